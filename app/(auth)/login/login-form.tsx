@@ -1,0 +1,60 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "The email or password is incorrect.",
+  locked: "Too many failed attempts. For your security, sign-in to this account is paused for 15 minutes. You can reset your password instead.",
+};
+
+export function LoginForm({ callbackUrl, notice, defaultEmail }: { callbackUrl: string; notice?: string; defaultEmail: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string[]; password?: string[] }>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const errs = { email: email ? undefined : ["Enter your email address."], password: password ? undefined : ["Enter your password."] };
+    setFieldErrors(errs);
+    setError(null);
+    if (errs.email || errs.password) return;
+    setPending(true);
+    const res = await signIn("credentials", { email, password, redirect: false, callbackUrl });
+    if (!res || res.error) {
+      setPending(false);
+      setError(MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin!);
+      return;
+    }
+    // A full navigation so every server component sees the new session cookie.
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby={error ? "login-error" : undefined}>
+      {notice && !error && <Alert tone="success">{notice}</Alert>}
+      {error && (
+        <Alert tone="error" id="login-error">
+          {error}
+        </Alert>
+      )}
+      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} errors={fieldErrors.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
+      <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { requireMemberPage, isManager } from "@/lib/authz";
+import { findMemberships } from "@/lib/clinics/membership";
+import { ClinicSwitcher } from "@/components/portal/clinic-switcher";
+import { ClinicNav, type NavItem } from "@/components/portal/clinic-nav";
+
+export default async function ClinicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ clinicId: string }> }) {
+  const { clinicId } = await params;
+  const ctx = await requireMemberPage(clinicId);
+  const memberships = await findMemberships(ctx.user.id);
+  const base = `/clinics/${clinicId}`;
+  const items: NavItem[] = [
+    { href: base, label: "Home", exact: true },
+    { href: `${base}/guides`, label: "Library" },
+    ...(isManager(ctx.role)
+      ? [
+          { href: `${base}/members`, label: "Members" },
+          { href: `${base}/activity`, label: "Activity" },
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <div className="border-b border-slate-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4 pt-2">
+          <ClinicSwitcher current={ctx.clinic} clinics={memberships.map((m) => m.clinic)} />
+          <ClinicNav items={items} />
+        </div>
+      </div>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

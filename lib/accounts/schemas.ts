@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { passwordSchema } from "@/lib/accounts/password-policy";
+
+export const emailSchema = z.string().trim().toLowerCase().max(254, "Use at most 254 characters.").email("Enter a valid email address.");
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
+const mismatch = { path: ["confirmPassword"], message: "The passwords do not match." };
+const newPassword = { password: passwordSchema, confirmPassword: z.string() };
+const token = z.string().min(10).max(200);
+
+export const resetPasswordSchema = z.object({ token, ...newPassword }).refine(passwordsMatch, mismatch);
+
+export const nameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+
+export const acceptInviteNewUserSchema = z.object({ token, name: nameSchema, ...newPassword }).refine(passwordsMatch, mismatch);
+export const acceptInviteExistingUserSchema = z.object({ token, password: z.string().min(1, "Enter your password.").max(1024) });

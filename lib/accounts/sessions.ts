@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+// lastSeenAt is written at most this often, so busy pages do not write on every request.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export async function createAuthSession(userId: string, ip: string | null, userAgent: string | null) {
+  return db.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });
+}
+
+export type ActiveSession = {
+  sessionId: string;
+  user: { id: string; email: string; name: string; credentials: string | null; directPhone: string | null };
+};
+
+/**
+ * The session behind a JWT, if it is still valid: not signed out, not idle for 30 minutes, not older than
+ * 12 hours, the account not disabled, and the password not changed since (sessionVersion).
+ */
+export async function findActiveSession(sessionId: string, sessionVersion: number, now = new Date()): Promise<ActiveSession | null> {
+  const session = await db.authSession.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { id: true, email: true, name: true, credentials: true, directPhone: true, disabledAt: true, sessionVersion: true } } },
+  });
+  if (!session || session.endedAt) return null;
+  const { user } = session;
+  const expired =
+    now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ||
+    now.getTime() - session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS ||
+    user.disabledAt !== null ||
+    user.sessionVersion !== sessionVersion;
+  if (expired) {
+    await db.authSession.updateMany({ where: { id: session.id, endedAt: null }, data: { endedAt: now } });
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  return {
+    sessionId: session.id,
+    user: { id: user.id, email: user.email, name: user.name, credentials: user.credentials, directPhone: user.directPhone },
+  };
+}
+
+export async function endAuthSession(sessionId: string) {
+  await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { getMembership } from "@/lib/clinics/membership";
+export { MANAGERS, isManager } from "@/lib/clinics/roles";
+import { findActiveSession, type ActiveSession } from "@/lib/accounts/sessions";
+import type { Role } from "@/lib/generated/prisma/client";
+
+export type CurrentUser = ActiveSession["user"] & { sessionId: string };
+export type MemberContext = {
+  user: CurrentUser;
+  role: Role;
+  clinic: { id: string; name: string };
+};
+
+
+function sessionCookieName() {
+  return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+// Reads and checks the session once per request (React cache), against the database every time:
+// the JWT alone cannot know about sign-out elsewhere, idle time, a disabled account or a new password.
+const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  if (!token || typeof token.sid !== "string" || typeof token.sv !== "number") return null;
+  const session = await findActiveSession(token.sid, token.sv);
+  return session ? { ...session.user, sessionId: session.sessionId } : null;
+});
+
+export async function findCurrentUser(): Promise<CurrentUser | null> {
+  return currentUser();
+}
+
+/** The signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/**
+ * The caller's membership of `clinicId`. Not a member: NOT_FOUND, so clinic ids reveal nothing.
+ * A member without one of `role`: FORBIDDEN.
+ */
+export async function requireMember(clinicId: string, opts: { role?: readonly Role[] } = {}): Promise<MemberContext> {
+  const user = await requireUser();
+  const membership = await getMembership(user.id, clinicId, opts);
+  return { user, role: membership.role, clinic: membership.clinic };
+}
+
+/** requireMember for pages and layouts: any refusal renders the 404 page. */
+export async function requireMemberPage(clinicId: string, opts: { role?: readonly Role[] } = {}): Promise<MemberContext> {
+  try {
+    return await requireMember(clinicId, opts);
+  } catch (e) {
+    if (isAppError(e)) notFound();
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+// Rebuilds the production bundle only when a source file changed since the last build.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
+
+const INPUTS = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const STAMP = ".next/portal-build-fingerprint";
+
+function fingerprint() {
+  const hash = crypto.createHash("sha256");
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) if (name !== "node_modules" && name !== "cli") walk(path.join(p, name));
+    } else {
+      hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  INPUTS.forEach(walk);
+  return hash.digest("hex");
+}
+
+export async function buildIfNeeded(env, log) {
+  const fp = fingerprint();
+  if (fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fp) return;
+  log("building the portal (first start or sources changed; ~30 s)…");
+  const r = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("next build failed");
+  fs.writeFileSync(STAMP, fp);
+}

