@@ -14,6 +14,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts?(x)"],
           environment: "node",
+          setupFiles: ["tests/integration/setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

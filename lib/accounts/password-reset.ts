@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { hashToken, newToken } from "@/lib/accounts/tokens";
 import { recordAudit } from "@/lib/audit/mutations";
-import { sendMail } from "@/lib/email/mailer";
+import { MAIL_TRANSACTION_TIMEOUT_MS, sendMail } from "@/lib/email/mailer";
 import { passwordResetEmail } from "@/lib/email/templates";
 
 export const RESET_TTL_MINUTES = 30;
@@ -20,16 +20,20 @@ export async function requestPasswordReset(email: string, info: Info): Promise<v
   const user = await db.user.findUnique({ where: { email }, select: { id: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
   const { token, tokenHash } = newToken();
-  await db.$transaction(async (tx) => {
-    // A new link replaces any earlier unused one.
-    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.passwordReset.create({
-      data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) },
-    });
-    await recordAudit({ action: "auth.password_reset_requested", actorId: user.id, ...info }, tx);
-  });
   const link = `${env().APP_URL}/reset-password/${token}`;
-  await sendMail({ to: email, ...passwordResetEmail({ link, expiresMinutes: RESET_TTL_MINUTES }) });
+  // Sent before the commit, so a link that never left is never stored.
+  await db.$transaction(
+    async (tx) => {
+      // A new link replaces any earlier unused one.
+      await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
+      await tx.passwordReset.create({
+        data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) },
+      });
+      await recordAudit({ action: "auth.password_reset_requested", actorId: user.id, ...info }, tx);
+      await sendMail({ to: email, ...passwordResetEmail({ link, expiresMinutes: RESET_TTL_MINUTES }) });
+    },
+    { timeout: MAIL_TRANSACTION_TIMEOUT_MS },
+  );
 }
 
 export async function findValidReset(token: string) {

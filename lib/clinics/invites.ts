@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/accounts/tokens";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { recordAudit } from "@/lib/audit/mutations";
-import { sendMail } from "@/lib/email/mailer";
+import { MAIL_TRANSACTION_TIMEOUT_MS, sendMail } from "@/lib/email/mailer";
 import { inviteEmail } from "@/lib/email/templates";
 import { getMembership } from "@/lib/clinics/membership";
 import { MANAGERS } from "@/lib/clinics/roles";
@@ -26,24 +26,29 @@ export async function createInvite(actorId: string, clinicId: string, input: { e
 
   const { token, tokenHash } = newToken();
   const inviter = await db.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true } });
-  const invite = await db.$transaction(async (tx) => {
-    // A new invite replaces any pending one for the same address.
-    await tx.invite.updateMany({
-      where: { clinicId, email: input.email, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    const created = await tx.invite.create({
-      data: { clinicId, email: input.email, role: input.role, tokenHash, invitedById: actorId, expiresAt: new Date(Date.now() + INVITE_TTL_HOURS * 3600_000) },
-      select: { id: true },
-    });
-    await recordAudit({ action: "member.invited", clinicId, actorId, targetType: "invite", targetId: created.id, metadata: { role: input.role }, ...info }, tx);
-    return created;
-  });
-  await sendMail({
-    to: input.email,
-    ...inviteEmail({ clinicName: actor.clinic.name, inviterName: inviter.name, role: input.role, link: `${env().APP_URL}/invite/${token}`, expiresHours: INVITE_TTL_HOURS }),
-  });
-  return invite;
+  // The email is sent inside the transaction: when the mail server refuses, no invite is left behind.
+  return db.$transaction(
+    async (tx) => {
+      // A new invite replaces any pending one for the same address.
+      await tx.invite.updateMany({
+        where: { clinicId, email: input.email, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      const created = await tx.invite.create({
+        data: { clinicId, email: input.email, role: input.role, tokenHash, invitedById: actorId, expiresAt: new Date(Date.now() + INVITE_TTL_HOURS * 3600_000) },
+        select: { id: true },
+      });
+      await recordAudit({ action: "member.invited", clinicId, actorId, targetType: "invite", targetId: created.id, metadata: { role: input.role }, ...info }, tx);
+      await sendMail({
+        to: input.email,
+        ...inviteEmail({ clinicName: actor.clinic.name, inviterName: inviter.name, role: input.role, link: `${env().APP_URL}/invite/${token}`, expiresHours: INVITE_TTL_HOURS }),
+      }).catch(() => {
+        throw new AppError("BAD_REQUEST", "The invite email could not be sent, so no invite was made. Check the address and try again.");
+      });
+      return created;
+    },
+    { timeout: MAIL_TRANSACTION_TIMEOUT_MS },
+  );
 }
 
 export async function revokeInvite(actorId: string, clinicId: string, inviteId: string, info: Info) {

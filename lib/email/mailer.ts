@@ -14,6 +14,9 @@ export type OutgoingMail = {
 
 let transport: Transporter | undefined;
 
+// For transactions that send mail before committing: long enough for a slow server to time out properly.
+export const MAIL_TRANSACTION_TIMEOUT_MS = 60_000;
+
 // Explicit timeouts: a server that accepts the connection and never greets must not hang a request or a worker.
 function getTransport(): Transporter {
   const timeout = env().SMTP_TIMEOUT_MS;

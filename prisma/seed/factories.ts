@@ -10,7 +10,7 @@ const suffix = () => crypto.randomBytes(4).toString("hex");
 export const DEFAULT_TEST_PASSWORD = "correct-horse-battery-9";
 
 export async function createClinic(db: Db, data: { id?: string; name?: string; phone?: string; email?: string } = {}) {
-  return db.clinic.create({ data: { name: data.name ?? `Test Clinic ${suffix()}`, ...data } });
+  return db.clinic.create({ data: { ...data, name: data.name ?? `Test Clinic ${suffix()}` } });
 }
 
 export async function createUser(db: Db, data: { email?: string; name?: string; password?: string } = {}) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireMemberPage, MANAGERS } from "@/lib/authz";
 import { findAuditEvents } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -15,7 +15,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader title="Activity" description={`Everything recorded for this clinic, newest first (${total} events). Records cannot be changed or deleted.`} />
-      <Card className="overflow-x-auto p-0">
+      {/* Focusable so keyboard users can scroll the table sideways on narrow screens. */}
+      <div role="region" aria-label="Activity log" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Activity log</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -49,7 +50,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             )}
           </tbody>
         </table>
-      </Card>
+      </div>
       <Pagination page={page} pages={pages} basePath={`/clinics/${clinicId}/activity`} />
     </>
   );

@@ -17,7 +17,7 @@ export default async function MembersPage({ params }: { params: Promise<{ clinic
   return (
     <>
       <PageHeader title="Members" description="Who can use this clinic's workspace, and what they may do." />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr] [&>*]:min-w-0">
         <Card>
           <h2 className="mb-3 text-lg font-semibold">People ({members.length})</h2>
           <ul className="divide-y divide-slate-200">
@@ -37,8 +37,8 @@ export default async function MembersPage({ params }: { params: Promise<{ clinic
               <ul className="divide-y divide-slate-200">
                 {invites.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                    <div>
-                      <p className="font-medium">{i.email}</p>
+                    <div className="min-w-0">
+                      <p className="break-all font-medium">{i.email}</p>
                       <p className="text-sm text-slate-700">
                         {ROLE_LABELS[i.role]} · expires {i.expiresAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
                       </p>

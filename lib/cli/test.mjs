@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order of speed. Runs them all, then exits non-zero if any failed.
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+
+const bin = (name) => path.resolve("node_modules/.bin", name);
+const RESULTS = "test-results";
+fs.mkdirSync(RESULTS, { recursive: true });
+for (const f of ["unit-results.json", "integration-results.json", "e2e-results.json"]) fs.rmSync(path.join(RESULTS, f), { force: true });
+
+const steps = [
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+  ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
+  ["unit", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/unit-results.json`]],
+  [
+    "integration",
+    process.execPath,
+    ["lib/cli/with-db.mjs", "--throwaway", bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration-results.json`],
+  ],
+  ["e2e", process.execPath, ["lib/cli/e2e.mjs"]],
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n=== ${name} ===`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NODE_ENV: name === "e2e" ? process.env.NODE_ENV : "test" } });
+  results.push({ name, ok: r.status === 0, seconds: ((Date.now() - t0) / 1000).toFixed(1) });
+}
+
+// Test counts from the runners' JSON reports, so the closing line counts tests, not steps.
+function counts(file, pick) {
+  try {
+    return pick(JSON.parse(fs.readFileSync(path.join(RESULTS, file), "utf8")));
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
+}
+const vitestCounts = (j) => ({ passed: j.numPassedTests ?? 0, failed: (j.numFailedTests ?? 0) + (j.numTotalTestSuites && j.success === false && !j.numFailedTests ? 1 : 0) });
+const pwCounts = (j) => ({ passed: j.stats?.expected ?? 0, failed: (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0) });
+const ran = new Set(results.map((r) => r.name));
+const totals = [
+  ran.has("unit") ? counts("unit-results.json", vitestCounts) : null,
+  ran.has("integration") ? counts("integration-results.json", vitestCounts) : null,
+  ran.has("e2e") ? counts("e2e-results.json", pwCounts) : null,
+].filter(Boolean);
+
+console.log("\n=== summary ===");
+for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds}s`);
+const failedSteps = results.filter((r) => !r.ok).length;
+const passed = totals.reduce((n, c) => n + c.passed, 0);
+const failed = totals.reduce((n, c) => n + c.failed, 0) + (failedSteps && !totals.some((c) => c.failed) ? failedSteps : 0);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failedSteps ? 1 : 0);

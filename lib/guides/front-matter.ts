@@ -1,0 +1,77 @@
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+
+export type FrontMatter = { title?: string; summary?: string; source?: string; reviewed?: string };
+
+const textField = (field: string) =>
+  z
+    .string({ error: `Front matter: "${field}" must be text.` })
+    .trim()
+    .min(1, { error: `Front matter: "${field}" is empty.` })
+    .nullish()
+    .transform((value) => value ?? undefined);
+
+const reviewedMessage = 'Front matter: "reviewed" must be a date written as YYYY-MM-DD, e.g. 2026-11-01.';
+
+// Each field is checked on its own so one bad field does not also lose the good ones (a bad date should
+// not add a misleading "no title" error).
+const fieldSchemas = {
+  title: textField("title"),
+  summary: textField("summary"),
+  source: textField("source"),
+  reviewed: z
+    .preprocess(
+      // A YAML 1.1 style timestamp may arrive as a Date; the stored form is the ISO day.
+      (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+      z.iso.date({ error: reviewedMessage }).nullish(),
+    )
+    .transform((value) => value ?? undefined),
+} satisfies Record<keyof FrontMatter, z.ZodType<string | undefined>>;
+
+export type FrontMatterResult = {
+  data: FrontMatter;
+  body: string;
+  // Lines taken by the front matter block, to keep Markdown line numbers true to the file.
+  lineOffset: number;
+  errors: string[];
+  warnings: string[];
+};
+
+// remark-frontmatter is not a dependency, and a leading ---/--- block is all the format allows anyway.
+export function splitFrontMatter(text: string): FrontMatterResult {
+  const empty = { data: {}, body: text, lineOffset: 0, errors: [], warnings: [] };
+  if (!/^---[ \t]*\n/.test(text)) return empty;
+  const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+  if (!close) {
+    return { ...empty, errors: ["The front matter that starts on line 1 has no closing '---' line."] };
+  }
+  const yamlText = text.slice(4, 3 + close.index + 1);
+  const consumed = 3 + close.index + close[0].length;
+  const lineOffset = text.slice(0, consumed).split("\n").length - 1;
+  const body = text.slice(consumed);
+
+  let raw: unknown;
+  try {
+    raw = parseYaml(yamlText);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { data: {}, body, lineOffset, errors: [`The front matter is not valid YAML: ${reason}`], warnings: [] };
+  }
+  if (raw === null || raw === undefined) return { data: {}, body, lineOffset, errors: [], warnings: [] };
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    return { data: {}, body, lineOffset, errors: ["The front matter must be a list of 'field: value' lines."], warnings: [] };
+  }
+
+  const warnings = Object.keys(raw)
+    .filter((field) => !(field in fieldSchemas))
+    .map((field) => `Front matter field "${field}" is not used and was ignored.`);
+  const fields = raw as Record<string, unknown>;
+  const data: FrontMatter = {};
+  const errors: string[] = [];
+  for (const field of Object.keys(fieldSchemas) as (keyof FrontMatter)[]) {
+    const parsed = fieldSchemas[field].safeParse(fields[field]);
+    if (!parsed.success) errors.push(...parsed.error.issues.map((issue) => issue.message));
+    else if (parsed.data !== undefined) data[field] = parsed.data;
+  }
+  return { data, body, lineOffset, errors, warnings };
+}

@@ -1,0 +1,151 @@
+import type { Heading, RootContent } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import type { Block, Reference, SectionKind } from "./blocks";
+import { linkCitations } from "./citations";
+import { splitFrontMatter } from "./front-matter";
+import { collectDefinitions, mapBlocks, mapInlines, type MapContext } from "./mdast-to-blocks";
+import { blocksToPlainText, inlinesToPlainText } from "./plain-text";
+import { extractReferences, REFERENCES_HEADING } from "./references";
+import { slugify } from "./slugify";
+
+export { slugify };
+
+export const MAX_GUIDE_BYTES = 1024 * 1024;
+
+export type ParsedSection = {
+  key: string;
+  title: string;
+  order: number;
+  kind: SectionKind;
+  required: boolean;
+  blocks: Block[];
+  citedRefKeys: string[];
+  plainText: string;
+};
+
+export type ParsedGuide = {
+  title: string;
+  summary: string | null;
+  source: string | null;
+  // ISO date, yyyy-mm-dd.
+  reviewed: string | null;
+  sections: ParsedSection[];
+  references: Reference[];
+};
+
+export type ParseResult = { ok: true; guide: ParsedGuide; warnings: string[] } | { ok: false; errors: string[] };
+
+const DISCLAIMER_HEADING = /disclaimer/i;
+// Patients must always see when to get help, so such a section can never be dropped from a handout.
+const SEEK_CARE_HEADING = /when to (seek|get) (care|help)/i;
+
+type RawSection = { heading: Heading; title: string; nodes: RootContent[] };
+
+function decode(input: Buffer | string): { text: string } | { error: string } {
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input).byteLength : input.byteLength;
+  if (bytes > MAX_GUIDE_BYTES) return { error: "The file is larger than 1 MB." };
+  if (typeof input === "string") return { text: input };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(input) };
+  } catch {
+    return { error: "The file is not UTF-8 text." };
+  }
+}
+
+function classify(title: string): { kind: SectionKind; required: boolean } {
+  if (REFERENCES_HEADING.test(title)) return { kind: "references", required: false };
+  if (DISCLAIMER_HEADING.test(title)) return { kind: "disclaimer", required: true };
+  return { kind: "content", required: SEEK_CARE_HEADING.test(title) };
+}
+
+export function parseGuideMarkdown(input: Buffer | string): ParseResult {
+  const decoded = decode(input);
+  if ("error" in decoded) return { ok: false, errors: [decoded.error] };
+  const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "") return { ok: false, errors: ["The file is empty."] };
+
+  const front = splitFrontMatter(text);
+  const errors = [...front.errors];
+  const warnings = [...front.warnings];
+  const root = unified().use(remarkParse).use(remarkGfm).parse(front.body);
+  const ctx: MapContext = { definitions: collectDefinitions(root), errors, warnings, lineOffset: front.lineOffset };
+
+  let titleHeading: Heading | null = null;
+  const preamble: RootContent[] = [];
+  const rawSections: RawSection[] = [];
+  for (const node of root.children) {
+    const line = (node.position?.start.line ?? 0) + front.lineOffset;
+    if (node.type === "heading" && node.depth === 1) {
+      if (titleHeading || rawSections.length > 0) {
+        errors.push(`Only one '# Title' heading is allowed, before the first section (line ${line}): use '##' for sections.`);
+      } else {
+        titleHeading = node;
+      }
+    } else if (node.type === "heading" && node.depth === 2) {
+      const title = inlinesToPlainText(mapInlines(node.children, ctx));
+      if (title === "") errors.push(`The section heading on line ${line} has no title.`);
+      rawSections.push({ heading: node, title, nodes: [] });
+    } else {
+      (rawSections.at(-1)?.nodes ?? preamble).push(node);
+    }
+  }
+
+  const title = front.data.title ?? (titleHeading ? inlinesToPlainText(mapInlines(titleHeading.children, ctx)) : "");
+  // A broken front matter block has already been reported and may well hold the title.
+  if (title === "" && front.errors.length === 0) errors.push("The guide has no title: start it with a '# Title' line or a 'title:' in front matter.");
+  if (rawSections.length === 0) errors.push("The guide has no sections: add at least one '## Section' heading.");
+
+  const preambleText = blocksToPlainText(mapBlocks(preamble, ctx));
+  if (front.data.summary && preambleText) {
+    warnings.push("The text before the first section was left out because the front matter has a summary.");
+  }
+
+  const seenKeys = new Set<string>();
+  const sections: ParsedSection[] = [];
+  for (const [order, raw] of rawSections.entries()) {
+    if (raw.title === "") continue;
+    const key = slugify(raw.title) || `section-${order + 1}`;
+    const blocks = mapBlocks(raw.nodes, ctx);
+    if (seenKeys.has(key)) {
+      errors.push(`Two sections are titled "${raw.title}": section titles must be unique.`);
+      continue;
+    }
+    seenKeys.add(key);
+    if (!blocks.some((block) => block.type !== "heading")) errors.push(`Section "${raw.title}" is empty.`);
+    sections.push({ key, title: raw.title, order, ...classify(raw.title), blocks, citedRefKeys: [], plainText: "" });
+  }
+
+  // References can sit anywhere (usually last), so they are collected before any citation is resolved.
+  const references: Reference[] = [];
+  for (const section of sections) {
+    if (section.kind !== "references") continue;
+    const extracted = extractReferences(section.blocks);
+    section.blocks = extracted.blocks;
+    references.push(...extracted.references);
+  }
+  for (const section of sections) {
+    if (section.kind !== "references") {
+      const linked = linkCitations(section.blocks, references, section.title);
+      section.blocks = linked.blocks;
+      section.citedRefKeys = linked.citedRefKeys;
+      warnings.push(...linked.warnings);
+    }
+    section.plainText = blocksToPlainText(section.blocks);
+  }
+
+  if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
+  return {
+    ok: true,
+    guide: {
+      title,
+      summary: front.data.summary ?? (preambleText || null),
+      source: front.data.source ?? null,
+      reviewed: front.data.reviewed ?? null,
+      sections,
+      references,
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { RIVERSIDE, RIVERSIDE_OWNER, signIn, waitForMail } from "./support";
+
+test("an owner invites a member; the email lands in the catcher; the invite is accepted in the browser", async ({ page, browser }) => {
+  const email = `new.colleague.${Date.now()}@riverside.example`;
+  await signIn(page, RIVERSIDE_OWNER);
+  await page.goto(`/clinics/${RIVERSIDE}/members`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("CLINICIAN");
+  await page.getByRole("button", { name: "Send invite" }).click();
+  await expect(page.getByText(`Invite sent to ${email}`)).toBeVisible();
+  await expect(page.locator("li", { hasText: email })).toBeVisible();
+
+  const mail = await waitForMail(email);
+  expect(mail.subject).toContain("Riverside Spine & Wellness");
+  const link = mail.text?.match(/https?:\/\/\S+\/invite\/[\w-]+/)?.[0];
+  expect(link).toBeTruthy();
+
+  // The invitee opens the link in a browser of their own.
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(new URL(new URL(link!).pathname, process.env.E2E_BASE_URL).toString());
+  await expect(invitee.getByRole("heading", { name: "Join Riverside Spine & Wellness" })).toBeVisible();
+  await invitee.getByLabel("Your name").fill("Casey Colleague");
+  await invitee.getByLabel("New password", { exact: true }).fill("short");
+  await invitee.getByLabel("Confirm new password").fill("short");
+  await invitee.getByRole("button", { name: "Accept invite" }).click();
+  await expect(invitee.getByText("Use at least 12 characters.")).toBeVisible();
+
+  await invitee.getByLabel("New password", { exact: true }).fill("river-otter-lantern-42");
+  await invitee.getByLabel("Confirm new password").fill("river-otter-lantern-42");
+  await invitee.getByRole("button", { name: "Accept invite" }).click();
+  await expect(invitee.getByText("You joined the clinic. Sign in to continue.")).toBeVisible();
+  await invitee.getByLabel("Password", { exact: true }).fill("river-otter-lantern-42");
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee.getByRole("heading", { name: "Welcome, Casey Colleague" })).toBeVisible();
+
+  // The link worked once.
+  await invitee.goto(new URL(new URL(link!).pathname, process.env.E2E_BASE_URL).toString());
+  await expect(invitee.getByText(/expired, was already used/)).toBeVisible();
+  await context.close();
+
+  await page.reload();
+  await expect(page.locator("li", { hasText: "Casey Colleague" }).getByText(email)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pending invites" })).toHaveCount(0);
+});

@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { expect, type Page } from "@playwright/test";
+import demo from "../../prisma/seed/demo.json" with { type: "json" };
+
+const user = (email: string) => {
+  const u = demo.users.find((x) => x.email === email);
+  if (!u) throw new Error(`no demo user ${email}`);
+  return u;
+};
+export const RIVERSIDE_OWNER = user("owner@riverside.example");
+export const CLINICIAN = user("clinician@riverside.example");
+export const LAKESIDE_OWNER = user("owner@lakeside.example");
+export const RIVERSIDE = "demo-riverside";
+export const LAKESIDE = "demo-lakeside";
+
+export async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password", { exact: true }).fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Waits for a message to `to` in the SMTP catcher's folder (the same catcher `npm start` uses). */
+export async function waitForMail(to: string, timeoutMs = 10_000): Promise<ParsedMail> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error("E2E_MAIL_DIR is not set: run through `npm run test:e2e`");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const file of fs.readdirSync(dir).sort().reverse()) {
+      const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
+      const recipients = [mail.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase());
+      if (recipients.includes(to.toLowerCase())) return mail;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no email to ${to} within ${timeoutMs} ms`);
+}
