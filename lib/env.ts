@@ -20,6 +20,10 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Handout Portal <no-reply@handouts.localhost>"),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 });
 
 export type Env = z.infer<typeof schema>;

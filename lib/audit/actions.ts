@@ -12,6 +12,12 @@ export const AUDIT_ACTIONS = {
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
   "guide.imported": "Guide imported",
+  "handout.generated": "Handout generated",
+  "handout.downloaded": "Handout PDF downloaded",
+  "delivery.requested": "Handout email requested",
+  "delivery.sent": "Handout email sent",
+  "delivery.failed": "Handout email failed",
+  "delivery.retried": "Handout email retried",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, freePort } from "./embedded-db.mjs";
 import { startSmtpCatcher } from "./smtp-catcher.mjs";
 import { migrateDeploy } from "./migrate.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { startWorkerProcess } from "./worker-process.mjs";
 
 const bin = (name) => path.resolve("node_modules/.bin", name);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
@@ -49,6 +50,7 @@ try {
   if (seed.status !== 0) throw new Error("seed failed");
   await buildIfNeeded(env, (m) => console.log(`[e2e] ${m}`));
 
+  started.push(startWorkerProcess({ ...env, WORKER_POLL_MS: "200" }, { quiet: true }));
   server = spawn(bin("next"), ["start", "-p", String(port)], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; ; i++) {
     if (i > 120) throw new Error("the server did not start");

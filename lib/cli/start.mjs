@@ -10,6 +10,7 @@ import { DATA_DIR, localSecrets } from "./local-secrets.mjs";
 import { migrateDeploy } from "./migrate.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { printBanner } from "./banner.mjs";
+import { startWorkerProcess } from "./worker-process.mjs";
 
 const dev = process.argv.includes("--dev");
 const bin = (name) => path.resolve("node_modules/.bin", name);
@@ -78,6 +79,8 @@ try {
   await run(bin("tsx"), ["--conditions=react-server", "prisma/seed/index.ts"], "Seeding");
   log("demo data ready");
   if (!dev) await buildIfNeeded(env, log);
+  // The email worker runs beside the web server unless it is deployed separately (`npm run worker`).
+  if (env.DELIVERY_WORKER !== "off") started.push(startWorkerProcess(env));
 
   const args = dev ? ["dev", "-p", env.PORT] : ["start", "-p", env.PORT];
   server = spawn(bin("next"), args, { env, stdio: ["ignore", "inherit", "inherit"] });

@@ -38,3 +38,59 @@ export async function createClinicWithMembers(db: Db, name?: string) {
   await addMember(db, clinician.id, clinic.id, "CLINICIAN");
   return { clinic, owner, admin, clinician };
 }
+
+/** A minimal guide version (one content section) for tests that need something to hand out. */
+export async function createGuideVersion(db: Pick<PrismaClient, "guide">, clinicId: string | null = null) {
+  const guide = await db.guide.create({
+    data: {
+      clinicId,
+      key: `test-guide-${suffix()}`,
+      versions: {
+        create: {
+          version: 1,
+          title: "Test Guide",
+          grade: 6,
+          words: 8,
+          sections: {
+            create: [
+              {
+                key: "basics",
+                title: "Basics",
+                position: 0,
+                kind: "content",
+                blocks: [{ type: "paragraph", children: [{ type: "text", text: "Rest and move gently every day." }] }],
+                citedRefKeys: [],
+                plainText: "Rest and move gently every day.",
+                grade: 3,
+                words: 6,
+                contentHash: "test",
+              },
+            ],
+          },
+        },
+      },
+    },
+    select: { id: true, versions: { select: { id: true } } },
+  });
+  return { guideId: guide.id, versionId: guide.versions[0]!.id };
+}
+
+/** A stored handout with the given PDF bytes, as generation would leave it. */
+export async function createHandoutRecord(db: Pick<PrismaClient, "guide" | "handout">, clinicId: string, authorId: string, pdf: Buffer, contact: Record<string, string> = {}) {
+  const { versionId } = await createGuideVersion(db, clinicId);
+  return db.handout.create({
+    data: {
+      clinicId,
+      authorId,
+      guideVersionId: versionId,
+      title: "Test handout",
+      notes: "",
+      sectionKeys: ["basics"],
+      contact: { clinicName: "Test Clinic", phone: "(555) 010-0000", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "", ...contact },
+      options: { largePrint: false, notesPosition: "TOP", pageSize: "LETTER" },
+      branding: {},
+      pdf: { create: { bytes: new Uint8Array(pdf), sha256: crypto.createHash("sha256").update(pdf).digest("hex"), size: pdf.length, pages: 1 } },
+    },
+    select: { id: true },
+  });
+}

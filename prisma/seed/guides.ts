@@ -1,4 +1,18 @@
-// Placeholder until the guide importer lands: replaced in the guide-library change.
+// Imports every prisma/seed/guides/*.md into the shared library. Unchanged text adds no version, so the
+// seed can run on every start.
+import fs from "node:fs";
+import path from "node:path";
+import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
+import { importGuide } from "@/lib/guides/import";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export async function seedLibraryGuides(_db: PrismaClient): Promise<void> {}
+const DIR = path.join(process.cwd(), "prisma", "seed", "guides");
+
+export async function seedLibraryGuides(db: PrismaClient): Promise<void> {
+  for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith(".md")).sort()) {
+    const parsed = parseGuideMarkdown(fs.readFileSync(path.join(DIR, file)));
+    if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join(" ")}`);
+    const result = await importGuide(db, parsed.guide, { clinicId: null });
+    if (!result.unchanged) console.log(`[seed] library guide "${parsed.guide.title}" is now version ${result.version}`);
+  }
+}

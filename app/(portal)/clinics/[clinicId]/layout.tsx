@@ -11,6 +11,7 @@ export default async function ClinicLayout({ children, params }: { children: Rea
   const items: NavItem[] = [
     { href: base, label: "Home", exact: true },
     { href: `${base}/guides`, label: "Library" },
+    { href: `${base}/handouts`, label: "Handouts" },
     ...(isManager(ctx.role)
       ? [
           { href: `${base}/members`, label: "Members" },

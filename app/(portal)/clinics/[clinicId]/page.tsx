@@ -8,7 +8,9 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
   const ctx = await requireMemberPage(clinicId);
   const base = `/clinics/${clinicId}`;
   const tiles = [
+    { href: `${base}/handouts/new`, title: "New handout", text: "Pick a guide, choose the sections for this patient, add notes, print or send." },
     { href: `${base}/guides`, title: "Guide library", text: "Read the clinic's patient guides and pick sections for a handout." },
+    { href: `${base}/handouts`, title: "Handouts", text: "Every handout the clinic gave out, exactly as the patient got it." },
     ...(isManager(ctx.role)
       ? [
           { href: `${base}/members`, title: "Members", text: "Invite colleagues, change roles, remove access." },

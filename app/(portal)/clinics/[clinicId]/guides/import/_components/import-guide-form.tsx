@@ -1,0 +1,76 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Field, TextArea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { GRADE_TARGET } from "@/lib/guides/readability";
+import type { FormState } from "@/lib/forms";
+import { confirmImportAction, previewGuideAction, type ImportPreview } from "../actions";
+
+const FORMAT_HINT = "Markdown: '# Title', then one '## Heading' per section. '## References' and '## Disclaimer' are recognised.";
+
+export function ImportGuideForm({ clinicId }: { clinicId: string }) {
+  const [preview, previewAction] = useActionState(previewGuideAction.bind(null, clinicId), { ok: false } as FormState<ImportPreview>);
+  const [confirm, confirmAction] = useActionState(confirmImportAction.bind(null, clinicId), { ok: false } as FormState);
+  const e = preview.fieldErrors ?? {};
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">1. Choose the guide</h2>
+        <form action={previewAction} noValidate>
+          {preview.message && !preview.ok && <Alert tone="error">{preview.message}</Alert>}
+          <Field label="Markdown file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" hint="At most 1 MB." errors={e.file} />
+          <TextArea label="…or paste the text" name="text" rows={12} defaultValue={preview.ok ? preview.data?.markdown : preview.values?.text} hint={FORMAT_HINT} errors={e.text} className="font-mono text-sm" />
+          <SubmitButton pendingText="Reading…" variant="secondary">
+            Preview
+          </SubmitButton>
+        </form>
+      </Card>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">2. Check and confirm</h2>
+        {!preview.ok || !preview.data ? (
+          <p className="text-slate-700">The sections appear here after Preview.</p>
+        ) : (
+          <form action={confirmAction}>
+            {confirm.message && !confirm.ok && <Alert tone="error">{confirm.message}</Alert>}
+            <input type="hidden" name="markdown" value={preview.data.markdown} />
+            <h3 className="text-xl font-semibold">{preview.data.title}</h3>
+            {preview.data.summary && <p className="mt-1 text-slate-700">{preview.data.summary}</p>}
+            <p className="mt-2 text-sm text-slate-700">
+              Reading grade {preview.data.grade.toFixed(1)} · {preview.data.references} references
+            </p>
+            {preview.data.warnings.length > 0 && (
+              <div className="mt-3">
+                <Alert tone="warning">
+                  <p className="font-semibold">Warnings ({preview.data.warnings.length})</p>
+                  <ul className="ml-5 list-disc">
+                    {preview.data.warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                </Alert>
+              </div>
+            )}
+            <ol className="my-3 divide-y divide-slate-200 rounded border border-slate-200" aria-label="Sections found">
+              {preview.data.sections.map((s) => (
+                <li key={s.key} className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-sm">
+                  <span className="font-medium">
+                    {s.title}
+                    {s.kind !== "content" && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">{s.kind}</span>}
+                    {s.required && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">always included</span>}
+                  </span>
+                  <span className={s.grade > GRADE_TARGET ? "text-amber-900" : "text-slate-700"}>
+                    grade {s.grade.toFixed(1)} · {s.words} words{s.grade > GRADE_TARGET ? " · above grade 8" : ""}
+                  </span>
+                </li>
+              ))}
+            </ol>
+            <SubmitButton pendingText="Importing…">Confirm import</SubmitButton>
+          </form>
+        )}
+      </Card>
+    </div>
+  );
+}

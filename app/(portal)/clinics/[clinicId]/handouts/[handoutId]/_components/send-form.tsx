@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, TextArea } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialFormState } from "@/lib/forms";
+import { MESSAGE_MAX } from "@/lib/deliveries/schemas";
+import { sendHandoutAction } from "../actions";
+
+const newKey = () => crypto.randomUUID().replace(/-/g, "");
+
+/**
+ * One idempotency key per filled-in form: double clicks and resubmits of the same form reuse it, so the
+ * patient gets one email; after a successful send the form gets a fresh key for the next one.
+ */
+export function SendForm({ clinicId, handoutId }: { clinicId: string; handoutId: string }) {
+  const [key, setKey] = useState(newKey);
+  const [message, setMessage] = useState("");
+  const [state, action] = useActionState(async (prev: typeof initialFormState, formData: FormData) => {
+    const result = await sendHandoutAction(clinicId, handoutId, prev, formData);
+    if (result.ok) {
+      setKey(newKey());
+      setMessage("");
+    }
+    return result;
+  }, initialFormState);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.recipient} errors={e.recipient} />
+      <TextArea
+        label="Personal message (optional)"
+        name="message"
+        rows={3}
+        maxLength={MESSAGE_MAX}
+        value={message}
+        onChange={(ev) => setMessage(ev.target.value)}
+        hint={`${message.length} / ${MESSAGE_MAX.toLocaleString("en-US")} characters. Plain text; keep health details for the handout itself.`}
+        errors={e.message}
+      />
+      <div className="mb-4">
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="consent"
+            value="yes"
+            required
+            aria-invalid={e.consent ? true : undefined}
+            aria-describedby={e.consent ? "consent-error" : undefined}
+            className="mt-0.5 h-5 w-5 accent-brand-600"
+          />
+          <span>The patient asked to get this handout by email.</span>
+        </label>
+        {e.consent && (
+          <p id="consent-error" className="mt-1 text-sm font-medium text-red-800">
+            {e.consent.join(" ")}
+          </p>
+        )}
+      </div>
+      <SubmitButton pendingText="Queuing…">Email to patient</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/authz";
+import { isAppError } from "@/lib/errors";
+import { notFound } from "next/navigation";
+import { builderFromGuide, builderFromHandout, findBuilderGuides } from "@/lib/handouts/builder-data";
+import { Card, PageHeader } from "@/components/ui/card";
+import { HandoutBuilder } from "./_components/handout-builder";
+
+export const metadata: Metadata = { title: "New handout" };
+
+type Search = { guide?: string; from?: string };
+
+export default async function NewHandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Search> }) {
+  const { clinicId } = await params;
+  const { guide, from } = await searchParams;
+  const ctx = await requireMemberPage(clinicId);
+
+  if (!guide && !from) {
+    const guides = await findBuilderGuides(ctx.user.id, clinicId);
+    return (
+      <>
+        <PageHeader title="New handout" description="Choose the guide to start from." />
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {guides.map((g) => (
+            <li key={g.id}>
+              <Card>
+                <h2 className="font-semibold">
+                  <Link href={`/clinics/${clinicId}/handouts/new?guide=${g.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {g.title}
+                  </Link>
+                </h2>
+                {g.summary && <p className="mt-1 text-sm text-slate-700">{g.summary}</p>}
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+
+  const start = await (from ? builderFromHandout(ctx.user.id, clinicId, from) : builderFromGuide(ctx.user.id, clinicId, guide!)).catch((e) => {
+    if (isAppError(e)) notFound();
+    throw e;
+  });
+  return (
+    <>
+      <PageHeader
+        title="New handout"
+        description={
+          <>
+            From <strong>{start.guide.title}</strong> (version {start.guide.version}). Nothing is saved until you press Generate PDF.
+          </>
+        }
+      />
+      <HandoutBuilder clinicId={clinicId} start={start} />
+    </>
+  );
+}

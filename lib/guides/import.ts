@@ -1,0 +1,113 @@
+// Storing a parsed guide: a new immutable version per import. Shared by the portal (clinic guides), the
+// command line and the seed (shared library guides), so it takes the database client it should use.
+import crypto from "node:crypto";
+import { readingStats } from "@/lib/guides/readability";
+import { slugify, type ParsedGuide } from "@/lib/guides/parse-markdown";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+export type ImportResult = { guideId: string; versionId: string; version: number; unchanged: boolean; sections: { key: string; title: string }[] };
+
+type Client = Pick<PrismaClient, "$transaction">;
+type Tx = Prisma.TransactionClient;
+
+function sectionHash(s: ParsedGuide["sections"][number]): string {
+  return crypto.createHash("sha256").update(JSON.stringify([s.title, s.kind, s.required, s.blocks, s.citedRefKeys])).digest("hex");
+}
+
+/** Whole-guide reading level from its content sections (references and disclaimers left out). */
+export function guideReadingStats(guide: ParsedGuide) {
+  return readingStats(guide.sections.filter((s) => s.kind === "content").map((s) => s.plainText).join("\n"));
+}
+
+/**
+ * Imports `parsed` as the next version of the guide with the same key (slug of the title) in the same
+ * library: `clinicId` for a clinic's own guides, null for the shared library. One transaction; the guide
+ * row is locked so two imports of the same guide cannot both become version N. Importing text identical to
+ * the latest version stores nothing and reports `unchanged`.
+ */
+export async function importGuide(
+  db: Client,
+  parsed: ParsedGuide,
+  target: { clinicId: string | null; importedBy?: string | null },
+  audit?: (tx: Tx, result: ImportResult) => Promise<void>,
+): Promise<ImportResult> {
+  const key = slugify(parsed.title);
+  const hashes = new Map(parsed.sections.map((s) => [s.key, sectionHash(s)]));
+  const stats = guideReadingStats(parsed);
+
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "Guide" ("id", "clinicId", "key", "updatedAt") VALUES (${`gd_${crypto.randomUUID().replace(/-/g, "")}`}, ${target.clinicId}, ${key}, now())
+      ON CONFLICT (COALESCE("clinicId", ''), "key") DO NOTHING`;
+    const [guide] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Guide" WHERE COALESCE("clinicId", '') = COALESCE(${target.clinicId}::text, '') AND "key" = ${key} FOR UPDATE`;
+    const guideId = guide!.id;
+    const latest = await tx.guideVersion.findFirst({
+      where: { guideId },
+      orderBy: { version: "desc" },
+      select: {
+        id: true,
+        version: true,
+        title: true,
+        summary: true,
+        source: true,
+        reviewedAt: true,
+        sections: { orderBy: { position: "asc" }, select: { key: true, contentHash: true } },
+        references: { select: { key: true, text: true } },
+      },
+    });
+    const previous = new Map(latest?.sections.map((s) => [s.key, s.contentHash]) ?? []);
+    const sections = parsed.sections.map((s) => ({ key: s.key, title: s.title }));
+
+    const sameText =
+      latest &&
+      latest.title === parsed.title &&
+      latest.summary === parsed.summary &&
+      latest.source === parsed.source &&
+      (latest.reviewedAt?.toISOString().slice(0, 10) ?? null) === parsed.reviewed &&
+      // Same sections with the same text, in the same order.
+      JSON.stringify(latest.sections.map((s) => s.key)) === JSON.stringify(parsed.sections.map((s) => s.key)) &&
+      parsed.sections.every((s) => previous.get(s.key) === hashes.get(s.key)) &&
+      JSON.stringify(latest.references.map((r) => [r.key, r.text]).sort()) === JSON.stringify(parsed.references.map((r) => [r.key, r.text]).sort());
+    if (latest && sameText) return { guideId, versionId: latest.id, version: latest.version, unchanged: true, sections };
+
+    const version = (latest?.version ?? 0) + 1;
+    const created = await tx.guideVersion.create({
+      data: {
+        guideId,
+        version,
+        title: parsed.title,
+        summary: parsed.summary,
+        source: parsed.source,
+        reviewedAt: parsed.reviewed ? new Date(`${parsed.reviewed}T00:00:00Z`) : null,
+        grade: stats.grade,
+        words: stats.words,
+        importedBy: target.importedBy ?? null,
+        sections: {
+          create: parsed.sections.map((s, position) => {
+            const r = readingStats(s.plainText);
+            return {
+              key: s.key,
+              title: s.title,
+              position,
+              kind: s.kind,
+              required: s.required,
+              blocks: s.blocks as unknown as Prisma.InputJsonValue,
+              citedRefKeys: s.citedRefKeys,
+              plainText: s.plainText,
+              grade: r.grade,
+              words: r.words,
+              contentHash: hashes.get(s.key)!,
+              changed: !latest || previous.get(s.key) !== hashes.get(s.key),
+            };
+          }),
+        },
+        references: { create: parsed.references.map((r, position) => ({ key: r.key, text: r.text, url: r.url, position })) },
+      },
+      select: { id: true },
+    });
+    await tx.guide.update({ where: { id: guideId }, data: { updatedAt: new Date() } });
+    const result = { guideId, versionId: created.id, version, unchanged: false, sections };
+    await audit?.(tx, result);
+    return result;
+  });
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getMembership } from "@/lib/clinics/membership";
+import { visibleGuide } from "@/lib/handouts/sources";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Block, Reference } from "@/lib/guides/blocks";
+
+export const LIBRARY_PAGE_SIZE = 20;
+
+export type LibraryRow = {
+  id: string;
+  versionId: string;
+  version: number;
+  title: string;
+  summary: string | null;
+  reviewedAt: Date | null;
+  grade: number;
+  shared: boolean;
+  sections: number;
+  rank: number;
+};
+
+/**
+ * The clinic's guides and the shared library, latest version of each. With `q`, Postgres full-text search
+ * over titles, summaries and section text (the GIN indexes' expressions), title matches ranked first.
+ */
+export async function findLibrary(userId: string, clinicId: string, opts: { q?: string; page?: number } = {}) {
+  await getMembership(userId, clinicId);
+  const q = opts.q?.trim() || null;
+  const page = Math.max(1, opts.page ?? 1);
+  const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : Prisma.sql`NULL::tsquery`;
+  const rows = await db.$queryRaw<(LibraryRow & { total: bigint })[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId"
+      FROM "GuideVersion" v JOIN "Guide" g ON g."id" = v."guideId"
+      WHERE g."clinicId" = ${clinicId} OR g."clinicId" IS NULL
+      ORDER BY v."guideId", v."version" DESC
+    ), q AS (SELECT ${query} AS query), scored AS (
+      SELECT l.*,
+        CASE WHEN q.query IS NULL THEN 0 ELSE
+          2 * ts_rank(to_tsvector('english', l."title" || ' ' || COALESCE(l."summary", '')), q.query)
+          + COALESCE((SELECT max(ts_rank(to_tsvector('english', s."title" || ' ' || s."plainText"), q.query)) FROM "Section" s
+                      WHERE s."versionId" = l."id" AND to_tsvector('english', s."title" || ' ' || s."plainText") @@ q.query), 0)
+        END AS rank,
+        q.query IS NULL
+          OR to_tsvector('english', l."title" || ' ' || COALESCE(l."summary", '')) @@ q.query
+          OR EXISTS (SELECT 1 FROM "Section" s WHERE s."versionId" = l."id" AND to_tsvector('english', s."title" || ' ' || s."plainText") @@ q.query) AS hit
+      FROM latest l, q
+    )
+    SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "grade", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
+      (SELECT count(*) FROM "Section" s WHERE s."versionId" = scored."id" AND s."kind" = 'content')::int AS "sections",
+      count(*) OVER () AS "total"
+    FROM scored WHERE hit
+    ORDER BY rank DESC, "title" ASC
+    LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${(page - 1) * LIBRARY_PAGE_SIZE}`;
+  const total = Number(rows[0]?.total ?? 0);
+  return { guides: rows.map(({ total: _t, ...r }) => r), total, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)) };
+}
+
+/** A guide the clinic can see: one version (the latest by default) with its sections, references and history. */
+export async function getGuide(userId: string, clinicId: string, guideId: string, opts: { version?: number } = {}) {
+  await getMembership(userId, clinicId);
+  const guide = await db.guide.findFirst({
+    where: { id: guideId, ...visibleGuide(clinicId) },
+    select: {
+      id: true,
+      clinicId: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: { id: true, version: true, title: true, createdAt: true, importedBy: true, _count: { select: { sections: { where: { changed: true } } } } },
+      },
+    },
+  });
+  const chosen = guide?.versions.find((v) => (opts.version ? v.version === opts.version : true));
+  if (!guide || !chosen) throw new AppError("NOT_FOUND", "Not found.");
+  const version = await db.guideVersion.findUniqueOrThrow({
+    where: { id: chosen.id },
+    select: {
+      id: true,
+      version: true,
+      title: true,
+      summary: true,
+      source: true,
+      reviewedAt: true,
+      grade: true,
+      words: true,
+      createdAt: true,
+      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, blocks: true, grade: true, words: true, changed: true } },
+      references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
+    },
+  });
+  const importers = await db.user.findMany({
+    where: { id: { in: guide.versions.map((v) => v.importedBy).filter((x): x is string => !!x) } },
+    select: { id: true, name: true },
+  });
+  const nameOf = new Map(importers.map((u) => [u.id, u.name]));
+  return {
+    id: guide.id,
+    shared: guide.clinicId === null,
+    latestVersion: guide.versions[0]!.version,
+    history: guide.versions.map((v) => ({
+      version: v.version,
+      title: v.title,
+      createdAt: v.createdAt,
+      importedBy: v.importedBy ? (nameOf.get(v.importedBy) ?? null) : null,
+      changedSections: v._count.sections,
+    })),
+    version,
+    sections: version.sections.map((s) => ({ ...s, blocks: s.blocks as unknown as Block[] })),
+    references: version.references as Reference[],
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { selectSections } from "@/lib/pdf/select-sections";
+import type { HandoutPdfInput } from "@/lib/pdf/types";
+import type { HandoutDraft } from "@/lib/handouts/schemas";
+import type { getClinicBranding, getSourceVersion } from "@/lib/handouts/sources";
+
+type Version = Awaited<ReturnType<typeof getSourceVersion>>;
+type Clinic = Awaited<ReturnType<typeof getClinicBranding>>;
+
+export type BrandingSnapshot = {
+  clinicName: string;
+  primaryColor: string;
+  accentColor: string;
+  extraDisclaimer: string | null;
+  pageSize: "LETTER" | "A4";
+  notesPosition: "TOP" | "END";
+  logoSha256: string | null;
+};
+
+export function brandingSnapshot(clinic: Clinic, logo: { sha256: string } | null = null): BrandingSnapshot {
+  return {
+    clinicName: clinic.name,
+    primaryColor: clinic.primaryColor,
+    accentColor: clinic.accentColor,
+    extraDisclaimer: clinic.extraDisclaimer,
+    pageSize: clinic.pageSize,
+    notesPosition: clinic.notesPosition,
+    logoSha256: logo?.sha256 ?? null,
+  };
+}
+
+/** The PDF input for a draft: the chosen sections in order plus every required one, and the branding. */
+export function buildPdfInput(draft: HandoutDraft, version: Version, branding: BrandingSnapshot, logoPng: Uint8Array | null, createdAt: Date): HandoutPdfInput {
+  const sections = selectSections(version.sections, draft.sectionKeys);
+  return {
+    title: draft.title,
+    guideTitle: version.title,
+    createdAt: createdAt.toISOString(),
+    preparedFor: draft.preparedFor || null,
+    followUpDate: draft.followUpDate || null,
+    notes: draft.notes,
+    notesPosition: branding.notesPosition,
+    largePrint: draft.largePrint,
+    pageSize: branding.pageSize,
+    branding: {
+      clinicName: branding.clinicName,
+      primaryColor: branding.primaryColor,
+      accentColor: branding.accentColor,
+      logoPng,
+      extraDisclaimer: branding.extraDisclaimer,
+    },
+    contact: draft.contact,
+    sections: sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys })),
+    references: version.references,
+  };
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getMembership } from "@/lib/clinics/membership";
+import { getHandout } from "@/lib/handouts/queries";
+import { getClinicBranding, getLatestVersionId, getSourceVersion, visibleGuide } from "@/lib/handouts/sources";
+import type { ContactBlock } from "@/lib/handouts/schemas";
+
+export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; plainText: string };
+
+export type BuilderStart = {
+  guide: { guideId: string; versionId: string; version: number; title: string };
+  sections: BuilderSection[];
+  initial: { title: string; sectionKeys: string[]; notes: string; preparedFor: string; followUpDate: string; largePrint: boolean; contact: ContactBlock; sourceHandoutId?: string };
+  notices: string[];
+  pageSize: "LETTER" | "A4";
+};
+
+async function contactDefaults(userId: string, clinicId: string): Promise<ContactBlock> {
+  const [clinic, user] = await Promise.all([
+    getClinicBranding(clinicId),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, credentials: true, directPhone: true } }),
+  ]);
+  return {
+    clinicName: clinic.name,
+    phone: clinic.phone ?? "",
+    email: clinic.email ?? "",
+    address: clinic.address ?? "",
+    website: clinic.website ?? "",
+    hours: clinic.hours ?? "",
+    clinicianName: user.name,
+    credentials: user.credentials ?? "",
+    directPhone: user.directPhone ?? "",
+  };
+}
+
+async function versionFor(clinicId: string, versionId: string) {
+  const v = await getSourceVersion(clinicId, versionId);
+  return {
+    guide: { guideId: v.guideId, versionId: v.id, version: v.version, title: v.title },
+    sections: v.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, plainText: s.plainText })),
+  };
+}
+
+/** Builder start from a guide: its newest version, every content section picked, in guide order. */
+export async function builderFromGuide(userId: string, clinicId: string, guideId: string): Promise<BuilderStart> {
+  await getMembership(userId, clinicId);
+  const [{ guide, sections }, contact, clinic] = await Promise.all([
+    getLatestVersionId(clinicId, guideId).then((id) => versionFor(clinicId, id)),
+    contactDefaults(userId, clinicId),
+    getClinicBranding(clinicId),
+  ]);
+  return {
+    guide,
+    sections,
+    initial: { title: guide.title, sectionKeys: sections.filter((s) => s.kind !== "references").map((s) => s.key), notes: "", preparedFor: "", followUpDate: "", largePrint: false, contact },
+    notices: [],
+    pageSize: clinic.pageSize,
+  };
+}
+
+/**
+ * "Duplicate and edit": the same choices on the guide's newest version. The patient label and follow-up
+ * date are left empty, since the copy is usually for someone else.
+ */
+export async function builderFromHandout(userId: string, clinicId: string, handoutId: string): Promise<BuilderStart> {
+  const source = await getHandout(userId, clinicId, handoutId);
+  const latestId = await getLatestVersionId(clinicId, source.guideVersion.guideId);
+  const [{ guide, sections }, clinic] = await Promise.all([versionFor(clinicId, latestId), getClinicBranding(clinicId)]);
+  const available = new Set(sections.map((s) => s.key));
+  const dropped = source.sectionKeys.filter((k) => !available.has(k));
+  return {
+    guide,
+    sections,
+    initial: {
+      title: source.title,
+      sectionKeys: source.sectionKeys.filter((k) => available.has(k)),
+      notes: source.notes,
+      preparedFor: "",
+      followUpDate: "",
+      largePrint: source.options.largePrint,
+      contact: source.contact,
+      sourceHandoutId: source.id,
+    },
+    notices: dropped.length ? [`${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since, and ${dropped.length > 1 ? "are" : "is"} left out.`] : [],
+    pageSize: clinic.pageSize,
+  };
+}
+
+/** Guides to start from, when the builder is opened without one. */
+export async function findBuilderGuides(userId: string, clinicId: string) {
+  await getMembership(userId, clinicId);
+  const guides = await db.guide.findMany({
+    where: visibleGuide(clinicId),
+    select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true, summary: true } } },
+  });
+  return guides
+    .filter((g) => g.versions[0])
+    .map((g) => ({ id: g.id, title: g.versions[0]!.title, summary: g.versions[0]!.summary }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+}

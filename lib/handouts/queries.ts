@@ -1,0 +1,118 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/mutations";
+import { getMembership } from "@/lib/clinics/membership";
+import type { ContactBlock } from "@/lib/handouts/schemas";
+import type { BrandingSnapshot } from "@/lib/handouts/build-input";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const HANDOUTS_PAGE_SIZE = 20;
+
+type ListFilters = { q?: string; author?: string; from?: string; to?: string; page: number };
+
+/** The clinic's handouts, newest first. Never selects the PDF bytes. */
+export async function findHandouts(userId: string, clinicId: string, f: ListFilters) {
+  await getMembership(userId, clinicId);
+  const where: Prisma.HandoutWhereInput = {
+    clinicId,
+    ...(f.author ? { authorId: f.author } : {}),
+    ...(f.from || f.to
+      ? { createdAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } }
+      : {}),
+    ...(f.q
+      ? { OR: [{ title: { contains: f.q, mode: "insensitive" } }, { preparedFor: { contains: f.q, mode: "insensitive" } }] }
+      : {}),
+  };
+  const [rows, total, authors] = await Promise.all([
+    db.handout.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * HANDOUTS_PAGE_SIZE,
+      take: HANDOUTS_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        preparedFor: true,
+        createdAt: true,
+        author: { select: { id: true, name: true } },
+        guideVersion: { select: { title: true, version: true } },
+        pdf: { select: { pages: true, size: true } },
+      },
+    }),
+    db.handout.count({ where }),
+    db.user.findMany({ where: { handouts: { some: { clinicId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { handouts: rows, total, pages: Math.max(1, Math.ceil(total / HANDOUTS_PAGE_SIZE)), authors };
+}
+
+/** One handout with what its page shows; NOT_FOUND outside the caller's clinic. */
+export async function getHandout(userId: string, clinicId: string, handoutId: string) {
+  await getMembership(userId, clinicId);
+  const handout = await db.handout.findFirst({
+    where: { id: handoutId, clinicId },
+    select: {
+      id: true,
+      title: true,
+      preparedFor: true,
+      followUpDate: true,
+      notes: true,
+      sectionKeys: true,
+      contact: true,
+      options: true,
+      branding: true,
+      createdAt: true,
+      sourceHandoutId: true,
+      author: { select: { name: true, credentials: true } },
+      guideVersion: { select: { id: true, version: true, title: true, guideId: true } },
+      pdf: { select: { sha256: true, size: true, pages: true } },
+    },
+  });
+  if (!handout) throw new AppError("NOT_FOUND", "Not found.");
+  return {
+    ...handout,
+    contact: handout.contact as ContactBlock,
+    options: handout.options as { largePrint: boolean; notesPosition: "TOP" | "END"; pageSize: "LETTER" | "A4" },
+    branding: handout.branding as unknown as BrandingSnapshot,
+  };
+}
+
+/**
+ * Sections of this handout that a newer version of its guide changed or removed, so the page can say the
+ * guide moved on since this patient got it.
+ */
+export async function findNewerGuideChanges(handout: { sectionKeys: string[]; guideVersion: { id: string; version: number; guideId: string } }) {
+  const latest = await db.guideVersion.findFirst({
+    where: { guideId: handout.guideVersion.guideId },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, sections: { select: { key: true, title: true, contentHash: true } } },
+  });
+  if (!latest || latest.version === handout.guideVersion.version) return null;
+  const used = await db.section.findMany({
+    where: { versionId: handout.guideVersion.id, key: { in: handout.sectionKeys } },
+    select: { key: true, title: true, contentHash: true },
+  });
+  const now = new Map(latest.sections.map((s) => [s.key, s]));
+  const changed = used.filter((s) => now.get(s.key)?.contentHash !== s.contentHash).map((s) => ({ title: s.title, removed: !now.has(s.key) }));
+  return changed.length ? { version: latest.version, changed } : null;
+}
+
+/**
+ * The stored PDF for download, after checking its bytes still match the SHA-256 recorded at generation.
+ * Writes the download to the audit log.
+ */
+export async function getHandoutPdfForDownload(userId: string, clinicId: string, handoutId: string, info: { ip: string | null; userAgent: string | null }) {
+  await getMembership(userId, clinicId);
+  const row = await db.handoutPdf.findFirst({
+    where: { handoutId, handout: { clinicId } },
+    select: { bytes: true, sha256: true, handout: { select: { title: true, createdAt: true } } },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "Not found.");
+  const actual = crypto.createHash("sha256").update(row.bytes).digest("hex");
+  if (actual !== row.sha256) {
+    throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
+  }
+  await recordAudit({ action: "handout.downloaded", clinicId, actorId: userId, targetType: "handout", targetId: handoutId, ...info });
+  return { bytes: Buffer.from(row.bytes), title: row.handout.title, createdAt: row.handout.createdAt };
+}

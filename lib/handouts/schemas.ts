@@ -1,0 +1,99 @@
+// The builder's form, validated the same way in the browser and in the server action.
+import { z } from "zod";
+
+export const NOTES_MAX = 4000;
+export const TITLE_MAX = 160;
+
+const optionalText = (max: number, label = "this field") =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep ${label} under ${max} characters.`)
+    .default("");
+
+const phone = (label: string) =>
+  optionalText(40, label).refine((v) => v === "" || /^[+()\d][\d\s().+\-/x]*(ext\.?\s*\d+)?$/i.test(v), "Use digits, spaces and + ( ) - only.");
+
+export const contactSchema = z.object({
+  clinicName: z.string().trim().min(1, "Enter the clinic name.").max(120, "Keep the clinic name under 120 characters."),
+  phone: phone("the phone number"),
+  email: optionalText(254, "the email").refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address."),
+  address: optionalText(300, "the address"),
+  website: optionalText(200, "the website").refine(
+    (v) => v === "" || /^https:\/\/[^\s/$.?#].[^\s]*$/i.test(v),
+    "Use a full https:// address, for example https://clinic.example.",
+  ),
+  hours: optionalText(200, "the hours"),
+  clinicianName: optionalText(120, "the name"),
+  credentials: optionalText(60, "the credentials"),
+  directPhone: phone("the direct line"),
+});
+
+export type ContactBlock = z.infer<typeof contactSchema>;
+
+// A first name or initials only: the handout needs no more patient data than that.
+const preparedFor = z
+  .string()
+  .trim()
+  .max(30, "Use a first name or initials only (30 characters at most).")
+  .refine((v) => v === "" || /^[\p{L}][\p{L}\p{M} .'’-]*$/u.test(v), "Use letters only: a first name or initials.")
+  .refine((v) => v.split(/\s+/).filter(Boolean).length <= 2, "Use a first name or initials only, not a full name.")
+  .default("");
+
+const isoDate = z
+  .string()
+  .trim()
+  .default("")
+  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Enter a date like 2026-12-31.");
+
+export const handoutDraftSchema = z.object({
+  guideVersionId: z.string().min(1).max(40),
+  title: z.string().trim().min(1, "Enter a title for the handout.").max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`),
+  sectionKeys: z.array(z.string().min(1).max(120)).max(100).min(1, "Choose at least one section."),
+  notes: z.string().max(NOTES_MAX, `Keep the notes under ${NOTES_MAX.toLocaleString("en-US")} characters.`).default(""),
+  preparedFor,
+  followUpDate: isoDate,
+  largePrint: z.boolean().default(false),
+  contact: contactSchema,
+  sourceHandoutId: z.string().max(40).optional(),
+});
+
+export type HandoutDraft = z.infer<typeof handoutDraftSchema>;
+
+/** Reads the builder's FormData (flat field names, section keys in order) into the draft shape. */
+export function draftFromFormData(formData: FormData): unknown {
+  const text = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    guideVersionId: text("guideVersionId"),
+    title: text("title"),
+    sectionKeys: formData.getAll("sectionKeys").filter((v): v is string => typeof v === "string"),
+    notes: (text("notes") ?? "").replace(/\r\n/g, "\n"),
+    preparedFor: text("preparedFor"),
+    followUpDate: text("followUpDate"),
+    largePrint: text("largePrint") === "on" || text("largePrint") === "true",
+    contact: Object.fromEntries(Object.keys(contactSchema.shape).map((k) => [k, text(k) ?? ""])),
+    sourceHandoutId: text("sourceHandoutId") || undefined,
+  };
+}
+
+/** Field errors keyed by the form's flat field names (contact fields are top-level inputs). */
+export function flatFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p) => p !== "contact");
+    const key = String(path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export const handoutListSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  author: z.string().max(40).optional().catch(undefined),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});

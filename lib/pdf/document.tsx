@@ -1,0 +1,151 @@
+import { Document, Image, Link, Page, Text, View } from "@react-pdf/renderer";
+import { parseNotes } from "@/lib/handouts/notes";
+import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
+import { citedReferences } from "@/lib/pdf/select-sections";
+import { makeStyles, type Styles } from "@/lib/pdf/styles";
+import { readableOnWhite, textColorOn } from "@/lib/pdf/colors";
+import type { HandoutPdfInput } from "@/lib/pdf/types";
+
+const formatDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" });
+
+function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent: string; border: string }) {
+  const blocks = parseNotes(notes);
+  if (!blocks.length) return null;
+  return (
+    <View style={[s.notesBox, { backgroundColor: accent, borderColor: border }]}>
+      <Text style={s.notesTitle} minPresenceAhead={30}>
+        Notes from your clinician
+      </Text>
+      {blocks.map((b, i) =>
+        b.type === "bullets" ? (
+          <View key={i} style={{ marginBottom: 4 }}>
+            {b.items.map((item, j) => (
+              <View key={j} style={s.listItem} wrap={false}>
+                <Text style={s.bullet}>•</Text>
+                <Text style={[s.paragraph, s.listBody, { marginBottom: 0 }]}>{item}</Text>
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Text key={i} style={s.paragraph}>
+            {b.lines.join("\n")}
+          </Text>
+        ),
+      )}
+    </View>
+  );
+}
+
+function ContactBlock({ c, s, linkColor }: { c: HandoutPdfInput["contact"]; s: Styles; linkColor: string }) {
+  const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
+  const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
+  const lines: { label: string; text: string; href?: string }[] = [
+    ...(clinician ? [{ label: "Your clinician", text: clinician }] : []),
+    ...(c.directPhone ? [{ label: "Direct line", text: c.directPhone, href: telHref(c.directPhone) }] : []),
+    ...(c.phone ? [{ label: "Phone", text: c.phone, href: telHref(c.phone) }] : []),
+    ...(c.email ? [{ label: "Email", text: c.email, href: `mailto:${c.email}` }] : []),
+    ...(c.website ? [{ label: "Website", text: c.website, href: c.website }] : []),
+    ...(c.address ? [{ label: "Address", text: c.address }] : []),
+    ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
+  ];
+  return (
+    <View style={s.contactBox} wrap={false}>
+      <Text style={s.contactTitle}>Questions? Contact {c.clinicName}</Text>
+      {lines.map((l) => (
+        <Text key={l.label} style={s.contactLine}>
+          <Text style={{ fontWeight: "bold" }}>{l.label}: </Text>
+          {l.href && SAFE_PDF_LINK.test(l.href) ? (
+            <Link src={l.href} style={{ color: linkColor }}>
+              {l.text}
+            </Link>
+          ) : (
+            l.text
+          )}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/**
+ * The handout: branded header, the chosen sections in order, the clinician's notes, the contact block,
+ * the references the sections cite, the disclaimer, and a footer with page numbers on every page.
+ */
+export function HandoutDocument({ input }: { input: HandoutPdfInput }) {
+  const s = makeStyles(input.largePrint ? 18 : 11);
+  const { branding, contact } = input;
+  const onBand = textColorOn(branding.primaryColor);
+  const headingColor = readableOnWhite(branding.primaryColor);
+  const content = input.sections.filter((x) => x.kind === "content");
+  const disclaimers = input.sections.filter((x) => x.kind === "disclaimer");
+  const references = citedReferences(input.references, input.sections);
+  const notes = <Notes notes={input.notes} s={s} accent={branding.accentColor} border={branding.primaryColor} />;
+  const meta = [formatDate(input.createdAt), input.preparedFor && `Prepared for ${input.preparedFor}`, input.followUpDate && `Follow-up: ${formatDate(input.followUpDate)}`]
+    .filter(Boolean)
+    .join("   ·   ");
+
+  return (
+    <Document title={input.title} author={branding.clinicName} subject={input.guideTitle} creator="Handout Portal" producer="Handout Portal" language="en" creationDate={new Date(input.createdAt)}>
+      <Page size={input.pageSize} style={s.page} wrap>
+        <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
+          {branding.logoPng ? (
+            <View style={s.logoBox}>
+              <Image style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: "png" }} />
+            </View>
+          ) : null}
+          <View style={{ flex: 1, marginLeft: branding.logoPng ? 12 : 0 }}>
+            <Text style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
+            {contact.phone ? <Text style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
+          </View>
+        </View>
+        <Text style={s.title}>{input.title}</Text>
+        <Text style={s.meta}>{meta}</Text>
+        {input.notesPosition === "TOP" && notes}
+
+        {content.map((section) => (
+          <View key={section.key}>
+            <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={60}>
+              {section.title}
+            </Text>
+            <PdfBlocks blocks={section.blocks} s={s} linkColor={headingColor} />
+          </View>
+        ))}
+
+        {input.notesPosition === "END" && notes}
+        <ContactBlock c={contact} s={s} linkColor={headingColor} />
+
+        {references.length > 0 && (
+          <View>
+            <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={40}>
+              References
+            </Text>
+            {references.map((r, i) => (
+              <Text key={r.key} style={s.refItem}>
+                {i + 1}. {r.text}
+              </Text>
+            ))}
+          </View>
+        )}
+
+        {(disclaimers.length > 0 || branding.extraDisclaimer) && (
+          <View>
+            {disclaimers.map((d) => (
+              <View key={d.key}>
+                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={40}>
+                  {d.title}
+                </Text>
+                <PdfBlocks blocks={d.blocks} s={{ ...s, paragraph: s.disclaimer }} linkColor={headingColor} />
+              </View>
+            ))}
+            {branding.extraDisclaimer ? <Text style={s.disclaimer}>{branding.extraDisclaimer}</Text> : null}
+          </View>
+        )}
+
+        <View style={s.footer} fixed>
+          <Text style={s.footerText}>{[branding.clinicName, contact.phone].filter(Boolean).join(" · ")}</Text>
+          <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        </View>
+      </Page>
+    </Document>
+  );
+}

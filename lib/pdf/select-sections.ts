@@ -1,0 +1,18 @@
+// Which sections a handout prints: the chosen content sections in the chosen order, then every required
+// section the clinician did not pick (required ones cannot be left out), disclaimers last. The guide's own
+// reference section is dropped: the PDF builds its reference list from what the chosen sections cite.
+type Selectable = { key: string; kind: "content" | "references" | "disclaimer"; required: boolean };
+
+export function selectSections<T extends Selectable>(all: T[], chosenKeys: string[]): T[] {
+  const byKey = new Map(all.map((s) => [s.key, s]));
+  const chosen = [...new Set(chosenKeys)].map((k) => byKey.get(k)).filter((s): s is T => !!s && s.kind !== "references");
+  const missingRequired = all.filter((s) => s.required && s.kind !== "references" && !chosen.includes(s));
+  const ordered = [...chosen, ...missingRequired];
+  return [...ordered.filter((s) => s.kind !== "disclaimer"), ...ordered.filter((s) => s.kind === "disclaimer")];
+}
+
+/** The references cited by `sections`, in the guide's order. */
+export function citedReferences<R extends { key: string }>(references: R[], sections: { citedRefKeys: string[] }[]): R[] {
+  const cited = new Set(sections.flatMap((s) => s.citedRefKeys));
+  return references.filter((r) => cited.has(r.key));
+}

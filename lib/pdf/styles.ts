@@ -1,0 +1,39 @@
+import { StyleSheet } from "@react-pdf/renderer";
+import { FONT_FAMILY } from "@/lib/pdf/fonts";
+
+// Every style that sets lineHeight also sets fontSize: a unitless lineHeight without one doubles the
+// spacing in react-pdf 4.9. Nothing sets lineHeight on the Page or the footer (it hides the page numbers).
+export function makeStyles(base: number) {
+  const small = Math.round(base * 0.82 * 10) / 10;
+  return StyleSheet.create({
+    page: { fontFamily: FONT_FAMILY, fontSize: base, paddingTop: 36, paddingBottom: 60, paddingHorizontal: 50, color: "#1a1a1a" },
+    band: { flexDirection: "row", alignItems: "center", justifyContent: "space-between", paddingVertical: 12, paddingHorizontal: 14, borderRadius: 3 },
+    bandName: { fontSize: base * 1.15, lineHeight: 1.3, fontWeight: "bold" },
+    bandLine: { fontSize: small, lineHeight: 1.4 },
+    logo: { maxHeight: 46, maxWidth: 150, objectFit: "contain" },
+    logoBox: { backgroundColor: "#ffffff", padding: 4, borderRadius: 2 },
+    title: { fontSize: base * 1.9, lineHeight: 1.25, fontWeight: "bold", marginTop: 18 },
+    meta: { fontSize: small, lineHeight: 1.5, color: "#444444", marginTop: 4 },
+    notesBox: { marginTop: 14, marginBottom: 4, padding: 12, borderLeftWidth: 4, borderRadius: 2 },
+    notesTitle: { fontSize: base, lineHeight: 1.4, fontWeight: "bold", marginBottom: 4 },
+    sectionHeading: { fontSize: base * 1.35, lineHeight: 1.3, fontWeight: "bold", marginTop: 16, marginBottom: 4 },
+    subHeading: { fontSize: base * 1.1, lineHeight: 1.3, fontWeight: "bold", marginTop: 8, marginBottom: 2 },
+    paragraph: { fontSize: base, lineHeight: 1.45, marginBottom: 6 },
+    listItem: { flexDirection: "row", marginBottom: 3 },
+    bullet: { width: base * 1.4, fontSize: base, lineHeight: 1.45 },
+    listBody: { flex: 1 },
+    table: { marginVertical: 6, borderWidth: 1, borderColor: "#b0b0b0" },
+    tableRow: { flexDirection: "row", borderBottomWidth: 1, borderColor: "#d0d0d0" },
+    tableCell: { flex: 1, padding: 4, fontSize: small, lineHeight: 1.35 },
+    tableHead: { fontWeight: "bold", backgroundColor: "#f1f3f5" },
+    contactBox: { marginTop: 18, padding: 12, borderWidth: 1, borderColor: "#c8ccd0", borderRadius: 3 },
+    contactTitle: { fontSize: base * 1.1, lineHeight: 1.3, fontWeight: "bold", marginBottom: 4 },
+    contactLine: { fontSize: base, lineHeight: 1.45 },
+    refItem: { fontSize: small, lineHeight: 1.4, marginBottom: 3 },
+    disclaimer: { fontSize: small, lineHeight: 1.4, color: "#444444", marginBottom: 4 },
+    footer: { position: "absolute", bottom: 24, left: 50, right: 50, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 1, borderColor: "#d0d0d0", paddingTop: 6 },
+    footerText: { fontSize: 8.5, color: "#444444" },
+  });
+}
+
+export type Styles = ReturnType<typeof makeStyles>;

@@ -1,0 +1,35 @@
+import type { Block, Reference } from "@/lib/guides/blocks";
+
+/**
+ * Everything one handout PDF needs, as plain data: it crosses into the render worker threads, so it must
+ * survive structured cloning (no class instances, no functions). Empty strings mean "leave out".
+ */
+export type HandoutPdfInput = {
+  title: string;
+  guideTitle: string;
+  createdAt: string;
+  preparedFor: string | null;
+  followUpDate: string | null;
+  notes: string;
+  notesPosition: "TOP" | "END";
+  largePrint: boolean;
+  pageSize: "LETTER" | "A4";
+  branding: { clinicName: string; primaryColor: string; accentColor: string; logoPng: Uint8Array | null; extraDisclaimer: string | null };
+  contact: {
+    clinicName: string;
+    phone: string;
+    email: string;
+    address: string;
+    website: string;
+    hours: string;
+    clinicianName: string;
+    credentials: string;
+    directPhone: string;
+  };
+  // Already chosen and ordered by the caller; required sections (the disclaimer) included.
+  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[] }[];
+  // All references of the guide version; the document lists only those the sections cite.
+  references: Reference[];
+};
+
+export type RenderedPdf = { bytes: Buffer; pages: number; sha256: string };

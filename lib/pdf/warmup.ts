@@ -1,0 +1,31 @@
+import type { HandoutPdfInput } from "@/lib/pdf/types";
+
+// A small document rendered once when a worker starts, so the first clinician does not pay for loading
+// fonts and the layout engine (~0.7 s cold).
+export const WARMUP_INPUT: HandoutPdfInput = {
+  title: "Warm-up",
+  guideTitle: "Warm-up",
+  createdAt: new Date(0).toISOString(),
+  preparedFor: "A",
+  followUpDate: null,
+  notes: "Warm-up.\n- one",
+  notesPosition: "TOP",
+  largePrint: false,
+  pageSize: "LETTER",
+  branding: { clinicName: "Clinic", primaryColor: "#1d4e89", accentColor: "#e8f0f8", logoPng: null, extraDisclaimer: null },
+  contact: { clinicName: "Clinic", phone: "1", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" },
+  sections: [
+    {
+      key: "a",
+      title: "Section",
+      kind: "content",
+      citedRefKeys: [],
+      blocks: [
+        { type: "paragraph", children: [{ type: "text", text: "Text ", bold: true }, { type: "text", text: "here.", italic: true }] },
+        { type: "list", ordered: false, items: [{ content: [{ type: "paragraph", children: [{ type: "text", text: "Item" }] }] }] },
+        { type: "table", align: [null], header: [[{ type: "text", text: "H" }]], rows: [[[{ type: "text", text: "C" }]]] },
+      ],
+    },
+  ],
+  references: [],
+};

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { CLINICIAN, RIVERSIDE, signIn, waitForMail } from "./support";
+
+test("the demo clinician emails a generated handout; it lands in the catcher and turns to sent without a reload", async ({ page }) => {
+  await signIn(page, CLINICIAN);
+  await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
+  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
+  await page.getByLabel("Notes for this patient").fill("Ice for 15 minutes after work.");
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 20_000 });
+
+  const to = `patient.${Date.now()}@example.com`;
+  await page.getByRole("button", { name: "Email to patient" }).click();
+  await expect(page.getByText("Confirm that the patient asked to get this handout by email.")).toBeVisible();
+  await expect(page.getByText("Enter the patient's email address.")).toBeVisible();
+
+  await page.getByLabel("Patient's email address").fill(to);
+  await page.getByLabel("Personal message (optional)").fill("As we discussed today.");
+  await page.getByLabel("The patient asked to get this handout by email.").check();
+  await page.getByRole("button", { name: "Email to patient" }).click();
+  await expect(page.getByText("The email is queued.")).toBeVisible();
+
+  const masked = `${to[0]}***@example.com`;
+  const row = page.locator("li", { hasText: masked });
+  await expect(row.getByText("Sent", { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  const mail = await waitForMail(to);
+  expect(mail.subject).toBe("Your handout from Riverside Spine & Wellness");
+  expect(mail.text).toContain("As we discussed today.");
+  expect(mail.attachments[0]?.contentType).toBe("application/pdf");
+  expect(mail.attachments[0]?.filename).toMatch(/^handout-\d{4}-\d{2}-\d{2}\.pdf$/);
+
+  // The PDF attached is the one stored for this handout.
+  const stored = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
+  expect(Buffer.compare(await stored.body(), mail.attachments[0]!.content)).toBe(0);
+});

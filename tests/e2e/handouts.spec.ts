@@ -1,0 +1,105 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { CLINICIAN, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
+
+const ARTIFACTS = "test-results/handout";
+
+test("the demo clinician builds, generates and downloads a handout from the back-spasms guide", async ({ page }) => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await signIn(page, CLINICIAN);
+  await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
+  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
+  await expect(page.getByRole("heading", { name: "New handout" })).toBeVisible();
+
+  // Deselect Causes, move Prevention to the top with the keyboard-friendly buttons.
+  await page.getByLabel("Causes", { exact: true }).uncheck();
+  for (let i = 0; i < 5; i++) {
+    const up = page.getByRole("button", { name: "Move Prevention up" });
+    if (await up.isDisabled()) break;
+    await up.click();
+  }
+  await expect(page.getByRole("button", { name: "Move Prevention up" })).toBeDisabled();
+  await expect(page.getByLabel("Disclaimer")).toBeDisabled();
+
+  const notes = "Walk 10 minutes twice a day.\n- Heat pack 15 minutes before stretching\n- Call us if the pain spreads down your leg";
+  await page.getByLabel("Notes for this patient").fill(notes);
+  await expect(page.getByText(`${notes.length} / 4,000 characters`)).toBeVisible();
+  await expect(page.getByText(/Notes reading level: grade \d/)).toBeVisible();
+  await page.getByLabel("Direct line").fill("(555) 010-9999");
+  await page.getByLabel("Prepared for").fill("Jo");
+
+  // The server-rendered preview follows the choices.
+  const preview = page.getByTestId("handout-preview");
+  await expect(preview.getByText("Walk 10 minutes twice a day.")).toBeVisible({ timeout: 5000 });
+  await expect(preview.getByRole("heading", { level: 4 }).first()).toHaveText("Prevention");
+  await expect(preview.getByText("Prepared for Jo")).toBeVisible();
+
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 20_000 });
+  const handoutUrl = page.url();
+  await expect(page.getByText("Prevention, What Is a Back Spasm, Symptoms, Risk Factors, Treatment, Disclaimer")).toBeVisible();
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download PDF" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^treating-back-spasms-a-comprehensive-guide-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfPath = `${ARTIFACTS}/handout.pdf`;
+  await download.saveAs(pdfPath);
+
+  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
+  const at = (s: string) => {
+    const i = text.indexOf(s);
+    expect(i, `"${s}" in the PDF text`).toBeGreaterThanOrEqual(0);
+    return i;
+  };
+  expect(at("Treating Back Spasms")).toBeLessThan(at("Walk 10 minutes twice a day."));
+  expect(at("Prevention")).toBeLessThan(at("What Is a Back Spasm"));
+  expect(at("What Is a Back Spasm")).toBeLessThan(at("Risk Factors"));
+  expect(text).not.toMatch(/\bCauses\b\n/);
+  at("(555) 010-9999");
+  at("Heat pack 15 minutes before stretching");
+  at("Prepared for Jo");
+  expect(text).toMatch(/Page 1 of \d/);
+  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdfPath, `${ARTIFACTS}/page`]);
+
+  // It is listed, and its page shows who made it.
+  await page.goto(`/clinics/${RIVERSIDE}/handouts?q=Jo`);
+  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).first().click();
+  await expect(page).toHaveURL(handoutUrl.replace("?generated=1", ""));
+  await expect(page.getByRole("definition").filter({ hasText: CLINICIAN.name })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/handout-1280.png", fullPage: true });
+});
+
+test("bad input in the builder gets per-field messages and stores nothing", async ({ page }) => {
+  await signIn(page, CLINICIAN);
+  await page.goto(`/clinics/${RIVERSIDE}/handouts`);
+  const before = await page.getByText(/^\d+ handouts?$/).textContent();
+  await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
+  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
+  await page.getByLabel("Handout title").fill("");
+  await page.getByLabel("Prepared for").fill("Jo Ann Smith-Jones 1970");
+  await page.getByLabel("Website").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  await expect(page.getByText("Enter a title for the handout.")).toBeVisible();
+  await expect(page.getByText("Use letters only: a first name or initials.")).toBeVisible();
+  await expect(page.getByText(/Use a full https:\/\/ address/)).toBeVisible();
+  await expect(page.getByLabel("Handout title")).toHaveAttribute("aria-invalid", "true");
+  await page.goto(`/clinics/${RIVERSIDE}/handouts`);
+  await expect(page.getByText(/^\d+ handouts?$/)).toHaveText(before!);
+});
+
+test("another clinic cannot open or download the handout", async ({ page, browser }) => {
+  await signIn(page, CLINICIAN);
+  await page.goto(`/clinics/${RIVERSIDE}/handouts`);
+  const link = page.locator(`main a[href^="/clinics/${RIVERSIDE}/handouts/"]`).first();
+  const href = await link.getAttribute("href");
+  expect(href).toBeTruthy();
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, LAKESIDE_OWNER);
+  expect((await otherPage.goto(href!))?.status()).toBe(404);
+  const res = await otherPage.request.get(`${href}/pdf`);
+  expect(res.status()).toBe(404);
+  await other.close();
+});

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/parse-markdown";
+import { importGuide } from "@/lib/guides/import";
+import { findLibrary, getGuide } from "@/lib/guides/queries";
+import { importClinicGuide } from "@/lib/guides/mutations";
+import { createClinicWithMembers } from "@/prisma/seed/factories";
+import { db, info } from "./helpers";
+
+const parse = (md: string): ParsedGuide => {
+  const r = parseGuideMarkdown(md);
+  if (!r.ok) throw new Error(r.errors.join("; "));
+  return r.guide;
+};
+
+const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+const guideMd = (title: string, extra = "") => `# ${title}
+
+## Warm Up
+
+Start with gentle walking for five minutes.${extra}
+
+## Stretches
+
+- Knee to chest
+- Cat and cow
+
+## Disclaimer
+
+This sheet is general advice, not a diagnosis.
+`;
+
+describe("guide library", () => {
+  it("re-importing a changed guide makes version 2 with the same section keys and marks what changed", async () => {
+    const c = await createClinicWithMembers(db);
+    const title = `Hip Care ${unique()}`;
+    const v1 = await importGuide(db, parse(guideMd(title)), { clinicId: c.clinic.id });
+    const v2 = await importGuide(db, parse(guideMd(title, " Then march on the spot.")), { clinicId: c.clinic.id });
+    expect(v1.version).toBe(1);
+    expect(v2).toMatchObject({ guideId: v1.guideId, version: 2, unchanged: false });
+    expect(v2.sections.map((s) => s.key)).toEqual(v1.sections.map((s) => s.key));
+    const sections = await db.section.findMany({ where: { versionId: v2.versionId }, orderBy: { position: "asc" } });
+    expect(sections.map((s) => [s.key, s.changed])).toEqual([
+      ["warm-up", true],
+      ["stretches", false],
+      ["disclaimer", false],
+    ]);
+    // The same text again stores nothing new.
+    const again = await importGuide(db, parse(guideMd(title, " Then march on the spot.")), { clinicId: c.clinic.id });
+    expect(again).toMatchObject({ version: 2, unchanged: true });
+    expect(await db.guideVersion.count({ where: { guideId: v1.guideId } })).toBe(2);
+    // Published versions are immutable.
+    await expect(db.guideVersion.update({ where: { id: v1.versionId }, data: { title: "changed" } })).rejects.toThrow(/immutable/);
+  });
+
+  it("clinic B cannot see clinic A's guides; both see the shared library", async () => {
+    const a = await createClinicWithMembers(db);
+    const b = await createClinicWithMembers(db);
+    const word = `zygo${unique()}`;
+    const own = await importGuide(db, parse(guideMd(`Private Guide ${word}`)), { clinicId: a.clinic.id });
+    const shared = await importGuide(db, parse(guideMd(`Shared Guide ${word}`)), { clinicId: null });
+    const libA = await findLibrary(a.clinician.id, a.clinic.id, { q: word });
+    const libB = await findLibrary(b.clinician.id, b.clinic.id, { q: word });
+    expect(libA.guides.map((g) => g.id).sort()).toEqual([own.guideId, shared.guideId].sort());
+    expect(libB.guides.map((g) => g.id)).toEqual([shared.guideId]);
+    await expect(getGuide(b.clinician.id, b.clinic.id, own.guideId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getGuide(b.clinician.id, a.clinic.id, own.guideId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getGuide(b.clinician.id, b.clinic.id, shared.guideId)).version.title).toContain("Shared Guide");
+  });
+
+  it("search finds a guide by a word only in a section body, and ranks a title match first", async () => {
+    const c = await createClinicWithMembers(db);
+    const word = `quokka${unique()}`;
+    const body = await importGuide(db, parse(guideMd(`Ankle Sprains ${unique()}`, ` Ask about the ${word} exercise.`)), { clinicId: c.clinic.id });
+    const titled = await importGuide(db, parse(guideMd(`The ${word} Guide`)), { clinicId: c.clinic.id });
+    const found = await findLibrary(c.clinician.id, c.clinic.id, { q: word });
+    expect(found.guides.map((g) => g.id)).toEqual([titled.guideId, body.guideId]);
+    expect((await findLibrary(c.clinician.id, c.clinic.id, { q: `nomatch${unique()}` })).guides).toEqual([]);
+  });
+
+  it("clinicians cannot import; a bad guide stores nothing", async () => {
+    const c = await createClinicWithMembers(db);
+    await expect(importClinicGuide(c.clinician.id, c.clinic.id, guideMd(`X ${unique()}`), info)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const before = await db.guide.count({ where: { clinicId: c.clinic.id } });
+    await expect(importClinicGuide(c.owner.id, c.clinic.id, "# T\n\n## A\n\nx\n\n## A\n\ny\n", info)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.guide.count({ where: { clinicId: c.clinic.id } })).toBe(before);
+    const ok = await importClinicGuide(c.admin.id, c.clinic.id, guideMd(`Knee Care ${unique()}`), info);
+    expect(await db.auditEvent.findFirst({ where: { clinicId: c.clinic.id, action: "guide.imported", targetId: ok.guideId } })).not.toBeNull();
+  });
+
+  it("the seed guide imports as a shared library guide with its 8 sections", async () => {
+    const parsed = parse(fs.readFileSync("prisma/seed/guides/back-spasms.md", "utf8"));
+    const r = await importGuide(db, parsed, { clinicId: null });
+    const c = await createClinicWithMembers(db);
+    const g = await getGuide(c.clinician.id, c.clinic.id, r.guideId);
+    expect(g.sections.map((s) => s.title)).toEqual(["What Is a Back Spasm", "Symptoms", "Causes", "Risk Factors", "Treatment", "Prevention", "References", "Disclaimer"]);
+    expect(g.references).toHaveLength(4);
+  });
+});

@@ -1,0 +1,43 @@
+// A full back-spasms handout input, parsed from the seed guide: used by the PDF tests and the benchmark.
+import fs from "node:fs";
+import path from "node:path";
+import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
+import { selectSections } from "@/lib/pdf/select-sections";
+import type { HandoutPdfInput } from "@/lib/pdf/types";
+
+export function backSpasmsGuide() {
+  const parsed = parseGuideMarkdown(fs.readFileSync(path.join(process.cwd(), "prisma/seed/guides/back-spasms.md")));
+  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+  return parsed.guide;
+}
+
+export function sampleInput(overrides: Partial<HandoutPdfInput> = {}, chosenKeys?: string[]): HandoutPdfInput {
+  const guide = backSpasmsGuide();
+  const keys = chosenKeys ?? guide.sections.filter((s) => s.kind === "content").map((s) => s.key);
+  return {
+    title: guide.title,
+    guideTitle: guide.title,
+    createdAt: "2026-11-25T10:00:00.000Z",
+    preparedFor: "Jo",
+    followUpDate: "2026-12-09",
+    notes: "Walk 10 minutes twice a day.\n- Heat pack for 15 minutes before stretching\n- Call us if the pain spreads down your leg",
+    notesPosition: "TOP",
+    largePrint: false,
+    pageSize: "LETTER",
+    branding: { clinicName: "Riverside Spine & Wellness", primaryColor: "#1d4e89", accentColor: "#e8f0f8", logoPng: null, extraDisclaimer: null },
+    contact: {
+      clinicName: "Riverside Spine & Wellness",
+      phone: "(555) 010-2400",
+      email: "frontdesk@riverside-spine.example",
+      address: "120 River Road, Suite 4, Springfield",
+      website: "https://riverside-spine.example",
+      hours: "Mon–Fri 8am–6pm",
+      clinicianName: "Sam Patel",
+      credentials: "PT, DPT",
+      directPhone: "(555) 010-9999",
+    },
+    sections: selectSections(guide.sections, keys),
+    references: guide.references,
+    ...overrides,
+  };
+}
