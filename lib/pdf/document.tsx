@@ -71,7 +71,7 @@ function ContactBlock({ c, s, linkColor }: { c: HandoutPdfInput["contact"]; s: S
  * The handout: branded header, the chosen sections in order, the clinician's notes, the contact block,
  * the references the sections cite, the disclaimer, and a footer with page numbers on every page.
  */
-export function HandoutDocument({ input }: { input: HandoutPdfInput }) {
+export function HandoutDocument({ input, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
   const s = makeStyles(input.largePrint ? 18 : 11);
   const { branding, contact } = input;
   const onBand = textColorOn(branding.primaryColor);
@@ -80,13 +80,32 @@ export function HandoutDocument({ input }: { input: HandoutPdfInput }) {
   const disclaimers = input.sections.filter((x) => x.kind === "disclaimer");
   const references = citedReferences(input.references, input.sections);
   const notes = <Notes notes={input.notes} s={s} accent={branding.accentColor} border={branding.primaryColor} />;
+  const footerText = [branding.clinicName, contact.phone].filter(Boolean).join(" · ");
   const meta = [formatDate(input.createdAt), input.preparedFor && `Prepared for ${input.preparedFor}`, input.followUpDate && `Follow-up: ${formatDate(input.followUpDate)}`]
     .filter(Boolean)
     .join("   ·   ");
 
   return (
     <Document title={input.title} author={branding.clinicName} subject={input.guideTitle} creator="Handout Portal" producer="Handout Portal" language="en" creationDate={new Date(input.createdAt)}>
-      <Page size={input.pageSize} style={s.page} wrap>
+      <Page
+        size={input.pageSize}
+        style={s.page}
+        wrap
+        // The new pagination engine draws page chrome through `layout`; a `fixed` footer would only reach the last page.
+        layout={
+          fastPagination
+            ? ({ children, pageNumber, totalPages }) => (
+                <>
+                  {children}
+                  <View style={s.footer}>
+                    <Text style={s.footerText}>{footerText}</Text>
+                    <Text style={s.footerText}>{`Page ${pageNumber} of ${totalPages}`}</Text>
+                  </View>
+                </>
+              )
+            : undefined
+        }
+      >
         <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
           {branding.logoPng ? (
             <View style={s.logoBox}>
@@ -141,10 +160,12 @@ export function HandoutDocument({ input }: { input: HandoutPdfInput }) {
           </View>
         )}
 
-        <View style={s.footer} fixed>
-          <Text style={s.footerText}>{[branding.clinicName, contact.phone].filter(Boolean).join(" · ")}</Text>
-          <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-        </View>
+        {!fastPagination && (
+          <View style={s.footer} fixed>
+            <Text style={s.footerText}>{footerText}</Text>
+            <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+          </View>
+        )}
       </Page>
     </Document>
   );

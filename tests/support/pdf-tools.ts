@@ -1,0 +1,32 @@
+// poppler-utils and qpdf, run on real PDF bytes written to a temporary file.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function withPdfFile<T>(bytes: Buffer, fn: (file: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pdf-test-"));
+  const file = path.join(dir, "handout.pdf");
+  fs.writeFileSync(file, bytes);
+  try {
+    return fn(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8" });
+
+export const pdftotext = (bytes: Buffer, mode: "-layout" | "-raw" = "-raw") => withPdfFile(bytes, (f) => run("pdftotext", [mode, f, "-"]));
+export const pdfinfo = (bytes: Buffer) => withPdfFile(bytes, (f) => run("pdfinfo", [f]));
+export const pdffonts = (bytes: Buffer) => withPdfFile(bytes, (f) => run("pdffonts", [f]));
+export const qpdfCheck = (bytes: Buffer) => withPdfFile(bytes, (f) => run("qpdf", ["--check", f]));
+/** The PDF with every object uncompressed, to look for actions and link targets. */
+export const qpdfQdf = (bytes: Buffer) =>
+  withPdfFile(bytes, (f) => {
+    const out = `${f}.qdf`;
+    execFileSync("qpdf", ["--qdf", "--object-streams=disable", f, out]);
+    return fs.readFileSync(out, "latin1");
+  });
+/** Page 1 as PNG at 60 dpi, written to `outPrefix`-1.png. */
+export const renderPage1 = (bytes: Buffer, outPrefix: string) => withPdfFile(bytes, (f) => run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", f, outPrefix]));
