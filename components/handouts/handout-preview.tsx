@@ -18,6 +18,7 @@ export type PreviewProps = {
   accentColor: string;
   contact: ContactBlock;
   sections: { key: string; title: string; blocks: Block[] }[];
+  logoUrl?: string | null;
 };
 
 function Notes({ notes, accentColor, primaryColor }: { notes: string; accentColor: string; primaryColor: string }) {
@@ -56,13 +57,16 @@ export function HandoutPreview(p: PreviewProps) {
       aria-label="Page 1 preview"
       role="document"
     >
-      <div className="h-2" style={{ background: p.primaryColor }} />
       <div className="px-[7%] pt-4">
-        <div className="flex items-center justify-between border-b border-slate-200 pb-2">
-          <p className="text-sm font-bold" style={{ color: p.primaryColor }}>
-            {p.clinicName}
-          </p>
-          <p className="text-slate-600">{p.contact.phone}</p>
+        <div className="flex items-center gap-3 rounded px-3 py-2" style={{ background: p.primaryColor, color: p.textOnPrimary }}>
+          {p.logoUrl && (
+            // eslint-disable-next-line @next/next/no-img-element -- a member-only route; next/image would proxy it
+            <img src={p.logoUrl} alt="" className="h-7 rounded bg-white p-0.5" />
+          )}
+          <div>
+            <p className="text-sm font-bold">{p.clinicName}</p>
+            <p>{p.contact.phone}</p>
+          </div>
         </div>
         <h3 className={`mt-3 font-bold ${p.largePrint ? "text-2xl" : "text-lg"}`}>{p.title}</h3>
         <p className="text-slate-700">

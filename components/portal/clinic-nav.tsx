@@ -8,7 +8,7 @@ export type NavItem = { href: string; label: string; exact?: boolean };
 export function ClinicNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Clinic" className="-mb-px flex gap-1 overflow-x-auto">
+    <nav aria-label="Clinic" className="-mb-px flex flex-wrap gap-x-1">
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(item.href + "/");
         return (

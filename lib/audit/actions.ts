@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = {
   "delivery.sent": "Handout email sent",
   "delivery.failed": "Handout email failed",
   "delivery.retried": "Handout email retried",
+  "clinic.branding_changed": "Branding changed",
+  "template.created": "Template created",
+  "template.updated": "Template edited",
+  "template.deleted": "Template deleted",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getMembership } from "@/lib/clinics/membership";
 import { getHandout } from "@/lib/handouts/queries";
+import { getTemplate } from "@/lib/templates/queries";
 import { getClinicBranding, getLatestVersionId, getSourceVersion, visibleGuide } from "@/lib/handouts/sources";
 import type { ContactBlock } from "@/lib/handouts/schemas";
 
@@ -10,7 +11,17 @@ export type BuilderSection = { key: string; title: string; kind: "content" | "re
 export type BuilderStart = {
   guide: { guideId: string; versionId: string; version: number; title: string };
   sections: BuilderSection[];
-  initial: { title: string; sectionKeys: string[]; notes: string; preparedFor: string; followUpDate: string; largePrint: boolean; contact: ContactBlock; sourceHandoutId?: string };
+  initial: {
+    title: string;
+    sectionKeys: string[];
+    notes: string;
+    preparedFor: string;
+    followUpDate: string;
+    largePrint: boolean;
+    contact: ContactBlock;
+    sourceHandoutId?: string;
+    templateId?: string;
+  };
   notices: string[];
   pageSize: "LETTER" | "A4";
 };
@@ -97,4 +108,35 @@ export async function findBuilderGuides(userId: string, clinicId: string) {
     .filter((g) => g.versions[0])
     .map((g) => ({ id: g.id, title: g.versions[0]!.title, summary: g.versions[0]!.summary }))
     .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/**
+ * "New handout from template": the template's sections in its order, on the newest version of each
+ * section; a section the guide no longer has is left out, with a notice.
+ */
+export async function builderFromTemplate(userId: string, clinicId: string, templateId: string): Promise<BuilderStart> {
+  const template = await getTemplate(userId, clinicId, templateId);
+  const latestId = await getLatestVersionId(clinicId, template.guideId);
+  const [{ guide, sections }, contact, clinic] = await Promise.all([versionFor(clinicId, latestId), contactDefaults(userId, clinicId), getClinicBranding(clinicId)]);
+  const available = new Set(sections.map((s) => s.key));
+  const dropped = template.sectionKeys.filter((k) => !available.has(k));
+  return {
+    guide,
+    sections,
+    initial: {
+      title: guide.title,
+      sectionKeys: template.sectionKeys.filter((k) => available.has(k)),
+      notes: template.notes,
+      preparedFor: "",
+      followUpDate: "",
+      largePrint: template.largePrint,
+      contact,
+      templateId: template.id,
+    },
+    notices: [
+      `Started from the template “${template.name}”.`,
+      ...(dropped.length ? [`${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since the template was saved, and ${dropped.length > 1 ? "are" : "is"} left out.`] : []),
+    ],
+    pageSize: clinic.pageSize,
+  };
 }

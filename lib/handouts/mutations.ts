@@ -6,6 +6,7 @@ import { renderInPool } from "@/lib/pdf/pool";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getClinicBranding, getSourceVersion } from "@/lib/handouts/sources";
 import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
+import { getLogoBytes } from "@/lib/clinics/branding";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Info = { ip: string | null; userAgent: string | null };
@@ -16,22 +17,27 @@ type Info = { ip: string | null; userAgent: string | null };
  */
 export async function createHandout(actorId: string, clinicId: string, draft: HandoutDraft, info: Info): Promise<{ id: string }> {
   await getMembership(actorId, clinicId);
-  const [version, clinic] = await Promise.all([getSourceVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId)]);
-  const branding = brandingSnapshot(clinic);
+  const [version, clinic, logo] = await Promise.all([getSourceVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
+  const branding = brandingSnapshot(clinic, logo);
   const createdAt = new Date();
-  const input = buildPdfInput(draft, version, branding, null, createdAt);
+  const input = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
   const pdf = await renderInPool(input);
   const sourceHandoutId = draft.sourceHandoutId
     ? ((await db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }))?.id ?? null)
     : null;
 
+  const template = draft.templateId ? await db.template.findFirst({ where: { id: draft.templateId, clinicId }, select: { id: true, name: true } }) : null;
+
   return db.$transaction(async (tx) => {
+    if (template) await tx.template.update({ where: { id: template.id }, data: { timesUsed: { increment: 1 }, lastUsedAt: createdAt } });
     const handout = await tx.handout.create({
       data: {
         clinicId,
         authorId: actorId,
         guideVersionId: version.id,
         sourceHandoutId,
+        templateId: template?.id ?? null,
+        templateName: template?.name ?? null,
         title: draft.title,
         preparedFor: draft.preparedFor || null,
         followUpDate: draft.followUpDate ? new Date(`${draft.followUpDate}T00:00:00Z`) : null,

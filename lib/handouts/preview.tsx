@@ -1,4 +1,5 @@
 import "server-only";
+import { getLogoHash } from "@/lib/clinics/branding";
 import { getMembership } from "@/lib/clinics/membership";
 import { selectSections } from "@/lib/pdf/select-sections";
 import { textColorOn } from "@/lib/pdf/colors";
@@ -15,7 +16,11 @@ export async function renderPreview(userId: string, clinicId: string, raw: unkno
   const loose = handoutDraftSchema.partial().safeParse(raw);
   const draft = loose.success ? loose.data : {};
   const input = raw as { guideVersionId?: string; sectionKeys?: string[]; contact?: unknown };
-  const [version, clinic] = await Promise.all([getSourceVersion(clinicId, String(input.guideVersionId ?? "")), getClinicBranding(clinicId)]);
+  const [version, clinic, logo] = await Promise.all([
+    getSourceVersion(clinicId, String(input.guideVersionId ?? "")),
+    getClinicBranding(clinicId),
+    getLogoHash(clinicId),
+  ]);
   const contact = contactSchema.safeParse(input.contact);
   const sections = selectSections(version.sections, input.sectionKeys ?? []).filter((s) => s.kind === "content");
   return (
@@ -34,6 +39,7 @@ export async function renderPreview(userId: string, clinicId: string, raw: unkno
       accentColor={clinic.accentColor}
       contact={contact.success ? contact.data : { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" }}
       sections={sections.slice(0, 4).map((s) => ({ key: s.key, title: s.title, blocks: s.blocks }))}
+      logoUrl={logo ? `/clinics/${clinicId}/logo?v=${logo.slice(0, 12)}` : null}
     />
   );
 }

@@ -64,6 +64,7 @@ export async function getHandout(userId: string, clinicId: string, handoutId: st
       branding: true,
       createdAt: true,
       sourceHandoutId: true,
+      templateName: true,
       author: { select: { name: true, credentials: true } },
       guideVersion: { select: { id: true, version: true, title: true, guideId: true } },
       pdf: { select: { sha256: true, size: true, pages: true } },

@@ -56,6 +56,7 @@ export const handoutDraftSchema = z.object({
   largePrint: z.boolean().default(false),
   contact: contactSchema,
   sourceHandoutId: z.string().max(40).optional(),
+  templateId: z.string().max(40).optional(),
 });
 
 export type HandoutDraft = z.infer<typeof handoutDraftSchema>;
@@ -76,6 +77,7 @@ export function draftFromFormData(formData: FormData): unknown {
     largePrint: text("largePrint") === "on" || text("largePrint") === "true",
     contact: Object.fromEntries(Object.keys(contactSchema.shape).map((k) => [k, text(k) ?? ""])),
     sourceHandoutId: text("sourceHandoutId") || undefined,
+    templateId: text("templateId") || undefined,
   };
 }
 

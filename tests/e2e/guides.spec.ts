@@ -1,13 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { CLINICIAN, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
+import { expect, test } from "@playwright/test";
+import { CLINICIAN, expectAccessible, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
 
 test("an owner imports a guide through the UI: preview, confirm, then find it by a word in its body", async ({ page }) => {
   const word = `marmot${Date.now()}`;

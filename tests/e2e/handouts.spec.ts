@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
+import { CLINICIAN, expectAccessible, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
 
 const ARTIFACTS = "test-results/handout";
 
@@ -34,6 +34,8 @@ test("the demo clinician builds, generates and downloads a handout from the back
   await expect(preview.getByText("Walk 10 minutes twice a day.")).toBeVisible({ timeout: 5000 });
   await expect(preview.getByRole("heading", { level: 4 }).first()).toHaveText("Prevention");
   await expect(preview.getByText("Prepared for Jo")).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/builder-1280.png", fullPage: true });
 
   await page.getByRole("button", { name: "Generate PDF" }).click();
   await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 20_000 });

@@ -38,3 +38,18 @@ export async function waitForMail(to: string, timeoutMs = 10_000): Promise<Parse
   }
   throw new Error(`no email to ${to} within ${timeoutMs} ms`);
 }
+
+/** axe-core WCAG 2.1 A/AA rules, and no sideways scrolling of the page. */
+export async function expectAccessible(page: Page) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= limit) return [];
+    return [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest("[role=region]"))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80));
+  });
+  expect(wide).toEqual([]);
+}

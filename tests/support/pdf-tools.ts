@@ -18,6 +18,11 @@ export function withPdfFile<T>(bytes: Buffer, fn: (file: string) => T): T {
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8" });
 
 export const pdftotext = (bytes: Buffer, mode: "-layout" | "-raw" = "-raw") => withPdfFile(bytes, (f) => run("pdftotext", [mode, f, "-"]));
+/** The text of each page, in order (pdftotext separates pages with a form feed). */
+export const pdftotextPages = (bytes: Buffer, mode: "-layout" | "-raw" = "-layout") =>
+  pdftotext(bytes, mode)
+    .split("\f")
+    .filter((page, i, all) => i < all.length - 1 || page.trim() !== "");
 export const pdfinfo = (bytes: Buffer) => withPdfFile(bytes, (f) => run("pdfinfo", [f]));
 export const pdffonts = (bytes: Buffer) => withPdfFile(bytes, (f) => run("pdffonts", [f]));
 export const qpdfCheck = (bytes: Buffer) => withPdfFile(bytes, (f) => run("qpdf", ["--check", f]));
@@ -28,5 +33,8 @@ export const qpdfQdf = (bytes: Buffer) =>
     execFileSync("qpdf", ["--qdf", "--object-streams=disable", f, out]);
     return fs.readFileSync(out, "latin1");
   });
-/** Page 1 as PNG at 60 dpi, written to `outPrefix`-1.png. */
-export const renderPage1 = (bytes: Buffer, outPrefix: string) => withPdfFile(bytes, (f) => run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", f, outPrefix]));
+/** Every link target (/URI) in the PDF. */
+export const linkTargets = (bytes: Buffer) => [...qpdfQdf(bytes).matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]!);
+/** Page 1 as a PNG at 60 dpi, written to `file` (which must end in .png). */
+export const renderPage1 = (bytes: Buffer, file: string) =>
+  withPdfFile(bytes, (f) => run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", f, file.replace(/\.png$/, "")]));

@@ -12,12 +12,15 @@ export default async function ClinicLayout({ children, params }: { children: Rea
     { href: base, label: "Home", exact: true },
     { href: `${base}/guides`, label: "Library" },
     { href: `${base}/handouts`, label: "Handouts" },
+    { href: `${base}/templates`, label: "Templates" },
     ...(isManager(ctx.role)
       ? [
           { href: `${base}/members`, label: "Members" },
           { href: `${base}/activity`, label: "Activity" },
+          { href: `${base}/settings`, label: "Settings" },
         ]
       : []),
+    { href: `${base}/profile`, label: "Profile" },
   ];
   return (
     <>

@@ -5,6 +5,7 @@ import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { findNewerGuideChanges, getHandout } from "@/lib/handouts/queries";
 import { findDeliveries } from "@/lib/deliveries/queries";
+import { getLogoHash } from "@/lib/clinics/branding";
 import { SendForm } from "./_components/send-form";
 import { DeliveryList } from "./_components/delivery-list";
 import { getSourceVersion } from "@/lib/handouts/sources";
@@ -27,11 +28,14 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
     if (isAppError(e)) notFound();
     throw e;
   });
-  const [version, newer, deliveries] = await Promise.all([
+  const [version, newer, deliveries, logo] = await Promise.all([
     getSourceVersion(clinicId, handout.guideVersion.id),
     findNewerGuideChanges(handout),
     findDeliveries(ctx.user.id, clinicId, handout.id),
+    getLogoHash(clinicId),
   ]);
+  // Only the current logo can be shown here; when it changed since, the PDF keeps the one it was made with.
+  const logoUrl = logo && logo === handout.branding.logoSha256 ? `/clinics/${clinicId}/logo?v=${logo.slice(0, 12)}` : null;
   const byKey = new Map(version.sections.map((s) => [s.key, s]));
   const printed = handout.sectionKeys.map((k) => byKey.get(k)).filter((s): s is NonNullable<typeof s> => !!s);
   const sections = printed.filter((s) => s.kind === "content");
@@ -81,6 +85,12 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
                 {handout.guideVersion.title}, version {handout.guideVersion.version}
               </Link>
             </dd>
+            {handout.templateName && (
+              <>
+                <dt className="text-slate-700">Template</dt>
+                <dd>{handout.templateName}</dd>
+              </>
+            )}
             <dt className="text-slate-700">Sections</dt>
             <dd>{printed.map((s) => s.title).join(", ")}</dd>
             {handout.followUpDate && (
@@ -132,6 +142,7 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
             accentColor={handout.branding.accentColor}
             contact={handout.contact}
             sections={sections.slice(0, 4)}
+            logoUrl={logoUrl}
           />
         </section>
       </div>

@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { requireMember } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
-import { formValues, fromError, type FormState } from "@/lib/forms";
+import { formValues, fromError, invalid, type FormState } from "@/lib/forms";
+import { createTemplateSchema } from "@/lib/templates/schemas";
+import { createTemplate } from "@/lib/templates/mutations";
 import { createHandout } from "@/lib/handouts/mutations";
 import { draftFromFormData, flatFieldErrors, handoutDraftSchema } from "@/lib/handouts/schemas";
 import { renderPreview } from "@/lib/handouts/preview";
@@ -39,4 +41,19 @@ export async function previewHandoutAction(clinicId: string, formData: FormData)
     if (isAppError(err)) return { ok: false, message: err.message };
     throw err;
   }
+}
+
+/** "Save as template" from the builder: the same form, stored as a template instead of a handout. */
+export async function saveTemplateAction(clinicId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await requireMember(clinicId).catch((e) => e);
+  if (ctx instanceof Error) return fromError(ctx);
+  const draft = draftFromFormData(formData) as { guideVersionId?: string; sectionKeys?: string[]; notes?: string; largePrint?: boolean };
+  const parsed = createTemplateSchema.safeParse({ ...draft, templateName: formData.get("templateName") ?? "" });
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await createTemplate(ctx.user.id, clinicId, parsed.data, await requestInfo());
+  } catch (err) {
+    return fromError(err);
+  }
+  return { ok: true, message: `Template “${parsed.data.templateName}” saved. Find it under Templates.` };
 }

@@ -3,20 +3,20 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { notFound } from "next/navigation";
-import { builderFromGuide, builderFromHandout, findBuilderGuides } from "@/lib/handouts/builder-data";
+import { builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handouts/builder-data";
 import { Card, PageHeader } from "@/components/ui/card";
 import { HandoutBuilder } from "./_components/handout-builder";
 
 export const metadata: Metadata = { title: "New handout" };
 
-type Search = { guide?: string; from?: string };
+type Search = { guide?: string; from?: string; template?: string };
 
 export default async function NewHandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Search> }) {
   const { clinicId } = await params;
-  const { guide, from } = await searchParams;
+  const { guide, from, template } = await searchParams;
   const ctx = await requireMemberPage(clinicId);
 
-  if (!guide && !from) {
+  if (!guide && !from && !template) {
     const guides = await findBuilderGuides(ctx.user.id, clinicId);
     return (
       <>
@@ -39,7 +39,12 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
     );
   }
 
-  const start = await (from ? builderFromHandout(ctx.user.id, clinicId, from) : builderFromGuide(ctx.user.id, clinicId, guide!)).catch((e) => {
+  const start = await (template
+    ? builderFromTemplate(ctx.user.id, clinicId, template)
+    : from
+      ? builderFromHandout(ctx.user.id, clinicId, from)
+      : builderFromGuide(ctx.user.id, clinicId, guide!)
+  ).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
   });

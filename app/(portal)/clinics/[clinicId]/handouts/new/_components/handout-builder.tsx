@@ -12,6 +12,7 @@ import type { BuilderStart } from "@/lib/handouts/builder-data";
 import type { FormState } from "@/lib/forms";
 import { SectionPicker, type PickerItem } from "./section-picker";
 import { ContactFields } from "./contact-fields";
+import { SaveTemplate } from "./save-template";
 import { createHandoutAction, previewHandoutAction } from "../actions";
 
 const PREVIEW_DELAY_MS = 350;
@@ -62,6 +63,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         ))}
         <input type="hidden" name="guideVersionId" value={start.guide.versionId} />
         {start.initial.sourceHandoutId && <input type="hidden" name="sourceHandoutId" value={start.initial.sourceHandoutId} />}
+        {start.initial.templateId && <input type="hidden" name="templateId" value={start.initial.templateId} />}
         {chosen.map((i) => (
           <input key={i.key} type="hidden" name="sectionKeys" value={i.key} />
         ))}
@@ -108,6 +110,8 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         </fieldset>
 
         <ContactFields initial={start.initial.contact} values={state.values} errors={errors} />
+
+        <SaveTemplate clinicId={clinicId} />
 
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
           <div className="flex flex-wrap items-center justify-between gap-3">

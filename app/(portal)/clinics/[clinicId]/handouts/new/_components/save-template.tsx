@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
+import { initialFormState } from "@/lib/forms";
+import { saveTemplateAction } from "../actions";
+
+/**
+ * "Save as template" inside the builder form: its button submits the same form to another action, so the
+ * template gets exactly the sections, order, notes and options on screen.
+ */
+export function SaveTemplate({ clinicId }: { clinicId: string }) {
+  const [state, action, pending] = useActionState(saveTemplateAction.bind(null, clinicId), initialFormState);
+  return (
+    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+      <legend className="px-1 text-sm font-semibold">Reuse these choices</legend>
+      <Field label="Template name" name="templateName" maxLength={80} hint="Saves the sections, their order, the notes and large print." errors={state.fieldErrors?.templateName} />
+      <button type="submit" formAction={action} formNoValidate disabled={pending} className={buttonClass("secondary")}>
+        {pending ? "Saving…" : "Save as template"}
+      </button>
+      {state.message && (
+        <p role={state.ok ? "status" : "alert"} className={`mt-2 text-sm font-medium ${state.ok ? "text-green-900" : "text-red-800"}`}>
+          {state.message}
+        </p>
+      )}
+    </fieldset>
+  );
+}

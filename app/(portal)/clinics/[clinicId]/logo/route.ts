@@ -1,0 +1,26 @@
+import { requireMember } from "@/lib/authz";
+import { getLogoBytes } from "@/lib/clinics/branding";
+import { errorResponse } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+// The clinic's logo for its own pages: members only, never sniffed as anything but a PNG, no scripts.
+export async function GET(_req: Request, { params }: { params: Promise<{ clinicId: string }> }) {
+  const { clinicId } = await params;
+  try {
+    await requireMember(clinicId);
+    const logo = await getLogoBytes(clinicId);
+    if (!logo) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+    return new Response(new Uint8Array(logo.bytes), {
+      headers: {
+        "Content-Type": "image/png",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Cache-Control": "private, no-cache",
+        ETag: `"${logo.sha256}"`,
+      },
+    });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

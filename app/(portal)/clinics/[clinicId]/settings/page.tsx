@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { requireMemberPage, MANAGERS } from "@/lib/authz";
+import { getBranding } from "@/lib/clinics/branding";
+import { Card, PageHeader } from "@/components/ui/card";
+import { BrandingForm } from "./_components/branding-form";
+import { LogoForm } from "./_components/logo-form";
+
+export const metadata: Metadata = { title: "Clinic settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
+  const { clinicId } = await params;
+  const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
+  const { clinic, logo } = await getBranding(ctx.user.id, clinicId);
+  const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
+  return (
+    <>
+      <PageHeader title="Clinic settings" description="Your clinic's look and contact details on every handout. Changes apply to handouts generated afterwards." />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card>
+          <BrandingForm
+            clinicId={clinicId}
+            logoUrl={logoUrl}
+            initial={{
+              name: clinic.name,
+              primaryColor: clinic.primaryColor,
+              accentColor: clinic.accentColor,
+              phone: clinic.phone ?? "",
+              email: clinic.email ?? "",
+              address: clinic.address ?? "",
+              website: clinic.website ?? "",
+              hours: clinic.hours ?? "",
+              pageSize: clinic.pageSize,
+              notesPosition: clinic.notesPosition,
+              extraDisclaimer: clinic.extraDisclaimer ?? "",
+            }}
+          />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Logo</h2>
+          <LogoForm clinicId={clinicId} logoUrl={logoUrl} />
+        </Card>
+      </div>
+    </>
+  );
+}

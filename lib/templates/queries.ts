@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getMembership } from "@/lib/clinics/membership";
+import { isManager } from "@/lib/clinics/roles";
+
+/**
+ * Which of the template's sections the guide's newest version changed or removed since it was saved.
+ * Empty when the template is up to date.
+ */
+async function staleSections(template: { guideId: string; guideVersionId: string; sectionKeys: string[] }) {
+  const [saved, latest] = await Promise.all([
+    db.section.findMany({ where: { versionId: template.guideVersionId, key: { in: template.sectionKeys } }, select: { key: true, title: true, contentHash: true } }),
+    db.guideVersion.findFirst({ where: { guideId: template.guideId }, orderBy: { version: "desc" }, select: { id: true, sections: { select: { key: true, contentHash: true } } } }),
+  ]);
+  if (!latest || latest.id === template.guideVersionId) return [];
+  const now = new Map(latest.sections.map((s) => [s.key, s.contentHash]));
+  return saved.filter((s) => now.get(s.key) !== s.contentHash).map((s) => ({ title: s.title, removed: !now.has(s.key) }));
+}
+
+/** The clinic's templates, most used first, optionally filtered by name. */
+export async function findTemplates(userId: string, clinicId: string, opts: { q?: string } = {}) {
+  const membership = await getMembership(userId, clinicId);
+  const templates = await db.template.findMany({
+    where: { clinicId, ...(opts.q ? { name: { contains: opts.q, mode: "insensitive" as const } } : {}) },
+    orderBy: [{ timesUsed: "desc" }, { name: "asc" }],
+    take: 200,
+  });
+  const [creators, guides] = await Promise.all([
+    db.user.findMany({ where: { id: { in: templates.map((t) => t.createdById) } }, select: { id: true, name: true } }),
+    db.guideVersion.findMany({ where: { id: { in: templates.map((t) => t.guideVersionId) } }, select: { id: true, title: true, sections: { select: { key: true, title: true } } } }),
+  ]);
+  const creator = new Map(creators.map((u) => [u.id, u.name]));
+  const guide = new Map(guides.map((g) => [g.id, g]));
+  return Promise.all(
+    templates.map(async (t) => {
+      const g = guide.get(t.guideVersionId);
+      const titles = new Map(g?.sections.map((s) => [s.key, s.title]) ?? []);
+      return {
+        ...t,
+        guideTitle: g?.title ?? "",
+        sectionTitles: t.sectionKeys.map((k) => titles.get(k) ?? k),
+        createdByName: creator.get(t.createdById) ?? "former member",
+        canEdit: t.createdById === userId || isManager(membership.role),
+        stale: await staleSections(t),
+      };
+    }),
+  );
+}
+
+export async function getTemplate(userId: string, clinicId: string, templateId: string) {
+  await getMembership(userId, clinicId);
+  const template = await db.template.findFirst({ where: { id: templateId, clinicId } });
+  if (!template) throw new AppError("NOT_FOUND", "Not found.");
+  return template;
+}
