@@ -1,17 +1,21 @@
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "@/lib/guides/blocks";
+import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import type { Styles } from "@/lib/pdf/styles";
 
 // Only these become live links; anything else (javascript:, data:, plain http:) is printed as text.
 export const SAFE_PDF_LINK = /^(https:|mailto:|tel:)/i;
 
+// Plain text stays a bare string: it inherits the block's style (a bold heading stays bold), and every
+// nested <Text> is one more node for react-pdf to style, shape and lay out.
 export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: string }) {
   return (
     <>
       {nodes.map((n, i) => {
         if (n.type === "text") {
+          if (!n.bold && !n.italic) return n.text;
           return (
-            <Text key={i} style={{ fontWeight: n.bold ? "bold" : "normal", fontStyle: n.italic ? "italic" : "normal" }}>
+            <Text key={i} style={{ ...(n.bold ? { fontWeight: "bold" } : {}), ...(n.italic ? { fontStyle: "italic" } : {}) }}>
               {n.text}
             </Text>
           );
@@ -25,7 +29,7 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
             <PdfInlines key={i} nodes={n.children} linkColor={linkColor} />
           );
         }
-        return <Text key={i}>{n.text}</Text>;
+        return n.text;
       })}
     </>
   );
@@ -38,7 +42,7 @@ export function PdfBlocks({ blocks, s, linkColor, depth = 0 }: { blocks: Block[]
         switch (b.type) {
           case "paragraph":
             return (
-              <Text key={i} style={s.paragraph}>
+              <Text key={i} style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
                 <PdfInlines nodes={b.children} linkColor={linkColor} />
               </Text>
             );
@@ -66,15 +70,15 @@ export function PdfBlocks({ blocks, s, linkColor, depth = 0 }: { blocks: Block[]
               <View key={i} style={s.table}>
                 <View style={s.tableRow} wrap={false}>
                   {b.header.map((cell, j) => (
-                    <Text key={j} style={[s.tableCell, s.tableHead, { textAlign: b.align[j] ?? "left" }]}>
+                    <Text key={j} style={[s.tableCell, s.tableHead, { textAlign: b.align[j] ?? "left" }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
                       <PdfInlines nodes={cell} linkColor={linkColor} />
                     </Text>
                   ))}
                 </View>
                 {b.rows.map((row, r) => (
-                  <View key={r} style={s.tableRow} wrap={false}>
+                  <View key={r} style={[s.tableRow, r === b.rows.length - 1 ? { borderBottomWidth: 0 } : {}]} wrap={false}>
                     {row.map((cell, j) => (
-                      <Text key={j} style={[s.tableCell, { textAlign: b.align[j] ?? "left" }]}>
+                      <Text key={j} style={[s.tableCell, { textAlign: b.align[j] ?? "left" }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
                         <PdfInlines nodes={cell} linkColor={linkColor} />
                       </Text>
                     ))}
@@ -94,7 +98,7 @@ function PdfListItem({ blocks, s, linkColor, depth }: { blocks: Block[]; s: Styl
     <>
       {blocks.map((b, i) =>
         b.type === "paragraph" ? (
-          <Text key={i} style={[s.paragraph, { marginBottom: 0 }]}>
+          <Text key={i} style={[s.paragraph, { marginBottom: 0 }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
             <PdfInlines nodes={b.children} linkColor={linkColor} />
           </Text>
         ) : (

@@ -1,7 +1,8 @@
 // WCAG 2.1 contrast, used for the PDF header text and the settings page warning.
 function luminance(hex: string): number {
-  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
-  const n = m ? parseInt(m[1]!, 16) : 0;
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  const digits = m ? (m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join("") : m[1]!) : "000000";
+  const n = parseInt(digits, 16);
   const channel = (v: number) => {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
@@ -15,6 +16,11 @@ export function contrastRatio(a: string, b: string): number {
 }
 
 export const DARK_TEXT = "#1a1a1a";
+
+/** `color` when it is a #rrggbb value, else `fallback`: clinic colours come from the database as text. */
+export function safeHex(color: string, fallback: string): string {
+  return /^#[0-9a-f]{6}$/i.test(color.trim()) ? color.trim() : fallback;
+}
 
 /** White text where it reaches 4.5:1 against `background`, dark text otherwise. */
 export function textColorOn(background: string): string {

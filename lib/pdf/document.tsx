@@ -1,18 +1,35 @@
 import { Document, Image, Link, Page, Text, View } from "@react-pdf/renderer";
+import type { Reference } from "@/lib/guides/blocks";
 import { parseNotes } from "@/lib/handouts/notes";
 import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
 import { citedReferences } from "@/lib/pdf/select-sections";
+import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { makeStyles, type Styles } from "@/lib/pdf/styles";
-import { readableOnWhite, textColorOn } from "@/lib/pdf/colors";
+import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
-const formatDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" });
+// One formatter for every render: toLocaleDateString builds a new one on each call (~1 ms).
+const LONG_DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+
+function formatDate(iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return Number.isNaN(date.getTime()) ? iso : LONG_DATE.format(date);
+}
+
+// The logo arrives as bytes from the database; anything that is not a PNG or JPEG is left out, not guessed at.
+function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "png";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpg";
+  return null;
+}
+
+const EMAIL = /^[^\s@<>()?&:;,"]+@[^\s@<>()?&:;,"]+\.[a-z]{2,}$/i;
 
 function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent: string; border: string }) {
   const blocks = parseNotes(notes);
   if (!blocks.length) return null;
   return (
-    <View style={[s.notesBox, { backgroundColor: accent, borderColor: border }]}>
+    <View style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
       <Text style={s.notesTitle} minPresenceAhead={30}>
         Notes from your clinician
       </Text>
@@ -22,12 +39,14 @@ function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent:
             {b.items.map((item, j) => (
               <View key={j} style={s.listItem} wrap={false}>
                 <Text style={s.bullet}>•</Text>
-                <Text style={[s.paragraph, s.listBody, { marginBottom: 0 }]}>{item}</Text>
+                <Text style={[s.paragraph, s.listBody, { marginBottom: 0 }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+                  {item}
+                </Text>
               </View>
             ))}
           </View>
         ) : (
-          <Text key={i} style={s.paragraph}>
+          <Text key={i} style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
             {b.lines.join("\n")}
           </Text>
         ),
@@ -36,23 +55,23 @@ function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent:
   );
 }
 
-function ContactBlock({ c, s, linkColor }: { c: HandoutPdfInput["contact"]; s: Styles; linkColor: string }) {
+function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string }) {
   const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
   const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
   const lines: { label: string; text: string; href?: string }[] = [
     ...(clinician ? [{ label: "Your clinician", text: clinician }] : []),
     ...(c.directPhone ? [{ label: "Direct line", text: c.directPhone, href: telHref(c.directPhone) }] : []),
     ...(c.phone ? [{ label: "Phone", text: c.phone, href: telHref(c.phone) }] : []),
-    ...(c.email ? [{ label: "Email", text: c.email, href: `mailto:${c.email}` }] : []),
+    ...(c.email ? [{ label: "Email", text: c.email, href: EMAIL.test(c.email) ? `mailto:${c.email}` : undefined }] : []),
     ...(c.website ? [{ label: "Website", text: c.website, href: c.website }] : []),
     ...(c.address ? [{ label: "Address", text: c.address }] : []),
     ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
   ];
   return (
     <View style={s.contactBox} wrap={false}>
-      <Text style={s.contactTitle}>Questions? Contact {c.clinicName}</Text>
+      <Text style={s.contactTitle}>Questions? Contact {c.clinicName || clinicName}</Text>
       {lines.map((l) => (
-        <Text key={l.label} style={s.contactLine}>
+        <Text key={l.label} style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
           <Text style={{ fontWeight: "bold" }}>{l.label}: </Text>
           {l.href && SAFE_PDF_LINK.test(l.href) ? (
             <Link src={l.href} style={{ color: linkColor }}>
@@ -67,26 +86,53 @@ function ContactBlock({ c, s, linkColor }: { c: HandoutPdfInput["contact"]; s: S
   );
 }
 
+// Numbered, with the number hanging; a reference's https address (its last words) becomes a link.
+function ReferenceList({ references, s, linkColor }: { references: Reference[]; s: Styles; linkColor: string }) {
+  return (
+    <>
+      {references.map((r, i) => {
+        const url = r.url && SAFE_PDF_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
+        return (
+          <View key={r.key} style={s.refRow} wrap={false}>
+            <Text style={s.refNumber}>{i + 1}.</Text>
+            <Text style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
+              {url ? r.text.slice(0, -url.length) : r.text}
+              {url ? (
+                <Link src={url} style={{ color: linkColor }}>
+                  {url}
+                </Link>
+              ) : null}
+            </Text>
+          </View>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * The handout: branded header, the chosen sections in order, the clinician's notes, the contact block,
  * the references the sections cite, the disclaimer, and a footer with page numbers on every page.
  */
 export function HandoutDocument({ input, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
   const s = makeStyles(input.largePrint ? 18 : 11);
-  const { branding, contact } = input;
+  const { contact } = input;
+  const branding = { ...input.branding, primaryColor: safeHex(input.branding.primaryColor, "#1d4e89"), accentColor: safeHex(input.branding.accentColor, "#eef2f6") };
   const onBand = textColorOn(branding.primaryColor);
   const headingColor = readableOnWhite(branding.primaryColor);
+  const logoFormat = branding.logoPng ? imageFormat(branding.logoPng) : null;
+  const createdAt = new Date(input.createdAt);
   const content = input.sections.filter((x) => x.kind === "content");
   const disclaimers = input.sections.filter((x) => x.kind === "disclaimer");
   const references = citedReferences(input.references, input.sections);
   const notes = <Notes notes={input.notes} s={s} accent={branding.accentColor} border={branding.primaryColor} />;
   const footerText = [branding.clinicName, contact.phone].filter(Boolean).join(" · ");
-  const meta = [formatDate(input.createdAt), input.preparedFor && `Prepared for ${input.preparedFor}`, input.followUpDate && `Follow-up: ${formatDate(input.followUpDate)}`]
-    .filter(Boolean)
-    .join("   ·   ");
+  const meta = [formatDate(input.createdAt), input.preparedFor && `Prepared for ${input.preparedFor}`, input.followUpDate && `Follow-up: ${formatDate(input.followUpDate)}`].filter(
+    (item): item is string => !!item,
+  );
 
   return (
-    <Document title={input.title} author={branding.clinicName} subject={input.guideTitle} creator="Handout Portal" producer="Handout Portal" language="en" creationDate={new Date(input.createdAt)}>
+    <Document title={input.title} author={branding.clinicName} subject={input.guideTitle} creator="Handout Portal" producer="Handout Portal" language="en" creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}>
       <Page
         size={input.pageSize}
         style={s.page}
@@ -107,18 +153,25 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
         }
       >
         <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
-          {branding.logoPng ? (
+          {branding.logoPng && logoFormat ? (
             <View style={s.logoBox}>
-              <Image style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: "png" }} />
+              <Image style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
             </View>
           ) : null}
-          <View style={{ flex: 1, marginLeft: branding.logoPng ? 12 : 0 }}>
+          <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
             <Text style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
             {contact.phone ? <Text style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
         </View>
         <Text style={s.title}>{input.title}</Text>
-        <Text style={s.meta}>{meta}</Text>
+        {/* Items wrap as wholes, so a date never splits across lines in large print. */}
+        <View style={s.metaRow}>
+          {meta.map((item, i) => (
+            <Text key={i} style={s.meta}>
+              {item}
+            </Text>
+          ))}
+        </View>
         {input.notesPosition === "TOP" && notes}
 
         {content.map((section) => (
@@ -131,18 +184,14 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
         ))}
 
         {input.notesPosition === "END" && notes}
-        <ContactBlock c={contact} s={s} linkColor={headingColor} />
+        <ContactBlock c={contact} clinicName={branding.clinicName} s={s} linkColor={headingColor} />
 
         {references.length > 0 && (
           <View>
             <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={40}>
               References
             </Text>
-            {references.map((r, i) => (
-              <Text key={r.key} style={s.refItem}>
-                {i + 1}. {r.text}
-              </Text>
-            ))}
+            <ReferenceList references={references} s={s} linkColor={headingColor} />
           </View>
         )}
 

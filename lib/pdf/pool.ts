@@ -1,59 +1,139 @@
 import "server-only";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { AppError } from "@/lib/errors";
 import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
 
-// Rendering is CPU-bound (~100-250 ms per handout): it runs in worker threads, one per core, so requests
-// keep flowing while PDFs are made. A full queue answers "busy" instead of piling up.
+// Rendering is CPU-bound (~100 ms per handout): it runs in worker threads, one per core (at most four, each
+// holds ~100 MB), so requests keep flowing while PDFs are made. A full queue answers "busy" instead of
+// piling up, and a render that hangs is cut off (its thread is replaced).
+const MAX_THREADS = 4;
+const QUEUE_PER_THREAD = 32;
 const RENDER_TIMEOUT_MS = 20_000;
-const MAX_QUEUE = 64;
-// react-pdf keeps a little memory per render (~0.3 MB, see tests/bench/pdf.ts); fresh threads every few
-// hundred renders keep a long-running server flat. The old pool finishes its work before it closes.
-const RENDERS_PER_POOL = 400;
+// A thread that has not loaded and warmed up by then is taken to be broken.
+const START_TIMEOUT_MS = 60_000;
+// A render that needs more than this is a bug or a hostile input: the thread dies, the request fails, the
+// pool starts a fresh thread. A full handout peaks near 60 MB of heap.
+const MAX_HEAP_MB = 192;
 
-let pool: Piscina | undefined;
-let rendersOnPool = 0;
+export type RenderPoolOptions = { threads?: number; maxQueue?: number; timeoutMs?: number; workerFile?: string };
 
-function createPool(): Piscina {
-  const threads = Math.max(1, Math.min(4, os.availableParallelism()));
-  // Built at run time so the bundler leaves the worker file alone.
-  const filename = path.join(process.cwd(), ["lib", "pdf", "worker.mjs"].join(path.sep));
-  // execArgv: [] keeps a parent's "--conditions=react-server" (the CLI's) out of the threads: react-pdf needs the client React.
-  return new Piscina({ filename, execArgv: [], minThreads: threads, maxThreads: threads, maxQueue: MAX_QUEUE, idleTimeout: 60 * 60_000 });
+export type RenderPool = {
+  readonly threads: number;
+  /** "workers" once a thread has loaded and rendered its warm-up; "in-process" when threads cannot start. */
+  readonly ready: Promise<"workers" | "in-process">;
+  render(input: HandoutPdfInput): Promise<RenderedPdf>;
+  close(): Promise<void>;
+};
+
+// Loaded by path at run time, like the worker: importing render.ts here would put react-pdf's React tree
+// into the Next server bundle, where the react-server build of React cannot render it.
+async function renderHere(input: HandoutPdfInput): Promise<RenderedPdf> {
+  const file = pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "in-process.mjs")).href;
+  const renderer = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ /* @vite-ignore */ file)) as { renderHandoutPdf: (i: HandoutPdfInput) => Promise<RenderedPdf> };
+  return renderer.renderHandoutPdf(input);
 }
 
-function getPool(): Piscina {
-  if (pool && rendersOnPool >= RENDERS_PER_POOL) {
-    const old = pool;
-    pool = undefined;
-    void old.close().catch(() => old.destroy());
-  }
-  if (!pool) {
-    pool = createPool();
-    rendersOnPool = 0;
-  }
-  return pool;
-}
+const isAbort = (err: unknown) => err instanceof Error && (err.name === "AbortError" || err.name === "TimeoutError");
 
-/** Starts the render threads (each does a warm-up render) so the first handout is fast. */
-export function warmPdfPool(): void {
-  getPool();
-}
+export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
+  const threads = options.threads ?? Math.max(1, Math.min(MAX_THREADS, os.availableParallelism()));
+  const maxQueue = options.maxQueue ?? threads * QUEUE_PER_THREAD;
+  const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
+  // Built at run time from the working directory so the bundler leaves the worker file alone.
+  const filename = options.workerFile ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "worker.mjs");
 
-export async function renderInPool(input: HandoutPdfInput): Promise<RenderedPdf> {
-  const current = getPool();
-  rendersOnPool++;
-  let result: { bytes: Uint8Array; pages: number; sha256: string };
+  let piscina: Piscina | null = null;
+  let ready: Promise<"workers" | "in-process">;
+  const fallBack = (err: unknown) => {
+    console.warn(`[pdf] render threads could not start (${err instanceof Error ? err.message : String(err)}); rendering in the server process instead`);
+    const broken = piscina;
+    piscina = null;
+    void broken?.destroy().catch(() => undefined);
+    return "in-process" as const;
+  };
   try {
-    result = await current.run(input, { signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) });
+    piscina = new Piscina({
+      filename,
+      // No inherited flags: a parent's "--conditions=react-server" would give react-pdf the server React.
+      execArgv: [],
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue,
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+      resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB },
+    });
+    // Without a listener, an error escaping a thread would crash the server.
+    piscina.on("error", (err: unknown) => console.error("[pdf] render thread failed:", err));
+    // Tasks wait for a thread's module (tsx, react-pdf, fonts, warm-up render) to load; a module that fails
+    // to load would leave them waiting forever, so one check settles which way this pool renders.
+    ready = piscina.run(null, { name: "ready", signal: AbortSignal.timeout(START_TIMEOUT_MS) }).then(() => "workers" as const, fallBack);
   } catch (err) {
-    if (err instanceof Error && /queue is full/i.test(err.message)) {
-      throw new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
-    }
-    throw err;
+    ready = Promise.resolve(fallBack(err));
   }
-  // Buffers arrive from the worker as plain Uint8Arrays.
-  return { bytes: Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength), pages: result.pages, sha256: result.sha256 };
+
+  // In-process renders (the fallback) take turns; render.ts serializes them, this caps the wait.
+  let waitingHere = 0;
+  async function renderInProcess(input: HandoutPdfInput): Promise<RenderedPdf> {
+    if (waitingHere >= maxQueue) throw new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
+    waitingHere++;
+    try {
+      return await renderHere(input);
+    } finally {
+      waitingHere--;
+    }
+  }
+
+  async function render(input: HandoutPdfInput): Promise<RenderedPdf> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    if ((await ready) === "in-process" || !piscina) return renderInProcess(input);
+    let result: { bytes: Uint8Array; pages: number; sha256: string };
+    try {
+      result = await piscina.run(input, { signal });
+    } catch (err) {
+      if (err instanceof Error && /queue is at limit|queue is full/i.test(err.message)) {
+        throw new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
+      }
+      if (isAbort(err)) throw new Error(`The PDF took longer than ${Math.round(timeoutMs / 1000)} s to render and was stopped.`, { cause: err });
+      throw err;
+    }
+    // Buffers arrive from the thread as plain Uint8Arrays.
+    return { bytes: Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength), pages: result.pages, sha256: result.sha256 };
+  }
+
+  return {
+    threads,
+    get ready() {
+      return ready;
+    },
+    render,
+    async close() {
+      await ready;
+      await piscina?.destroy();
+      piscina = null;
+    },
+  };
+}
+
+// One pool per server process; kept on globalThis so a dev-server reload does not start another set of threads.
+const shared = globalThis as typeof globalThis & { handoutPdfPool?: RenderPool };
+
+function sharedPool(): RenderPool {
+  shared.handoutPdfPool ??= createRenderPool();
+  return shared.handoutPdfPool;
+}
+
+/**
+ * Starts the render threads (each does a throw-away render) so no clinician waits for a cold start. Call it
+ * at boot; the promise (never rejected) says whether the threads or the fallback will render.
+ */
+export function warmPdfPool(): Promise<"workers" | "in-process"> {
+  return sharedPool().ready;
+}
+
+/** Renders a handout off the request thread. Throws AppError("TOO_MANY_REQUESTS") when the queue is full. */
+export function renderInPool(input: HandoutPdfInput): Promise<RenderedPdf> {
+  return sharedPool().render(input);
 }

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
-import { createElement } from "react";
+import { Component, createElement, type ReactNode } from "react";
 import { pdf } from "@react-pdf/renderer";
 import { HandoutDocument } from "@/lib/pdf/document";
-import { registerFonts } from "@/lib/pdf/fonts";
+import { loadFonts } from "@/lib/pdf/fonts";
 import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
 
 // Page objects in the output; react-pdf writes each page dictionary uncompressed.
@@ -10,26 +10,60 @@ export function countPages(pdfBytes: Buffer): number {
   return (pdfBytes.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
+type Instance = ReturnType<typeof pdf>;
+let instance: Instance | undefined;
+let renders = 0;
+let queue: Promise<unknown> = Promise.resolve();
+
+function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+
+// React logs an error thrown while rendering and unmounts the tree; react-pdf then keeps the container's
+// previous document, so the shared root below would hand out the last patient's handout. The boundary
+// records the error so the render fails instead, and each render starts with an empty container.
+class RenderErrorBoundary extends Component<{ sink: { error?: unknown }; children?: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown) {
+    this.props.sink.error = error;
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+async function renderOnce(input: HandoutPdfInput, fastPagination: boolean): Promise<RenderedPdf> {
+  await loadFonts();
+  instance ??= pdf();
+  const current = instance;
+  const container = current.container as { document: unknown };
+  container.document = null;
+  const sink: { error?: unknown } = {};
+  // A new key remounts the whole tree, so every render starts from scratch as with a fresh root.
+  const element = createElement(RenderErrorBoundary, { key: ++renders, sink }, createElement(HandoutDocument, { input, fastPagination }));
+  await new Promise<void>((resolve) => current.updateContainer(element as never, () => resolve()));
+  if (sink.error !== undefined) throw sink.error;
+  if (!container.document) throw new Error("The handout document did not render.");
+  const bytes = await streamToBuffer(await current.toBuffer());
+  return { bytes, pages: countPages(bytes), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
+}
+
 /**
  * Renders in this thread. The app goes through the worker pool (pool.ts); tests and the bench call this.
- * Uses `pdf()` rather than `renderToBuffer` so the React root can be unmounted afterwards: renderToBuffer
- * never unmounts, and each render then keeps ~0.85 MB alive (measured with tests/bench/pdf.ts).
+ * One React root serves every render, one at a time: react-pdf's `renderToBuffer` makes a root per call, and
+ * React's scheduler keeps every root it ever saw linked together, so each call leaked its whole fiber tree
+ * (~0.85 MB a render, measured with tests/bench/pdf.ts).
  */
-export async function renderHandoutPdf(input: HandoutPdfInput, opts: { fastPagination?: boolean } = {}): Promise<RenderedPdf> {
-  registerFonts();
-  const element = createElement(HandoutDocument, { input, fastPagination: opts.fastPagination ?? true });
-  const instance = pdf(element as Parameters<typeof pdf>[0]);
-  try {
-    const stream = await instance.toBuffer();
-    const chunks: Buffer[] = [];
-    await new Promise<void>((resolve, reject) => {
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => resolve());
-      stream.on("error", reject);
-    });
-    const bytes = Buffer.concat(chunks);
-    return { bytes, pages: countPages(bytes), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
-  } finally {
-    await new Promise<void>((resolve) => instance.updateContainer(null as never, () => resolve()));
-  }
+export function renderHandoutPdf(input: HandoutPdfInput, opts: { fastPagination?: boolean } = {}): Promise<RenderedPdf> {
+  const result = queue.then(() => renderOnce(input, opts.fastPagination ?? true));
+  queue = result.catch(() => undefined);
+  return result;
 }

@@ -13,7 +13,8 @@ export function makeStyles(base: number) {
     logo: { maxHeight: 46, maxWidth: 150, objectFit: "contain" },
     logoBox: { backgroundColor: "#ffffff", padding: 4, borderRadius: 2 },
     title: { fontSize: base * 1.9, lineHeight: 1.25, fontWeight: "bold", marginTop: 18 },
-    meta: { fontSize: small, lineHeight: 1.5, color: "#444444", marginTop: 4 },
+    metaRow: { flexDirection: "row", flexWrap: "wrap", marginTop: 4 },
+    meta: { fontSize: small, lineHeight: 1.5, color: "#444444", marginRight: base * 1.6 },
     notesBox: { marginTop: 14, marginBottom: 4, padding: 12, borderLeftWidth: 4, borderRadius: 2 },
     notesTitle: { fontSize: base, lineHeight: 1.4, fontWeight: "bold", marginBottom: 4 },
     sectionHeading: { fontSize: base * 1.35, lineHeight: 1.3, fontWeight: "bold", marginTop: 16, marginBottom: 4 },
@@ -29,10 +30,12 @@ export function makeStyles(base: number) {
     contactBox: { marginTop: 18, padding: 12, borderWidth: 1, borderColor: "#c8ccd0", borderRadius: 3 },
     contactTitle: { fontSize: base * 1.1, lineHeight: 1.3, fontWeight: "bold", marginBottom: 4 },
     contactLine: { fontSize: base, lineHeight: 1.45 },
-    refItem: { fontSize: small, lineHeight: 1.4, marginBottom: 3 },
+    refRow: { flexDirection: "row", marginBottom: 3 },
+    refNumber: { width: small * 2, fontSize: small, lineHeight: 1.4 },
+    refText: { flex: 1, fontSize: small, lineHeight: 1.4 },
     disclaimer: { fontSize: small, lineHeight: 1.4, color: "#444444", marginBottom: 4 },
     footer: { position: "absolute", bottom: 24, left: 50, right: 50, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 1, borderColor: "#d0d0d0", paddingTop: 6 },
-    footerText: { fontSize: 8.5, color: "#444444" },
+    footerText: { fontSize: Math.max(8.5, Math.round(base * 0.7)), color: "#444444" },
   });
 }
 

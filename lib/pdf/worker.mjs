@@ -1,6 +1,6 @@
-// Render worker thread (piscina). Plain JavaScript on purpose: it is loaded by path at run time, outside the
-// Next bundle, and brings in the TypeScript renderer through tsx. Fonts and the layout engine load once
-// per thread, and a warm-up render runs before the first real job.
+// Render worker thread (piscina). Plain JavaScript on purpose: pool.ts loads it by an absolute path built at
+// run time, outside the Next bundle, and it brings in the TypeScript renderer through tsx. Fonts and the
+// layout engine load once per thread, and a throw-away render runs before the thread takes its first job.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
@@ -13,4 +13,9 @@ await renderHandoutPdf(WARMUP_INPUT);
 
 export default async function render(input) {
   return renderHandoutPdf(input);
+}
+
+/** Answers once the module above has loaded and warmed up: the pool's start-up check. */
+export function ready() {
+  return true;
 }

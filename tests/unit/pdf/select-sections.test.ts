@@ -20,6 +20,18 @@ describe("selectSections", () => {
     expect(selectSections(guide.sections, []).map((s) => s.key)).toEqual(["disclaimer"]);
   });
 
+  it("keeps a required content section (when to get help) even when not chosen, in its chosen place when it is", () => {
+    const all = [
+      { key: "intro", kind: "content" as const, required: false },
+      { key: "when-to-get-help", kind: "content" as const, required: true },
+      { key: "exercises", kind: "content" as const, required: false },
+      { key: "references", kind: "references" as const, required: false },
+      { key: "disclaimer", kind: "disclaimer" as const, required: true },
+    ];
+    expect(selectSections(all, ["exercises"]).map((s) => s.key)).toEqual(["exercises", "when-to-get-help", "disclaimer"]);
+    expect(selectSections(all, ["when-to-get-help", "intro"]).map((s) => s.key)).toEqual(["when-to-get-help", "intro", "disclaimer"]);
+  });
+
   it("lists only the references the chosen sections cite, in guide order", () => {
     const symptomsOnly = citedReferences(guide.references, selectSections(guide.sections, ["symptoms"]));
     expect(symptomsOnly.map((r) => r.text)).toEqual([expect.stringMatching(/^Medline Plus/)]);

@@ -1,0 +1,47 @@
+// A render thread for tests/bench/pdf.ts. Unlike lib/pdf/worker.mjs it does no warm-up render, so the first
+// render it is given is a true cold one, and it can time renders, render the plain way, and report memory.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { register } from "tsx/esm/api";
+
+const loadStart = performance.now();
+register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
+const load = (file) => import(pathToFileURL(path.join(process.cwd(), file)).href);
+const { createElement } = await import("react");
+const { renderToBuffer } = await import("@react-pdf/renderer");
+const { renderHandoutPdf, countPages } = await load("lib/pdf/render.ts");
+const { HandoutDocument } = await load("lib/pdf/document.tsx");
+const { registerFonts } = await load("lib/pdf/fonts.ts");
+const loadMs = performance.now() - loadStart;
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc");
+
+// "plain": react-pdf's own renderToBuffer with its classic pagination engine, as a document would be made
+// without this project's renderer (fonts still registered once).
+async function renderPlain(input) {
+  registerFonts();
+  const bytes = await renderToBuffer(createElement(HandoutDocument, { input, fastPagination: false }));
+  return { bytes, pages: countPages(bytes) };
+}
+
+/** One timed render. */
+export default async function render({ input, plain = false }) {
+  const t = performance.now();
+  const result = plain ? await renderPlain(input) : await renderHandoutPdf(input);
+  return { ms: performance.now() - t, pages: result.pages };
+}
+
+export function loaded() {
+  return { loadMs };
+}
+
+/** This thread's heap after a full collection (RSS is the whole process's). */
+export function memory() {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, rss: m.rss };
+}

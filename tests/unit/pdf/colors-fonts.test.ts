@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { contrastRatio, readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
+import { hyphenateLongWords } from "@/lib/pdf/fonts";
+
+describe("contrastRatio", () => {
+  it("matches the WCAG 2.1 figures", () => {
+    expect(contrastRatio("#ffffff", "#000000")).toBeCloseTo(21, 5);
+    expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 5);
+    expect(contrastRatio("#777777", "#ffffff")).toBeCloseTo(4.48, 2);
+    expect(contrastRatio("#fff", "#ffffff")).toBeCloseTo(1, 5);
+    expect(contrastRatio("#ffffff", "#1d4e89")).toBeGreaterThan(4.5);
+  });
+
+  it("puts dark text on light brand colours and white text on dark ones", () => {
+    expect(textColorOn("#ffeb3b")).toBe("#1a1a1a");
+    expect(textColorOn("#777777")).toBe("#1a1a1a");
+    expect(textColorOn("#767676")).toBe("#ffffff");
+    expect(textColorOn("#1d4e89")).toBe("#ffffff");
+    expect(readableOnWhite("#ffeb3b")).toBe("#1a1a1a");
+    expect(readableOnWhite("#1d4e89")).toBe("#1d4e89");
+  });
+
+  it("only lets #rrggbb colours through", () => {
+    expect(safeHex("#A1b2C3", "#000000")).toBe("#A1b2C3");
+    expect(safeHex("red", "#000000")).toBe("#000000");
+    expect(safeHex("url(javascript:alert(1))", "#000000")).toBe("#000000");
+  });
+});
+
+describe("hyphenateLongWords", () => {
+  it("keeps ordinary words whole", () => {
+    for (const word of ["Transcutaneous", "anti-inflammatory", "https://example.org/a"]) expect(hyphenateLongWords(word)).toEqual([word]);
+  });
+
+  it("gives long URLs break points after slashes, losing no character", () => {
+    const url = "https://www.merckmanuals.com/home/bone,-joint,-and-muscle-disorders/low-back-and-neck-pain/low-back-pain";
+    const parts = hyphenateLongWords(url);
+    expect(parts.join("")).toBe(url);
+    expect(parts[0]).toBe("https://www.merckmanuals.com/");
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(30);
+    const blob = "x".repeat(95);
+    expect(hyphenateLongWords(blob).join("")).toBe(blob);
+    expect(Math.max(...hyphenateLongWords(blob).map((p) => p.length))).toBeLessThanOrEqual(30);
+  });
+});
