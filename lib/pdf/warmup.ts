@@ -1,7 +1,7 @@
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
-// A small document rendered once when a worker starts, so the first clinician does not pay for loading
-// fonts and the layout engine (~0.7 s cold). It touches every face, a logo, a link, a list and a table.
+// A document rendered when a worker starts, so the first clinician does not pay for loading fonts and the
+// layout engine (~0.7 s cold). It touches every face, a logo, a link, a list and a table.
 const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGOQ9euU9etkgFAAGQ4D0Wxb/AkAAAAASUVORK5CYII=";
 
 export const WARMUP_INPUT: HandoutPdfInput = {
@@ -32,3 +32,17 @@ export const WARMUP_INPUT: HandoutPdfInput = {
   ],
   references: [{ key: "a", text: "A. (2020). Reference. https://example.org", url: "https://example.org" }],
 };
+
+// One render loads everything, but the JIT needs about ten more on a multi-page document before renders
+// reach their steady speed (measured with tests/bench/pdf.ts: ~250 ms, then ~150, then ~80 ms from the
+// tenth on). So the warm-up renders a few pages' worth of the document above, several times.
+const LONG_WARMUP_INPUT: HandoutPdfInput = {
+  ...WARMUP_INPUT,
+  sections: Array.from({ length: 12 }, (_, i) => ({ ...WARMUP_INPUT.sections[0]!, key: `s${i}`, title: `Section ${i + 1}` })),
+};
+export const WARMUP_RENDERS = 10;
+
+export async function warmUp(render: (input: HandoutPdfInput) => Promise<unknown>): Promise<void> {
+  await render(WARMUP_INPUT);
+  for (let i = 1; i < WARMUP_RENDERS; i++) await render(LONG_WARMUP_INPUT);
+}

@@ -1,6 +1,6 @@
 // Render worker thread (piscina). Plain JavaScript on purpose: pool.ts loads it by an absolute path built at
 // run time, outside the Next bundle, and it brings in the TypeScript renderer through tsx. Fonts and the
-// layout engine load once per thread, and a throw-away render runs before the thread takes its first job.
+// layout engine load once per thread, and throw-away renders run before the thread takes its first job.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
@@ -8,8 +8,8 @@ import { register } from "tsx/esm/api";
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
 const load = (file) => import(pathToFileURL(path.join(process.cwd(), file)).href);
 const { renderHandoutPdf } = await load("lib/pdf/render.ts");
-const { WARMUP_INPUT } = await load("lib/pdf/warmup.ts");
-await renderHandoutPdf(WARMUP_INPUT);
+const { warmUp } = await load("lib/pdf/warmup.ts");
+await warmUp(renderHandoutPdf);
 
 export default async function render(input) {
   return renderHandoutPdf(input);

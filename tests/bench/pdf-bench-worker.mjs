@@ -14,6 +14,7 @@ const { renderToBuffer } = await import("@react-pdf/renderer");
 const { renderHandoutPdf, countPages } = await load("lib/pdf/render.ts");
 const { HandoutDocument } = await load("lib/pdf/document.tsx");
 const { registerFonts } = await load("lib/pdf/fonts.ts");
+const { warmUp: warmUpWith } = await load("lib/pdf/warmup.ts");
 const loadMs = performance.now() - loadStart;
 
 v8.setFlagsFromString("--expose-gc");
@@ -32,6 +33,11 @@ export default async function render({ input, plain = false }) {
   const t = performance.now();
   const result = plain ? await renderPlain(input) : await renderHandoutPdf(input);
   return { ms: performance.now() - t, pages: result.pages };
+}
+
+/** The app's boot warm-up (lib/pdf/worker.mjs), done the given way. */
+export async function warmUp({ plain = false }) {
+  await warmUpWith(plain ? renderPlain : renderHandoutPdf);
 }
 
 export function loaded() {
