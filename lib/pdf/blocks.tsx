@@ -1,7 +1,8 @@
+import { Fragment, type ReactElement, type ReactNode } from "react";
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "@/lib/guides/blocks";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
-import type { Styles } from "@/lib/pdf/styles";
+import { keepWithNext, type Styles } from "@/lib/pdf/styles";
 
 // Only these become live links; anything else (javascript:, data:, plain http:) is printed as text.
 export const SAFE_PDF_LINK = /^(https:|mailto:|tel:)/i;
@@ -35,61 +36,88 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
   );
 }
 
-export function PdfBlocks({ blocks, s, linkColor, depth = 0 }: { blocks: Block[]; s: Styles; linkColor: string; depth?: number }) {
-  return (
-    <>
-      {blocks.map((b, i) => {
-        switch (b.type) {
-          case "paragraph":
-            return (
-              <Text key={i} style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
-                <PdfInlines nodes={b.children} linkColor={linkColor} />
-              </Text>
-            );
-          case "heading":
-            return (
-              <Text key={i} style={s.subHeading} minPresenceAhead={40}>
-                <PdfInlines nodes={b.children} linkColor={linkColor} />
-              </Text>
-            );
-          case "list":
-            return (
-              <View key={i} style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
-                {b.items.map((item, j) => (
-                  <View key={j} style={s.listItem} wrap={false}>
-                    <Text style={s.bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
-                    <View style={s.listBody}>
-                      <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} />
-                    </View>
-                  </View>
-                ))}
-              </View>
-            );
-          case "table":
-            return (
-              <View key={i} style={s.table}>
-                <View style={s.tableRow} wrap={false}>
-                  {b.header.map((cell, j) => (
-                    <Text key={j} style={[s.tableCell, s.tableHead, { textAlign: b.align[j] ?? "left" }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
-                      <PdfInlines nodes={cell} linkColor={linkColor} />
-                    </Text>
-                  ))}
-                </View>
-                {b.rows.map((row, r) => (
-                  <View key={r} style={[s.tableRow, r === b.rows.length - 1 ? { borderBottomWidth: 0 } : {}]} wrap={false}>
-                    {row.map((cell, j) => (
-                      <Text key={j} style={[s.tableCell, { textAlign: b.align[j] ?? "left" }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
-                        <PdfInlines nodes={cell} linkColor={linkColor} />
-                      </Text>
-                    ))}
-                  </View>
-                ))}
-              </View>
-            );
-        }
-      })}
-    </>
-  );
+type TableBlock = Extract<Block, { type: "table" }>;
+
+// Rows carry their own borders (no box around the table), so the first rows can sit in one unbreakable
+// group with the heading above them while the rest flow on, splitting between rows.
+function tableRows(b: TableBlock, s: Styles, linkColor: string) {
+  const rows = [b.header, ...b.rows];
+  return rows.map((row, r) => (
+    <View
+      key={r}
+      style={[s.tableRow, r === 0 ? s.tableHeadRow : {}, r === rows.length - 1 ? s.tableLastRow : {}]}
+      wrap={false}
+    >
+      {row.map((cell, j) => (
+        <Text key={j} style={[s.tableCell, r === 0 ? s.tableHead : {}, { textAlign: b.align[j] ?? "left" }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+          <PdfInlines nodes={cell} linkColor={linkColor} />
+        </Text>
+      ))}
+    </View>
+  ));
+}
+
+/**
+ * The blocks of a section. `heading` (the section's own heading) and every sub-heading stay on the page of
+ * what follows them: minPresenceAhead covers text and lists, but neither pagination engine of react-pdf 4.9
+ * honours it when a table (rows that never split) comes next, so a heading is grouped with a following
+ * table's first two rows.
+ */
+export function PdfBlocks({ blocks, s, linkColor, depth = 0, heading }: { blocks: Block[]; s: Styles; linkColor: string; depth?: number; heading?: ReactElement }) {
+  const out: ReactNode[] = [];
+  let pending: ReactElement | undefined = heading;
+  blocks.forEach((b, i) => {
+    if (b.type === "table") {
+      const rows = tableRows(b, s, linkColor);
+      out.push(
+        <View key={i}>
+          {pending ? (
+            <View wrap={false}>
+              {pending}
+              {rows.slice(0, 2)}
+            </View>
+          ) : (
+            rows.slice(0, 2)
+          )}
+          {rows.slice(2)}
+        </View>,
+      );
+      pending = undefined;
+      return;
+    }
+    if (pending) out.push(<Fragment key={`h${i}`}>{pending}</Fragment>);
+    pending = undefined;
+    if (b.type === "heading") {
+      pending = (
+        <Text style={s.subHeading} minPresenceAhead={keepWithNext(s).subHeading}>
+          <PdfInlines nodes={b.children} linkColor={linkColor} />
+        </Text>
+      );
+      return;
+    }
+    if (b.type === "paragraph") {
+      out.push(
+        <Text key={i} style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
+          <PdfInlines nodes={b.children} linkColor={linkColor} />
+        </Text>,
+      );
+      return;
+    }
+    out.push(
+      <View key={i} style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
+        {b.items.map((item, j) => (
+          <View key={j} style={s.listItem} wrap={false}>
+            <Text style={s.bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
+            <View style={s.listBody}>
+              <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} />
+            </View>
+          </View>
+        ))}
+      </View>,
+    );
+  });
+  if (pending) out.push(<Fragment key="h-last">{pending}</Fragment>);
+  return <>{out}</>;
 }
 
 // List items hold blocks; their paragraphs lose the bottom margin so items sit close together.

@@ -4,7 +4,7 @@ import { parseNotes } from "@/lib/handouts/notes";
 import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
 import { citedReferences } from "@/lib/pdf/select-sections";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
-import { makeStyles, type Styles } from "@/lib/pdf/styles";
+import { keepWithNext, makeStyles, type Styles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
@@ -30,7 +30,7 @@ function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent:
   if (!blocks.length) return null;
   return (
     <View style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
-      <Text style={s.notesTitle} minPresenceAhead={30}>
+      <Text style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
         Notes from your clinician
       </Text>
       {blocks.map((b, i) =>
@@ -176,10 +176,16 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
 
         {content.map((section) => (
           <View key={section.key}>
-            <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={60}>
-              {section.title}
-            </Text>
-            <PdfBlocks blocks={section.blocks} s={s} linkColor={headingColor} />
+            <PdfBlocks
+              blocks={section.blocks}
+              s={s}
+              linkColor={headingColor}
+              heading={
+                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+                  {section.title}
+                </Text>
+              }
+            />
           </View>
         ))}
 
@@ -188,7 +194,7 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
 
         {references.length > 0 && (
           <View>
-            <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={40}>
+            <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
               References
             </Text>
             <ReferenceList references={references} s={s} linkColor={headingColor} />
@@ -199,7 +205,7 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
           <View>
             {disclaimers.map((d) => (
               <View key={d.key}>
-                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={40}>
+                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
                   {d.title}
                 </Text>
                 <PdfBlocks blocks={d.blocks} s={{ ...s, paragraph: s.disclaimer }} linkColor={headingColor} />

@@ -23,8 +23,9 @@ export function makeStyles(base: number) {
     listItem: { flexDirection: "row", marginBottom: 3 },
     bullet: { width: base * 1.4, fontSize: base, lineHeight: 1.45 },
     listBody: { flex: 1 },
-    table: { marginVertical: 6, borderWidth: 1, borderColor: "#b0b0b0" },
-    tableRow: { flexDirection: "row", borderBottomWidth: 1, borderColor: "#d0d0d0" },
+    tableRow: { flexDirection: "row", borderLeftWidth: 1, borderRightWidth: 1, borderBottomWidth: 1, borderColor: "#b0b0b0" },
+    tableHeadRow: { borderTopWidth: 1, marginTop: 6 },
+    tableLastRow: { marginBottom: 6 },
     tableCell: { flex: 1, padding: 4, fontSize: small, lineHeight: 1.35 },
     tableHead: { fontWeight: "bold", backgroundColor: "#f1f3f5" },
     contactBox: { marginTop: 18, padding: 12, borderWidth: 1, borderColor: "#c8ccd0", borderRadius: 3 },
@@ -40,3 +41,10 @@ export function makeStyles(base: number) {
 }
 
 export type Styles = ReturnType<typeof makeStyles>;
+
+// How much of what follows a heading must fit on its page, or the heading moves to the next page. It grows
+// with the print size: a table's header and first row (which never split) take ~80 pt in large print.
+export function keepWithNext(s: Styles) {
+  const base = s.page.fontSize as number;
+  return { heading: Math.round(base * 5.5), subHeading: Math.round(base * 4.5) };
+}

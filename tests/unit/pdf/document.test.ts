@@ -145,6 +145,34 @@ describe("the handout PDF", () => {
     }
   }, 60_000);
 
+  it("never leaves a sub-heading alone at the bottom of a page, whatever follows it", async () => {
+    // Paragraphs of 1 to 6 lines between sub-headings put the sub-headings at many heights on the page, so
+    // some fall near the bottom whatever the page size and print size.
+    const t = (text: string) => ({ type: "text" as const, text });
+    const p = (text: string): Block => ({ type: "paragraph", children: [t(text)] });
+    const sentence = "Keep the knee soft and breathe out slowly while you stretch. ";
+    const next: Block[] = [
+      { type: "table", align: [null, "right"], header: [[t("Stretch")], [t("Hold")]], rows: [[[t("Calf")], [t("30 s")]], [[t("Towel")], [t("15 s")]]] },
+      { type: "list", ordered: true, items: [{ content: [p("Stand facing a wall with one foot behind the other.")] }, { content: [p("Lean in.")] }] },
+      p("A short paragraph right after the sub-heading."),
+    ];
+    const blocks: Block[] = Array.from({ length: 36 }, (_, i) => [
+      p(sentence.repeat(1 + ((i * 7) % 6) * 2)),
+      { type: "heading" as const, level: 3 as const, children: [t(`Step ${i + 1}`)] },
+      next[i % next.length]!,
+    ]).flat();
+    const base = sampleInput({}, []);
+    for (const options of [{}, { largePrint: true }, { pageSize: "A4" as const, largePrint: true }]) {
+      const input = { ...base, ...options, notes: "", sections: [{ key: "steps", title: "Steps", kind: "content" as const, blocks, citedRefKeys: [] }, ...base.sections] };
+      const pages = pdftotextPages((await renderHandoutPdf(input)).bytes, "-layout");
+      expect(pages.length).toBeGreaterThan(4);
+      pages.slice(0, -1).forEach((page, i) => {
+        const body = page.split("\n").filter((l) => l.trim() && !/Page \d+ of \d+/.test(l));
+        expect(body.at(-1)!.trim(), `${JSON.stringify(options)}: page ${i + 1} ends with a sub-heading`).not.toMatch(/^Step \d+$/);
+      });
+    }
+  }, 60_000);
+
   it("prints hostile text verbatim, with no script and only https, mailto and tel links", async () => {
     const hostileBlocks: Block[] = [
       {
