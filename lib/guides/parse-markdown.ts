@@ -38,6 +38,8 @@ export type ParsedGuide = {
 export type ParseResult = { ok: true; guide: ParsedGuide; warnings: string[] } | { ok: false; errors: string[] };
 
 const DISCLAIMER_HEADING = /disclaimer/i;
+export const NO_DISCLAIMER_WARNING =
+  "The guide has no '## Disclaimer' section: its handouts will carry only the clinic's own disclaimer line (Settings), if there is one.";
 // Patients must always see when to get help, so such a section can never be dropped from a handout.
 const SEEK_CARE_HEADING = /when to (seek|get) (care|help)/i;
 
@@ -134,6 +136,9 @@ export function parseGuideMarkdown(input: Buffer | string): ParseResult {
     }
     section.plainText = blocksToPlainText(section.blocks);
   }
+
+  // Not an error: some clinics keep their disclaimer in the branding settings instead.
+  if (sections.length > 0 && !sections.some((s) => s.kind === "disclaimer")) warnings.push(NO_DISCLAIMER_WARNING);
 
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
   return {

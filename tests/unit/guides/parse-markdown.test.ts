@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { MAX_GUIDE_BYTES, parseGuideMarkdown, slugify } from "@/lib/guides/parse-markdown";
+import { MAX_GUIDE_BYTES, NO_DISCLAIMER_WARNING, parseGuideMarkdown, slugify } from "@/lib/guides/parse-markdown";
 
 function errorsOf(input: Buffer | string): string[] {
   const result = parseGuideMarkdown(input);
@@ -50,7 +50,7 @@ Read [the leaflet](https://example.org/leaflet), email [the nurse](mailto:nurse@
 describe("parseGuideMarkdown structure", () => {
   it("maps tables, nested lists, sub-headings, links and marks into exactly these blocks", () => {
     const { guide, warnings } = parseOk(synthetic);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([NO_DISCLAIMER_WARNING]);
     expect(guide.title).toBe("Synthetic guide");
     expect(guide.summary).toBe("Intro text with bold words.");
     expect(guide.sections.map((s) => s.key)).toEqual(["dosing-table", "steps", "contact"]);
@@ -144,6 +144,11 @@ describe("parseGuideMarkdown structure", () => {
       ["disclaimer", true],
       ["references", false],
     ]);
+  });
+
+  it("warns, without refusing, when the guide has no disclaimer section", () => {
+    expect(parseOk("# T\n\n## Care\n\nRest.\n").warnings).toEqual([NO_DISCLAIMER_WARNING]);
+    expect(parseOk("# T\n\n## Care\n\nRest.\n\n## Disclaimer\n\nNot advice.\n").warnings).toEqual([]);
   });
 
   it("reads references from paragraphs when the section has no list, and renders them as a list", () => {
