@@ -91,6 +91,7 @@ function appendInlines(out: Inline[], nodes: PhrasingContent[], ctx: MapContext,
         break;
       case "image":
       case "imageReference":
+        ctx.warnings.push(`Images are not imported: the image on line ${lineOf(node, ctx)} is shown as its description${node.alt ? ` ("${node.alt}")` : " (it has none)"}.`);
         pushText(out, node.alt ?? "", marks);
         break;
       case "link":

@@ -50,7 +50,7 @@ Read [the leaflet](https://example.org/leaflet), email [the nurse](mailto:nurse@
 describe("parseGuideMarkdown structure", () => {
   it("maps tables, nested lists, sub-headings, links and marks into exactly these blocks", () => {
     const { guide, warnings } = parseOk(synthetic);
-    expect(warnings).toEqual([NO_DISCLAIMER_WARNING]);
+    expect(warnings).toEqual(['Images are not imported: the image on line 32 is shown as its description ("a chart").', NO_DISCLAIMER_WARNING]);
     expect(guide.title).toBe("Synthetic guide");
     expect(guide.summary).toBe("Intro text with bold words.");
     expect(guide.sections.map((s) => s.key)).toEqual(["dosing-table", "steps", "contact"]);
