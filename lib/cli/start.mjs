@@ -65,7 +65,8 @@ try {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), password: localSecrets().PG_PASSWORD, log });
     started.push(pg);
     env.DATABASE_URL = pg.url;
-    log(`embedded PostgreSQL running (data in ${path.relative(process.cwd(), pg.dataDir) || pg.dataDir})`);
+    const shown = path.relative(process.cwd(), pg.dataDir);
+    log(`embedded PostgreSQL running (data in ${shown && !shown.startsWith("..") ? shown : pg.dataDir})`);
   }
   if (!env.SMTP_URL) {
     const smtp = await startSmtpCatcher({ dir: path.join(DATA_DIR, "mail"), log });
