@@ -1,21 +1,14 @@
 import "server-only";
 import crypto from "node:crypto";
 import sharp, { type Metadata } from "sharp";
+import { detectImageKind, type ImageKind } from "@/lib/clinics/image-kind";
 import { AppError } from "@/lib/errors";
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LOGO_MAX_SIDE = 4000;
 export const LOGO_OUTPUT_WIDTH = 600;
 
-type Kind = "png" | "jpeg" | "webp";
-
-// The type comes from the bytes, never from the file name or the browser's declared type.
-export function detectImageKind(bytes: Buffer): Kind | null {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
-  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") return "webp";
-  return null;
-}
+type Kind = ImageKind;
 
 function claimedKind({ name, type }: { name?: string; type?: string }): Kind | "other" | null {
   const ext = name?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/schemas";
+import { HEX_COLOR } from "@/lib/pdf/colors";
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "CLINICIAN"], { message: "Choose a role." });
 
@@ -12,7 +13,7 @@ export const ROLE_LABELS = { OWNER: "Owner", ADMIN: "Admin", CLINICIAN: "Clinici
 const hex = z
   .string()
   .trim()
-  .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1d4e89.")
+  .regex(HEX_COLOR, "Use a colour like #1d4e89.")
   .transform((v) => v.toLowerCase());
 const optional = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
 

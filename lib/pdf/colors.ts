@@ -17,9 +17,12 @@ export function contrastRatio(a: string, b: string): number {
 
 export const DARK_TEXT = "#1a1a1a";
 
+/** The only colour form clinics may set (the branding form) and the PDF will use. */
+export const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
 /** `color` when it is a #rrggbb value, else `fallback`: clinic colours come from the database as text. */
 export function safeHex(color: string, fallback: string): string {
-  return /^#[0-9a-f]{6}$/i.test(color.trim()) ? color.trim() : fallback;
+  return HEX_COLOR.test(color.trim()) ? color.trim() : fallback;
 }
 
 /** White text where it reaches 4.5:1 against `background`, dark text otherwise. */

@@ -1,4 +1,6 @@
 import { Document, Image, Link, Page, Text, View } from "@react-pdf/renderer";
+import { z } from "zod";
+import { detectImageKind } from "@/lib/clinics/image-kind";
 import type { Reference } from "@/lib/guides/blocks";
 import { parseNotes } from "@/lib/handouts/notes";
 import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
@@ -16,14 +18,14 @@ function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : LONG_DATE.format(date);
 }
 
-// The logo arrives as bytes from the database; anything that is not a PNG or JPEG is left out, not guessed at.
+// The logo arrives as bytes from the database; anything react-pdf cannot draw (not PNG or JPEG) is left out.
 function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "png";
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpg";
-  return null;
+  const kind = detectImageKind(bytes);
+  return kind === "png" ? "png" : kind === "jpeg" ? "jpg" : null;
 }
 
-const EMAIL = /^[^\s@<>()?&:;,"]+@[^\s@<>()?&:;,"]+\.[a-z]{2,}$/i;
+// The rule the contact forms use: anything else stored in an old handout's snapshot is printed, not linked.
+const EMAIL = z.email();
 
 function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent: string; border: string }) {
   const blocks = parseNotes(notes);
@@ -62,7 +64,7 @@ function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["con
     ...(clinician ? [{ label: "Your clinician", text: clinician }] : []),
     ...(c.directPhone ? [{ label: "Direct line", text: c.directPhone, href: telHref(c.directPhone) }] : []),
     ...(c.phone ? [{ label: "Phone", text: c.phone, href: telHref(c.phone) }] : []),
-    ...(c.email ? [{ label: "Email", text: c.email, href: EMAIL.test(c.email) ? `mailto:${c.email}` : undefined }] : []),
+    ...(c.email ? [{ label: "Email", text: c.email, href: EMAIL.safeParse(c.email).success ? `mailto:${c.email}` : undefined }] : []),
     ...(c.website ? [{ label: "Website", text: c.website, href: c.website }] : []),
     ...(c.address ? [{ label: "Address", text: c.address }] : []),
     ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
