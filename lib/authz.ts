@@ -8,15 +8,20 @@ import { isAppError } from "@/lib/errors";
 import { getMembership } from "@/lib/clinics/membership";
 export { MANAGERS, isManager } from "@/lib/clinics/roles";
 import { findActiveSession, type ActiveSession } from "@/lib/accounts/sessions";
+import { requestInfo, type RequestInfo } from "@/lib/request-info";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export type CurrentUser = ActiveSession["user"] & { sessionId: string };
+/**
+ * Who is acting, in which clinic, with which role, from where: checked once per request (by a page or by
+ * the action wrapper in lib/actions.ts) and handed to domain functions, which trust it.
+ */
 export type MemberContext = {
   user: CurrentUser;
   role: Role;
   clinic: { id: string; name: string };
+  info: RequestInfo;
 };
-
 
 function sessionCookieName() {
   return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
@@ -50,8 +55,8 @@ export async function requireUser(): Promise<CurrentUser> {
  */
 export async function requireMember(clinicId: string, opts: { role?: readonly Role[] } = {}): Promise<MemberContext> {
   const user = await requireUser();
-  const membership = await getMembership(user.id, clinicId, opts);
-  return { user, role: membership.role, clinic: membership.clinic };
+  const [membership, info] = await Promise.all([getMembership(user.id, clinicId, opts), requestInfo()]);
+  return { user, role: membership.role, clinic: membership.clinic, info };
 }
 
 /** requireMember for pages and layouts: any refusal renders the 404 page. */

@@ -1,16 +1,13 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDbClient } from "@/lib/db-client";
 import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
 // A transaction client or the root client: domain functions accept either so they compose in one transaction.
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter });
-}
+const createClient = () => createDbClient(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
 
 const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };
 

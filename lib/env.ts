@@ -1,6 +1,7 @@
 // The one place that reads process.env. Parsed once; a missing or malformed variable stops the process
 // with a one-line message naming it.
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/server/client-ip.mjs";
 
 const url = (protocols: string[]) =>
   z.string().refine((v) => {
@@ -24,6 +25,19 @@ const schema = z.object({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // "1" lets smtp:// to another machine run without STARTTLS (lib/email/smtp-security.mjs).
+  SMTP_INSECURE: z.enum(["0", "1", ""]).default("").transform((v) => v === "1"),
+  // Proxies whose X-Forwarded-For is believed (lib/server/client-ip.mjs); read by the web server itself.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((v, c) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (e) {
+        c.addIssue({ code: "custom", message: `has ${(e as Error).message} (use addresses or CIDR ranges, comma-separated, or "loopback")` });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

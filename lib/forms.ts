@@ -21,12 +21,27 @@ export function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
+/**
+ * Field errors keyed by the form's field names: the last named step of each issue's path, so nested input
+ * (the builder's contact block, a list of section keys) maps to the flat inputs the form really has.
+ */
+export function fieldErrorsOf(error: z.ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
+  const formErrors: string[] = [];
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const name = [...issue.path].reverse().find((p): p is string => typeof p === "string");
+    if (name === undefined) formErrors.push(issue.message);
+    else (fieldErrors[name] ??= []).push(issue.message);
+  }
+  return { formErrors, fieldErrors };
+}
+
 export function invalid(error: z.ZodError, formData?: FormData): FormState<never> {
-  const flat = z.flattenError(error);
+  const { formErrors, fieldErrors } = fieldErrorsOf(error);
   return {
     ok: false,
-    message: flat.formErrors[0] ?? "Please correct the highlighted fields.",
-    fieldErrors: flat.fieldErrors as Record<string, string[]>,
+    message: formErrors[0] ?? "Please correct the highlighted fields.",
+    fieldErrors,
     values: formData ? formValues(formData) : undefined,
   };
 }

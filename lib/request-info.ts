@@ -1,9 +1,17 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip.mjs";
 
-// The client's address and user agent for the audit log. Behind a proxy, the first X-Forwarded-For hop.
-export async function requestInfo(): Promise<{ ip: string | null; userAgent: string | null }> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent")?.slice(0, 400) ?? null };
+export type RequestInfo = { ip: string | null; userAgent: string | null };
+
+/**
+ * The client's address (worked out by the web server from the socket and TRUSTED_PROXIES, never taken
+ * from a header the client wrote) and user agent, for the audit log and the throttles.
+ */
+export async function requestInfo(): Promise<RequestInfo> {
+  return requestInfoFrom(await headers());
+}
+
+export function requestInfoFrom(h: { get(name: string): string | null }): RequestInfo {
+  return { ip: h.get(CLIENT_IP_HEADER) || null, userAgent: h.get("user-agent")?.slice(0, 400) ?? null };
 }

@@ -1,39 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/accounts/passwords";
-import { hashToken, newToken } from "@/lib/accounts/tokens";
+import { hashToken } from "@/lib/accounts/tokens";
+import { RESET_PER_ADDRESS, RESET_PER_EMAIL, reserveAttempt } from "@/lib/accounts/throttle";
 import { recordAudit } from "@/lib/audit/mutations";
-import { MAIL_TRANSACTION_TIMEOUT_MS, sendMail } from "@/lib/email/mailer";
-import { passwordResetEmail } from "@/lib/email/templates";
+import type { RequestInfo } from "@/lib/request-info";
 
 export const RESET_TTL_MINUTES = 30;
 
-type Info = { ip: string | null; userAgent: string | null };
-
 /**
- * Emails a single-use reset link when the address belongs to an active account. Callers answer the same
- * way either way, so the form does not reveal which addresses have accounts.
+ * "Forgot password": queues a job for the workers, which email a single-use link when the address belongs
+ * to an active account (lib/accounts/account-emails.ts). The request itself never looks the address up and
+ * never waits for the mail server, so it answers in the same time for every address and cannot tie up the
+ * database pool when mail is slow. At most RESET_PER_EMAIL links an hour go to one address (further
+ * requests are accepted and dropped, answering the same); RESET_PER_ADDRESS requests an hour come from one
+ * client address, after which it is told to wait.
  */
-export async function requestPasswordReset(email: string, info: Info): Promise<void> {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, disabledAt: true } });
-  if (!user || user.disabledAt) return;
-  const { token, tokenHash } = newToken();
-  const link = `${env().APP_URL}/reset-password/${token}`;
-  // Sent before the commit, so a link that never left is never stored.
-  await db.$transaction(
-    async (tx) => {
-      // A new link replaces any earlier unused one.
-      await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-      await tx.passwordReset.create({
-        data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) },
-      });
-      await recordAudit({ action: "auth.password_reset_requested", actorId: user.id, ...info }, tx);
-      await sendMail({ to: email, ...passwordResetEmail({ link, expiresMinutes: RESET_TTL_MINUTES }) });
-    },
-    { timeout: MAIL_TRANSACTION_TIMEOUT_MS },
-  );
+export async function requestPasswordReset(email: string, info: RequestInfo): Promise<void> {
+  if (info.ip && !(await reserveAttempt(`reset:ip:${info.ip}`, RESET_PER_ADDRESS))) {
+    throw new AppError("TOO_MANY_REQUESTS", "Too many reset requests from this network. Please wait an hour and try again.");
+  }
+  if (!(await reserveAttempt(`reset:email:${email}`, RESET_PER_EMAIL))) return;
+  await db.accountEmail.create({ data: { kind: "PASSWORD_RESET", email, ip: info.ip } });
 }
 
 export async function findValidReset(token: string) {
@@ -44,7 +33,7 @@ export async function findValidReset(token: string) {
 }
 
 /** Sets a new password, uses up the link, and ends every session of the account. */
-export async function resetPassword(token: string, password: string, info: Info): Promise<{ email: string }> {
+export async function resetPassword(token: string, password: string, info: RequestInfo): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findFirst({
@@ -64,7 +53,8 @@ export async function resetPassword(token: string, password: string, info: Info)
       select: { email: true },
     });
     await tx.authSession.updateMany({ where: { userId: reset.userId, endedAt: null }, data: { endedAt: new Date() } });
-    await tx.loginThrottle.deleteMany({ where: { email: user.email } });
+    // A reset proves the owner is back: the account's sign-in pause ends.
+    await tx.throttle.deleteMany({ where: { key: `signin:account:${user.email}` } });
     await recordAudit({ action: "auth.password_reset", actorId: reset.userId, ...info }, tx);
     return { email: user.email };
   });

@@ -14,5 +14,7 @@ export const resetPasswordSchema = z.object({ token, ...newPassword }).refine(pa
 
 export const nameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 
-export const acceptInviteNewUserSchema = z.object({ token, name: nameSchema, ...newPassword }).refine(passwordsMatch, mismatch);
-export const acceptInviteExistingUserSchema = z.object({ token, password: z.string().min(1, "Enter your password.").max(1024) });
+export const acceptInviteNewUserSchema = z.object({ hasAccount: z.literal("0"), token, name: nameSchema, ...newPassword }).refine(passwordsMatch, mismatch);
+export const acceptInviteExistingUserSchema = z.object({ hasAccount: z.literal("1"), token, password: z.string().min(1, "Enter your password.").max(1024) });
+// The invite page says which form it showed: a new account (name and a new password) or an existing one.
+export const acceptInviteSchema = z.discriminatedUnion("hasAccount", [acceptInviteExistingUserSchema, acceptInviteNewUserSchema]);

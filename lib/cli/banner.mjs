@@ -1,19 +1,28 @@
-// The start banner: where the portal is, who can sign in, where email goes.
-import demo from "../../prisma/seed/demo.json" with { type: "json" };
+// The start banner: where the portal is, who can sign in (demo data only), where email goes and how.
+import demoData from "../../prisma/seed/demo.json" with { type: "json" };
+import { SMTP_SECURITY_LABEL, smtpSecurity } from "../email/smtp-security.mjs";
 
-export function printBanner({ url, mailDir, dev }) {
-  const clinicName = Object.fromEntries(demo.clinics.map((c) => [c.id, c.name]));
+export function printBanner({ url, mailDir, dev, demo, smtpUrl, smtpInsecure }) {
+  const clinicName = Object.fromEntries(demoData.clinics.map((c) => [c.id, c.name]));
+  const smtpHost = (() => {
+    const u = new URL(smtpUrl);
+    return `${u.protocol}//${u.host}`;
+  })();
   const lines = [
     "",
     `  Handout Portal is running${dev ? " (development, hot reload)" : ""}: ${url}`,
     "",
-    "  Demo logins (fictional clinics):",
-    ...demo.users.map(
-      (u) =>
-        `    ${u.email.padEnd(30)} ${u.password.padEnd(26)} ${u.memberships.map((m) => `${m.role.toLowerCase()} at ${clinicName[m.clinicId]}`).join(", ")}`,
-    ),
+    ...(demo
+      ? [
+          "  Demo logins (fictional clinics):",
+          ...demoData.users.map(
+            (u) =>
+              `    ${u.email.padEnd(30)} ${u.password.padEnd(26)} ${u.memberships.map((m) => `${m.role.toLowerCase()} at ${clinicName[m.clinicId]}`).join(", ")}`,
+          ),
+        ]
+      : ["  No demo accounts (production database). First use: npm run admin:create -- --email you@clinic.example --clinic \"Your Clinic\""]),
     "",
-    mailDir ? `  Email: caught locally, saved as .eml files in ${mailDir}/` : "  Email: sent through SMTP_URL",
+    mailDir ? `  Email: caught locally, saved as .eml files in ${mailDir}/` : `  Email: through ${smtpHost}, ${SMTP_SECURITY_LABEL[smtpSecurity(smtpUrl, smtpInsecure)]}`,
     "  Stop with Ctrl-C.",
     "",
   ];

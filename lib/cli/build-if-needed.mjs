@@ -7,23 +7,25 @@ import { spawnSync } from "node:child_process";
 const INPUTS = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const STAMP = ".next/portal-build-fingerprint";
 
-function fingerprint() {
+function fingerprint(env) {
   const hash = crypto.createHash("sha256");
   const walk = (p) => {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);
     if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) if (name !== "node_modules" && name !== "cli") walk(path.join(p, name));
+      for (const name of fs.readdirSync(p).sort()) if (name !== "node_modules" && name !== "cli" && name !== "dev") walk(path.join(p, name));
     } else {
       hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
     }
   };
   INPUTS.forEach(walk);
+  // next.config.js decides some headers from these at build time.
+  hash.update(`https:${(env.APP_URL ?? "").startsWith("https://")}\n`);
   return hash.digest("hex");
 }
 
 export async function buildIfNeeded(env, log) {
-  const fp = fingerprint();
+  const fp = fingerprint(env);
   if (fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fp) return;
   log("building the portal (first start or sources changed; ~30 s)…");
   const r = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });

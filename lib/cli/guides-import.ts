@@ -1,8 +1,7 @@
 // `npm run guides:import -- path/to/guide.md (--library | --clinic <id>)`: imports a Markdown guide as a
 // new version. Uses DATABASE_URL, or the same embedded database as `npm start` (through with-db.mjs).
 import fs from "node:fs";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDbClient } from "@/lib/db-client";
 import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
 
@@ -18,7 +17,7 @@ async function main() {
 
   const parsed = parseGuideMarkdown(fs.readFileSync(file));
   if (!parsed.ok) throw new Error(`${file} was not imported:\n- ${parsed.errors.join("\n- ")}`);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+  const db = createDbClient(process.env.DATABASE_URL, 2);
   try {
     if (clinicId && !(await db.clinic.findUnique({ where: { id: clinicId }, select: { id: true } }))) throw new Error(`no clinic with id ${clinicId}`);
     const r = await importGuide(db, parsed.guide, { clinicId: clinicId ?? null });

@@ -1,4 +1,5 @@
-// Starts the delivery worker (lib/cli/worker.ts) as a child process, stopped with the rest.
+// Starts the email worker (lib/cli/worker.ts) as a child process in its own process group, stopped with the
+// rest: SIGTERM lets it finish the email in hand.
 import path from "node:path";
 import { spawn } from "node:child_process";
 
@@ -6,13 +7,20 @@ export function startWorkerProcess(env, { quiet = false } = {}) {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/worker.ts"], {
     env,
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+    detached: true,
   });
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+  };
+  process.on("exit", () => child.exitCode === null && killGroup());
   return {
     child,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(killGroup, 30_000);
         child.once("exit", () => {
           clearTimeout(timer);
           resolve();

@@ -1,14 +1,15 @@
-// `npm run worker`: the delivery worker as its own process. Run as many as you like, on any machine that
-// reaches the database and the mail server; they share the queue safely.
-import { runDeliveryWorker } from "@/lib/deliveries/worker";
+// `npm run worker`: the email worker (handout deliveries, password resets, invites) as its own process. Run
+// as many as you like, on any machine that reaches the database and the mail server; they share the queues
+// safely. SIGINT/SIGTERM: finish the email in hand, then exit.
+import { runEmailWorker } from "@/lib/email/worker-loop";
 import { env } from "@/lib/env";
 
 async function main() {
   env();
   const controller = new AbortController();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => controller.abort());
-  console.log("[worker] delivering queued handout emails");
-  await runDeliveryWorker(controller.signal, (m) => console.log(`[worker] ${m}`));
+  console.log("[worker] sending queued emails");
+  await runEmailWorker(controller.signal, (m) => console.log(`[worker] ${m}`));
   process.exit(0);
 }
 

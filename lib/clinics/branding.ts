@@ -1,51 +1,69 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
-import { getMembership } from "@/lib/clinics/membership";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { auditMember } from "@/lib/audit/mutations";
+import { MANAGERS, requireRole } from "@/lib/clinics/roles";
 import { processLogo } from "@/lib/clinics/logo";
-import type { BrandingInput } from "@/lib/clinics/schemas";
+import type { MemberContext } from "@/lib/authz";
+import type { BrandingInput, ProfileInput } from "@/lib/clinics/schemas";
 
-type Info = { ip: string | null; userAgent: string | null };
+const BRANDING_FIELDS = {
+  name: true,
+  primaryColor: true,
+  accentColor: true,
+  phone: true,
+  email: true,
+  address: true,
+  website: true,
+  hours: true,
+  pageSize: true,
+  notesPosition: true,
+  extraDisclaimer: true,
+} as const;
 
-export async function getBranding(userId: string, clinicId: string) {
-  await getMembership(userId, clinicId);
+/** The clinic's settings a handout uses: contact defaults, branding, page size and where the notes go. */
+export async function getClinicBranding(clinicId: string) {
+  return db.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: BRANDING_FIELDS });
+}
+
+export async function getBranding(ctx: MemberContext) {
   const [clinic, logo] = await Promise.all([
-    db.clinic.findUniqueOrThrow({
-      where: { id: clinicId },
-      select: { name: true, primaryColor: true, accentColor: true, phone: true, email: true, address: true, website: true, hours: true, pageSize: true, notesPosition: true, extraDisclaimer: true },
-    }),
-    db.clinicLogo.findUnique({ where: { clinicId }, select: { sha256: true, width: true, height: true } }),
+    getClinicBranding(ctx.clinic.id),
+    db.clinicLogo.findUnique({ where: { clinicId: ctx.clinic.id }, select: { sha256: true, width: true, height: true } }),
   ]);
   return { clinic, logo };
 }
 
 /** OWNER/ADMIN change the clinic's branding; handouts already generated keep their stored snapshot. */
-export async function updateBranding(actorId: string, clinicId: string, input: BrandingInput, info: Info) {
-  await getMembership(actorId, clinicId, { role: MANAGERS });
+export async function updateBranding(ctx: MemberContext, input: BrandingInput) {
+  requireRole(ctx, MANAGERS);
+  const data = { ...input, extraDisclaimer: input.extraDisclaimer || null };
   await db.$transaction(async (tx) => {
-    await tx.clinic.update({ where: { id: clinicId }, data: { ...input, extraDisclaimer: input.extraDisclaimer || null } });
-    await recordAudit({ action: "clinic.branding_changed", clinicId, actorId, targetType: "clinic", targetId: clinicId, ...info }, tx);
+    const before = await tx.clinic.findUniqueOrThrow({ where: { id: ctx.clinic.id }, select: BRANDING_FIELDS });
+    await tx.clinic.update({ where: { id: ctx.clinic.id }, data });
+    // The field names only: the activity log says what changed, never the values.
+    const fields = (Object.keys(data) as (keyof typeof data)[]).filter((k) => (before[k] ?? "") !== (data[k] ?? ""));
+    await auditMember(ctx, { action: "clinic.branding_changed", targetType: "clinic", targetId: ctx.clinic.id, metadata: { fields } }, tx);
   });
 }
 
 /** OWNER/ADMIN upload a logo; it is checked and re-encoded before anything is stored. */
-export async function setLogo(actorId: string, clinicId: string, upload: Buffer, declared: { name?: string; type?: string }, info: Info) {
-  await getMembership(actorId, clinicId, { role: MANAGERS });
+export async function setLogo(ctx: MemberContext, upload: Buffer, declared: { name?: string; type?: string }) {
+  requireRole(ctx, MANAGERS);
   const logo = await processLogo(upload, declared);
+  const clinicId = ctx.clinic.id;
   await db.$transaction(async (tx) => {
     const data = { bytes: new Uint8Array(logo.png), sha256: logo.sha256, width: logo.width, height: logo.height };
     await tx.clinicLogo.upsert({ where: { clinicId }, create: { clinicId, ...data }, update: { ...data, createdAt: new Date() } });
-    await recordAudit({ action: "clinic.branding_changed", clinicId, actorId, targetType: "logo", targetId: logo.sha256.slice(0, 16), metadata: { logo: "uploaded" }, ...info }, tx);
+    await auditMember(ctx, { action: "clinic.branding_changed", targetType: "logo", targetId: logo.sha256.slice(0, 16), metadata: { fields: ["logo"], logo: "uploaded" } }, tx);
   });
   return logo;
 }
 
-export async function removeLogo(actorId: string, clinicId: string, info: Info) {
-  await getMembership(actorId, clinicId, { role: MANAGERS });
+export async function removeLogo(ctx: MemberContext) {
+  requireRole(ctx, MANAGERS);
   await db.$transaction(async (tx) => {
-    await tx.clinicLogo.deleteMany({ where: { clinicId } });
-    await recordAudit({ action: "clinic.branding_changed", clinicId, actorId, targetType: "logo", metadata: { logo: "removed" }, ...info }, tx);
+    await tx.clinicLogo.deleteMany({ where: { clinicId: ctx.clinic.id } });
+    await auditMember(ctx, { action: "clinic.branding_changed", targetType: "logo", metadata: { fields: ["logo"], logo: "removed" } }, tx);
   });
 }
 
@@ -55,11 +73,12 @@ export async function getLogoBytes(clinicId: string) {
   return logo ? { bytes: Buffer.from(logo.bytes), sha256: logo.sha256 } : null;
 }
 
-export async function updateProfile(userId: string, input: { name: string; credentials: string; directPhone: string }) {
-  await db.user.update({ where: { id: userId }, data: { name: input.name, credentials: input.credentials || null, directPhone: input.directPhone || null } });
-}
-
 /** The current logo's SHA-256 (for cache-busting URLs and comparing with handout snapshots); null when none. */
 export async function getLogoHash(clinicId: string): Promise<string | null> {
   return (await db.clinicLogo.findUnique({ where: { clinicId }, select: { sha256: true } }))?.sha256 ?? null;
+}
+
+/** Each member edits only their own profile: the user comes from the session, never from the form. */
+export async function updateProfile(ctx: MemberContext, input: ProfileInput) {
+  await db.user.update({ where: { id: ctx.user.id }, data: { name: input.name, credentials: input.credentials || null, directPhone: input.directPhone || null } });
 }

@@ -1,61 +1,50 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/accounts/tokens";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
-import { recordAudit } from "@/lib/audit/mutations";
-import { MAIL_TRANSACTION_TIMEOUT_MS, sendMail } from "@/lib/email/mailer";
-import { inviteEmail } from "@/lib/email/templates";
-import { getMembership } from "@/lib/clinics/membership";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { auditMember, recordAudit } from "@/lib/audit/mutations";
+import { MANAGERS, requireRole } from "@/lib/clinics/roles";
+import type { MemberContext } from "@/lib/authz";
+import type { RequestInfo } from "@/lib/request-info";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export const INVITE_TTL_HOURS = 72;
 
-type Info = { ip: string | null; userAgent: string | null };
-
-/** OWNER/ADMIN invite someone by email; only an OWNER can invite another OWNER. */
-export async function createInvite(actorId: string, clinicId: string, input: { email: string; role: Role }, info: Info) {
-  const actor = await getMembership(actorId, clinicId, { role: MANAGERS });
-  if (input.role === "OWNER" && actor.role !== "OWNER") {
+/**
+ * OWNER/ADMIN invite someone by email; only an OWNER can invite another OWNER. The invite and its email job
+ * are stored in one transaction and a worker sends the email (lib/accounts/account-emails.ts), minting the
+ * link's token then: nothing here waits for the mail server, and no emailed invite can be missing its row.
+ */
+export async function createInvite(ctx: MemberContext, input: { email: string; role: Role }) {
+  requireRole(ctx, MANAGERS);
+  if (input.role === "OWNER" && ctx.role !== "OWNER") {
     throw new AppError("FORBIDDEN", "Only an owner can invite another owner.", { role: ["Only an owner can invite another owner."] });
   }
+  const clinicId = ctx.clinic.id;
   const existing = await db.membership.findFirst({ where: { clinicId, user: { email: input.email } }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member of the clinic."] });
-
-  const { token, tokenHash } = newToken();
-  const inviter = await db.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true } });
-  // The email is sent inside the transaction: when the mail server refuses, no invite is left behind.
-  return db.$transaction(
-    async (tx) => {
-      // A new invite replaces any pending one for the same address.
-      await tx.invite.updateMany({
-        where: { clinicId, email: input.email, acceptedAt: null, revokedAt: null },
-        data: { revokedAt: new Date() },
-      });
-      const created = await tx.invite.create({
-        data: { clinicId, email: input.email, role: input.role, tokenHash, invitedById: actorId, expiresAt: new Date(Date.now() + INVITE_TTL_HOURS * 3600_000) },
-        select: { id: true },
-      });
-      await recordAudit({ action: "member.invited", clinicId, actorId, targetType: "invite", targetId: created.id, metadata: { role: input.role }, ...info }, tx);
-      await sendMail({
-        to: input.email,
-        ...inviteEmail({ clinicName: actor.clinic.name, inviterName: inviter.name, role: input.role, link: `${env().APP_URL}/invite/${token}`, expiresHours: INVITE_TTL_HOURS }),
-      }).catch(() => {
-        throw new AppError("BAD_REQUEST", "The invite email could not be sent, so no invite was made. Check the address and try again.");
-      });
-      return created;
-    },
-    { timeout: MAIL_TRANSACTION_TIMEOUT_MS },
-  );
+  return db.$transaction(async (tx) => {
+    // A new invite replaces any pending one for the same address.
+    await tx.invite.updateMany({ where: { clinicId, email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const created = await tx.invite.create({
+      // A placeholder nobody knows the token of, until the worker mints the emailed one.
+      data: { clinicId, email: input.email, role: input.role, tokenHash: newToken().tokenHash, invitedById: ctx.user.id, expiresAt: new Date(Date.now() + INVITE_TTL_HOURS * 3600_000) },
+      select: { id: true },
+    });
+    await tx.accountEmail.create({ data: { kind: "INVITE", email: input.email, inviteId: created.id } });
+    await auditMember(ctx, { action: "member.invited", targetType: "invite", targetId: created.id, metadata: { role: input.role } }, tx);
+    return created;
+  });
 }
 
-export async function revokeInvite(actorId: string, clinicId: string, inviteId: string, info: Info) {
-  await getMembership(actorId, clinicId, { role: MANAGERS });
-  const { count } = await db.invite.updateMany({ where: { id: inviteId, clinicId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count !== 1) throw new AppError("NOT_FOUND", "That invite no longer exists.");
-  await recordAudit({ action: "member.invite_revoked", clinicId, actorId, targetType: "invite", targetId: inviteId, ...info });
+export async function revokeInvite(ctx: MemberContext, inviteId: string) {
+  requireRole(ctx, MANAGERS);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invite.updateMany({ where: { id: inviteId, clinicId: ctx.clinic.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count !== 1) throw new AppError("NOT_FOUND", "That invite no longer exists.");
+    await auditMember(ctx, { action: "member.invite_revoked", targetType: "invite", targetId: inviteId }, tx);
+  });
 }
 
 /** The invite behind a link, if it can still be accepted, with whether its email already has an account. */
@@ -79,7 +68,7 @@ const INVALID = "This invite has expired, was already used or was withdrawn. Ask
 export async function acceptInvite(
   token: string,
   input: { name: string; password: string } | { password: string },
-  info: Info,
+  info: RequestInfo,
 ): Promise<{ clinicId: string; email: string }> {
   const invite = await db.invite.findFirst({
     where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },

@@ -1,12 +1,10 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/mutations";
-import { getMembership } from "@/lib/clinics/membership";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { auditMember } from "@/lib/audit/mutations";
+import { MANAGERS, requireRole } from "@/lib/clinics/roles";
+import type { MemberContext } from "@/lib/authz";
 import type { Role } from "@/lib/generated/prisma/client";
-
-type Info = { ip: string | null; userAgent: string | null };
 
 // Serialises owner changes per clinic, so two concurrent demotions cannot both pass the last-owner check.
 async function lockClinic(tx: Tx, clinicId: string) {
@@ -26,33 +24,32 @@ async function assertNotLastOwner(tx: Tx, clinicId: string, target: { role: Role
 }
 
 /** OWNER/ADMIN change a member's role. Only an OWNER grants or takes away OWNER; the last OWNER stays. */
-export async function changeRole(actorId: string, clinicId: string, membershipId: string, role: Role, info: Info) {
+export async function changeRole(ctx: MemberContext, membershipId: string, role: Role) {
+  requireRole(ctx, MANAGERS);
+  const clinicId = ctx.clinic.id;
   await db.$transaction(async (tx) => {
-    const actor = await getMembership(actorId, clinicId, { role: MANAGERS }, tx);
     await lockClinic(tx, clinicId);
     const target = await loadTarget(tx, clinicId, membershipId);
-    if ((role === "OWNER" || target.role === "OWNER") && actor.role !== "OWNER") {
+    if ((role === "OWNER" || target.role === "OWNER") && ctx.role !== "OWNER") {
       throw new AppError("FORBIDDEN", "Only an owner can make someone an owner or change an owner's role.");
     }
     if (target.role === role) return;
     if (role !== "OWNER") await assertNotLastOwner(tx, clinicId, target, "The clinic needs at least one owner: make someone else an owner first.");
     await tx.membership.update({ where: { id: target.id }, data: { role } });
-    await recordAudit(
-      { action: "member.role_changed", clinicId, actorId, targetType: "user", targetId: target.userId, metadata: { from: target.role, to: role }, ...info },
-      tx,
-    );
+    await auditMember(ctx, { action: "member.role_changed", targetType: "user", targetId: target.userId, metadata: { from: target.role, to: role } }, tx);
   });
 }
 
 /** OWNER/ADMIN remove a member. Only an OWNER removes an OWNER; the last OWNER cannot be removed. */
-export async function removeMember(actorId: string, clinicId: string, membershipId: string, info: Info) {
+export async function removeMember(ctx: MemberContext, membershipId: string) {
+  requireRole(ctx, MANAGERS);
+  const clinicId = ctx.clinic.id;
   await db.$transaction(async (tx) => {
-    const actor = await getMembership(actorId, clinicId, { role: MANAGERS }, tx);
     await lockClinic(tx, clinicId);
     const target = await loadTarget(tx, clinicId, membershipId);
-    if (target.role === "OWNER" && actor.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+    if (target.role === "OWNER" && ctx.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
     await assertNotLastOwner(tx, clinicId, target, "The last owner cannot be removed: make someone else an owner first.");
     await tx.membership.delete({ where: { id: target.id } });
-    await recordAudit({ action: "member.removed", clinicId, actorId, targetType: "user", targetId: target.userId, metadata: { role: target.role }, ...info }, tx);
+    await auditMember(ctx, { action: "member.removed", targetType: "user", targetId: target.userId, metadata: { role: target.role } }, tx);
   });
 }

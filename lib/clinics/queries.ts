@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { getMembership } from "@/lib/clinics/membership";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { MANAGERS, requireRole } from "@/lib/clinics/roles";
+import type { MemberContext } from "@/lib/authz";
 
-export async function findMembers(actorId: string, clinicId: string) {
-  await getMembership(actorId, clinicId, { role: MANAGERS });
+export async function findMembers(ctx: MemberContext) {
+  requireRole(ctx, MANAGERS);
+  const clinicId = ctx.clinic.id;
   const [members, invites] = await Promise.all([
     db.membership.findMany({
       where: { clinicId },
@@ -13,7 +14,7 @@ export async function findMembers(actorId: string, clinicId: string) {
     }),
     db.invite.findMany({
       where: { clinicId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
+      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, emails: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } } },
       orderBy: { createdAt: "desc" },
     }),
   ]);

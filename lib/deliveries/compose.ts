@@ -1,5 +1,6 @@
 import type { OutgoingMail } from "@/lib/email/mailer";
-import type { ContactBlock } from "@/lib/handouts/schemas";
+import type { ContactSnapshot } from "@/lib/handouts/snapshots";
+import { isEmailAddress } from "@/lib/clinics/contact-rules";
 
 // Header values never carry line breaks, whatever the clinic typed into its name.
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
@@ -8,14 +9,7 @@ const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
  * The patient email. Subject, body and file name carry no clinical details: only the clinic's name and
  * contact block, and the clinician's personal message.
  */
-export function composeHandoutEmail(p: {
-  deliveryId: string;
-  to: string;
-  contact: ContactBlock;
-  message: string | null;
-  pdf: Buffer;
-  date: Date;
-}): OutgoingMail {
+export function composeHandoutEmail(p: { to: string; contact: ContactSnapshot; message: string | null; pdf: Buffer; date: Date; messageId: string }): OutgoingMail {
   const clinic = oneLine(p.contact.clinicName);
   const contactLines = [
     clinic,
@@ -41,13 +35,12 @@ export function composeHandoutEmail(p: {
     "",
     "You got this email because you asked the clinic to send you this handout.",
   ].join("\n");
-  const replyTo = p.contact.email && /^[^\s@,;<>]+@[^\s@,;<>]+$/.test(p.contact.email) ? p.contact.email : undefined;
   return {
     to: p.to,
     subject: `Your handout from ${clinic}`,
     text,
-    replyTo,
-    messageId: `<delivery-${p.deliveryId}@handout-portal>`,
+    replyTo: p.contact.email && isEmailAddress(p.contact.email) ? p.contact.email : undefined,
+    messageId: p.messageId,
     attachments: [{ filename: `handout-${p.date.toISOString().slice(0, 10)}.pdf`, content: p.pdf, contentType: "application/pdf" }],
   };
 }

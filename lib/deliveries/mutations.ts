@@ -1,47 +1,44 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/mutations";
-import { getMembership } from "@/lib/clinics/membership";
+import { auditMember } from "@/lib/audit/mutations";
 import { maskEmail, type SendHandoutInput } from "@/lib/deliveries/schemas";
-
-type Info = { ip: string | null; userAgent: string | null };
+import type { MemberContext } from "@/lib/authz";
 
 /**
  * Queues the email: one row that is both the delivery record and the outbox job, written with its audit
  * event in one transaction. The idempotency key makes repeats of the same form submission return the
  * same delivery, however many arrive at once. Nothing here talks to the mail server.
  */
-export async function requestDelivery(actorId: string, clinicId: string, handoutId: string, input: SendHandoutInput, info: Info): Promise<{ id: string; created: boolean }> {
-  await getMembership(actorId, clinicId);
-  const handout = await db.handout.findFirst({ where: { id: handoutId, clinicId }, select: { id: true } });
+export async function requestDelivery(ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
+  const clinicId = ctx.clinic.id;
+  const handout = await db.handout.findFirst({ where: { id: input.handoutId, clinicId }, select: { id: true } });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
   return db.$transaction(async (tx) => {
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "message", "updatedAt")
-      VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${clinicId}, ${handoutId}, ${actorId}, ${input.idempotencyKey}, ${input.recipient},
+      VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${clinicId}, ${handout.id}, ${ctx.user.id}, ${input.idempotencyKey}, ${input.recipient},
               ${maskEmail(input.recipient)}, ${input.message || null}, now())
       ON CONFLICT ("clinicId", "idempotencyKey") DO NOTHING
       RETURNING "id"`;
     if (inserted[0]) {
-      await recordAudit({ action: "delivery.requested", clinicId, actorId, targetType: "delivery", targetId: inserted[0].id, metadata: { handoutId }, ...info }, tx);
+      await auditMember(ctx, { action: "delivery.requested", targetType: "delivery", targetId: inserted[0].id, metadata: { handoutId: handout.id } }, tx);
       return { id: inserted[0].id, created: true };
     }
-    const existing = await tx.delivery.findFirst({ where: { clinicId, idempotencyKey: input.idempotencyKey, handoutId }, select: { id: true } });
+    const existing = await tx.delivery.findFirst({ where: { clinicId, idempotencyKey: input.idempotencyKey, handoutId: handout.id }, select: { id: true } });
     if (!existing) throw new AppError("CONFLICT", "The form expired: reload the page and try again.");
     return { id: existing.id, created: false };
   });
 }
 
 /** Sends a failed delivery again, from the start of its retry schedule. */
-export async function retryDelivery(actorId: string, clinicId: string, deliveryId: string, info: Info) {
-  await getMembership(actorId, clinicId);
+export async function retryDelivery(ctx: MemberContext, deliveryId: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.delivery.updateMany({
-      where: { id: deliveryId, clinicId, status: "FAILED", recipient: { not: null } },
+      where: { id: deliveryId, clinicId: ctx.clinic.id, status: "FAILED", recipient: { not: null } },
       data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null },
     });
     if (count !== 1) throw new AppError("NOT_FOUND", "That email cannot be retried.");
-    await recordAudit({ action: "delivery.retried", clinicId, actorId, targetType: "delivery", targetId: deliveryId, ...info }, tx);
+    await auditMember(ctx, { action: "delivery.retried", targetType: "delivery", targetId: deliveryId }, tx);
   });
 }

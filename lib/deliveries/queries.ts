@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { getMembership } from "@/lib/clinics/membership";
+import type { MemberContext } from "@/lib/authz";
 
 /** A handout's deliveries, newest first, with the masked address only. */
-export async function findDeliveries(userId: string, clinicId: string, handoutId: string) {
-  await getMembership(userId, clinicId);
+export async function findDeliveries(ctx: MemberContext, handoutId: string) {
   return db.delivery.findMany({
-    where: { clinicId, handoutId },
+    where: { clinicId: ctx.clinic.id, handoutId },
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, recipientMask: true, attempts: true, lastError: true, sentAt: true, createdAt: true, updatedAt: true, erasedAt: true, nextAttemptAt: true },
   });

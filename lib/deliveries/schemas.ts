@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/ids";
 
 export const MESSAGE_MAX = 1000;
 
@@ -12,6 +13,7 @@ export const recipientSchema = z
   .pipe(z.email("Enter a valid email address, like name@example.com.").transform((v) => v.toLowerCase()));
 
 export const sendHandoutSchema = z.object({
+  handoutId: idSchema,
   recipient: recipientSchema,
   consent: z.literal("yes", { message: "Confirm that the patient asked to get this handout by email." }),
   message: z
@@ -29,3 +31,5 @@ export function maskEmail(address: string): string {
   const [local = "", domain = ""] = address.split("@");
   return `${local.slice(0, 1)}***@${domain}`;
 }
+
+export const retryDeliverySchema = z.object({ deliveryId: idSchema });

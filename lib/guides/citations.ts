@@ -2,7 +2,7 @@ import type { Block, Inline, Reference } from "./blocks";
 
 // "(Author, 2022)", "(Author et al., 2020)" and "(Author. 2022)": parenthesised, a name-like author part,
 // then a comma or period and a year at the very end. "(see below)" or "(2 to 3 times)" never match.
-const CITATION = /\(([^()]{2,200}?)[,.]\s*((?:19|20)\d{2})\)/g;
+const CITATION = /\(([^()]{2,200}?)[,.]\s{0,3}((?:19|20)\d{2})\)/g;
 const NAME_LIKE = /^\p{Lu}[\p{L}\p{M}'’.\-&,\s]*$/u;
 const MAX_AUTHOR_WORDS = 12;
 
@@ -17,13 +17,21 @@ function startsWithName(text: string, name: string): boolean {
   return head === name.toLowerCase() && !/[\p{L}\p{N}]/u.test(next);
 }
 
+// Years a reference mentions, worked out once per reference (a guide may have hundreds of citations).
+const years = new WeakMap<Reference, Set<string>>();
+function yearsOf(ref: Reference): Set<string> {
+  let found = years.get(ref);
+  if (!found) years.set(ref, (found = new Set(ref.text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])));
+  return found;
+}
+
 // Citations name either the whole author ("Merck Manual") or the first author's full name
 // ("Anuj Bhatia et al.") while the reference list starts with the surname ("Bhatia, A."), so try both.
 export function resolveCitation(author: string, year: string, references: Reference[]): string | null {
   const whole = author.replace(/\s+/g, " ").replace(/\bet al\.?$/i, "").replace(/[\s.,]+$/, "").trim();
   const firstAuthor = whole.split(/\s*(?:,|&|\band\b)\s*/)[0] ?? "";
   const surname = firstAuthor.split(" ").pop() ?? "";
-  const hasYear = (ref: Reference) => new RegExp(`(?<!\\d)${year}(?!\\d)`).test(ref.text);
+  const hasYear = (ref: Reference) => yearsOf(ref).has(year);
   for (const name of [whole, surname]) {
     const match = references.find((ref) => hasYear(ref) && startsWithName(ref.text.trim(), name));
     if (match) return match.key;

@@ -38,12 +38,15 @@ export type FrontMatterResult = {
 };
 
 // remark-frontmatter is not a dependency, and a leading ---/--- block is all the format allows anyway.
-export function splitFrontMatter(text: string): FrontMatterResult {
+export function splitFrontMatter(text: string, maxChars = Infinity): FrontMatterResult {
   const empty = { data: {}, body: text, lineOffset: 0, errors: [], warnings: [] };
   if (!/^---[ \t]*\n/.test(text)) return empty;
   const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
   if (!close) {
     return { ...empty, errors: ["The front matter that starts on line 1 has no closing '---' line."] };
+  }
+  if (close.index > maxChars) {
+    return { ...empty, errors: [`The front matter is longer than ${maxChars.toLocaleString("en-US")} characters: keep it to the guide's title, summary, source and dates.`] };
   }
   const yamlText = text.slice(4, 3 + close.index + 1);
   const consumed = 3 + close.index + close[0].length;

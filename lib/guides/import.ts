@@ -1,7 +1,6 @@
 // Storing a parsed guide: a new immutable version per import. Shared by the portal (clinic guides), the
 // command line and the seed (shared library guides), so it takes the database client it should use.
 import crypto from "node:crypto";
-import { readingStats } from "@/lib/guides/readability";
 import { slugify, type ParsedGuide } from "@/lib/guides/parse-markdown";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -12,11 +11,6 @@ type Tx = Prisma.TransactionClient;
 
 function sectionHash(s: ParsedGuide["sections"][number]): string {
   return crypto.createHash("sha256").update(JSON.stringify([s.title, s.kind, s.required, s.blocks, s.citedRefKeys])).digest("hex");
-}
-
-/** Whole-guide reading level from its content sections (references and disclaimers left out). */
-export function guideReadingStats(guide: ParsedGuide) {
-  return readingStats(guide.sections.filter((s) => s.kind === "content").map((s) => s.plainText).join("\n"));
 }
 
 /**
@@ -33,7 +27,6 @@ export async function importGuide(
 ): Promise<ImportResult> {
   const key = slugify(parsed.title);
   const hashes = new Map(parsed.sections.map((s) => [s.key, sectionHash(s)]));
-  const stats = guideReadingStats(parsed);
 
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`INSERT INTO "Guide" ("id", "clinicId", "key", "updatedAt") VALUES (${`gd_${crypto.randomUUID().replace(/-/g, "")}`}, ${target.clinicId}, ${key}, now())
@@ -79,12 +72,11 @@ export async function importGuide(
         summary: parsed.summary,
         source: parsed.source,
         reviewedAt: parsed.reviewed ? new Date(`${parsed.reviewed}T00:00:00Z`) : null,
-        grade: stats.grade,
-        words: stats.words,
+        grade: parsed.grade,
+        words: parsed.words,
         importedBy: target.importedBy ?? null,
         sections: {
           create: parsed.sections.map((s, position) => {
-            const r = readingStats(s.plainText);
             return {
               key: s.key,
               title: s.title,
@@ -94,8 +86,8 @@ export async function importGuide(
               blocks: s.blocks as unknown as Prisma.InputJsonValue,
               citedRefKeys: s.citedRefKeys,
               plainText: s.plainText,
-              grade: r.grade,
-              words: r.words,
+              grade: s.grade,
+              words: s.words,
               contentHash: hashes.get(s.key)!,
               changed: !latest || previous.get(s.key) !== hashes.get(s.key),
             };

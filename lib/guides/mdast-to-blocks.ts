@@ -46,6 +46,13 @@ export function safeHref(url: string, label: string): string | null {
   return url.trim();
 }
 
+// Split and trimmed by hand: /[ \t]*\n[ \t]*/ backtracks quadratically on a long run of spaces.
+function softBreaksToSpaces(text: string): string {
+  if (!text.includes("\n")) return text;
+  const lines = text.split("\n");
+  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(" ");
+}
+
 function pushText(out: Inline[], text: string, marks: Marks): void {
   if (text === "") return;
   const last = out[out.length - 1];
@@ -72,7 +79,7 @@ function appendInlines(out: Inline[], nodes: PhrasingContent[], ctx: MapContext,
     switch (node.type) {
       case "text":
         // A soft line break is just a space when rendered; only hard breaks ("break" nodes) keep "\n".
-        pushText(out, node.value.replace(/[ \t]*\n[ \t]*/g, " "), marks);
+        pushText(out, softBreaksToSpaces(node.value), marks);
         break;
       case "inlineCode":
         pushText(out, node.value, marks);

@@ -1,26 +1,30 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/mutations";
-import { getMembership } from "@/lib/clinics/membership";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { auditMember } from "@/lib/audit/mutations";
+import { MANAGERS, requireRole } from "@/lib/clinics/roles";
 import { importGuide } from "@/lib/guides/import";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
+import { parseGuideInThread } from "@/lib/guides/parse-pool";
+import type { MemberContext } from "@/lib/authz";
+import type { ParsedGuide } from "@/lib/guides/parse-markdown";
 
-type Info = { ip: string | null; userAgent: string | null };
+/** Parses a guide for the import preview (OWNER/ADMIN); nothing is stored. */
+export async function previewClinicGuide(ctx: MemberContext, source: string | Uint8Array): Promise<{ guide: ParsedGuide; warnings: string[] }> {
+  requireRole(ctx, MANAGERS);
+  const parsed = await parseGuideInThread(source);
+  if (!parsed.ok) throw new AppError("BAD_REQUEST", "The guide could not be read. Fix the problems below and try again.", { source: parsed.errors });
+  return parsed;
+}
 
 /**
  * OWNER/ADMIN import Markdown into their own clinic's library, never the shared one. The text is parsed
  * again here, so what a preview showed is never trusted; bad input stores nothing.
  */
-export async function importClinicGuide(actorId: string, clinicId: string, markdown: string, info: Info) {
-  await getMembership(actorId, clinicId, { role: MANAGERS });
-  const parsed = parseGuideMarkdown(markdown);
+export async function importClinicGuide(ctx: MemberContext, markdown: string) {
+  requireRole(ctx, MANAGERS);
+  const parsed = await parseGuideInThread(markdown);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", `The guide was not imported: ${parsed.errors.join(" ")}`);
-  return importGuide(db, parsed.guide, { clinicId, importedBy: actorId }, async (tx, result) => {
-    await recordAudit(
-      { action: "guide.imported", clinicId, actorId, targetType: "guide", targetId: result.guideId, metadata: { version: result.version }, ...info },
-      tx,
-    );
+  return importGuide(db, parsed.guide, { clinicId: ctx.clinic.id, importedBy: ctx.user.id }, async (tx, result) => {
+    await auditMember(ctx, { action: "guide.imported", targetType: "guide", targetId: result.guideId, metadata: { version: result.version } }, tx);
   });
 }

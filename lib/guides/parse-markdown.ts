@@ -8,7 +8,9 @@ import { splitFrontMatter } from "./front-matter";
 import { collectDefinitions, mapBlocks, mapInlines, type MapContext } from "./mdast-to-blocks";
 import { blocksToPlainText, inlinesToPlainText } from "./plain-text";
 import { extractReferences, REFERENCES_HEADING } from "./references";
+import { checkGuideShape, MAX_FRONT_MATTER_CHARS, MAX_REFERENCE_CHARS, MAX_REFERENCES, MAX_SECTIONS } from "./input-limits";
 import { slugify } from "./slugify";
+import { readingStats } from "./readability";
 
 export { slugify };
 
@@ -23,6 +25,8 @@ export type ParsedSection = {
   blocks: Block[];
   citedRefKeys: string[];
   plainText: string;
+  grade: number;
+  words: number;
 };
 
 export type ParsedGuide = {
@@ -33,6 +37,9 @@ export type ParsedGuide = {
   reviewed: string | null;
   sections: ParsedSection[];
   references: Reference[];
+  // Reading level of the content sections together (references and disclaimers left out).
+  grade: number;
+  words: number;
 };
 
 export type ParseResult = { ok: true; guide: ParsedGuide; warnings: string[] } | { ok: false; errors: string[] };
@@ -45,7 +52,7 @@ const SEEK_CARE_HEADING = /when to (seek|get) (care|help)/i;
 
 type RawSection = { heading: Heading; title: string; nodes: RootContent[] };
 
-function decode(input: Buffer | string): { text: string } | { error: string } {
+function decode(input: Uint8Array | string): { text: string } | { error: string } {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input).byteLength : input.byteLength;
   if (bytes > MAX_GUIDE_BYTES) return { error: "The file is larger than 1 MB." };
   if (typeof input === "string") return { text: input };
@@ -62,13 +69,15 @@ function classify(title: string): { kind: SectionKind; required: boolean } {
   return { kind: "content", required: SEEK_CARE_HEADING.test(title) };
 }
 
-export function parseGuideMarkdown(input: Buffer | string): ParseResult {
+export function parseGuideMarkdown(input: Uint8Array | string): ParseResult {
   const decoded = decode(input);
   if ("error" in decoded) return { ok: false, errors: [decoded.error] };
   const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (text.trim() === "") return { ok: false, errors: ["The file is empty."] };
+  const shape = checkGuideShape(text);
+  if (shape) return { ok: false, errors: [shape] };
 
-  const front = splitFrontMatter(text);
+  const front = splitFrontMatter(text, MAX_FRONT_MATTER_CHARS);
   const errors = [...front.errors];
   const warnings = [...front.warnings];
   const root = unified().use(remarkParse).use(remarkGfm).parse(front.body);
@@ -98,6 +107,7 @@ export function parseGuideMarkdown(input: Buffer | string): ParseResult {
   // A broken front matter block has already been reported and may well hold the title.
   if (title === "" && front.errors.length === 0) errors.push("The guide has no title: start it with a '# Title' line or a 'title:' in front matter.");
   if (rawSections.length === 0) errors.push("The guide has no sections: add at least one '## Section' heading.");
+  if (rawSections.length > MAX_SECTIONS) return { ok: false, errors: [`A guide can have at most ${MAX_SECTIONS} sections; this one has ${rawSections.length.toLocaleString("en-US")}.`] };
 
   const preambleText = blocksToPlainText(mapBlocks(preamble, ctx));
   if (front.data.summary && preambleText) {
@@ -116,7 +126,7 @@ export function parseGuideMarkdown(input: Buffer | string): ParseResult {
     }
     seenKeys.add(key);
     if (!blocks.some((block) => block.type !== "heading")) errors.push(`Section "${raw.title}" is empty.`);
-    sections.push({ key, title: raw.title, order, ...classify(raw.title), blocks, citedRefKeys: [], plainText: "" });
+    sections.push({ key, title: raw.title, order, ...classify(raw.title), blocks, citedRefKeys: [], plainText: "", grade: 0, words: 0 });
   }
 
   // References can sit anywhere (usually last), so they are collected before any citation is resolved.
@@ -127,6 +137,13 @@ export function parseGuideMarkdown(input: Buffer | string): ParseResult {
     section.blocks = extracted.blocks;
     references.push(...extracted.references);
   }
+  if (references.length > MAX_REFERENCES) {
+    return { ok: false, errors: [`A guide can list at most ${MAX_REFERENCES} references; this one has ${references.length.toLocaleString("en-US")}. Keep the sources the text cites.`] };
+  }
+  const long = references.findIndex((r) => r.text.length > MAX_REFERENCE_CHARS);
+  if (long >= 0) {
+    return { ok: false, errors: [`Reference ${long + 1} is ${references[long]!.text.length.toLocaleString("en-US")} characters long; a reference can have at most ${MAX_REFERENCE_CHARS.toLocaleString("en-US")}. Check the list under References.`] };
+  }
   for (const section of sections) {
     if (section.kind !== "references") {
       const linked = linkCitations(section.blocks, references, section.title);
@@ -135,15 +152,18 @@ export function parseGuideMarkdown(input: Buffer | string): ParseResult {
       warnings.push(...linked.warnings);
     }
     section.plainText = blocksToPlainText(section.blocks);
+    Object.assign(section, readingStats(section.plainText));
   }
 
   // Not an error: some clinics keep their disclaimer in the branding settings instead.
   if (sections.length > 0 && !sections.some((s) => s.kind === "disclaimer")) warnings.push(NO_DISCLAIMER_WARNING);
 
   if (errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
+  const content = sections.filter((s) => s.kind === "content").map((s) => s.plainText);
   return {
     ok: true,
     guide: {
+      ...readingStats(content.join("\n")),
       title,
       summary: front.data.summary ?? (preambleText || null),
       source: front.data.source ?? null,

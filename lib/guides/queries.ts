@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getMembership } from "@/lib/clinics/membership";
-import { visibleGuide } from "@/lib/handouts/sources";
+import { visibleGuide } from "@/lib/guides/versions";
+import type { MemberContext } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Block, Reference } from "@/lib/guides/blocks";
 
@@ -25,8 +25,8 @@ export type LibraryRow = {
  * The clinic's guides and the shared library, latest version of each. With `q`, Postgres full-text search
  * over titles, summaries and section text (the GIN indexes' expressions), title matches ranked first.
  */
-export async function findLibrary(userId: string, clinicId: string, opts: { q?: string; page?: number } = {}) {
-  await getMembership(userId, clinicId);
+export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?: number } = {}) {
+  const clinicId = ctx.clinic.id;
   const q = opts.q?.trim() || null;
   const page = Math.max(1, opts.page ?? 1);
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : Prisma.sql`NULL::tsquery`;
@@ -59,8 +59,8 @@ export async function findLibrary(userId: string, clinicId: string, opts: { q?: 
 }
 
 /** A guide the clinic can see: one version (the latest by default) with its sections, references and history. */
-export async function getGuide(userId: string, clinicId: string, guideId: string, opts: { version?: number } = {}) {
-  await getMembership(userId, clinicId);
+export async function getGuide(ctx: MemberContext, guideId: string, opts: { version?: number } = {}) {
+  const clinicId = ctx.clinic.id;
   const guide = await db.guide.findFirst({
     where: { id: guideId, ...visibleGuide(clinicId) },
     select: {

@@ -2,20 +2,12 @@ import "server-only";
 import { selectSections } from "@/lib/pdf/select-sections";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
-import type { getClinicBranding, getSourceVersion } from "@/lib/handouts/sources";
+import type { getClinicBranding } from "@/lib/clinics/branding";
+import type { getGuideVersion } from "@/lib/guides/versions";
+import type { BrandingSnapshot } from "@/lib/handouts/snapshots";
 
-type Version = Awaited<ReturnType<typeof getSourceVersion>>;
+type Version = Awaited<ReturnType<typeof getGuideVersion>>;
 type Clinic = Awaited<ReturnType<typeof getClinicBranding>>;
-
-export type BrandingSnapshot = {
-  clinicName: string;
-  primaryColor: string;
-  accentColor: string;
-  extraDisclaimer: string | null;
-  pageSize: "LETTER" | "A4";
-  notesPosition: "TOP" | "END";
-  logoSha256: string | null;
-};
 
 export function brandingSnapshot(clinic: Clinic, logo: { sha256: string } | null = null): BrandingSnapshot {
   return {

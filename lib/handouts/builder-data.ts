@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { getMembership } from "@/lib/clinics/membership";
 import { getHandout } from "@/lib/handouts/queries";
 import { getTemplate } from "@/lib/templates/queries";
-import { getClinicBranding, getLatestVersionId, getSourceVersion, visibleGuide } from "@/lib/handouts/sources";
+import { getClinicBranding } from "@/lib/clinics/branding";
+import { getGuideVersion, getLatestVersionId, visibleGuide } from "@/lib/guides/versions";
 import type { ContactBlock } from "@/lib/handouts/schemas";
+import type { MemberContext } from "@/lib/authz";
 
 export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; plainText: string };
 
@@ -26,10 +27,10 @@ export type BuilderStart = {
   pageSize: "LETTER" | "A4";
 };
 
-async function contactDefaults(userId: string, clinicId: string): Promise<ContactBlock> {
+async function contactDefaults(ctx: MemberContext): Promise<ContactBlock> {
   const [clinic, user] = await Promise.all([
-    getClinicBranding(clinicId),
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, credentials: true, directPhone: true } }),
+    getClinicBranding(ctx.clinic.id),
+    db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { name: true, credentials: true, directPhone: true } }),
   ]);
   return {
     clinicName: clinic.name,
@@ -45,7 +46,7 @@ async function contactDefaults(userId: string, clinicId: string): Promise<Contac
 }
 
 async function versionFor(clinicId: string, versionId: string) {
-  const v = await getSourceVersion(clinicId, versionId);
+  const v = await getGuideVersion(clinicId, versionId);
   return {
     guide: { guideId: v.guideId, versionId: v.id, version: v.version, title: v.title },
     sections: v.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, plainText: s.plainText })),
@@ -53,11 +54,11 @@ async function versionFor(clinicId: string, versionId: string) {
 }
 
 /** Builder start from a guide: its newest version, every content section picked, in guide order. */
-export async function builderFromGuide(userId: string, clinicId: string, guideId: string): Promise<BuilderStart> {
-  await getMembership(userId, clinicId);
+export async function builderFromGuide(ctx: MemberContext, guideId: string): Promise<BuilderStart> {
+  const clinicId = ctx.clinic.id;
   const [{ guide, sections }, contact, clinic] = await Promise.all([
     getLatestVersionId(clinicId, guideId).then((id) => versionFor(clinicId, id)),
-    contactDefaults(userId, clinicId),
+    contactDefaults(ctx),
     getClinicBranding(clinicId),
   ]);
   return {
@@ -73,8 +74,9 @@ export async function builderFromGuide(userId: string, clinicId: string, guideId
  * "Duplicate and edit": the same choices on the guide's newest version. The patient label and follow-up
  * date are left empty, since the copy is usually for someone else.
  */
-export async function builderFromHandout(userId: string, clinicId: string, handoutId: string): Promise<BuilderStart> {
-  const source = await getHandout(userId, clinicId, handoutId);
+export async function builderFromHandout(ctx: MemberContext, handoutId: string): Promise<BuilderStart> {
+  const clinicId = ctx.clinic.id;
+  const source = await getHandout(ctx, handoutId);
   const latestId = await getLatestVersionId(clinicId, source.guideVersion.guideId);
   const [{ guide, sections }, clinic] = await Promise.all([versionFor(clinicId, latestId), getClinicBranding(clinicId)]);
   const available = new Set(sections.map((s) => s.key));
@@ -98,10 +100,9 @@ export async function builderFromHandout(userId: string, clinicId: string, hando
 }
 
 /** Guides to start from, when the builder is opened without one. */
-export async function findBuilderGuides(userId: string, clinicId: string) {
-  await getMembership(userId, clinicId);
+export async function findBuilderGuides(ctx: MemberContext) {
   const guides = await db.guide.findMany({
-    where: visibleGuide(clinicId),
+    where: visibleGuide(ctx.clinic.id),
     select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true, summary: true } } },
   });
   return guides
@@ -114,10 +115,11 @@ export async function findBuilderGuides(userId: string, clinicId: string) {
  * "New handout from template": the template's sections in its order, on the newest version of each
  * section; a section the guide no longer has is left out, with a notice.
  */
-export async function builderFromTemplate(userId: string, clinicId: string, templateId: string): Promise<BuilderStart> {
-  const template = await getTemplate(userId, clinicId, templateId);
+export async function builderFromTemplate(ctx: MemberContext, templateId: string): Promise<BuilderStart> {
+  const clinicId = ctx.clinic.id;
+  const template = await getTemplate(ctx, templateId);
   const latestId = await getLatestVersionId(clinicId, template.guideId);
-  const [{ guide, sections }, contact, clinic] = await Promise.all([versionFor(clinicId, latestId), contactDefaults(userId, clinicId), getClinicBranding(clinicId)]);
+  const [{ guide, sections }, contact, clinic] = await Promise.all([versionFor(clinicId, latestId), contactDefaults(ctx), getClinicBranding(clinicId)]);
   const available = new Set(sections.map((s) => s.key));
   const dropped = template.sectionKeys.filter((k) => !available.has(k));
   return {

@@ -1,23 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/mutations";
-import { getMembership } from "@/lib/clinics/membership";
+import { auditMember } from "@/lib/audit/mutations";
 import { renderInPool } from "@/lib/pdf/pool";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
-import { getClinicBranding, getSourceVersion } from "@/lib/handouts/sources";
+import { getGuideVersion } from "@/lib/guides/versions";
 import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
-import { getLogoBytes } from "@/lib/clinics/branding";
+import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
+import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-type Info = { ip: string | null; userAgent: string | null };
 
 /**
  * Generates the PDF, then stores the handout and its PDF in one transaction. Rendering happens first and
  * off the request thread: if it fails, nothing is stored.
  */
-export async function createHandout(actorId: string, clinicId: string, draft: HandoutDraft, info: Info): Promise<{ id: string }> {
-  await getMembership(actorId, clinicId);
-  const [version, clinic, logo] = await Promise.all([getSourceVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
+export async function createHandout(ctx: MemberContext, draft: HandoutDraft): Promise<{ id: string }> {
+  const clinicId = ctx.clinic.id;
+  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
   const branding = brandingSnapshot(clinic, logo);
   const createdAt = new Date();
   const input = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
@@ -33,7 +31,7 @@ export async function createHandout(actorId: string, clinicId: string, draft: Ha
     const handout = await tx.handout.create({
       data: {
         clinicId,
-        authorId: actorId,
+        authorId: ctx.user.id,
         guideVersionId: version.id,
         sourceHandoutId,
         templateId: template?.id ?? null,
@@ -51,7 +49,7 @@ export async function createHandout(actorId: string, clinicId: string, draft: Ha
       },
       select: { id: true },
     });
-    await recordAudit({ action: "handout.generated", clinicId, actorId, targetType: "handout", targetId: handout.id, metadata: { pages: pdf.pages }, ...info }, tx);
+    await auditMember(ctx, { action: "handout.generated", targetType: "handout", targetId: handout.id, metadata: { pages: pdf.pages } }, tx);
     return handout;
   });
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { getLogoHash } from "@/lib/clinics/branding";
-import { getMembership } from "@/lib/clinics/membership";
+import { getClinicBranding, getLogoHash } from "@/lib/clinics/branding";
 import { selectSections } from "@/lib/pdf/select-sections";
 import { textColorOn } from "@/lib/pdf/colors";
-import { getClinicBranding, getSourceVersion } from "@/lib/handouts/sources";
+import { getGuideVersion } from "@/lib/guides/versions";
+import type { MemberContext } from "@/lib/authz";
 import { contactSchema, handoutDraftSchema } from "@/lib/handouts/schemas";
 import { HandoutPreview } from "@/components/handouts/handout-preview";
 
@@ -11,13 +11,13 @@ import { HandoutPreview } from "@/components/handouts/handout-preview";
  * Page 1 preview for a draft that may still be incomplete: invalid fields fall back to empty values, so the
  * preview keeps following the form while the clinician types.
  */
-export async function renderPreview(userId: string, clinicId: string, raw: unknown) {
-  await getMembership(userId, clinicId);
+export async function renderPreview(ctx: MemberContext, raw: unknown) {
+  const clinicId = ctx.clinic.id;
   const loose = handoutDraftSchema.partial().safeParse(raw);
   const draft = loose.success ? loose.data : {};
   const input = raw as { guideVersionId?: string; sectionKeys?: string[]; contact?: unknown };
   const [version, clinic, logo] = await Promise.all([
-    getSourceVersion(clinicId, String(input.guideVersionId ?? "")),
+    getGuideVersion(clinicId, String(input.guideVersionId ?? "")),
     getClinicBranding(clinicId),
     getLogoHash(clinicId),
   ]);

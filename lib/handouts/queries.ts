@@ -2,19 +2,22 @@ import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/mutations";
-import { getMembership } from "@/lib/clinics/membership";
-import type { ContactBlock } from "@/lib/handouts/schemas";
-import type { BrandingSnapshot } from "@/lib/handouts/build-input";
+import { auditMember } from "@/lib/audit/mutations";
+import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
+import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const HANDOUTS_PAGE_SIZE = 20;
 
 type ListFilters = { q?: string; author?: string; from?: string; to?: string; page: number };
 
-/** The clinic's handouts, newest first. Never selects the PDF bytes. */
-export async function findHandouts(userId: string, clinicId: string, f: ListFilters) {
-  await getMembership(userId, clinicId);
+/**
+ * The clinic's handouts, newest first. Never selects the PDF bytes. A search by text reaches patient labels
+ * ("prepared for"), so it is audited as access to patient data (the search words themselves are not kept:
+ * they may be a patient's name).
+ */
+export async function findHandouts(ctx: MemberContext, f: ListFilters) {
+  const clinicId = ctx.clinic.id;
   const where: Prisma.HandoutWhereInput = {
     clinicId,
     ...(f.author ? { authorId: f.author } : {}),
@@ -44,12 +47,13 @@ export async function findHandouts(userId: string, clinicId: string, f: ListFilt
     db.handout.count({ where }),
     db.user.findMany({ where: { handouts: { some: { clinicId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
+  if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total, page: f.page } });
   return { handouts: rows, total, pages: Math.max(1, Math.ceil(total / HANDOUTS_PAGE_SIZE)), authors };
 }
 
 /** One handout with what its page shows; NOT_FOUND outside the caller's clinic. */
-export async function getHandout(userId: string, clinicId: string, handoutId: string) {
-  await getMembership(userId, clinicId);
+export async function getHandout(ctx: MemberContext, handoutId: string) {
+  const clinicId = ctx.clinic.id;
   const handout = await db.handout.findFirst({
     where: { id: handoutId, clinicId },
     select: {
@@ -71,12 +75,14 @@ export async function getHandout(userId: string, clinicId: string, handoutId: st
     },
   });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
-  return {
-    ...handout,
-    contact: handout.contact as ContactBlock,
-    options: handout.options as { largePrint: boolean; notesPosition: "TOP" | "END"; pageSize: "LETTER" | "A4" },
-    branding: handout.branding as unknown as BrandingSnapshot,
-  };
+  return { ...handout, contact: readContact(handout.contact), options: readOptions(handout.options), branding: readBranding(handout.branding) };
+}
+
+/** The handout page shows the patient's label and the clinician's notes for them: opening it is audited. */
+export async function viewHandout(ctx: MemberContext, handoutId: string) {
+  const handout = await getHandout(ctx, handoutId);
+  await auditMember(ctx, { action: "handout.viewed", targetType: "handout", targetId: handout.id });
+  return handout;
 }
 
 /**
@@ -103,8 +109,8 @@ export async function findNewerGuideChanges(handout: { sectionKeys: string[]; gu
  * The stored PDF for download, after checking its bytes still match the SHA-256 recorded at generation.
  * Writes the download to the audit log.
  */
-export async function getHandoutPdfForDownload(userId: string, clinicId: string, handoutId: string, info: { ip: string | null; userAgent: string | null }) {
-  await getMembership(userId, clinicId);
+export async function getHandoutPdfForDownload(ctx: MemberContext, handoutId: string) {
+  const clinicId = ctx.clinic.id;
   const row = await db.handoutPdf.findFirst({
     where: { handoutId, handout: { clinicId } },
     select: { bytes: true, sha256: true, handout: { select: { title: true, createdAt: true } } },
@@ -114,6 +120,6 @@ export async function getHandoutPdfForDownload(userId: string, clinicId: string,
   if (actual !== row.sha256) {
     throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
   }
-  await recordAudit({ action: "handout.downloaded", clinicId, actorId: userId, targetType: "handout", targetId: handoutId, ...info });
+  await auditMember(ctx, { action: "handout.downloaded", targetType: "handout", targetId: handoutId });
   return { bytes: Buffer.from(row.bytes), title: row.handout.title, createdAt: row.handout.createdAt };
 }

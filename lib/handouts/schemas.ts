@@ -1,32 +1,21 @@
 // The builder's form, validated the same way in the browser and in the server action.
 import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/clinics/contact-rules";
 
 export const NOTES_MAX = 4000;
 export const TITLE_MAX = 160;
 
-const optionalText = (max: number, label = "this field") =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep ${label} under ${max} characters.`)
-    .default("");
-
-const phone = (label: string) =>
-  optionalText(40, label).refine((v) => v === "" || /^[+()\d][\d\s().+\-/x]*(ext\.?\s*\d+)?$/i.test(v), "Use digits, spaces and + ( ) - only.");
-
 export const contactSchema = z.object({
   clinicName: z.string().trim().min(1, "Enter the clinic name.").max(120, "Keep the clinic name under 120 characters."),
-  phone: phone("the phone number"),
-  email: optionalText(254, "the email").refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address."),
+  phone: phoneSchema(),
+  email: optionalEmailSchema,
   address: optionalText(300, "the address"),
-  website: optionalText(200, "the website").refine(
-    (v) => v === "" || /^https:\/\/[^\s/$.?#].[^\s]*$/i.test(v),
-    "Use a full https:// address, for example https://clinic.example.",
-  ),
+  website: websiteSchema,
   hours: optionalText(200, "the hours"),
   clinicianName: optionalText(120, "the name"),
   credentials: optionalText(60, "the credentials"),
-  directPhone: phone("the direct line"),
+  directPhone: phoneSchema("the direct line"),
 });
 
 export type ContactBlock = z.infer<typeof contactSchema>;
@@ -47,7 +36,7 @@ const isoDate = z
   .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Enter a date like 2026-12-31.");
 
 export const handoutDraftSchema = z.object({
-  guideVersionId: z.string().min(1).max(40),
+  guideVersionId: idSchema,
   title: z.string().trim().min(1, "Enter a title for the handout.").max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`),
   sectionKeys: z.array(z.string().min(1).max(120)).max(100).min(1, "Choose at least one section."),
   notes: z.string().max(NOTES_MAX, `Keep the notes under ${NOTES_MAX.toLocaleString("en-US")} characters.`).default(""),
@@ -55,8 +44,8 @@ export const handoutDraftSchema = z.object({
   followUpDate: isoDate,
   largePrint: z.boolean().default(false),
   contact: contactSchema,
-  sourceHandoutId: z.string().max(40).optional(),
-  templateId: z.string().max(40).optional(),
+  sourceHandoutId: idSchema.optional(),
+  templateId: idSchema.optional(),
 });
 
 export type HandoutDraft = z.infer<typeof handoutDraftSchema>;
@@ -79,17 +68,6 @@ export function draftFromFormData(formData: FormData): unknown {
     sourceHandoutId: text("sourceHandoutId") || undefined,
     templateId: text("templateId") || undefined,
   };
-}
-
-/** Field errors keyed by the form's flat field names (contact fields are top-level inputs). */
-export function flatFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p) => p !== "contact");
-    const key = String(path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }
 
 export const handoutListSchema = z.object({

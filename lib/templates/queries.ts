@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getMembership } from "@/lib/clinics/membership";
 import { isManager } from "@/lib/clinics/roles";
+import type { MemberContext } from "@/lib/authz";
 
 /**
  * Which of the template's sections the guide's newest version changed or removed since it was saved.
@@ -19,8 +19,8 @@ async function staleSections(template: { guideId: string; guideVersionId: string
 }
 
 /** The clinic's templates, most used first, optionally filtered by name. */
-export async function findTemplates(userId: string, clinicId: string, opts: { q?: string } = {}) {
-  const membership = await getMembership(userId, clinicId);
+export async function findTemplates(ctx: MemberContext, opts: { q?: string } = {}) {
+  const clinicId = ctx.clinic.id;
   const templates = await db.template.findMany({
     where: { clinicId, ...(opts.q ? { name: { contains: opts.q, mode: "insensitive" as const } } : {}) },
     orderBy: [{ timesUsed: "desc" }, { name: "asc" }],
@@ -41,16 +41,15 @@ export async function findTemplates(userId: string, clinicId: string, opts: { q?
         guideTitle: g?.title ?? "",
         sectionTitles: t.sectionKeys.map((k) => titles.get(k) ?? k),
         createdByName: creator.get(t.createdById) ?? "former member",
-        canEdit: t.createdById === userId || isManager(membership.role),
+        canEdit: t.createdById === ctx.user.id || isManager(ctx.role),
         stale: await staleSections(t),
       };
     }),
   );
 }
 
-export async function getTemplate(userId: string, clinicId: string, templateId: string) {
-  await getMembership(userId, clinicId);
-  const template = await db.template.findFirst({ where: { id: templateId, clinicId } });
+export async function getTemplate(ctx: MemberContext, templateId: string) {
+  const template = await db.template.findFirst({ where: { id: templateId, clinicId: ctx.clinic.id } });
   if (!template) throw new AppError("NOT_FOUND", "Not found.");
   return template;
 }

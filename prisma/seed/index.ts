@@ -1,14 +1,14 @@
-// Idempotent seed: run on every `npm start`. Creates the demo clinics and users when missing and imports
-// the shared library guides when their text changed; never overwrites what people changed in the portal.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+// Demo data for development: the two fictional clinics and their logins (printed by the start banner) and
+// the shared library. Run by `npm start` only on the embedded development database, or when DEMO_DATA=1 is
+// set on purpose; never by a production start. Idempotent: never overwrites what people changed.
+import { createDbClient } from "@/lib/db-client";
 import { hashPassword } from "@/lib/accounts/passwords";
-import { env } from "@/lib/env";
 import { DEMO_CLINICS, DEMO_USERS } from "./demo";
 import { seedLibraryGuides } from "./guides";
 
 async function main() {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+  const db = createDbClient(process.env.DATABASE_URL, 2);
   try {
     for (const clinic of DEMO_CLINICS) {
       await db.clinic.upsert({ where: { id: clinic.id }, create: { ...clinic }, update: {} });

@@ -14,6 +14,7 @@ const { importGuide } = await import("@/lib/guides/import");
 const { createHandout } = await import("@/lib/handouts/mutations");
 const { warmPdfPool } = await import("@/lib/pdf/pool");
 const { createClinicWithMembers } = await import("@/prisma/seed/factories");
+const { act } = await import("../integration/helpers");
 
 const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
 if (!parsed.ok) throw new Error(parsed.errors.join("; "));
@@ -29,14 +30,13 @@ const draft = {
   largePrint: false,
   contact: { clinicName: "Bench Clinic", phone: "(555) 010-0000", email: "", address: "", website: "", hours: "", clinicianName: "Sam", credentials: "PT", directPhone: "" },
 };
-const info = { ip: null, userAgent: "bench" };
 
 warmPdfPool();
-for (let i = 0; i < 3; i++) await createHandout(c.clinician.id, c.clinic.id, draft, info);
+for (let i = 0; i < 3; i++) await act(c.clinician.id, c.clinic.id, createHandout, draft);
 const times: number[] = [];
 for (let i = 0; i < 30; i++) {
   const t = performance.now();
-  await createHandout(c.clinician.id, c.clinic.id, draft, info);
+  await act(c.clinician.id, c.clinic.id, createHandout, draft);
   times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);

@@ -8,7 +8,7 @@ test("an owner invites a member; the email lands in the catcher; the invite is a
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("CLINICIAN");
   await page.getByRole("button", { name: "Send invite" }).click();
-  await expect(page.getByText(`Invite sent to ${email}`)).toBeVisible();
+  await expect(page.getByText(`Invite for ${email} is on its way`)).toBeVisible();
   await expect(page.locator("li", { hasText: email })).toBeVisible();
 
   const mail = await waitForMail(email);

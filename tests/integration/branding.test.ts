@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getBranding, setLogo, updateBranding } from "@/lib/clinics/branding";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { db, info } from "./helpers";
+import { db, act } from "./helpers";
 
 const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: "#1d4e89" } }).png().toBuffer();
 const noisyPng = (w: number, h: number) => sharp(crypto.randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
@@ -45,7 +45,7 @@ describe("clinic logo and branding", () => {
     ];
     for (const [label, bytes, declared, message] of bad) {
       if (label === "5 MB image") expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);
-      await expect(setLogo(c.owner.id, c.clinic.id, bytes, declared, info), label).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
+      await expect(act(c.owner.id, c.clinic.id, setLogo, bytes, declared), label).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
     }
     expect(await db.clinicLogo.count({ where: { clinicId: c.clinic.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { clinicId: c.clinic.id, action: "clinic.branding_changed" } })).toBe(0);
@@ -58,7 +58,7 @@ describe("clinic logo and branding", () => {
       .withExif({ IFD0: { Copyright: "Secret Camera Owner", Artist: "GPS somewhere" } })
       .toBuffer();
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
-    await setLogo(c.admin.id, c.clinic.id, jpeg, { name: "logo.jpeg", type: "image/jpeg" }, info);
+    await act(c.admin.id, c.clinic.id, setLogo, jpeg, { name: "logo.jpeg", type: "image/jpeg" });
     const stored = await db.clinicLogo.findUniqueOrThrow({ where: { clinicId: c.clinic.id } });
     const meta = await sharp(Buffer.from(stored.bytes)).metadata();
     expect(meta.format).toBe("png");
@@ -71,12 +71,12 @@ describe("clinic logo and branding", () => {
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);
     const input = { name: "Hacked", primaryColor: "#000000", accentColor: "#ffffff", phone: "", email: "", address: "", website: "", hours: "", pageSize: "A4" as const, notesPosition: "END" as const, extraDisclaimer: "" };
-    await expect(updateBranding(a.clinician.id, a.clinic.id, input, info)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setLogo(a.clinician.id, a.clinic.id, await png(50, 50), { name: "l.png", type: "image/png" }, info)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateBranding(b.owner.id, a.clinic.id, input, info)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getBranding(b.owner.id, a.clinic.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(a.clinician.id, a.clinic.id, updateBranding, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(a.clinician.id, a.clinic.id, setLogo, await png(50, 50), { name: "l.png", type: "image/png" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(b.owner.id, a.clinic.id, updateBranding, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, a.clinic.id, getBranding)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.clinic.findUniqueOrThrow({ where: { id: a.clinic.id } })).name).toBe(a.clinic.name);
-    await updateBranding(a.admin.id, a.clinic.id, { ...input, name: "Renamed Clinic" }, info);
-    expect((await getBranding(a.clinician.id, a.clinic.id)).clinic).toMatchObject({ name: "Renamed Clinic", pageSize: "A4", notesPosition: "END" });
+    await act(a.admin.id, a.clinic.id, updateBranding, { ...input, name: "Renamed Clinic" });
+    expect((await act(a.clinician.id, a.clinic.id, getBranding)).clinic).toMatchObject({ name: "Renamed Clinic", pageSize: "A4", notesPosition: "END" });
   });
 });

@@ -5,7 +5,7 @@ import { findDeliveries } from "@/lib/deliveries/queries";
 import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/worker";
 import { sendHandoutSchema } from "@/lib/deliveries/schemas";
 import { freePort, startScriptedSmtp, startSilentServer } from "../support/smtp-faults";
-import { db, info } from "./helpers";
+import { db, act } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const closers: (() => Promise<void>)[] = [];
@@ -43,7 +43,7 @@ describe("emailing a handout", () => {
     const s = await setup();
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input("jane.patient@example.com", "See you next Tuesday."), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("jane.patient@example.com", "See you next Tuesday."), handoutId: s.handout.id });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["sent"]);
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!;
@@ -54,7 +54,7 @@ describe("emailing a handout", () => {
     expect(Buffer.compare(mail.attachments[0]!.content, PDF)).toBe(0);
     expect(mail.text).toContain("See you next Tuesday.");
     expect(mail.text).toContain("Phone: (555) 010-1234");
-    const [row] = await findDeliveries(s.clinician.id, s.clinic.id, s.handout.id);
+    const [row] = await act(s.clinician.id, s.clinic.id, findDeliveries, s.handout.id);
     expect(row).toMatchObject({ status: "SENT", recipientMask: "j***@example.com", attempts: 1 });
     const audit = await db.auditEvent.findMany({ where: { clinicId: s.clinic.id, targetId: row!.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["delivery.requested", "delivery.sent"]);
@@ -64,7 +64,7 @@ describe("emailing a handout", () => {
   it("SMTP down for the first attempts, then up: delivered exactly once", async () => {
     const s = await setup();
     const port = await freePort();
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input(), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     for (let i = 0; i < 2; i++) {
       const job = await claimNextDelivery({ clinicId: s.clinic.id });
       expect(await processDelivery(job!, `smtp://127.0.0.1:${port}`)).toBe("retry");
@@ -82,7 +82,7 @@ describe("emailing a handout", () => {
     const s = await setup();
     const smtp = await startScriptedSmtp((n) => (n <= 2 ? { reply: { code: 451, message: "4.3.0 Try again later" } } : undefined));
     closers.push(smtp.close);
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input(), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["retry", "retry", "sent"]);
     expect(smtp.received).toHaveLength(1);
     expect(await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } })).toMatchObject({ status: "SENT", attempts: 3 });
@@ -92,13 +92,13 @@ describe("emailing a handout", () => {
     const s = await setup();
     const smtp = await startScriptedSmtp((n) => (n === 1 ? { reply: { code: 550, message: "5.1.1 Mailbox does not exist" } } : undefined));
     closers.push(smtp.close);
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input(), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["failed"]);
-    const [row] = await findDeliveries(s.clinician.id, s.clinic.id, s.handout.id);
+    const [row] = await act(s.clinician.id, s.clinic.id, findDeliveries, s.handout.id);
     expect(row).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("Mailbox does not exist") });
     expect(await db.auditEvent.count({ where: { targetId: row!.id, action: "delivery.failed" } })).toBe(1);
 
-    await retryDelivery(s.clinician.id, s.clinic.id, row!.id, info);
+    await act(s.clinician.id, s.clinic.id, retryDelivery, row!.id);
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["sent"]);
     expect(smtp.received).toHaveLength(1);
   });
@@ -106,7 +106,7 @@ describe("emailing a handout", () => {
   it("gives up after the last of at least 5 attempts spread over the retry schedule", async () => {
     const s = await setup();
     const port = await freePort();
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input(), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     const outcomes = await drain(s.clinic.id, `smtp://127.0.0.1:${port}`, 200);
     expect(outcomes.filter((o) => o === "retry").length).toBeGreaterThanOrEqual(4);
     expect(outcomes.at(-1)).toBe("failed");
@@ -117,7 +117,7 @@ describe("emailing a handout", () => {
     const silent = await startSilentServer();
     closers.push(silent.close);
     const t0 = Date.now();
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input(), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     expect(Date.now() - t0).toBeLessThan(1000);
     const job = await claimNextDelivery({ clinicId: s.clinic.id });
     expect(await processDelivery(job!, silent.url)).toBe("retry");
@@ -129,7 +129,7 @@ describe("emailing a handout", () => {
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
     const same = input();
-    const results = await Promise.all(Array.from({ length: 20 }, () => requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, same, info)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => act(s.clinician.id, s.clinic.id, requestDelivery, { ...same, handoutId: s.handout.id })));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await db.delivery.count({ where: { clinicId: s.clinic.id } })).toBe(1);
@@ -141,7 +141,7 @@ describe("emailing a handout", () => {
     const s = await setup();
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input(), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     const lost = await claimNextDelivery({ clinicId: s.clinic.id });
     expect(lost).not.toBeNull();
     // The dead worker's lease still holds: nobody else may take the job yet.
@@ -161,7 +161,7 @@ describe("emailing a handout", () => {
     const s = await setup({ clinicName: "Evil Clinic\r\nBcc: evil@example.com" });
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input("jane@example.com", "Hi\r\nBcc: evil2@example.com\r\n\r\nbody"), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("jane@example.com", "Hi\r\nBcc: evil2@example.com\r\n\r\nbody"), handoutId: s.handout.id });
     await drain(s.clinic.id, smtp.url);
     const mail = smtp.received[0]!;
     expect(mail.envelopeTo).toEqual(["jane@example.com"]);
@@ -177,23 +177,54 @@ describe("emailing a handout", () => {
     const b = await createClinicWithMembers(db);
     const smtp = await startScriptedSmtp(() => ({ reply: { code: 550, message: "no" } }));
     closers.push(smtp.close);
-    await requestDelivery(a.clinician.id, a.clinic.id, a.handout.id, input(), info);
+    await act(a.clinician.id, a.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id });
     await drain(a.clinic.id, smtp.url);
-    const [row] = await findDeliveries(a.clinician.id, a.clinic.id, a.handout.id);
-    await expect(requestDelivery(b.owner.id, a.clinic.id, a.handout.id, input(), info)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(requestDelivery(b.owner.id, b.clinic.id, a.handout.id, input(), info)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(findDeliveries(b.owner.id, a.clinic.id, a.handout.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await findDeliveries(b.owner.id, b.clinic.id, a.handout.id)).toEqual([]);
-    await expect(retryDelivery(b.owner.id, a.clinic.id, row!.id, info)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(retryDelivery(b.owner.id, b.clinic.id, row!.id, info)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const [row] = await act(a.clinician.id, a.clinic.id, findDeliveries, a.handout.id);
+    await expect(act(b.owner.id, a.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, a.clinic.id, findDeliveries, a.handout.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await act(b.owner.id, b.clinic.id, findDeliveries, a.handout.id)).toEqual([]);
+    await expect(act(b.owner.id, a.clinic.id, retryDelivery, row!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, retryDelivery, row!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.delivery.count({ where: { handoutId: a.handout.id } })).toBe(1);
+  });
+
+  it("every attempt of one delivery carries the same Message-ID, so a copy resent after a crash is recognisably the same message", async () => {
+    const s = await setup();
+    const smtp = await startScriptedSmtp((n) => (n === 1 ? { reply: { code: 451, message: "4.3.0 Try again later" } } : undefined));
+    closers.push(smtp.close);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
+    expect(await drain(s.clinic.id, smtp.url)).toEqual(["retry", "sent"]);
+    expect(smtp.offeredIds).toHaveLength(2);
+    expect(smtp.offeredIds[0]).toMatch(/^<delivery-dlv_[0-9a-f]+@handouts\.localhost>$/);
+    expect(smtp.offeredIds[1]).toBe(smtp.offeredIds[0]);
+    expect(smtp.received[0]!.messageId).toBe(smtp.offeredIds[0]);
+  });
+
+  it("a 550 that echoes the address is stored masked, and once the retention period passes no trace of the address is left", async () => {
+    const s = await setup();
+    const smtp = await startScriptedSmtp(() => ({ reply: { code: 550, message: "5.1.1 <jane.patient@example.com>: Recipient address rejected: User unknown" } }));
+    closers.push(smtp.close);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("jane.patient@example.com"), handoutId: s.handout.id });
+    expect(await drain(s.clinic.id, smtp.url)).toEqual(["failed"]);
+    const failed = await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } });
+    expect(failed.lastError).toContain("<j***@example.com>");
+    expect(failed.lastError).not.toContain("jane.patient");
+    await db.$executeRaw`UPDATE "Delivery" SET "createdAt" = now() - interval '31 days' WHERE "id" = ${failed.id}`;
+    expect(await eraseExpiredRecipients(30)).toBeGreaterThanOrEqual(1);
+    const erased = await db.delivery.findFirstOrThrow({ where: { id: failed.id } });
+    expect(erased).toMatchObject({ recipient: null, message: null, status: "FAILED", lastError: expect.stringContaining("[address erased]") });
+    expect(JSON.stringify(erased)).not.toMatch(/jane|j\*\*\*@example\.com>/);
+    // What the handout page shows is this list.
+    const [shown] = await act(s.clinician.id, s.clinic.id, findDeliveries, s.handout.id);
+    expect(shown!.lastError).not.toMatch(/@/);
   });
 
   it("erases patient addresses and messages after the retention period", async () => {
     const s = await setup();
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
-    await requestDelivery(s.clinician.id, s.clinic.id, s.handout.id, input("old@example.com", "old message"), info);
+    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("old@example.com", "old message"), handoutId: s.handout.id });
     await drain(s.clinic.id, smtp.url);
     const row = await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } });
     await db.$executeRaw`UPDATE "Delivery" SET "createdAt" = now() - interval '31 days' WHERE "id" = ${row.id}`;

@@ -5,7 +5,7 @@ import { importGuide } from "@/lib/guides/import";
 import { findLibrary, getGuide } from "@/lib/guides/queries";
 import { importClinicGuide } from "@/lib/guides/mutations";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { db, info } from "./helpers";
+import { db, act } from "./helpers";
 
 const parse = (md: string): ParsedGuide => {
   const r = parseGuideMarkdown(md);
@@ -59,13 +59,13 @@ describe("guide library", () => {
     const word = `zygo${unique()}`;
     const own = await importGuide(db, parse(guideMd(`Private Guide ${word}`)), { clinicId: a.clinic.id });
     const shared = await importGuide(db, parse(guideMd(`Shared Guide ${word}`)), { clinicId: null });
-    const libA = await findLibrary(a.clinician.id, a.clinic.id, { q: word });
-    const libB = await findLibrary(b.clinician.id, b.clinic.id, { q: word });
+    const libA = await act(a.clinician.id, a.clinic.id, findLibrary, { q: word });
+    const libB = await act(b.clinician.id, b.clinic.id, findLibrary, { q: word });
     expect(libA.guides.map((g) => g.id).sort()).toEqual([own.guideId, shared.guideId].sort());
     expect(libB.guides.map((g) => g.id)).toEqual([shared.guideId]);
-    await expect(getGuide(b.clinician.id, b.clinic.id, own.guideId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getGuide(b.clinician.id, a.clinic.id, own.guideId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await getGuide(b.clinician.id, b.clinic.id, shared.guideId)).version.title).toContain("Shared Guide");
+    await expect(act(b.clinician.id, b.clinic.id, getGuide, own.guideId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.clinician.id, a.clinic.id, getGuide, own.guideId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await act(b.clinician.id, b.clinic.id, getGuide, shared.guideId)).version.title).toContain("Shared Guide");
   });
 
   it("search finds a guide by a word only in a section body, and ranks a title match first", async () => {
@@ -73,18 +73,18 @@ describe("guide library", () => {
     const word = `quokka${unique()}`;
     const body = await importGuide(db, parse(guideMd(`Ankle Sprains ${unique()}`, ` Ask about the ${word} exercise.`)), { clinicId: c.clinic.id });
     const titled = await importGuide(db, parse(guideMd(`The ${word} Guide`)), { clinicId: c.clinic.id });
-    const found = await findLibrary(c.clinician.id, c.clinic.id, { q: word });
+    const found = await act(c.clinician.id, c.clinic.id, findLibrary, { q: word });
     expect(found.guides.map((g) => g.id)).toEqual([titled.guideId, body.guideId]);
-    expect((await findLibrary(c.clinician.id, c.clinic.id, { q: `nomatch${unique()}` })).guides).toEqual([]);
+    expect((await act(c.clinician.id, c.clinic.id, findLibrary, { q: `nomatch${unique()}` })).guides).toEqual([]);
   });
 
   it("clinicians cannot import; a bad guide stores nothing", async () => {
     const c = await createClinicWithMembers(db);
-    await expect(importClinicGuide(c.clinician.id, c.clinic.id, guideMd(`X ${unique()}`), info)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.clinician.id, c.clinic.id, importClinicGuide, guideMd(`X ${unique()}`))).rejects.toMatchObject({ code: "FORBIDDEN" });
     const before = await db.guide.count({ where: { clinicId: c.clinic.id } });
-    await expect(importClinicGuide(c.owner.id, c.clinic.id, "# T\n\n## A\n\nx\n\n## A\n\ny\n", info)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(act(c.owner.id, c.clinic.id, importClinicGuide, "# T\n\n## A\n\nx\n\n## A\n\ny\n")).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.guide.count({ where: { clinicId: c.clinic.id } })).toBe(before);
-    const ok = await importClinicGuide(c.admin.id, c.clinic.id, guideMd(`Knee Care ${unique()}`), info);
+    const ok = await act(c.admin.id, c.clinic.id, importClinicGuide, guideMd(`Knee Care ${unique()}`));
     expect(await db.auditEvent.findFirst({ where: { clinicId: c.clinic.id, action: "guide.imported", targetId: ok.guideId } })).not.toBeNull();
   });
 
@@ -92,7 +92,7 @@ describe("guide library", () => {
     const parsed = parse(fs.readFileSync("prisma/seed/guides/back-spasms.md", "utf8"));
     const r = await importGuide(db, parsed, { clinicId: null });
     const c = await createClinicWithMembers(db);
-    const g = await getGuide(c.clinician.id, c.clinic.id, r.guideId);
+    const g = await act(c.clinician.id, c.clinic.id, getGuide, r.guideId);
     expect(g.sections.map((s) => s.title)).toEqual(["What Is a Back Spasm", "Symptoms", "Causes", "Risk Factors", "Treatment", "Prevention", "References", "Disclaimer"]);
     expect(g.references).toHaveLength(4);
   });

@@ -7,7 +7,7 @@ import { createHandout } from "@/lib/handouts/mutations";
 import { findHandouts, getHandout, getHandoutPdfForDownload } from "@/lib/handouts/queries";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { db, info } from "./helpers";
+import { db, act } from "./helpers";
 
 async function backSpasms() {
   const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
@@ -31,15 +31,15 @@ describe("handouts", () => {
   it("generates and stores the handout and its PDF in one go; the stored bytes match their SHA-256", async () => {
     const guide = await backSpasms();
     const c = await createClinicWithMembers(db);
-    const { id } = await createHandout(c.clinician.id, c.clinic.id, draft(guide.versionId), info);
-    const handout = await getHandout(c.clinician.id, c.clinic.id, id);
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId));
+    const handout = await act(c.clinician.id, c.clinic.id, getHandout, id);
     expect(handout.sectionKeys).toEqual(["prevention", "symptoms", "disclaimer"]);
     const pdf = await db.handoutPdf.findUniqueOrThrow({ where: { handoutId: id } });
     expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe("%PDF-");
     expect(crypto.createHash("sha256").update(pdf.bytes).digest("hex")).toBe(pdf.sha256);
     expect(pdf.size).toBe(pdf.bytes.length);
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
-    const download = await getHandoutPdfForDownload(c.clinician.id, c.clinic.id, id, info);
+    const download = await act(c.clinician.id, c.clinic.id, getHandoutPdfForDownload, id);
     expect(Buffer.compare(download.bytes, Buffer.from(pdf.bytes))).toBe(0);
     const actions = (await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["handout.generated", "handout.downloaded"]);
@@ -51,24 +51,24 @@ describe("handouts", () => {
     const guide = await backSpasms();
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);
-    const { id } = await createHandout(a.clinician.id, a.clinic.id, draft(guide.versionId), info);
-    await expect(getHandoutPdfForDownload(b.owner.id, b.clinic.id, id, info)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getHandoutPdfForDownload(b.owner.id, a.clinic.id, id, info)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getHandout(b.owner.id, b.clinic.id, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await findHandouts(b.owner.id, b.clinic.id, { page: 1 })).handouts).toEqual([]);
+    const { id } = await act(a.clinician.id, a.clinic.id, createHandout, draft(guide.versionId));
+    await expect(act(b.owner.id, b.clinic.id, getHandoutPdfForDownload, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, a.clinic.id, getHandoutPdfForDownload, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, getHandout, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await act(b.owner.id, b.clinic.id, findHandouts, { page: 1 })).handouts).toEqual([]);
   }, 60_000);
 
   it("a tampered PDF is not sent", async () => {
     const guide = await backSpasms();
     const c = await createClinicWithMembers(db);
-    const { id } = await createHandout(c.clinician.id, c.clinic.id, draft(guide.versionId), info);
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId));
     await db.$executeRaw`ALTER TABLE "HandoutPdf" DISABLE TRIGGER "HandoutPdf_immutable"`;
     try {
       await db.$executeRaw`UPDATE "HandoutPdf" SET "bytes" = ${Buffer.from("%PDF-tampered")} WHERE "handoutId" = ${id}`;
     } finally {
       await db.$executeRaw`ALTER TABLE "HandoutPdf" ENABLE TRIGGER "HandoutPdf_immutable"`;
     }
-    await expect(getHandoutPdfForDownload(c.clinician.id, c.clinic.id, id, info)).rejects.toThrow(/checksum/);
+    await expect(act(c.clinician.id, c.clinic.id, getHandoutPdfForDownload, id)).rejects.toThrow(/checksum/);
   }, 60_000);
 
   it("a failed render stores nothing", async () => {
@@ -91,7 +91,7 @@ describe("handouts", () => {
       select: { versions: { select: { id: true } } },
     });
     const before = await db.handout.count({ where: { clinicId: c.clinic.id } });
-    await expect(createHandout(c.clinician.id, c.clinic.id, draft(guide.versions[0]!.id, { sectionKeys: ["bad"] }), info)).rejects.toThrow();
+    await expect(act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versions[0]!.id, { sectionKeys: ["bad"] }))).rejects.toThrow();
     expect(await db.handout.count({ where: { clinicId: c.clinic.id } })).toBe(before);
     expect(await db.auditEvent.count({ where: { clinicId: c.clinic.id, action: "handout.generated" } })).toBe(0);
   }, 60_000);
@@ -99,12 +99,12 @@ describe("handouts", () => {
   it("lists newest first, searchable by title and prepared-for, filterable by clinician, without PDF bytes", async () => {
     const guide = await backSpasms();
     const c = await createClinicWithMembers(db);
-    await createHandout(c.clinician.id, c.clinic.id, draft(guide.versionId, { title: "Morning routine", preparedFor: "Ana" }), info);
-    await createHandout(c.owner.id, c.clinic.id, draft(guide.versionId, { title: "Evening routine", preparedFor: "B.K." }), info);
-    const all = await findHandouts(c.owner.id, c.clinic.id, { page: 1 });
+    await act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId, { title: "Morning routine", preparedFor: "Ana" }));
+    await act(c.owner.id, c.clinic.id, createHandout, draft(guide.versionId, { title: "Evening routine", preparedFor: "B.K." }));
+    const all = await act(c.owner.id, c.clinic.id, findHandouts, { page: 1 });
     expect(all.handouts.map((h) => h.title)).toEqual(["Evening routine", "Morning routine"]);
     expect(JSON.stringify(all)).not.toContain("bytes");
-    expect((await findHandouts(c.owner.id, c.clinic.id, { q: "ana", page: 1 })).handouts.map((h) => h.title)).toEqual(["Morning routine"]);
-    expect((await findHandouts(c.owner.id, c.clinic.id, { author: c.owner.id, page: 1 })).handouts.map((h) => h.title)).toEqual(["Evening routine"]);
+    expect((await act(c.owner.id, c.clinic.id, findHandouts, { q: "ana", page: 1 })).handouts.map((h) => h.title)).toEqual(["Morning routine"]);
+    expect((await act(c.owner.id, c.clinic.id, findHandouts, { author: c.owner.id, page: 1 })).handouts.map((h) => h.title)).toEqual(["Evening routine"]);
   }, 60_000);
 });

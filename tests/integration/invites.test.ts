@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { acceptInvite, createInvite } from "@/lib/clinics/invites";
 import { createClinicWithMembers, createUser } from "@/prisma/seed/factories";
 import { verifyPassword } from "@/lib/accounts/passwords";
-import { db, info, linkToken, mailbox } from "./helpers";
+import { db, info, linkToken, mailbox, act, sendAccountEmails } from "./helpers";
 
 async function invite(clinicId: string, actorId: string, email: string, role: "ADMIN" | "CLINICIAN" = "CLINICIAN") {
-  await createInvite(actorId, clinicId, { email, role }, info);
+  await act(actorId, clinicId, createInvite, { email, role });
+  expect(await sendAccountEmails(email)).toEqual(["sent"]);
   const mails = await mailbox().waitFor(email);
   return linkToken(mails.at(-1)!.text ?? "", "/invite");
 }
@@ -67,10 +68,10 @@ describe("invites", () => {
 
   it("refuses to invite an existing member, and an admin cannot invite an owner", async () => {
     const c = await createClinicWithMembers(db);
-    await expect(createInvite(c.owner.id, c.clinic.id, { email: c.clinician.email, role: "ADMIN" }, info)).rejects.toMatchObject({
+    await expect(act(c.owner.id, c.clinic.id, createInvite, { email: c.clinician.email, role: "ADMIN" })).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { email: [expect.any(String)] },
     });
-    await expect(createInvite(c.admin.id, c.clinic.id, { email: "boss@test.example", role: "OWNER" }, info)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.admin.id, c.clinic.id, createInvite, { email: "boss@test.example", role: "OWNER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

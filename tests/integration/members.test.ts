@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addMember, createClinicWithMembers, createUser } from "@/prisma/seed/factories";
 import { changeRole, removeMember } from "@/lib/clinics/mutations";
-import { db, info } from "./helpers";
+import { db, act } from "./helpers";
 
 const membershipOf = (clinicId: string, userId: string) => db.membership.findFirstOrThrow({ where: { clinicId, userId } });
 
@@ -9,8 +9,8 @@ describe("member management", () => {
   it("the last owner can be neither removed nor demoted", async () => {
     const c = await createClinicWithMembers(db);
     const owner = await membershipOf(c.clinic.id, c.owner.id);
-    await expect(removeMember(c.owner.id, c.clinic.id, owner.id, info)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/last owner/i) });
-    await expect(changeRole(c.owner.id, c.clinic.id, owner.id, "ADMIN", info)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(act(c.owner.id, c.clinic.id, removeMember, owner.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/last owner/i) });
+    await expect(act(c.owner.id, c.clinic.id, changeRole, owner.id, "ADMIN")).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.membership.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({ role: "OWNER" });
   });
 
@@ -18,9 +18,9 @@ describe("member management", () => {
     const c = await createClinicWithMembers(db);
     const owner = await membershipOf(c.clinic.id, c.owner.id);
     const clinician = await membershipOf(c.clinic.id, c.clinician.id);
-    await expect(removeMember(c.admin.id, c.clinic.id, owner.id, info)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(changeRole(c.admin.id, c.clinic.id, owner.id, "CLINICIAN", info)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(changeRole(c.admin.id, c.clinic.id, clinician.id, "OWNER", info)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.admin.id, c.clinic.id, removeMember, owner.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.admin.id, c.clinic.id, changeRole, owner.id, "CLINICIAN")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.admin.id, c.clinic.id, changeRole, clinician.id, "OWNER")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("with two owners, one can be demoted, and concurrent demotions keep at least one owner", async () => {
@@ -29,8 +29,8 @@ describe("member management", () => {
     await addMember(db, second.id, c.clinic.id, "OWNER");
     const [o1, o2] = await Promise.all([membershipOf(c.clinic.id, c.owner.id), membershipOf(c.clinic.id, second.id)]);
     const results = await Promise.allSettled([
-      changeRole(c.owner.id, c.clinic.id, o2.id, "ADMIN", info),
-      changeRole(second.id, c.clinic.id, o1.id, "ADMIN", info),
+      act(c.owner.id, c.clinic.id, changeRole, o2.id, "ADMIN"),
+      act(second.id, c.clinic.id, changeRole, o1.id, "ADMIN"),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.membership.count({ where: { clinicId: c.clinic.id, role: "OWNER" } })).toBe(1);
@@ -39,9 +39,9 @@ describe("member management", () => {
   it("an admin changes a clinician's role and removes a member; both are audited", async () => {
     const c = await createClinicWithMembers(db);
     const clinician = await membershipOf(c.clinic.id, c.clinician.id);
-    await changeRole(c.admin.id, c.clinic.id, clinician.id, "ADMIN", info);
+    await act(c.admin.id, c.clinic.id, changeRole, clinician.id, "ADMIN");
     expect(await db.membership.findUniqueOrThrow({ where: { id: clinician.id } })).toMatchObject({ role: "ADMIN" });
-    await removeMember(c.admin.id, c.clinic.id, clinician.id, info);
+    await act(c.admin.id, c.clinic.id, removeMember, clinician.id);
     expect(await db.membership.findUnique({ where: { id: clinician.id } })).toBeNull();
     const actions = (await db.auditEvent.findMany({ where: { clinicId: c.clinic.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["member.role_changed", "member.removed"]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAuthSession, findActiveSession, endAuthSession } from "@/lib/accounts/sessions";
 import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
 import { createUser } from "@/prisma/seed/factories";
-import { db, info, linkToken, mailbox } from "./helpers";
+import { db, info, linkToken, mailbox, sendAccountEmails } from "./helpers";
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
@@ -37,6 +37,7 @@ describe("sessions", () => {
     const user = await createUser(db);
     const s = await createAuthSession(user.id, null, null);
     await requestPasswordReset(user.email, info);
+    expect(await sendAccountEmails(user.email)).toEqual(["sent"]);
     const [mail] = await mailbox().waitFor(user.email);
     expect(mail?.subject).toMatch(/reset/i);
     const token = linkToken(mail!.text ?? "", "/reset-password");
@@ -51,6 +52,7 @@ describe("sessions", () => {
   it("a reset link expires after 30 minutes; an unknown address gets no email and no error", async () => {
     const user = await createUser(db);
     await requestPasswordReset(user.email, info);
+    expect(await sendAccountEmails(user.email)).toEqual(["sent"]);
     const [mail] = await mailbox().waitFor(user.email);
     const token = linkToken(mail!.text ?? "", "/reset-password");
     await db.passwordReset.updateMany({ where: { userId: user.id }, data: { expiresAt: minutesAgo(1) } });
@@ -58,6 +60,9 @@ describe("sessions", () => {
 
     const nobody = `nobody-${Date.now()}@test.example`;
     await expect(requestPasswordReset(nobody, info)).resolves.toBeUndefined();
+    expect(await sendAccountEmails(nobody)).toEqual(["skipped"]);
     expect(await mailbox().waitFor(nobody, 1, 300)).toHaveLength(0);
+    // Nothing of the unknown address is kept once its job is done.
+    expect(await db.accountEmail.count({ where: { email: nobody } })).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { findTemplates, getTemplate } from "@/lib/templates/queries";
 import { createHandout } from "@/lib/handouts/mutations";
 import { builderFromTemplate } from "@/lib/handouts/builder-data";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { db, info } from "./helpers";
+import { db, act } from "./helpers";
 
 const guideMd = (title: string, warmUp: string) => `# ${title}\n\n## Warm Up\n\n${warmUp}\n\n## Stretches\n\n- Knee to chest\n\n## Cool Down\n\nBreathe slowly.\n\n## Disclaimer\n\nGeneral advice only.\n`;
 const parsed = (md: string) => {
@@ -21,21 +21,21 @@ describe("templates", () => {
     const c = await createClinicWithMembers(db);
     const title = `Hip Plan ${Date.now()}`;
     const v1 = await importGuide(db, parsed(guideMd(title, "Walk for five minutes.")), { clinicId: c.clinic.id });
-    const t = await createTemplate(c.clinician.id, c.clinic.id, { templateName: "Hip starter", guideVersionId: v1.versionId, sectionKeys: ["stretches", "warm-up"], notes: "Twice a day.", largePrint: true }, info);
+    const t = await act(c.clinician.id, c.clinic.id, createTemplate, { templateName: "Hip starter", guideVersionId: v1.versionId, sectionKeys: ["stretches", "warm-up"], notes: "Twice a day.", largePrint: true });
 
     // The guide changes: Warm Up is rewritten, Stretches is removed.
     await importGuide(db, parsed(`# ${title}\n\n## Warm Up\n\nWalk for ten minutes.\n\n## Cool Down\n\nBreathe slowly.\n\n## Disclaimer\n\nGeneral advice only.\n`), { clinicId: c.clinic.id });
-    const [listed] = await findTemplates(c.clinician.id, c.clinic.id);
+    const [listed] = await act(c.clinician.id, c.clinic.id, findTemplates);
     expect(listed!.stale.map((s) => [s.title, s.removed]).sort()).toEqual([["Stretches", true], ["Warm Up", false]]);
 
-    const start = await builderFromTemplate(c.clinician.id, c.clinic.id, t.id);
+    const start = await act(c.clinician.id, c.clinic.id, builderFromTemplate, t.id);
     expect(start.guide.version).toBe(2);
     expect(start.initial).toMatchObject({ sectionKeys: ["warm-up"], notes: "Twice a day.", largePrint: true, templateId: t.id });
     expect(start.notices.join(" ")).toMatch(/1 section was removed/);
 
-    const { id } = await createHandout(c.clinician.id, c.clinic.id, { ...start.initial, guideVersionId: start.guide.versionId, title: start.initial.title }, info);
-    expect(await getTemplate(c.clinician.id, c.clinic.id, t.id)).toMatchObject({ timesUsed: 1, lastUsedAt: expect.any(Date) });
-    await deleteTemplate(c.clinician.id, c.clinic.id, t.id, info);
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, { ...start.initial, guideVersionId: start.guide.versionId, title: start.initial.title });
+    expect(await act(c.clinician.id, c.clinic.id, getTemplate, t.id)).toMatchObject({ timesUsed: 1, lastUsedAt: expect.any(Date) });
+    await act(c.clinician.id, c.clinic.id, deleteTemplate, t.id);
     expect(await db.handout.findUniqueOrThrow({ where: { id } })).toMatchObject({ templateId: t.id, templateName: "Hip starter" });
     const actions = (await db.auditEvent.findMany({ where: { targetId: t.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["template.created", "template.deleted"]);
@@ -44,13 +44,13 @@ describe("templates", () => {
   it("a clinician cannot edit or delete another member's template; owners and admins can", async () => {
     const c = await createClinicWithMembers(db);
     const g = await importGuide(db, parsed(guideMd(`Knee ${Date.now()}`, "Walk.")), { clinicId: c.clinic.id });
-    const t = await createTemplate(c.owner.id, c.clinic.id, { templateName: "Owner's", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false }, info);
-    await expect(updateTemplate(c.clinician.id, c.clinic.id, t.id, { templateName: "Mine now", notes: "", largePrint: false }, info)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(deleteTemplate(c.clinician.id, c.clinic.id, t.id, info)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const mine = await createTemplate(c.clinician.id, c.clinic.id, { templateName: "Clinician's", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false }, info);
-    await updateTemplate(c.admin.id, c.clinic.id, mine.id, { templateName: "Renamed by admin", notes: "x", largePrint: false }, info);
-    expect((await getTemplate(c.clinician.id, c.clinic.id, mine.id)).name).toBe("Renamed by admin");
-    expect((await getTemplate(c.owner.id, c.clinic.id, t.id)).name).toBe("Owner's");
+    const t = await act(c.owner.id, c.clinic.id, createTemplate, { templateName: "Owner's", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false });
+    await expect(act(c.clinician.id, c.clinic.id, updateTemplate, { templateName: "Mine now", notes: "", largePrint: false, templateId: t.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.clinician.id, c.clinic.id, deleteTemplate, t.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const mine = await act(c.clinician.id, c.clinic.id, createTemplate, { templateName: "Clinician's", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false });
+    await act(c.admin.id, c.clinic.id, updateTemplate, { templateName: "Renamed by admin", notes: "x", largePrint: false, templateId: mine.id });
+    expect((await act(c.clinician.id, c.clinic.id, getTemplate, mine.id)).name).toBe("Renamed by admin");
+    expect((await act(c.owner.id, c.clinic.id, getTemplate, t.id)).name).toBe("Owner's");
   });
 
   it("clinic B sees none of clinic A's templates", async () => {
@@ -58,14 +58,14 @@ describe("templates", () => {
     const b = await createClinicWithMembers(db);
     const md = fs.readFileSync("prisma/seed/guides/back-spasms.md");
     const g = await importGuide(db, parsed(md.toString()), { clinicId: null });
-    const t = await createTemplate(a.clinician.id, a.clinic.id, { templateName: "A only", guideVersionId: g.versionId, sectionKeys: ["symptoms"], notes: "", largePrint: false }, info);
-    expect(await findTemplates(b.owner.id, b.clinic.id)).toEqual([]);
-    await expect(findTemplates(b.owner.id, a.clinic.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getTemplate(b.owner.id, b.clinic.id, t.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(builderFromTemplate(b.owner.id, b.clinic.id, t.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(deleteTemplate(b.owner.id, b.clinic.id, t.id, info)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const t = await act(a.clinician.id, a.clinic.id, createTemplate, { templateName: "A only", guideVersionId: g.versionId, sectionKeys: ["symptoms"], notes: "", largePrint: false });
+    expect(await act(b.owner.id, b.clinic.id, findTemplates)).toEqual([]);
+    await expect(act(b.owner.id, a.clinic.id, findTemplates)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, getTemplate, t.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, builderFromTemplate, t.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, deleteTemplate, t.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // A clinic's guide cannot be used for another clinic's template.
     const own = await importGuide(db, parsed(guideMd(`Private ${Date.now()}`, "x")), { clinicId: a.clinic.id });
-    await expect(createTemplate(b.owner.id, b.clinic.id, { templateName: "steal", guideVersionId: own.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false }, info)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, createTemplate, { templateName: "steal", guideVersionId: own.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -9,7 +9,8 @@ import { buttonClass } from "@/components/ui/button";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is incorrect.",
-  locked: "Too many failed attempts. For your security, sign-in to this account is paused for 15 minutes. You can reset your password instead.",
+  locked: "Too many failed attempts. For your security, sign-in to this account from this browser is paused for 15 minutes. You can reset your password instead.",
+  address_locked: "Too many failed sign-ins from this network. Please wait 15 minutes and try again.",
 };
 
 export function LoginForm({ callbackUrl, notice, defaultEmail }: { callbackUrl: string; notice?: string; defaultEmail: string }) {

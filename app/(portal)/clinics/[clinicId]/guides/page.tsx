@@ -15,7 +15,7 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
   const ctx = await requireMemberPage(clinicId);
   const q = (sp.q ?? "").slice(0, 200);
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const { guides, total, pages } = await findLibrary(ctx.user.id, clinicId, { q, page });
+  const { guides, total, pages } = await findLibrary(ctx, { q, page });
   const base = `/clinics/${clinicId}/guides`;
   return (
     <>

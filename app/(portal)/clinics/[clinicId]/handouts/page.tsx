@@ -13,7 +13,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const filters = handoutListSchema.parse(await searchParams);
-  const { handouts, total, pages, authors } = await findHandouts(ctx.user.id, clinicId, filters);
+  const { handouts, total, pages, authors } = await findHandouts(ctx, filters);
   const base = `/clinics/${clinicId}/handouts`;
   const input = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
   return (

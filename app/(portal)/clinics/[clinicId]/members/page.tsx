@@ -9,10 +9,12 @@ import { RevokeInviteButton } from "./_components/revoke-invite-button";
 
 export const metadata: Metadata = { title: "Members" };
 
+const EMAIL_STATUS = { QUEUED: "email queued", SENDING: "email sending", SENT: "email sent", FAILED: "email failed: withdraw and invite again", SKIPPED: "email not sent" } as const;
+
 export default async function MembersPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
-  const { members, invites } = await findMembers(ctx.user.id, clinicId);
+  const { members, invites } = await findMembers(ctx);
   const owners = members.filter((m) => m.role === "OWNER").length;
   return (
     <>
@@ -41,6 +43,7 @@ export default async function MembersPage({ params }: { params: Promise<{ clinic
                       <p className="break-all font-medium">{i.email}</p>
                       <p className="text-sm text-slate-700">
                         {ROLE_LABELS[i.role]} · expires {i.expiresAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                        {i.emails[0] && ` · ${EMAIL_STATUS[i.emails[0].status]}`}
                       </p>
                     </div>
                     <RevokeInviteButton clinicId={clinicId} inviteId={i.id} email={i.email} />

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Clinic settings" };
 export default async function SettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
-  const { clinic, logo } = await getBranding(ctx.user.id, clinicId);
+  const { clinic, logo } = await getBranding(ctx);
   const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
   return (
     <>

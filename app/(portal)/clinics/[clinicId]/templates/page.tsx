@@ -11,7 +11,7 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const q = ((await searchParams).q ?? "").slice(0, 80);
-  const templates = await findTemplates(ctx.user.id, clinicId, { q: q || undefined });
+  const templates = await findTemplates(ctx, { q: q || undefined });
   const base = `/clinics/${clinicId}`;
   return (
     <>

@@ -16,7 +16,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
   const { clinicId, guideId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const requested = Number.parseInt((await searchParams).version ?? "", 10);
-  const guide = await getGuide(ctx.user.id, clinicId, guideId, { version: Number.isFinite(requested) ? requested : undefined }).catch((e) => {
+  const guide = await getGuide(ctx, guideId, { version: Number.isFinite(requested) ? requested : undefined }).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
   });

@@ -1,39 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireMember } from "@/lib/authz";
-import { fromError, invalid, type FormState } from "@/lib/forms";
-import { sendHandoutSchema } from "@/lib/deliveries/schemas";
+import { clinicAction } from "@/lib/actions";
+import { retryDeliverySchema, sendHandoutSchema } from "@/lib/deliveries/schemas";
 import { requestDelivery, retryDelivery } from "@/lib/deliveries/mutations";
-import { requestInfo } from "@/lib/request-info";
+import type { FormState } from "@/lib/forms";
 
-export async function sendHandoutAction(clinicId: string, handoutId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const ctx = await requireMember(clinicId).catch((e) => e);
-  if (ctx instanceof Error) return fromError(ctx);
-  const parsed = sendHandoutSchema.safeParse({
-    recipient: formData.get("recipient"),
-    consent: formData.get("consent") ?? "",
-    message: formData.get("message") ?? "",
-    idempotencyKey: formData.get("idempotencyKey"),
-  });
-  if (!parsed.success) return invalid(parsed.error, formData);
-  try {
-    await requestDelivery(ctx.user.id, clinicId, handoutId, parsed.data, await requestInfo());
-  } catch (err) {
-    return fromError(err, formData);
-  }
-  revalidatePath(`/clinics/${clinicId}/handouts/${handoutId}`);
+export const sendHandoutAction = clinicAction({ schema: sendHandoutSchema }, async (ctx, input): Promise<FormState> => {
+  await requestDelivery(ctx, input);
+  revalidatePath(`/clinics/${ctx.clinic.id}/handouts/${input.handoutId}`);
   return { ok: true, message: "The email is queued. Its status updates below." };
-}
+});
 
-export async function retryDeliveryAction(clinicId: string, handoutId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const ctx = await requireMember(clinicId).catch((e) => e);
-  if (ctx instanceof Error) return fromError(ctx);
-  try {
-    await retryDelivery(ctx.user.id, clinicId, String(formData.get("deliveryId") ?? ""), await requestInfo());
-  } catch (err) {
-    return fromError(err);
-  }
-  revalidatePath(`/clinics/${clinicId}/handouts/${handoutId}`);
+export const retryDeliveryAction = clinicAction({ schema: retryDeliverySchema }, async (ctx, { deliveryId }): Promise<FormState> => {
+  await retryDelivery(ctx, deliveryId);
+  revalidatePath(`/clinics/${ctx.clinic.id}/handouts`, "layout");
   return { ok: true, message: "Sending again." };
-}
+});

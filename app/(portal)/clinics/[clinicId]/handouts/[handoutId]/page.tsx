@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
-import { findNewerGuideChanges, getHandout } from "@/lib/handouts/queries";
+import { findNewerGuideChanges, viewHandout } from "@/lib/handouts/queries";
 import { findDeliveries } from "@/lib/deliveries/queries";
 import { getLogoHash } from "@/lib/clinics/branding";
 import { SendForm } from "./_components/send-form";
 import { DeliveryList } from "./_components/delivery-list";
-import { getSourceVersion } from "@/lib/handouts/sources";
+import { getGuideVersion } from "@/lib/guides/versions";
 import { textColorOn } from "@/lib/pdf/colors";
 import { HandoutPreview } from "@/components/handouts/handout-preview";
 import { Alert } from "@/components/ui/alert";
@@ -24,14 +24,14 @@ function formatBytes(n: number) {
 export default async function HandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string; handoutId: string }>; searchParams: Promise<{ generated?: string }> }) {
   const { clinicId, handoutId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const handout = await getHandout(ctx.user.id, clinicId, handoutId).catch((e) => {
+  const handout = await viewHandout(ctx, handoutId).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
   });
   const [version, newer, deliveries, logo] = await Promise.all([
-    getSourceVersion(clinicId, handout.guideVersion.id),
+    getGuideVersion(clinicId, handout.guideVersion.id),
     findNewerGuideChanges(handout),
-    findDeliveries(ctx.user.id, clinicId, handout.id),
+    findDeliveries(ctx, handout.id),
     getLogoHash(clinicId),
   ]);
   // Only the current logo can be shown here; when it changed since, the PDF keeps the one it was made with.
@@ -111,7 +111,6 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
           <h3 className="mb-2 mt-6 font-semibold">Emails</h3>
           <DeliveryList
             clinicId={clinicId}
-            handoutId={handout.id}
             rows={deliveries.map((d) => ({
               id: d.id,
               status: d.status,

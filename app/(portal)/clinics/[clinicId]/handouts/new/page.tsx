@@ -17,7 +17,7 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
   const ctx = await requireMemberPage(clinicId);
 
   if (!guide && !from && !template) {
-    const guides = await findBuilderGuides(ctx.user.id, clinicId);
+    const guides = await findBuilderGuides(ctx);
     return (
       <>
         <PageHeader title="New handout" description="Choose the guide to start from." />
@@ -40,10 +40,10 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
   }
 
   const start = await (template
-    ? builderFromTemplate(ctx.user.id, clinicId, template)
+    ? builderFromTemplate(ctx, template)
     : from
-      ? builderFromHandout(ctx.user.id, clinicId, from)
-      : builderFromGuide(ctx.user.id, clinicId, guide!)
+      ? builderFromHandout(ctx, from)
+      : builderFromGuide(ctx, guide!)
   ).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,7 +9,7 @@ import { initialFormState } from "@/lib/forms";
 import { removeLogoAction, uploadLogoAction } from "../actions";
 
 export function LogoForm({ clinicId, logoUrl }: { clinicId: string; logoUrl: string | null }) {
-  const [state, action] = useActionState(uploadLogoAction.bind(null, clinicId), initialFormState);
+  const [state, action] = useFormAction(uploadLogoAction.bind(null, clinicId), initialFormState);
   const [removed, remove] = useActionState(removeLogoAction.bind(null, clinicId), initialFormState);
   const message = state.message ?? removed.message;
   return (

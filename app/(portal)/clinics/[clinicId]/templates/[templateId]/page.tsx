@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit template" };
 export default async function EditTemplatePage({ params }: { params: Promise<{ clinicId: string; templateId: string }> }) {
   const { clinicId, templateId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const template = await getTemplate(ctx.user.id, clinicId, templateId).catch((e) => {
+  const template = await getTemplate(ctx, templateId).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
   });

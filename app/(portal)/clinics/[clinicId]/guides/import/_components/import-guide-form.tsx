@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Card } from "@/components/ui/card";
 import { Field, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,8 +12,8 @@ import { confirmImportAction, previewGuideAction, type ImportPreview } from "../
 const FORMAT_HINT = "Markdown: '# Title', then one '## Heading' per section. '## References' and '## Disclaimer' are recognised.";
 
 export function ImportGuideForm({ clinicId }: { clinicId: string }) {
-  const [preview, previewAction] = useActionState(previewGuideAction.bind(null, clinicId), { ok: false } as FormState<ImportPreview>);
-  const [confirm, confirmAction] = useActionState(confirmImportAction.bind(null, clinicId), { ok: false } as FormState);
+  const [preview, previewAction] = useFormAction(previewGuideAction.bind(null, clinicId), { ok: false } as FormState<ImportPreview>);
+  const [confirm, confirmAction] = useFormAction(confirmImportAction.bind(null, clinicId), { ok: false } as FormState);
   const e = preview.fieldErrors ?? {};
   return (
     <div className="grid gap-6 lg:grid-cols-2">

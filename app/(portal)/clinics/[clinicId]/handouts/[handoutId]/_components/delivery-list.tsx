@@ -11,8 +11,8 @@ export type DeliveryRow = { id: string; status: "QUEUED" | "SENDING" | "SENT" | 
 const LABELS = { QUEUED: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed" } as const;
 const TONES = { QUEUED: "bg-slate-100 text-slate-800", SENDING: "bg-brand-50 text-brand-800", SENT: "bg-green-50 text-green-900", FAILED: "bg-red-50 text-red-900" } as const;
 
-function RetryButton({ clinicId, handoutId, deliveryId }: { clinicId: string; handoutId: string; deliveryId: string }) {
-  const [state, action] = useActionState(retryDeliveryAction.bind(null, clinicId, handoutId), initialFormState);
+function RetryButton({ clinicId, deliveryId }: { clinicId: string; deliveryId: string }) {
+  const [state, action] = useActionState(retryDeliveryAction.bind(null, clinicId), initialFormState);
   return (
     <form action={action}>
       <input type="hidden" name="deliveryId" value={deliveryId} />
@@ -25,7 +25,7 @@ function RetryButton({ clinicId, handoutId, deliveryId }: { clinicId: string; ha
 }
 
 /** Delivery statuses; while any is still on its way, the page refreshes itself every two seconds. */
-export function DeliveryList({ clinicId, handoutId, rows }: { clinicId: string; handoutId: string; rows: DeliveryRow[] }) {
+export function DeliveryList({ clinicId, rows }: { clinicId: string; rows: DeliveryRow[] }) {
   const router = useRouter();
   const pending = rows.some((r) => r.status === "QUEUED" || r.status === "SENDING");
   useEffect(() => {
@@ -49,7 +49,7 @@ export function DeliveryList({ clinicId, handoutId, rows }: { clinicId: string; 
             </p>
             {r.lastError && r.status !== "SENT" && <p className="break-words text-slate-800">{r.status === "FAILED" ? "Reason: " : "Last try: "}{r.lastError}</p>}
           </div>
-          {r.canRetry && <RetryButton clinicId={clinicId} handoutId={handoutId} deliveryId={r.id} />}
+          {r.canRetry && <RetryButton clinicId={clinicId} deliveryId={r.id} />}
         </li>
       ))}
     </ul>

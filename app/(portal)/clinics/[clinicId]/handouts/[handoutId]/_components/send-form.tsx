@@ -18,7 +18,7 @@ export function SendForm({ clinicId, handoutId }: { clinicId: string; handoutId:
   const [key, setKey] = useState(newKey);
   const [message, setMessage] = useState("");
   const [state, action] = useActionState(async (prev: typeof initialFormState, formData: FormData) => {
-    const result = await sendHandoutAction(clinicId, handoutId, prev, formData);
+    const result = await sendHandoutAction(clinicId, prev, formData);
     if (result.ok) {
       setKey(newKey());
       setMessage("");
@@ -30,6 +30,7 @@ export function SendForm({ clinicId, handoutId }: { clinicId: string; handoutId:
     <form action={action} noValidate>
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       <input type="hidden" name="idempotencyKey" value={key} />
+      <input type="hidden" name="handoutId" value={handoutId} />
       <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.recipient} errors={e.recipient} />
       <TextArea
         label="Personal message (optional)"

@@ -1,7 +1,6 @@
 import { requireMember } from "@/lib/authz";
 import { getHandoutPdfForDownload } from "@/lib/handouts/queries";
 import { handoutFileName } from "@/lib/handouts/file-name";
-import { requestInfo } from "@/lib/request-info";
 import { errorResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +9,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ clinicI
   const { clinicId, handoutId } = await params;
   try {
     const ctx = await requireMember(clinicId);
-    const pdf = await getHandoutPdfForDownload(ctx.user.id, clinicId, handoutId, await requestInfo());
+    const pdf = await getHandoutPdfForDownload(ctx, handoutId);
     return new Response(new Uint8Array(pdf.bytes), {
       headers: {
         "Content-Type": "application/pdf",

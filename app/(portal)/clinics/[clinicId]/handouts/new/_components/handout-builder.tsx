@@ -42,11 +42,11 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
       if (!form) return;
       const data = new FormData(form);
       startPreview(async () => {
-        const result = await previewHandoutAction(clinicId, data);
-        if (result.ok) {
+        const result = await previewHandoutAction(clinicId, undefined, data);
+        if (result.ok && "preview" in result) {
           setPreview(result.preview);
           setPreviewError(null);
-        } else setPreviewError(result.message);
+        } else setPreviewError(result.message ?? "The preview is not available.");
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);

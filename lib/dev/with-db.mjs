@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// Runs a command with DATABASE_URL set. When it is unset, starts the embedded PostgreSQL first:
-// the persistent one under .data/ (the same database as `npm start`), or with --throwaway a fresh one
-// in a temporary folder, migrated, and deleted afterwards (used by the integration tests).
+// Development convenience: runs a command with DATABASE_URL set. When it is unset, uses the embedded
+// PostgreSQL: the persistent one under .data/ (the same database as `npm start`; joined when it is already
+// running, started otherwise), or with --throwaway a fresh one in a temporary folder, migrated, and deleted
+// afterwards (used by the integration tests and benchmarks).
 import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { startEmbeddedPostgres } from "./embedded-db.mjs";
-import { DATA_DIR, localSecrets } from "./local-secrets.mjs";
-import { migrateDeploy } from "./migrate.mjs";
+import { migrateDeploy } from "../cli/migrate.mjs";
 
 const args = process.argv.slice(2);
 const throwaway = args[0] === "--throwaway";
@@ -22,6 +21,9 @@ if (!args.length) {
 let pg;
 const env = { ...process.env };
 if (!env.DATABASE_URL) {
+  // Loaded only here: with DATABASE_URL set, a production install (no dev packages) runs the command as is.
+  const { startEmbeddedPostgres } = await import("./embedded-db.mjs");
+  const { DATA_DIR, localSecrets } = await import("./local-secrets.mjs");
   if (throwaway) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"));
     fs.chmodSync(dir, 0o755);

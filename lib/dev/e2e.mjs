@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // End-to-end run: a throwaway embedded PostgreSQL (migrated + seeded), a local SMTP catcher whose folder
-// the specs read, a production build served by `next start`, then Playwright in Debian's Chromium.
+// the specs read, a production build served by the portal's web server, then Playwright in Debian's Chromium.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { startEmbeddedPostgres, freePort } from "./embedded-db.mjs";
 import { startSmtpCatcher } from "./smtp-catcher.mjs";
-import { migrateDeploy } from "./migrate.mjs";
-import { buildIfNeeded } from "./build-if-needed.mjs";
-import { startWorkerProcess } from "./worker-process.mjs";
+import { migrateDeploy } from "../cli/migrate.mjs";
+import { buildIfNeeded } from "../cli/build-if-needed.mjs";
+import { startWorkerProcess } from "../cli/worker-process.mjs";
 
 const bin = (name) => path.resolve("node_modules/.bin", name);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
@@ -51,7 +51,7 @@ try {
   await buildIfNeeded(env, (m) => console.log(`[e2e] ${m}`));
 
   started.push(startWorkerProcess({ ...env, WORKER_POLL_MS: "200" }, { quiet: true }));
-  server = spawn(bin("next"), ["start", "-p", String(port)], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  server = spawn(process.execPath, ["lib/server/web-server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; ; i++) {
     if (i > 120) throw new Error("the server did not start");
     const ok = await fetch(`${env.E2E_BASE_URL}/api/health`).then((r) => r.ok, () => false);

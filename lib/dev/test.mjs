@@ -16,9 +16,9 @@ const steps = [
   [
     "integration",
     process.execPath,
-    ["lib/cli/with-db.mjs", "--throwaway", bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration-results.json`],
+    ["lib/dev/with-db.mjs", "--throwaway", bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration-results.json`],
   ],
-  ["e2e", process.execPath, ["lib/cli/e2e.mjs"]],
+  ["e2e", process.execPath, ["lib/dev/e2e.mjs"]],
 ];
 
 const only = process.argv.slice(2);

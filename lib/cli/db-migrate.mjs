@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm run db:migrate`: applies the database migrations (prisma migrate deploy), then brings the shared
+// library guides shipped with this release up to date. Run it, as the migration role, before starting a new
+// release; `npm start` on a real database refuses to start while migrations are pending.
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { migrateDeploy } from "./migrate.mjs";
+
+if (!process.env.DATABASE_URL) {
+  console.error("DATABASE_URL is not set.");
+  process.exit(1);
+}
+try {
+  const out = await migrateDeploy(process.env, { quiet: false });
+  console.log(/No pending migrations/.test(out) ? "[migrate] the database was already up to date" : "[migrate] migrations applied");
+} catch (err) {
+  console.error(`[migrate] ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
+const seed = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "prisma/seed/library.ts"], { stdio: "inherit" });
+if (seed.status !== 0) {
+  console.error("[migrate] updating the shared library guides failed");
+  process.exit(1);
+}
+console.log("[migrate] shared library guides up to date");

@@ -1,0 +1,42 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
+import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/worker";
+
+function sleep(ms: number, signal: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+/**
+ * The worker loop: account emails (resets, invites) first, since someone is waiting at a screen for them,
+ * then handout deliveries; sleeps when both queues are empty; erases old patient addresses hourly. On abort
+ * it finishes the job in hand and returns.
+ */
+export async function runEmailWorker(signal: AbortSignal, log: (msg: string) => void = console.log) {
+  let nextErase = 0;
+  while (!signal.aborted) {
+    try {
+      if (Date.now() >= nextErase) {
+        const erased = await eraseExpiredRecipients();
+        if (erased) log(`erased the addresses of ${erased} old deliveries`);
+        nextErase = Date.now() + 3_600_000;
+      }
+      const account = await claimNextAccountEmail();
+      if (account) {
+        log(`account email ${account.id} (${account.kind.toLowerCase()}): ${await processAccountEmail(account)} (attempt ${account.attempts})`);
+        continue;
+      }
+      const job = await claimNextDelivery();
+      if (job) {
+        log(`delivery ${job.id}: ${await processDelivery(job)} (attempt ${job.attempts})`);
+        continue;
+      }
+    } catch (err) {
+      log(`worker error: ${err instanceof Error ? err.message : err}`);
+    }
+    await sleep(env().WORKER_POLL_MS, signal);
+  }
+}

@@ -1,0 +1,69 @@
+// Which address a request really came from. The web server (lib/server/web-server.mjs) works it out once per
+// request from the socket and, only when the socket's peer is a trusted proxy, from X-Forwarded-For; the app
+// reads the result from one header that the server always overwrites, so no client can choose what is
+// written to the audit log or counted by the throttles.
+import net from "node:net";
+
+export const CLIENT_IP_HEADER = "x-portal-client-ip";
+
+/** "::ffff:203.0.113.9" and "203.0.113.9" are the same IPv4 client. */
+export function normaliseIp(address) {
+  if (typeof address !== "string") return null;
+  const a = address.trim().replace(/^\[|\]$/g, "");
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(a);
+  const ip = mapped ? mapped[1] : a;
+  return net.isIP(ip) ? ip : null;
+}
+
+/**
+ * TRUSTED_PROXIES: comma-separated addresses or CIDR ranges (e.g. "10.0.0.0/8, 127.0.0.1, ::1"), or the
+ * word "loopback". Returns a matcher, or throws with a message naming the bad entry.
+ */
+export function parseTrustedProxies(value) {
+  const list = new net.BlockList();
+  const entries = String(value ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (entry === "loopback") {
+      list.addSubnet("127.0.0.0", 8, "ipv4");
+      list.addAddress("::1", "ipv6");
+      continue;
+    }
+    const [addr, bits, extra] = entry.split("/");
+    const ip = normaliseIp(addr);
+    const family = ip && net.isIPv6(ip) ? "ipv6" : "ipv4";
+    const max = family === "ipv6" ? 128 : 32;
+    if (!ip || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max))) {
+      throw new Error(`"${entry}" is not an IP address or CIDR range`);
+    }
+    if (bits === undefined) list.addAddress(ip, family);
+    else list.addSubnet(ip, Number(bits), family);
+  }
+  return {
+    size: entries.length,
+    has(ip) {
+      const n = normaliseIp(ip);
+      return n !== null && list.check(n, net.isIPv6(n) ? "ipv6" : "ipv4");
+    },
+  };
+}
+
+/**
+ * The client's address: the socket peer, unless the peer is a trusted proxy; then the right-most
+ * X-Forwarded-For entry that is not itself a trusted proxy (entries further left were written by the client
+ * and prove nothing).
+ */
+export function resolveClientIp(socketAddress, forwardedFor, trusted) {
+  const peer = normaliseIp(socketAddress);
+  if (!peer || !trusted.size || !trusted.has(peer)) return peer;
+  const hops = String(forwardedFor ?? "")
+    .split(",")
+    .map((h) => normaliseIp(h))
+    .filter((h) => h !== null);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    if (!trusted.has(hops[i])) return hops[i];
+  }
+  return hops[0] ?? peer;
+}
