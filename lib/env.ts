@@ -12,6 +12,14 @@ const url = (protocols: string[]) =>
     }
   }, `must be a URL starting with ${protocols.join(" or ")}//`);
 
+// The render pool's settings, readable on their own: the pool also runs outside the web server (benchmarks).
+const renderSettings = z.object({
+  // Renders that may wait for a free render thread before "busy" is answered (default: 32 per thread).
+  PDF_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10_000).optional(),
+});
+
+export const renderEnv = () => renderSettings.parse(process.env);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: url(["postgres:", "postgresql:"]),
@@ -25,6 +33,7 @@ const schema = z.object({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  ...renderSettings.shape,
   // "1" lets smtp:// to another machine run without STARTTLS (lib/email/smtp-security.mjs).
   SMTP_INSECURE: z.enum(["0", "1", ""]).default("").transform((v) => v === "1"),
   // Proxies whose X-Forwarded-For is believed (lib/server/client-ip.mjs); read by the web server itself.

@@ -24,7 +24,12 @@ function fingerprint(env) {
   return hash.digest("hex");
 }
 
-export async function buildIfNeeded(env, log) {
+/**
+ * `production`: an existing build is used as it is (deployments run `npm run build` themselves, and may have
+ * pruned the build tools since); only a missing one is made.
+ */
+export async function buildIfNeeded(env, log, { production = false } = {}) {
+  if (production && fs.existsSync(".next/BUILD_ID")) return;
   const fp = fingerprint(env);
   if (fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fp) return;
   log("building the portal (first start or sources changed; ~30 s)…");

@@ -83,7 +83,7 @@ try {
     log(`embedded PostgreSQL running (data in ${shown && !shown.startsWith("..") ? shown : pg.dataDir})`);
     if (!env.SMTP_URL) {
       const { startSmtpCatcher } = await import("../dev/smtp-catcher.mjs");
-      const smtp = await startSmtpCatcher({ dir: path.join(DATA_DIR, "mail"), log });
+      const smtp = await startSmtpCatcher({ dir: path.join(DATA_DIR, "mail"), portFile: path.join(DATA_DIR, "mail.port"), log });
       started.push(smtp);
       env.SMTP_URL = smtp.url;
       mailDir = path.relative(process.cwd(), smtp.dir);
@@ -109,7 +109,7 @@ try {
     demo = true;
   }
 
-  if (!dev) await buildIfNeeded(env, log);
+  if (!dev) await buildIfNeeded(env, log, { production });
   // The email worker runs beside the web server unless it is deployed separately (`npm run worker`).
   if (env.DELIVERY_WORKER !== "off") started.push(startWorkerProcess(env));
 

@@ -43,6 +43,8 @@ try {
     PORT: String(port),
     APP_URL: `http://localhost:${port}`,
     E2E_BASE_URL: `http://localhost:${port}`,
+    // A short waiting line for renders, so a burst of a hundred requests overflows it on any machine (busy.spec.ts).
+    PDF_QUEUE_LIMIT: "8",
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
   });
   await migrateDeploy(env);

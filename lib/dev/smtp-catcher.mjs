@@ -1,13 +1,20 @@
 // Local SMTP catcher for development: accepts every message on 127.0.0.1 and stores it as an .eml file.
+// With `portFile`, it keeps one port for good, so a worker started on its own keeps reaching it across
+// restarts of `npm start` (lib/dev/with-db.mjs points such a worker at it).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { SMTPServer } from "smtp-server";
 import { freePort } from "./embedded-db.mjs";
 
-export async function startSmtpCatcher({ dir, port, log = () => {} }) {
+export function savedCatcherPort(portFile) {
+  const saved = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, "utf8")) : NaN;
+  return Number.isInteger(saved) && saved > 0 ? saved : null;
+}
+
+export async function startSmtpCatcher({ dir, port, portFile, log = () => {} }) {
   fs.mkdirSync(dir, { recursive: true });
-  const listenPort = port ?? (await freePort());
+  let listenPort = port ?? (portFile && savedCatcherPort(portFile)) ?? (await freePort());
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -26,10 +33,20 @@ export async function startSmtpCatcher({ dir, port, log = () => {} }) {
       });
     },
   });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(listenPort, "127.0.0.1", resolve);
-  });
+  const listen = (p) =>
+    new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(p, "127.0.0.1", resolve);
+    });
+  try {
+    await listen(listenPort);
+  } catch (err) {
+    // The saved port was taken by something else meanwhile: take another and remember it.
+    if (!portFile || err.code !== "EADDRINUSE") throw err;
+    listenPort = await freePort();
+    await listen(listenPort);
+  }
+  if (portFile) fs.writeFileSync(portFile, String(listenPort));
   return {
     url: `smtp://127.0.0.1:${listenPort}`,
     dir,

@@ -30,6 +30,12 @@ if (!env.DATABASE_URL) {
     pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: "test", persistent: false, database: "portal_test" });
   } else {
     pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), password: localSecrets().PG_PASSWORD, log: console.error });
+    // The rest of the development setup, so `npm run worker` on its own works like the one `npm start` runs.
+    const { savedCatcherPort } = await import("./smtp-catcher.mjs");
+    const catcher = savedCatcherPort(path.join(DATA_DIR, "mail.port"));
+    env.NEXTAUTH_SECRET ??= localSecrets().NEXTAUTH_SECRET;
+    env.APP_URL ??= `http://localhost:${env.PORT ?? 3000}`;
+    if (catcher) env.SMTP_URL ??= `smtp://127.0.0.1:${catcher}`;
   }
   env.DATABASE_URL = pg.url;
   if (throwaway) await migrateDeploy(env);

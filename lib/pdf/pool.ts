@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { AppError } from "@/lib/errors";
+import { renderEnv } from "@/lib/env";
 import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
 
 // Rendering is CPU-bound (~100 ms per handout): it runs in worker threads, one per core (at most four, each
@@ -12,6 +13,8 @@ import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
 const MAX_THREADS = 4;
 const QUEUE_PER_THREAD = 32;
 const RENDER_TIMEOUT_MS = 20_000;
+// Longest a render may wait for a free thread before the clinician is told the service is busy.
+const MAX_WAIT_MS = 30_000;
 // A thread that has not loaded and warmed up by then is taken to be broken.
 const START_TIMEOUT_MS = 60_000;
 // A render that needs more than this is a bug or a hostile input: the thread dies, the request fails, the
@@ -79,10 +82,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     ready = Promise.resolve(fallBack(err));
   }
 
+  const busy = () => new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
+
   // In-process renders (the fallback) take turns; render.ts serializes them, this caps the wait.
   let waitingHere = 0;
   async function renderInProcess(input: HandoutPdfInput): Promise<RenderedPdf> {
-    if (waitingHere >= maxQueue) throw new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
+    if (waitingHere >= maxQueue) throw busy();
     waitingHere++;
     try {
       return await renderHere(input);
@@ -91,18 +96,43 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     }
   }
 
+  // Renders wait here, not in piscina's queue, so the time limit of each counts its own rendering only (in
+  // piscina's queue it also counted the wait: under a burst, the tail of the queue was cut off as "too
+  // slow" before it had started). At most `threads` renders are handed to piscina at a time.
+  const waiting: { start: () => void; timer: NodeJS.Timeout }[] = [];
+  let running = 0;
+  function release() {
+    const next = waiting.shift();
+    if (!next) return void running--;
+    clearTimeout(next.timer);
+    next.start();
+  }
+  async function takeThread(): Promise<void> {
+    if (running < threads) return void running++;
+    if (waiting.length >= maxQueue) throw busy();
+    await new Promise<void>((resolve, reject) => {
+      const entry = {
+        start: resolve,
+        timer: setTimeout(() => {
+          waiting.splice(waiting.indexOf(entry), 1);
+          reject(busy());
+        }, MAX_WAIT_MS),
+      };
+      waiting.push(entry);
+    });
+  }
+
   async function render(input: HandoutPdfInput): Promise<RenderedPdf> {
-    const signal = AbortSignal.timeout(timeoutMs);
     if ((await ready) === "in-process" || !piscina) return renderInProcess(input);
+    await takeThread();
     let result: { bytes: Uint8Array; pages: number; sha256: string };
     try {
-      result = await piscina.run(input, { signal });
+      result = await piscina.run(input, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      if (err instanceof Error && /queue is at limit|queue is full/i.test(err.message)) {
-        throw new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
-      }
       if (isAbort(err)) throw new Error(`The PDF took longer than ${Math.round(timeoutMs / 1000)} s to render and was stopped.`, { cause: err });
       throw err;
+    } finally {
+      release();
     }
     // Buffers arrive from the thread as plain Uint8Arrays.
     return { bytes: Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength), pages: result.pages, sha256: result.sha256 };
@@ -126,7 +156,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 const shared = globalThis as typeof globalThis & { handoutPdfPool?: RenderPool };
 
 function sharedPool(): RenderPool {
-  shared.handoutPdfPool ??= createRenderPool();
+  shared.handoutPdfPool ??= createRenderPool({ maxQueue: renderEnv().PDF_QUEUE_LIMIT });
   return shared.handoutPdfPool;
 }
 

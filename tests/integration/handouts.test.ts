@@ -45,6 +45,10 @@ describe("handouts", () => {
     expect(actions).toEqual(["handout.generated", "handout.downloaded"]);
     // Immutable once generated.
     await expect(db.handout.update({ where: { id }, data: { title: "changed" } })).rejects.toThrow(/immutable/);
+    // And permanent: neither the handout nor its PDF can be deleted, one by one or all at once.
+    await expect(db.handout.delete({ where: { id } })).rejects.toThrow(/permanent record/);
+    await expect(db.handoutPdf.deleteMany({ where: { handoutId: id } })).rejects.toThrow(/permanent record/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "HandoutPdf"`)).rejects.toThrow(/permanent record/);
   }, 60_000);
 
   it("clinic B cannot see or download clinic A's handout", async () => {

@@ -51,17 +51,19 @@ CREATE INDEX "AccountEmail_inviteId_idx" ON "AccountEmail"("inviteId");
 -- AddForeignKey
 ALTER TABLE "AccountEmail" ADD CONSTRAINT "AccountEmail_inviteId_fkey" FOREIGN KEY ("inviteId") REFERENCES "Invite"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- A handout and its PDF are the record of what a patient was given: they refuse DELETE and TRUNCATE too,
+-- A handout and its PDF are the record of what a patient was given: they refuse DELETE and TRUNCATE too
+-- (statement triggers: any DELETE statement on them fails, even one that matches no row),
 -- not only UPDATE, so neither a bug nor a stolen app credential can remove them. (The app's database role
 -- does not own the tables, so it cannot disable these triggers either: see the README, "Database roles".)
 -- A retention job, if one is ever added, will run as the migration role with its own documented procedure.
 CREATE FUNCTION refuse_delete_record() RETURNS trigger AS $$
 BEGIN
   RAISE EXCEPTION '% rows are a permanent record: % is not allowed', TG_TABLE_NAME, TG_OP;
+  RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER "Handout_no_delete" BEFORE DELETE ON "Handout" FOR EACH ROW EXECUTE FUNCTION refuse_delete_record();
+CREATE TRIGGER "Handout_no_delete" BEFORE DELETE ON "Handout" FOR EACH STATEMENT EXECUTE FUNCTION refuse_delete_record();
 CREATE TRIGGER "Handout_no_truncate" BEFORE TRUNCATE ON "Handout" FOR EACH STATEMENT EXECUTE FUNCTION refuse_delete_record();
-CREATE TRIGGER "HandoutPdf_no_delete" BEFORE DELETE ON "HandoutPdf" FOR EACH ROW EXECUTE FUNCTION refuse_delete_record();
+CREATE TRIGGER "HandoutPdf_no_delete" BEFORE DELETE ON "HandoutPdf" FOR EACH STATEMENT EXECUTE FUNCTION refuse_delete_record();
 CREATE TRIGGER "HandoutPdf_no_truncate" BEFORE TRUNCATE ON "HandoutPdf" FOR EACH STATEMENT EXECUTE FUNCTION refuse_delete_record();

@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { expect, test } from "@playwright/test";
+import { RIVERSIDE_OWNER } from "./support";
+import { freePort, pressCtrlC, signInForm, signInOverHttp, startNode, waitForHealth, type Started } from "./processes";
+
+// The production path and the process lifecycle, run as an operator would: real commands in their own
+// processes against the e2e PostgreSQL cluster (its superuser is the e2e runner's DATABASE_URL).
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+const superuserUrl = () => {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run through `npm run test:e2e`");
+  return url;
+};
+const withDb = (database: string, user?: { name: string; password: string }) => {
+  const u = new URL(superuserUrl());
+  u.pathname = `/${database}`;
+  if (user) {
+    u.username = user.name;
+    u.password = user.password;
+  }
+  return u.toString();
+};
+async function sql(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+const stop = async (p: Started | undefined) => {
+  if (!p || p.child.exitCode !== null) return;
+  process.kill(-p.child.pid!, "SIGTERM");
+  await p.exited;
+};
+
+test("a production start on a real database: migrations first, no demo accounts, admin:create is the way in, and the app's role cannot rewrite the record", async ({ page }) => {
+  const migrator = { name: "portal_migrator", password: "migrator-secret-1" };
+  const app = { name: "portal_app", password: "app-secret-1" };
+  // The README's "Database roles" steps.
+  for (const statement of [
+    `DROP DATABASE IF EXISTS portal_prod`,
+    `DROP ROLE IF EXISTS ${app.name}`,
+    `DROP ROLE IF EXISTS ${migrator.name}`,
+    `CREATE ROLE ${migrator.name} LOGIN PASSWORD '${migrator.password}'`,
+    `CREATE ROLE ${app.name} LOGIN PASSWORD '${app.password}'`,
+    `CREATE DATABASE portal_prod OWNER ${migrator.name}`,
+  ])
+    await sql(superuserUrl(), statement);
+  const asMigrator = withDb("portal_prod", migrator);
+  const asApp = withDb("portal_prod", app);
+  for (const statement of [
+    `REVOKE ALL ON SCHEMA public FROM PUBLIC`,
+    `GRANT USAGE ON SCHEMA public TO ${app.name}`,
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${migrator.name} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app.name}`,
+  ])
+    await sql(asMigrator, statement);
+
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const prodEnv = { DATABASE_URL: asApp, NEXTAUTH_SECRET: "production-secret-production-secret-42", APP_URL: base, SMTP_URL: process.env.SMTP_URL, PORT: String(port), DELIVERY_WORKER: "off" };
+
+  // Before the migrations: the app refuses to start and says what to run.
+  const early = startNode(["lib/cli/start.mjs"], prodEnv);
+  expect(await early.exited).toBe(1);
+  expect(early.output()).toMatch(/missing \d+ migrations? .*run `npm run db:migrate`/);
+
+  const migrate = startNode(["lib/cli/db-migrate.mjs"], { DATABASE_URL: asMigrator });
+  expect(await migrate.exited, migrate.output()).toBe(0);
+  expect(migrate.output()).toContain("shared library guides up to date");
+  await sql(asMigrator, `REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${app.name}`);
+
+  let server: Started | undefined;
+  try {
+    server = startNode(["lib/cli/start.mjs"], prodEnv);
+    await waitForHealth(base, server);
+    await expect.poll(() => server!.output()).toContain("No demo accounts");
+    expect(server.output()).not.toContain("riverside-owner-demo");
+    expect((await sql(asMigrator, `SELECT count(*)::int AS n FROM "User"`)).rows[0].n).toBe(0);
+    expect((await sql(asMigrator, `SELECT count(*)::int AS n FROM "GuideVersion"`)).rows[0].n).toBeGreaterThan(0);
+    // The demo passwords do not work here.
+    expect((await signInOverHttp(base, RIVERSIDE_OWNER.email, RIVERSIDE_OWNER.password)).url).toMatch(/error=CredentialsSignin/);
+
+    // A password on the command line is refused; on stdin it is taken.
+    const cmd = ["node_modules/.bin/tsx", "--conditions=react-server", "lib/cli/admin-create.ts", "--email", "Admin@Prod.example", "--clinic", "Harbor Physio"];
+    const onArgv = startNode([...cmd.slice(0), "--password", "harbor-lighthouse-42"].slice(0), { DATABASE_URL: asApp });
+    expect(await onArgv.exited).toBe(1);
+    expect(onArgv.output()).toMatch(/never taken from the command line/);
+    const weak = startNode(cmd, { DATABASE_URL: asApp }, "short\n");
+    expect(await weak.exited).toBe(1);
+    expect(weak.output()).toMatch(/Use at least 12 characters/);
+    const created = startNode(cmd, { DATABASE_URL: asApp }, "harbor-lighthouse-42\n");
+    expect(await created.exited, created.output()).toBe(0);
+    expect(created.output()).toMatch(/Created the clinic "Harbor Physio" \(\S+\) with admin@prod\.example as its owner/);
+
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Email").fill("admin@prod.example");
+    await page.getByLabel("Password", { exact: true }).fill("harbor-lighthouse-42");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Harbor Physio · you are owner")).toBeVisible();
+
+    // The app's credentials can use the tables but not change the rules that protect them.
+    for (const [statement, refusal] of [
+      [`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`, /must be owner/],
+      [`ALTER TABLE "Handout" DISABLE TRIGGER "Handout_no_delete"`, /must be owner/],
+      [`DELETE FROM "AuditEvent"`, /append-only/],
+      [`DELETE FROM "Handout"`, /permanent record/],
+      [`TRUNCATE "HandoutPdf"`, /permission denied/],
+      [`CREATE TABLE stolen (x int)`, /permission denied/],
+      [`DELETE FROM "_prisma_migrations"`, /permission denied/],
+    ] as const) {
+      await expect(sql(asApp, statement), statement).rejects.toThrow(refusal);
+    }
+  } finally {
+    await stop(server);
+  }
+});
+
+test("Ctrl-C with 30 requests in flight: they all complete, then the worker and the database stop; a worker run on its own survives the restart", async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-ops-"));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  // Development mode (no DATABASE_URL: the embedded database), mail to the e2e catcher, worker separate.
+  const env = { DATABASE_URL: undefined, PORTAL_DATA_DIR: dataDir, PORT: String(port), SMTP_URL: process.env.SMTP_URL, DELIVERY_WORKER: "off", APP_URL: undefined, NEXTAUTH_SECRET: undefined };
+  let app: Started | undefined;
+  let worker: Started | undefined;
+  try {
+    app = startNode(["lib/cli/start.mjs"], env);
+    await waitForHealth(base, app, 120_000);
+    const pgPort = fs.readFileSync(path.join(dataDir, "pg.port"), "utf8");
+    worker = startNode(["lib/dev/with-db.mjs", "node_modules/.bin/tsx", "--conditions=react-server", "lib/cli/worker.ts"], { ...env, PORT: String(port) });
+
+    // Thirty browsers with the sign-in form open press "Sign in" at once (each checks a password with argon2
+    // and writes its attempt and an audit event); Ctrl-C lands while they are being served. Each must get
+    // its real answer ("wrong email or password"), which needs the database until the last one is done.
+    const forms = await Promise.all(Array.from({ length: 30 }, () => signInForm(base)));
+    const inFlight = forms.map((form, i) => signInOverHttp(base, `visitor-${i}@ops.example`, "not-the-password-1", form));
+    await new Promise((r) => setTimeout(r, 100));
+    pressCtrlC(app);
+    const results = await Promise.all(inFlight);
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill(401));
+    expect(results.filter((r) => !/error=CredentialsSignin/.test(r.url))).toEqual([]);
+    expect(await app.exited).toBe(0);
+    expect(app.output()).toMatch(/\[web\] SIGTERM: finishing \d+ requests? in flight/);
+    expect(fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+    expect(worker.child.exitCode).toBeNull();
+
+    // Back up on the same database port; the worker picks up new work without being restarted.
+    app = startNode(["lib/cli/start.mjs"], env);
+    await waitForHealth(base, app, 120_000);
+    expect(fs.readFileSync(path.join(dataDir, "pg.port"), "utf8")).toBe(pgPort);
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as { PG_PASSWORD: string };
+    await sql(`postgresql://postgres:${encodeURIComponent(secrets.PG_PASSWORD)}@127.0.0.1:${pgPort}/portal`, `INSERT INTO "AccountEmail" ("id", "kind", "email", "updatedAt") VALUES ('ops-restart-check', 'PASSWORD_RESET', '${RIVERSIDE_OWNER.email}', now())`);
+    const mailDir = process.env.E2E_MAIL_DIR!;
+    await expect
+      .poll(() => fs.readdirSync(mailDir).some((f) => fs.readFileSync(path.join(mailDir, f), "utf8").includes("account-ops-restart-check@")), { timeout: 30_000 })
+      .toBe(true);
+  } finally {
+    await stop(worker);
+    await stop(app);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,64 @@
+// Starting the portal's own commands as separate processes from a spec, the way an operator would.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+
+export type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/**
+ * Starts `node <args>` in a process group of its own (as a terminal would), collecting its output. `env`
+ * adds to this process's environment; an undefined value removes the variable.
+ */
+export function startNode(args: string[], env: Record<string, string | undefined>, stdin?: string): Started {
+  const merged: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k];
+  const child = spawn(process.execPath, args, { env: merged as NodeJS.ProcessEnv, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (c) => (out += c));
+  child.stderr!.on("data", (c) => (out += c));
+  if (stdin !== undefined) child.stdin!.end(stdin);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+/** Ctrl-C in a terminal: SIGINT to the whole foreground process group. */
+export const pressCtrlC = (p: Started) => process.kill(-p.child.pid!, "SIGINT");
+
+export async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
+  const { port } = srv.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return port;
+}
+
+export async function waitForHealth(base: string, p: Started, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (p.child.exitCode !== null) throw new Error(`the portal exited early:\n${p.output()}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`no answer from ${base}:\n${p.output()}`);
+}
+
+/** A sign-in form as a browser has it: the CSRF token and its cookie. */
+export async function signInForm(base: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  return { csrfToken, cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+}
+
+/** One sign-in as a browser does it: CSRF token, then the credentials POST. Resolves to the HTTP status. */
+export async function signInOverHttp(base: string, email: string, password: string, form?: { csrfToken: string; cookie: string }): Promise<{ status: number; url: string }> {
+  const { csrfToken, cookie } = form ?? (await signInForm(base));
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, "X-Auth-Return-Redirect": "1" },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: base }),
+    redirect: "manual",
+  });
+  const body = (await res.json().catch(() => ({}))) as { url?: string };
+  return { status: res.status, url: body.url ?? "" };
+}

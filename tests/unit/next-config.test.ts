@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { SERVER_ACTION_BODY_LIMIT } from "@/lib/limits";
+
+async function loadConfig(appUrl: string | undefined) {
+  vi.resetModules();
+  vi.stubEnv("APP_URL", appUrl ?? "");
+  // @ts-expect-error -- next.config.js is plain JavaScript without a declaration file.
+  const { default: config } = await import("../../next.config.js");
+  return config as { headers(): Promise<{ headers: { key: string; value: string }[] }[]>; experimental: { serverActions: { bodySizeLimit: string } } };
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("next.config.js", () => {
+  it("sends Strict-Transport-Security when APP_URL is https, and not otherwise", async () => {
+    const hsts = async (url: string | undefined) => (await (await loadConfig(url)).headers())[0]!.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
+    expect(await hsts("https://handouts.clinic.example")).toBe("max-age=63072000; includeSubDomains");
+    expect(await hsts("http://localhost:3000")).toBeUndefined();
+    expect(await hsts(undefined)).toBeUndefined();
+  });
+
+  it("accepts server-action bodies of exactly the size the forms check against", async () => {
+    const limit = (await loadConfig(undefined)).experimental.serverActions.bodySizeLimit;
+    expect(limit).toBe(`${SERVER_ACTION_BODY_LIMIT / 1024 / 1024}mb`);
+  });
+});
