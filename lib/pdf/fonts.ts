@@ -81,11 +81,13 @@ export function clearGlyphRunCache() {
   glyphRunChars = 0;
 }
 
+// Numeric weights, as react-pdf resolves styles: a "bold" descriptor matches no source exactly, and the
+// family's fallback rule then hands back the regular face, so the bold faces were never loaded here.
 const FACES = [
-  { fontWeight: "normal", fontStyle: "normal" },
-  { fontWeight: "bold", fontStyle: "normal" },
-  { fontWeight: "normal", fontStyle: "italic" },
-  { fontWeight: "bold", fontStyle: "italic" },
+  { fontWeight: 400, fontStyle: "normal" },
+  { fontWeight: 700, fontStyle: "normal" },
+  { fontWeight: 400, fontStyle: "italic" },
+  { fontWeight: 700, fontStyle: "italic" },
 ] as const;
 let loading: Promise<void> | undefined;
 
