@@ -6,6 +6,7 @@ import { parseNotes } from "@/lib/handouts/notes";
 import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
 import { citedReferences } from "@/lib/pdf/select-sections";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
+import { preparePdfInput } from "@/lib/pdf/prepare";
 import { keepWithNext, makeStyles, type Styles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
@@ -116,8 +117,9 @@ function ReferenceList({ references, s, linkColor }: { references: Reference[]; 
  * The handout: branded header, the chosen sections in order, the clinician's notes, the contact block,
  * the references the sections cite, the disclaimer, and a footer with page numbers on every page.
  */
-export function HandoutDocument({ input, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
-  const s = makeStyles(input.largePrint ? 18 : 11);
+export function HandoutDocument({ input: given, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
+  const { input, fontFamily } = preparePdfInput(given);
+  const s = makeStyles(input.largePrint ? 18 : 11, fontFamily);
   const { contact } = input;
   const branding = { ...input.branding, primaryColor: safeHex(input.branding.primaryColor, "#1d4e89"), accentColor: safeHex(input.branding.accentColor, "#eef2f6") };
   const onBand = textColorOn(branding.primaryColor);
