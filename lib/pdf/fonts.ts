@@ -6,11 +6,34 @@ import { FONT_FILES, PRIMARY_FONT, faceFiles, fontPath, type FontId } from "@/li
 export const FONT_FAMILY = PRIMARY_FONT.family;
 let registered = false;
 
+// Chinese and Japanese have no spaces and Korean may break inside a word, so a word holding them can break
+// between any two characters, except before closing punctuation or a small kana and after an opening one.
+const CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\ud840-\ud8bf][\udc00-\udfff]/;
+const NO_BREAK_BEFORE = new Set("、。，．：；？！）」』】〕〉》〙〗〟ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々・…‥％");
+const NO_BREAK_AFTER = new Set("（「『【〔〈《〘〖〝");
+
+function cjkBreaks(word: string): string[] {
+  const parts: string[] = [];
+  let part = "";
+  let prev = "";
+  for (const ch of word) {
+    if (part && (CJK.test(prev) || CJK.test(ch)) && !NO_BREAK_BEFORE.has(ch) && !NO_BREAK_AFTER.has(prev)) {
+      parts.push(part);
+      part = "";
+    }
+    part += ch;
+    prev = ch;
+  }
+  return [...parts, part];
+}
+
 // Words stay whole: patient text reads better unhyphenated. Only a word too long to sit comfortably on a
 // line (a URL) gets break points: after a "/", else a "-", else every 30 characters; otherwise it would run
-// off the page in large print. react-pdf marks such a break with a hyphen, so text that may hold URLs sets
+// off the page in large print. react-pdf marks such a break with a hyphen (none next to CJK or emoji:
+// prisma/patches/@react-pdf+textkit*.patch), so text that may hold URLs sets
 // hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside a word only when the word cannot move down whole.
 export function hyphenateLongWords(word: string): string[] {
+  if (CJK.test(word)) return cjkBreaks(word).flatMap((part) => (CJK.test(part) ? [part] : hyphenateLongWords(part)));
   if (word.length <= 30) return [word];
   return word
     .split(/(?<=[^/]\/)(?!\/)/)

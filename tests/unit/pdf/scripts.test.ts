@@ -72,6 +72,26 @@ describe("handouts in every script clinicians type", () => {
     expect(await cjk(SCRIPTS.korean)).toEqual(["NotoSansKR-Regular"]);
   }, 60_000);
 
+  it("wraps Chinese, Japanese and Korean between characters, with no hyphen", async () => {
+    const paragraphs = [
+      "这是一个很长的中文句子，用来测试换行是否正确，不应该出现连字符，也不应该超出页面的边距，我们再多写一些文字让它换到第二行。",
+      "日本語の文章もテストします。長い文章は正しく折り返されるべきで、ハイフンは入りません。句読点は行頭に来ないようにします。",
+      "한국어 문장도 테스트합니다. 긴 문장은 올바르게 줄바꿈되어야 하며 하이픈이 들어가면 안 됩니다. 조금 더 길게 써 봅니다.",
+    ];
+    const pdf = await render(paragraphs.join("\n\n"));
+    const lines = pdftotext(pdf).split("\n");
+    for (const paragraph of paragraphs) {
+      const start = lines.findIndex((l) => paragraph.startsWith(l) && l.length > 10);
+      expect(start, paragraph).toBeGreaterThanOrEqual(0);
+      const own = lines.slice(start, start + 3).filter((l, i) => i === 0 || paragraph.includes(l));
+      expect(own.length, "wraps onto a second line").toBeGreaterThan(1);
+      // Nothing lost, nothing added (a hyphen) at the breaks.
+      expect(own.join("").replace(/\s/g, "")).toBe(paragraph.replace(/\s/g, ""));
+      for (const line of own) expect(line).not.toMatch(/-$/);
+      for (const line of own.slice(1)) expect(line).not.toMatch(/^[、。，）」]/);
+    }
+  }, 30_000);
+
   it("prints a character no font has as an embedded empty box, never as other letters", async () => {
     const pdf = await render("\uE000 ok\tthen");
     expect(fontRows(pdf).map((r) => r.name).every((n) => n.startsWith("DejaVuSans"))).toBe(true);
