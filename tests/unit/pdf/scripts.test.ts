@@ -56,6 +56,22 @@ describe("handouts in every script clinicians type", () => {
     for (const name of ["DejaVuSans", "NotoEmoji-Regular", "NotoSansJP-Regular", "NotoSansKR-Regular"]) expect(rows.map((r) => r.name)).toContain(name);
   }, 30_000);
 
+  it("lays a note paragraph that starts in Arabic or Hebrew out right to left", async () => {
+    const hebrew = "שלום, קח 2 כדורים Advil פעמיים ביום.";
+    const pdf = await render(`Walk daily.\n\n${hebrew}\n\n- مرحبا بك في العيادة`);
+    // Visual order, left to right: the sentence's first word is on the right, "Advil" sits between its neighbours.
+    expect(pdftotext(pdf).replace(BIDI_MARKS, "")).toContain(".ביום פעמיים Advil כדורים 2 קח ,שלום");
+    const lines = textLines(pdf);
+    const latin = lines.find((l) => l.text === "Walk daily.")!;
+    const right = lines.find((l) => l.text.includes("Advil"))!;
+    // -bbox-layout lists a line's words left to right, each word's glyphs in drawing order.
+    const arabic = lines.find((l) => l.text.includes("ةدايعلا"))!;
+    expect(right.xMax).toBeCloseTo(latin.xMin + 484, 0); // the notes box's text area is 484 pt wide
+    expect(right.xMin).toBeGreaterThan(latin.xMin + 200);
+    expect(arabic.text).toMatch(/ •$/);
+    expect(arabic.xMax).toBeCloseTo(latin.xMin + 484, 0);
+  }, 30_000);
+
   it("shapes Arabic: letters take their joined forms", async () => {
     await render(SCRIPTS.arabic);
     type Shaper = { layout(t: string, ...rest: unknown[]): { glyphs: { name: string }[] } };
