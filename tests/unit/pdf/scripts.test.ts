@@ -3,23 +3,10 @@ import { Font } from "@react-pdf/renderer";
 import { printableText, unprintableCharacters } from "@/lib/pdf/coverage";
 import { FONT_FAMILY, loadedFontFamilies } from "@/lib/pdf/fonts";
 import { renderHandoutPdf } from "@/lib/pdf/render";
-import { sampleInput } from "@/tests/support/sample-handout";
+import { SCRIPT_SAMPLES, sampleInput } from "@/tests/support/sample-handout";
 import { pdffonts, pdftotext, pdftotextReading, textLines } from "@/tests/support/pdf-tools";
 
-// What clinicians in a US clinic type, one note paragraph each.
-const SCRIPTS = {
-  latin: "Café naïve façade",
-  greek: "Ελληνικά",
-  cyrillic: "Русский",
-  arabic: "مرحبا بك",
-  hebrew: "שלום",
-  vietnamese: "Tiếng Việt",
-  simplified: "背痛 简体",
-  traditional: "背痛 繁體 醫生",
-  japanese: "日本語 ひらがな カタカナ",
-  korean: "한국어",
-  emoji: "👍 😀",
-};
+const SCRIPTS = SCRIPT_SAMPLES;
 const RTL = new Set(["arabic", "hebrew"]);
 const BIDI_MARKS = /[\u202a-\u202e]/g;
 const render = async (notes: string, title?: string) => (await renderHandoutPdf(sampleInput({ notes, ...(title ? { title } : {}) }, ["symptoms"]))).bytes;
@@ -70,6 +57,15 @@ describe("handouts in every script clinicians type", () => {
     expect(right.xMin).toBeGreaterThan(latin.xMin + 200);
     expect(arabic.text).toMatch(/ •$/);
     expect(arabic.xMax).toBeCloseTo(latin.xMin + 484, 0);
+  }, 30_000);
+
+  it("sets italic and bold text a face lacks in a face that has it, right after upright text too", async () => {
+    const t = (text: string, italic = false, bold = false) => ({ type: "text" as const, text, italic, bold });
+    const base = sampleInput({ notes: "" }, []);
+    const children = [t("Upright "), t("مرحبا", true), t(" 背痛 "), t("背痛", true), t(" 👍 "), t("👍", true), t(" "), t("مرحبا 背痛", true, true)];
+    const pdf = await renderHandoutPdf({ ...base, sections: [{ key: "mix", title: "Mix", kind: "content", citedRefKeys: [], blocks: [{ type: "paragraph", children }] }] });
+    // DejaVu Sans Oblique has no Arabic: it comes from upright DejaVu instead of an empty box.
+    expect(pdftotext(pdf.bytes).replace(BIDI_MARKS, "")).toContain("Upright مرحبا 背痛 背痛 👍 👍 مرحبا 背痛");
   }, 30_000);
 
   it("shapes Arabic: letters take their joined forms", async () => {
