@@ -2,17 +2,22 @@ import { printableText } from "@/lib/pdf/coverage";
 import { fontFamilyFor } from "@/lib/pdf/fonts";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
+// Copies only what changes: most inputs need no cleaning at all.
 function mapStrings<T>(value: T, seen: string[]): T {
   if (typeof value === "string") {
     const text = printableText(value);
     seen.push(text);
     return text as T;
   }
-  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, seen)) as T;
-  if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, seen)])) as T;
+  if (!value || typeof value !== "object" || value instanceof Uint8Array) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, v] of Object.entries(value)) {
+    const mapped = mapStrings(v, seen);
+    if (mapped === v) continue;
+    copy ??= (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+    copy[key] = mapped;
   }
-  return value;
+  return (copy ?? value) as T;
 }
 
 export type PreparedInput = { input: HandoutPdfInput; fontFamily: string[] };
