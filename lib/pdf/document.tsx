@@ -2,10 +2,11 @@ import { Document, Image, Link, Page, Text, View } from "@react-pdf/renderer";
 import { z } from "zod";
 import { detectImageKind } from "@/lib/clinics/image-kind";
 import type { Reference } from "@/lib/guides/blocks";
-import { parseNotes } from "@/lib/handouts/notes";
 import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
 import { citedReferences } from "@/lib/pdf/select-sections";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
+import { Notes } from "@/lib/pdf/notes";
+import { preparePdfInput } from "@/lib/pdf/prepare";
 import { keepWithNext, makeStyles, type Styles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
@@ -26,36 +27,6 @@ function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
 
 // The rule the contact forms use: anything else stored in an old handout's snapshot is printed, not linked.
 const EMAIL = z.email();
-
-function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent: string; border: string }) {
-  const blocks = parseNotes(notes);
-  if (!blocks.length) return null;
-  return (
-    <View style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
-      <Text style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
-        Notes from your clinician
-      </Text>
-      {blocks.map((b, i) =>
-        b.type === "bullets" ? (
-          <View key={i} style={{ marginBottom: 4 }}>
-            {b.items.map((item, j) => (
-              <View key={j} style={s.listItem} wrap={false}>
-                <Text style={s.bullet}>•</Text>
-                <Text style={[s.paragraph, s.listBody, { marginBottom: 0 }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
-                  {item}
-                </Text>
-              </View>
-            ))}
-          </View>
-        ) : (
-          <Text key={i} style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
-            {b.lines.join("\n")}
-          </Text>
-        ),
-      )}
-    </View>
-  );
-}
 
 function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string }) {
   const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
@@ -116,8 +87,9 @@ function ReferenceList({ references, s, linkColor }: { references: Reference[]; 
  * The handout: branded header, the chosen sections in order, the clinician's notes, the contact block,
  * the references the sections cite, the disclaimer, and a footer with page numbers on every page.
  */
-export function HandoutDocument({ input, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
-  const s = makeStyles(input.largePrint ? 18 : 11);
+export function HandoutDocument({ input: given, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
+  const { input, fontFamily } = preparePdfInput(given);
+  const s = makeStyles(input.largePrint ? 18 : 11, fontFamily);
   const { contact } = input;
   const branding = { ...input.branding, primaryColor: safeHex(input.branding.primaryColor, "#1d4e89"), accentColor: safeHex(input.branding.accentColor, "#eef2f6") };
   const onBand = textColorOn(branding.primaryColor);

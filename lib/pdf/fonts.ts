@@ -1,15 +1,39 @@
 import fs from "node:fs";
-import path from "node:path";
 import { Font } from "@react-pdf/renderer";
+import { fontsFor, leftToEmoji } from "@/lib/pdf/coverage";
+import { FONT_FILES, PRIMARY_FONT, faceFiles, fontPath, type FontId } from "@/lib/pdf/font-files";
 
-export const FONT_FAMILY = "DejaVu Sans";
+export const FONT_FAMILY = PRIMARY_FONT.family;
 let registered = false;
+
+// Chinese and Japanese have no spaces and Korean may break inside a word, so a word holding them can break
+// between any two characters, except before closing punctuation or a small kana and after an opening one.
+const CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\ud840-\ud8bf][\udc00-\udfff]/;
+const NO_BREAK_BEFORE = new Set("、。，．：；？！）」』】〕〉》〙〗〟ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々・…‥％");
+const NO_BREAK_AFTER = new Set("（「『【〔〈《〘〖〝");
+
+function cjkBreaks(word: string): string[] {
+  const parts: string[] = [];
+  let part = "";
+  let prev = "";
+  for (const ch of word) {
+    if (part && (CJK.test(prev) || CJK.test(ch)) && !NO_BREAK_BEFORE.has(ch) && !NO_BREAK_AFTER.has(prev)) {
+      parts.push(part);
+      part = "";
+    }
+    part += ch;
+    prev = ch;
+  }
+  return [...parts, part];
+}
 
 // Words stay whole: patient text reads better unhyphenated. Only a word too long to sit comfortably on a
 // line (a URL) gets break points: after a "/", else a "-", else every 30 characters; otherwise it would run
-// off the page in large print. react-pdf marks such a break with a hyphen, so text that may hold URLs sets
+// off the page in large print. react-pdf marks such a break with a hyphen (none next to CJK or emoji:
+// prisma/patches/@react-pdf+textkit*.patch), so text that may hold URLs sets
 // hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside a word only when the word cannot move down whole.
 export function hyphenateLongWords(word: string): string[] {
+  if (CJK.test(word)) return cjkBreaks(word).flatMap((part) => (CJK.test(part) ? [part] : hyphenateLongWords(part)));
   if (word.length <= 30) return [word];
   return word
     .split(/(?<=[^/]\/)(?!\/)/)
@@ -19,22 +43,25 @@ export function hyphenateLongWords(word: string): string[] {
 
 export const LATE_BREAK_PENALTY = 5000;
 
-// Registered once per thread (each worker thread has its own module graph): re-registering makes react-pdf
-// reload and re-parse the TTFs.
+// react-pdf appends "Helvetica" to every fontFamily list and sets a character no listed font has in the
+// list's last font. Font.clear() drops the standard 14 fonts (never embedded, WinAnsi only: 背痛 printed
+// as "ÌÛ"), and "Helvetica" comes back as upright DejaVu Sans for all four faces: the last resort is
+// embedded, draws a glyph no font has as DejaVu's empty box (coverage.ts reports those characters first),
+// and sets what DejaVu's bold or oblique face lacks (Arabic, in Oblique) upright instead. Any other family
+// name now fails the render instead of reaching a standard font.
+const LAST_RESORT = "Helvetica";
+
+/** Registers the families once per thread (each worker thread has its own module graph); no file is read yet. */
 export function registerFonts() {
   if (registered) return;
-  // From the working directory, not this file: in a Next bundle this file lives under .next/.
-  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-  if (!fs.existsSync(path.join(dir, "DejaVuSans.ttf"))) throw new Error(`PDF fonts not found in ${dir}: run the server from the project folder after npm install.`);
-  Font.register({
-    family: FONT_FAMILY,
-    fonts: [
-      { src: path.join(dir, "DejaVuSans.ttf") },
-      { src: path.join(dir, "DejaVuSans-Bold.ttf"), fontWeight: "bold" },
-      { src: path.join(dir, "DejaVuSans-Oblique.ttf"), fontStyle: "italic" },
-      { src: path.join(dir, "DejaVuSans-BoldOblique.ttf"), fontWeight: "bold", fontStyle: "italic" },
-    ],
-  });
+  for (const font of FONT_FILES) {
+    for (const { file } of faceFiles(font)) {
+      if (!fs.existsSync(fontPath(file))) throw new Error(`PDF font ${fontPath(file)} not found: run the server from the project folder after npm install.`);
+    }
+  }
+  Font.clear();
+  for (const font of FONT_FILES) Font.register({ family: font.family, fonts: faceFiles(font).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
+  Font.register({ family: LAST_RESORT, fonts: faceFiles({ ...PRIMARY_FONT, faces: { regular: PRIMARY_FONT.faces.regular } }).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
   Font.registerHyphenationCallback(hyphenateLongWords);
   registered = true;
 }
@@ -81,24 +108,70 @@ export function clearGlyphRunCache() {
   glyphRunChars = 0;
 }
 
+// Numeric weights, as react-pdf resolves styles: a "bold" descriptor matches no source exactly, and the
+// family's fallback rule then hands back the regular face.
 const FACES = [
-  { fontWeight: "normal", fontStyle: "normal" },
-  { fontWeight: "bold", fontStyle: "normal" },
-  { fontWeight: "normal", fontStyle: "italic" },
-  { fontWeight: "bold", fontStyle: "italic" },
+  { fontWeight: 400, fontStyle: "normal" },
+  { fontWeight: 700, fontStyle: "normal" },
+  { fontWeight: 400, fontStyle: "italic" },
+  { fontWeight: 700, fontStyle: "italic" },
 ] as const;
-let loading: Promise<void> | undefined;
 
-/** Registers the fonts and reads all four faces once per thread, ready for every render after. */
-export function loadFonts(): Promise<void> {
-  registerFonts();
-  loading ??= (async () => {
-    for (const face of FACES) {
-      const descriptor = { fontFamily: FONT_FAMILY, ...face };
-      await Font.load(descriptor);
-      const source = Font.getFont(descriptor) as { data?: ShapingFont | null } | undefined;
-      cacheGlyphRuns(`${face.fontWeight}-${face.fontStyle}`, source?.data);
+type Source = { src: string; data: unknown; loadResultPromise: Promise<void> | null; load(): Promise<void> };
+type GlyphFont = ShapingFont & { hasGlyphForCodePoint(cp: number): boolean; __handoutEmojiLeft?: true };
+const source = (fontFamily: string, face: (typeof FACES)[number]) => Font.getFont({ fontFamily, ...face }) as unknown as Source;
+
+// DejaVu leaves emoji (and the joiners between them) to Noto Emoji: see coverage.ts.
+function leaveEmoji(font: GlyphFont) {
+  if (font.__handoutEmojiLeft) return;
+  const has = font.hasGlyphForCodePoint.bind(font);
+  font.hasGlyphForCodePoint = (cp: number) => !leftToEmoji(cp) && has(cp);
+  font.__handoutEmojiLeft = true;
+}
+
+// Faces registered with the same file share one parsed font, so it is read, held and embedded once.
+async function loadFamily(family: string, sameAs?: Source) {
+  const byFile = new Map<string, Source>();
+  for (const face of FACES) {
+    const s = source(family, face);
+    const twin = sameAs ?? byFile.get(s.src);
+    if (twin) {
+      s.data = twin.data;
+      s.loadResultPromise = twin.loadResultPromise;
+      continue;
     }
-  })();
-  return loading;
+    await s.load();
+    if (family === FONT_FAMILY) leaveEmoji(s.data as GlyphFont);
+    cacheGlyphRuns(`${family}/${face.fontWeight}/${face.fontStyle}`, s.data as ShapingFont);
+    byFile.set(s.src, s);
+  }
+}
+
+const loaded = new Map<string, Promise<void>>();
+
+function loadOnce(family: string, load: () => Promise<void>): Promise<void> {
+  let promise = loaded.get(family);
+  if (!promise) loaded.set(family, (promise = load()));
+  return promise;
+}
+
+/**
+ * Reads the given families' faces (DejaVu Sans and the last resort always) once per thread: a font is read
+ * only when a document first needs it (fontFamilyFor), and kept for every render after.
+ */
+export async function loadFonts(families: readonly string[] = [FONT_FAMILY]): Promise<void> {
+  registerFonts();
+  await loadOnce(FONT_FAMILY, () => loadFamily(FONT_FAMILY));
+  await loadOnce(LAST_RESORT, () => loadFamily(LAST_RESORT, source(FONT_FAMILY, FACES[0])));
+  await Promise.all(families.map((family) => loadOnce(family, () => loadFamily(family))));
+}
+
+/** The families this thread has read so far. */
+export const loadedFontFamilies = () => [...loaded.keys()];
+
+const FAMILY = Object.fromEntries(FONT_FILES.map((f) => [f.id, f.family])) as Record<FontId, string>;
+
+/** The fontFamily list for a document of this text: DejaVu Sans, then the fallbacks it needs. */
+export function fontFamilyFor(text: string): string[] {
+  return fontsFor(text).map((id) => FAMILY[id]);
 }

@@ -8,8 +8,8 @@ import { renderEnv } from "@/lib/env";
 import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
 
 // Rendering is CPU-bound (~100 ms per handout): it runs in worker threads, one per core (at most four, each
-// holds ~100 MB), so requests keep flowing while PDFs are made. A full queue answers "busy" instead of
-// piling up, and a render that hangs is cut off (its thread is replaced).
+// holds ~130 MB, ~210 MB once it has read every font), so requests keep flowing while PDFs are made. A full
+// queue answers "busy" instead of piling up, and a render that hangs is cut off (its thread is replaced).
 const MAX_THREADS = 4;
 const QUEUE_PER_THREAD = 32;
 const RENDER_TIMEOUT_MS = 20_000;

@@ -3,6 +3,7 @@ import { Component, createElement, type ReactNode } from "react";
 import { pdf } from "@react-pdf/renderer";
 import { HandoutDocument } from "@/lib/pdf/document";
 import { loadFonts } from "@/lib/pdf/fonts";
+import { preparePdfInput } from "@/lib/pdf/prepare";
 import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
 
 // Page objects in the output; react-pdf writes each page dictionary uncompressed.
@@ -41,7 +42,7 @@ class RenderErrorBoundary extends Component<{ sink: { error?: unknown }; childre
 }
 
 async function renderOnce(input: HandoutPdfInput, fastPagination: boolean): Promise<RenderedPdf> {
-  await loadFonts();
+  await loadFonts(preparePdfInput(input).fontFamily);
   instance ??= pdf();
   const current = instance;
   const container = current.container as { document: unknown };

@@ -3,10 +3,10 @@ import { FONT_FAMILY } from "@/lib/pdf/fonts";
 
 // Every style that sets lineHeight also sets fontSize: a unitless lineHeight without one doubles the
 // spacing in react-pdf 4.9. Nothing sets lineHeight on the Page or the footer (it hides the page numbers).
-export function makeStyles(base: number) {
+export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
   const small = Math.round(base * 0.82 * 10) / 10;
   return StyleSheet.create({
-    page: { fontFamily: FONT_FAMILY, fontSize: base, paddingTop: 36, paddingBottom: 60, paddingHorizontal: 50, color: "#1a1a1a" },
+    page: { fontFamily, fontSize: base, paddingTop: 36, paddingBottom: 60, paddingHorizontal: 50, color: "#1a1a1a" },
     band: { flexDirection: "row", alignItems: "center", justifyContent: "space-between", paddingVertical: 12, paddingHorizontal: 14, borderRadius: 3 },
     bandName: { fontSize: base * 1.15, lineHeight: 1.3, fontWeight: "bold" },
     bandLine: { fontSize: small, lineHeight: 1.4 },

@@ -8,13 +8,14 @@
 //   renderToBuffer, classic pagination, in a fresh thread) in the same run, so the ratio holds on a noisy
 //   machine (both threads get the app's heap limits, so the ratio compares renderers, not GC settings);
 // - handouts per second through the real pool (lib/pdf/pool.ts) with 1 and 2 threads;
-// - heap and RSS growth over 300 renders in one thread, and peak RSS of the whole process.
+// - heap and RSS growth over 300 renders in one thread, then that thread's RSS once it has rendered handouts
+//   in every script (all fonts read), and peak RSS of the whole process.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { createRenderPool, RENDER_THREAD_LIMITS } from "@/lib/pdf/pool";
-import { sampleInput } from "@/tests/support/sample-handout";
+import { SCRIPT_SAMPLES, sampleInput } from "@/tests/support/sample-handout";
 
 // Production React and react-pdf, as `next start` runs them; the threads inherit this.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -25,6 +26,10 @@ const log = (msg: string) => {
 };
 const logo = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "public", "demo-logo.png")));
 const input = sampleInput({ branding: { ...sampleInput().branding, logoPng: logo } });
+const samples = Object.values(SCRIPT_SAMPLES);
+// Notes in every script, a title in Chinese and Arabic (bold CJK), large print every other time.
+const everyScript = (i: number) =>
+  sampleInput({ title: `背痛 ${samples[i % samples.length]} مرحبا ${i}`, notes: samples.map((s, j) => `${s} ${samples[(i + j) % samples.length]}`).join("\n\n"), largePrint: i % 2 === 1 });
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
@@ -50,6 +55,13 @@ const middle = (await b.run(null, { name: "memory" })) as Memory;
 for (let i = 0; i < 200; i++) await b.run({ input });
 const after = (await b.run(null, { name: "memory" })) as Memory;
 const threadRss = Math.max(after.rss, before.rss) - baseRss;
+// Then the same thread renders handouts in every script clinicians type, which reads every font (CJK
+// regular and bold included): what a long-running thread holds at most.
+log("every script, same thread…");
+const scriptsCold = (await b.run({ input: everyScript(0) })) as Timed;
+for (let i = 1; i < 30; i++) await b.run({ input: everyScript(i) });
+const scripts = (await b.run(null, { name: "memory" })) as Memory;
+const threadRssScripts = Math.max(scripts.rss, after.rss) - baseRss;
 await b.destroy();
 
 // 2. Cold, then warm renders: ours in a thread of its own, then the plain way in another, one thread alive at
@@ -99,6 +111,8 @@ const result = {
   docsPerSec2: round(docsPerSec2, 1),
   peakRssMb: mb(peakRss),
   threadRssMb: mb(threadRss),
+  threadRssEveryScriptMb: mb(threadRssScripts),
+  everyScriptFirstMs: round(scriptsCold.ms),
   threadHeapMb: mb(after.heapTotal + after.external),
   heapGrowthOver300Mb: round((after.heapUsed - before.heapUsed) / 1024 / 1024, 1),
   rssGrowthOver300Mb: round((after.rss - before.rss) / 1024 / 1024, 1),
@@ -125,6 +139,8 @@ if (json) {
     ["handouts/s, 2 threads", `${result.docsPerSec2}`, "≥ 8"],
     ["RSS of one render thread", `${result.threadRssMb} MB`, "≤ 250 MB"],
     ["  its heap + external", `${result.threadHeapMb} MB`, ""],
+    ["  after handouts in every script", `${result.threadRssEveryScriptMb} MB`, "≤ 250 MB"],
+    ["first every-script render", `${result.everyScriptFirstMs} ms`, ""],
     ["heap growth over 300 renders", `${result.heapGrowthOver300Mb} MB`, "≈ 0"],
     ["RSS growth over 300 renders", `${result.rssGrowthOver300Mb} MB`, ""],
     ["  of which in the last 200", `${result.rssGrowthLast200Mb} MB`, "≈ 0"],

@@ -23,6 +23,20 @@ export const pdftotextPages = (bytes: Buffer, mode: "-layout" | "-raw" = "-layou
   pdftotext(bytes, mode)
     .split("\f")
     .filter((page, i, all) => i < all.length - 1 || page.trim() !== "");
+/** pdftotext's default reading order: it puts the words of a right-to-left line back in logical order. */
+export const pdftotextReading = (bytes: Buffer) => withPdfFile(bytes, (f) => run("pdftotext", [f, "-"]));
+export type TextLine = { text: string; xMin: number; yMin: number; xMax: number; yMax: number };
+/** The text lines of one page with their boxes (pdftotext -bbox-layout: each word's box spans its font's ascent and descent). */
+export const textLines = (bytes: Buffer, page = 1): TextLine[] =>
+  withPdfFile(bytes, (f) => run("pdftotext", ["-bbox-layout", "-f", String(page), "-l", String(page), f, "-"]))
+    .split("</line>")
+    .flatMap((chunk) => {
+      const box = /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/.exec(chunk);
+      if (!box) return [];
+      const words = [...chunk.slice(box.index).matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((m) => m[1]!);
+      const [xMin, yMin, xMax, yMax] = box.slice(1, 5).map(Number) as [number, number, number, number];
+      return [{ text: words.join(" "), xMin, yMin, xMax, yMax }];
+    });
 export const pdfinfo = (bytes: Buffer) => withPdfFile(bytes, (f) => run("pdfinfo", [f]));
 export const pdffonts = (bytes: Buffer) => withPdfFile(bytes, (f) => run("pdffonts", [f]));
 export const qpdfCheck = (bytes: Buffer) => withPdfFile(bytes, (f) => run("qpdf", ["--check", f]));

@@ -41,3 +41,18 @@ export function sampleInput(overrides: Partial<HandoutPdfInput> = {}, chosenKeys
     ...overrides,
   };
 }
+
+/** What clinicians in a US clinic type, one sample per script (tests/unit/pdf/scripts.test.ts, the benchmark). */
+export const SCRIPT_SAMPLES = {
+  latin: "Café naïve façade",
+  greek: "Ελληνικά",
+  cyrillic: "Русский",
+  arabic: "مرحبا بك",
+  hebrew: "שלום",
+  vietnamese: "Tiếng Việt",
+  simplified: "背痛 简体",
+  traditional: "背痛 繁體 醫生",
+  japanese: "日本語 ひらがな カタカナ",
+  korean: "한국어",
+  emoji: "👍 😀",
+};

@@ -32,6 +32,13 @@ describe("hyphenateLongWords", () => {
     for (const word of ["Transcutaneous", "anti-inflammatory", "https://example.org/a"]) expect(hyphenateLongWords(word)).toEqual([word]);
   });
 
+  it("lets Chinese, Japanese and Korean break between characters, but not before closing punctuation", () => {
+    expect(hyphenateLongWords("背痛很严重。")).toEqual(["背", "痛", "很", "严", "重。"]);
+    expect(hyphenateLongWords("「ひらがな」です")).toEqual(["「ひ", "ら", "が", "な」", "で", "す"]);
+    expect(hyphenateLongWords("한국어")).toEqual(["한", "국", "어"]);
+    expect(hyphenateLongWords("Tylenol（泰诺）")).toEqual(["Tylenol", "（泰", "诺）"]);
+  });
+
   it("gives long URLs break points after slashes, losing no character", () => {
     const url = "https://www.merckmanuals.com/home/bone,-joint,-and-muscle-disorders/low-back-and-neck-pain/low-back-pain";
     const parts = hyphenateLongWords(url);

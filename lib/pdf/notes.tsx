@@ -1,0 +1,56 @@
+import { Fragment } from "react";
+import { Text, View } from "@react-pdf/renderer";
+import { parseNotes } from "@/lib/handouts/notes";
+import { textColorOn } from "@/lib/pdf/colors";
+import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
+import { keepWithNext, type Styles } from "@/lib/pdf/styles";
+
+// A note paragraph takes the direction of its first letter (as dir="auto" does in HTML): one in Arabic or
+// Hebrew is laid out right to left, right-aligned, with its Latin words and numbers in place and its bullet
+// on the right. textkit shapes and reorders the runs inside each line either way.
+const STARTS_RTL = /^\P{L}*[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+const rtl = (text: string) => STARTS_RTL.test(text);
+
+function byDirection(lines: string[]): { rtl: boolean; lines: string[] }[] {
+  const groups: { rtl: boolean; lines: string[] }[] = [];
+  for (const line of lines) {
+    const last = groups.at(-1);
+    if (last && last.rtl === rtl(line)) last.lines.push(line);
+    else groups.push({ rtl: rtl(line), lines: [line] });
+  }
+  return groups;
+}
+
+export function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent: string; border: string }) {
+  const blocks = parseNotes(notes);
+  if (!blocks.length) return null;
+  return (
+    <View style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
+      <Text style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
+        Notes from your clinician
+      </Text>
+      {blocks.map((b, i) =>
+        b.type === "bullets" ? (
+          <View key={i} style={{ marginBottom: 4 }}>
+            {b.items.map((item, j) => (
+              <View key={j} style={[s.listItem, rtl(item) ? { flexDirection: "row-reverse" } : {}]} wrap={false}>
+                <Text style={[s.bullet, rtl(item) ? { textAlign: "right" } : {}]}>•</Text>
+                <Text style={[s.paragraph, s.listBody, { marginBottom: 0 }, rtl(item) ? { direction: "rtl" } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+                  {item}
+                </Text>
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Fragment key={i}>
+            {byDirection(b.lines).map((g, j, all) => (
+              <Text key={j} style={[s.paragraph, g.rtl ? { direction: "rtl" } : {}, j < all.length - 1 ? { marginBottom: 0 } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+                {g.lines.join("\n")}
+              </Text>
+            ))}
+          </Fragment>
+        ),
+      )}
+    </View>
+  );
+}
