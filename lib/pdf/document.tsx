@@ -8,6 +8,7 @@ import { citedReferences } from "@/lib/pdf/select-sections";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { keepWithNext, makeStyles, type Styles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
+import { structureGroup } from "@/lib/pdf/tags";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
 // One formatter for every render: toLocaleDateString builds a new one on each call (~1 ms).
@@ -31,24 +32,24 @@ function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent:
   const blocks = parseNotes(notes);
   if (!blocks.length) return null;
   return (
-    <View style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
-      <Text style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
+    <View tag="Sect" style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
+      <Text tag="H2" style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
         Notes from your clinician
       </Text>
       {blocks.map((b, i) =>
         b.type === "bullets" ? (
-          <View key={i} style={{ marginBottom: 4 }}>
+          <View key={i} tag="L" style={{ marginBottom: 4 }}>
             {b.items.map((item, j) => (
-              <View key={j} style={s.listItem} wrap={false}>
-                <Text style={s.bullet}>•</Text>
-                <Text style={[s.paragraph, s.listBody, { marginBottom: 0 }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+              <View key={j} tag="LI" style={s.listItem} wrap={false}>
+                <Text tag="Lbl" style={s.bullet}>•</Text>
+                <Text tag="LBody" style={[s.paragraph, s.listBody, { marginBottom: 0 }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
                   {item}
                 </Text>
               </View>
             ))}
           </View>
         ) : (
-          <Text key={i} style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
+          <Text key={i} tag="P" style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
             {b.lines.join("\n")}
           </Text>
         ),
@@ -70,10 +71,10 @@ function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["con
     ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
   ];
   return (
-    <View style={s.contactBox} wrap={false}>
-      <Text style={s.contactTitle}>Questions? Contact {c.clinicName || clinicName}</Text>
+    <View tag="Sect" style={s.contactBox} wrap={false}>
+      <Text tag="H2" style={s.contactTitle}>Questions? Contact {c.clinicName || clinicName}</Text>
       {lines.map((l) => (
-        <Text key={l.label} style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
+        <Text key={l.label} tag="P" style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
           <Text style={{ fontWeight: "bold" }}>{l.label}: </Text>
           {l.href && SAFE_PDF_LINK.test(l.href) ? (
             <Link src={l.href} style={{ color: linkColor }}>
@@ -88,16 +89,18 @@ function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["con
   );
 }
 
-// Numbered, with the number hanging; a reference's https address (its last words) becomes a link.
+// Numbered, with the number hanging; a reference's https address (its last words) becomes a link. The rows
+// sit beside the heading (which keeps with the first of them), so they join their list element by `parent`.
 function ReferenceList({ references, s, linkColor }: { references: Reference[]; s: Styles; linkColor: string }) {
+  const list = structureGroup("L");
   return (
     <>
       {references.map((r, i) => {
         const url = r.url && SAFE_PDF_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
         return (
-          <View key={r.key} style={s.refRow} wrap={false}>
-            <Text style={s.refNumber}>{i + 1}.</Text>
-            <Text style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
+          <View key={r.key} tag={{ role: "LI", parent: list }} style={s.refRow} wrap={false}>
+            <Text tag="Lbl" style={s.refNumber}>{i + 1}.</Text>
+            <Text tag="LBody" style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
               {url ? r.text.slice(0, -url.length) : r.text}
               {url ? (
                 <Link src={url} style={{ color: linkColor }}>
@@ -134,7 +137,18 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
   );
 
   return (
-    <Document title={input.title} author={branding.clinicName} subject={input.guideTitle} creator="Handout Portal" producer="Handout Portal" language="en" creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}>
+    // Tagged (lib/pdf/tags.ts), in PDF 1.7 so that pdfkit also writes the XMP metadata (dc:title) PDF/UA asks for.
+    <Document
+      tagged
+      pdfVersion="1.7"
+      title={input.title}
+      author={branding.clinicName}
+      subject={input.guideTitle}
+      creator="Handout Portal"
+      producer="Handout Portal"
+      language={input.language ?? "en"}
+      creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
+    >
       <Page
         size={input.pageSize}
         style={s.page}
@@ -145,7 +159,7 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
             ? ({ children, pageNumber, totalPages }) => (
                 <>
                   {children}
-                  <View style={s.footer}>
+                  <View style={s.footer} artifact="Pagination">
                     <Text style={s.footerText}>{footerText}</Text>
                     <Text style={s.footerText}>{`Page ${pageNumber} of ${totalPages}`}</Text>
                   </View>
@@ -157,19 +171,19 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
         <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
           {branding.logoPng && logoFormat ? (
             <View style={s.logoBox}>
-              <Image style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
+              <Image tag={{ role: "Figure", alt: `${branding.clinicName} logo` }} style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
             </View>
           ) : null}
           <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
-            <Text style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
-            {contact.phone ? <Text style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
+            <Text tag="P" style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
+            {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
         </View>
-        <Text style={s.title}>{input.title}</Text>
+        <Text tag="H1" style={s.title}>{input.title}</Text>
         {/* Items wrap as wholes, so a date never splits across lines in large print. */}
         <View style={s.metaRow}>
           {meta.map((item, i) => (
-            <Text key={i} style={s.meta}>
+            <Text key={i} tag="P" style={s.meta}>
               {item}
             </Text>
           ))}
@@ -177,13 +191,13 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
         {input.notesPosition === "TOP" && notes}
 
         {content.map((section) => (
-          <View key={section.key}>
+          <View key={section.key} tag="Sect">
             <PdfBlocks
               blocks={section.blocks}
               s={s}
               linkColor={headingColor}
               heading={
-                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+                <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
                   {section.title}
                 </Text>
               }
@@ -195,8 +209,8 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
         <ContactBlock c={contact} clinicName={branding.clinicName} s={s} linkColor={headingColor} />
 
         {references.length > 0 && (
-          <View>
-            <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+          <View tag="Sect">
+            <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
               References
             </Text>
             <ReferenceList references={references} s={s} linkColor={headingColor} />
@@ -206,19 +220,19 @@ export function HandoutDocument({ input, fastPagination = true }: { input: Hando
         {(disclaimers.length > 0 || branding.extraDisclaimer) && (
           <View>
             {disclaimers.map((d) => (
-              <View key={d.key}>
-                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+              <View key={d.key} tag="Sect">
+                <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
                   {d.title}
                 </Text>
                 <PdfBlocks blocks={d.blocks} s={{ ...s, paragraph: s.disclaimer }} linkColor={headingColor} />
               </View>
             ))}
-            {branding.extraDisclaimer ? <Text style={s.disclaimer}>{branding.extraDisclaimer}</Text> : null}
+            {branding.extraDisclaimer ? <Text tag="P" style={s.disclaimer}>{branding.extraDisclaimer}</Text> : null}
           </View>
         )}
 
         {!fastPagination && (
-          <View style={s.footer} fixed>
+          <View style={s.footer} fixed artifact="Pagination">
             <Text style={s.footerText}>{footerText}</Text>
             <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
           </View>
