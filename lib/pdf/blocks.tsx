@@ -3,6 +3,7 @@ import { Link, Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "@/lib/guides/blocks";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { keepWithNext, type Styles } from "@/lib/pdf/styles";
+import { headingRole, structureGroup } from "@/lib/pdf/tags";
 
 // Only these become live links; anything else (javascript:, data:, plain http:) is printed as text.
 export const SAFE_PDF_LINK = /^(https:|mailto:|tel:)/i;
@@ -39,17 +40,25 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
 type TableBlock = Extract<Block, { type: "table" }>;
 
 // Rows carry their own borders (no box around the table), so the first rows can sit in one unbreakable
-// group with the heading above them while the rest flow on, splitting between rows.
+// group with the heading above them while the rest flow on, splitting between rows. Being in different Views,
+// the rows join their Table element by `parent`.
 function tableRows(b: TableBlock, s: Styles, linkColor: string) {
   const rows = [b.header, ...b.rows];
+  const table = structureGroup("Table");
   return rows.map((row, r) => (
     <View
       key={r}
+      tag={{ role: "TR", parent: table }}
       style={[s.tableRow, r === 0 ? s.tableHeadRow : {}, r === rows.length - 1 ? s.tableLastRow : {}]}
       wrap={false}
     >
       {row.map((cell, j) => (
-        <Text key={j} style={[s.tableCell, r === 0 ? s.tableHead : {}, { textAlign: b.align[j] ?? "left" }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+        <Text
+          key={j}
+          tag={r === 0 ? { role: "TH", scope: "Column" } : "TD"}
+          style={[s.tableCell, r === 0 ? s.tableHead : {}, { textAlign: b.align[j] ?? "left" }]}
+          hyphenationPenalty={LATE_BREAK_PENALTY}
+        >
           <PdfInlines nodes={cell} linkColor={linkColor} />
         </Text>
       ))}
@@ -89,7 +98,7 @@ export function PdfBlocks({ blocks, s, linkColor, depth = 0, heading }: { blocks
     pending = undefined;
     if (b.type === "heading") {
       pending = (
-        <Text style={s.subHeading} minPresenceAhead={keepWithNext(s).subHeading}>
+        <Text tag={headingRole(b.level)} style={s.subHeading} minPresenceAhead={keepWithNext(s).subHeading}>
           <PdfInlines nodes={b.children} linkColor={linkColor} />
         </Text>
       );
@@ -97,18 +106,18 @@ export function PdfBlocks({ blocks, s, linkColor, depth = 0, heading }: { blocks
     }
     if (b.type === "paragraph") {
       out.push(
-        <Text key={i} style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
+        <Text key={i} tag="P" style={s.paragraph} hyphenationPenalty={LATE_BREAK_PENALTY}>
           <PdfInlines nodes={b.children} linkColor={linkColor} />
         </Text>,
       );
       return;
     }
     out.push(
-      <View key={i} style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
+      <View key={i} tag="L" style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
         {b.items.map((item, j) => (
-          <View key={j} style={s.listItem} wrap={false}>
-            <Text style={s.bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
-            <View style={s.listBody}>
+          <View key={j} tag="LI" style={s.listItem} wrap={false}>
+            <Text tag="Lbl" style={s.bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
+            <View tag="LBody" style={s.listBody}>
               <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} />
             </View>
           </View>
@@ -126,7 +135,7 @@ function PdfListItem({ blocks, s, linkColor, depth }: { blocks: Block[]; s: Styl
     <>
       {blocks.map((b, i) =>
         b.type === "paragraph" ? (
-          <Text key={i} style={[s.paragraph, { marginBottom: 0 }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+          <Text key={i} tag="P" style={[s.paragraph, { marginBottom: 0 }]} hyphenationPenalty={LATE_BREAK_PENALTY}>
             <PdfInlines nodes={b.children} linkColor={linkColor} />
           </Text>
         ) : (

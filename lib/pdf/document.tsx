@@ -9,6 +9,7 @@ import { Notes } from "@/lib/pdf/notes";
 import { preparePdfInput } from "@/lib/pdf/prepare";
 import { keepWithNext, makeStyles, type Styles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
+import { structureGroup } from "@/lib/pdf/tags";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
 // One formatter for every render: toLocaleDateString builds a new one on each call (~1 ms).
@@ -41,10 +42,10 @@ function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["con
     ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
   ];
   return (
-    <View style={s.contactBox} wrap={false}>
-      <Text style={s.contactTitle}>Questions? Contact {c.clinicName || clinicName}</Text>
+    <View tag="Sect" style={s.contactBox} wrap={false}>
+      <Text tag="H2" style={s.contactTitle}>Questions? Contact {c.clinicName || clinicName}</Text>
       {lines.map((l) => (
-        <Text key={l.label} style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
+        <Text key={l.label} tag="P" style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
           <Text style={{ fontWeight: "bold" }}>{l.label}: </Text>
           {l.href && SAFE_PDF_LINK.test(l.href) ? (
             <Link src={l.href} style={{ color: linkColor }}>
@@ -59,16 +60,18 @@ function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["con
   );
 }
 
-// Numbered, with the number hanging; a reference's https address (its last words) becomes a link.
+// Numbered, with the number hanging; a reference's https address (its last words) becomes a link. The rows
+// sit beside the heading (which keeps with the first of them), so they join their list element by `parent`.
 function ReferenceList({ references, s, linkColor }: { references: Reference[]; s: Styles; linkColor: string }) {
+  const list = structureGroup("L");
   return (
     <>
       {references.map((r, i) => {
         const url = r.url && SAFE_PDF_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
         return (
-          <View key={r.key} style={s.refRow} wrap={false}>
-            <Text style={s.refNumber}>{i + 1}.</Text>
-            <Text style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
+          <View key={r.key} tag={{ role: "LI", parent: list }} style={s.refRow} wrap={false}>
+            <Text tag="Lbl" style={s.refNumber}>{i + 1}.</Text>
+            <Text tag="LBody" style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
               {url ? r.text.slice(0, -url.length) : r.text}
               {url ? (
                 <Link src={url} style={{ color: linkColor }}>
@@ -106,7 +109,18 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
   );
 
   return (
-    <Document title={input.title} author={branding.clinicName} subject={input.guideTitle} creator="Handout Portal" producer="Handout Portal" language="en" creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}>
+    // Tagged (lib/pdf/tags.ts), in PDF 1.7 so that pdfkit also writes the XMP metadata (dc:title) PDF/UA asks for.
+    <Document
+      tagged
+      pdfVersion="1.7"
+      title={input.title}
+      author={branding.clinicName}
+      subject={input.guideTitle}
+      creator="Handout Portal"
+      producer="Handout Portal"
+      language={input.language ?? "en"}
+      creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
+    >
       <Page
         size={input.pageSize}
         style={s.page}
@@ -117,7 +131,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
             ? ({ children, pageNumber, totalPages }) => (
                 <>
                   {children}
-                  <View style={s.footer}>
+                  <View style={s.footer} artifact="Pagination">
                     <Text style={s.footerText}>{footerText}</Text>
                     <Text style={s.footerText}>{`Page ${pageNumber} of ${totalPages}`}</Text>
                   </View>
@@ -129,19 +143,19 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
         <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
           {branding.logoPng && logoFormat ? (
             <View style={s.logoBox}>
-              <Image style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
+              <Image tag={{ role: "Figure", alt: `${branding.clinicName} logo` }} style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
             </View>
           ) : null}
           <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
-            <Text style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
-            {contact.phone ? <Text style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
+            <Text tag="P" style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
+            {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
         </View>
-        <Text style={s.title}>{input.title}</Text>
+        <Text tag="H1" style={s.title}>{input.title}</Text>
         {/* Items wrap as wholes, so a date never splits across lines in large print. */}
         <View style={s.metaRow}>
           {meta.map((item, i) => (
-            <Text key={i} style={s.meta}>
+            <Text key={i} tag="P" style={s.meta}>
               {item}
             </Text>
           ))}
@@ -149,13 +163,13 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
         {input.notesPosition === "TOP" && notes}
 
         {content.map((section) => (
-          <View key={section.key}>
+          <View key={section.key} tag="Sect">
             <PdfBlocks
               blocks={section.blocks}
               s={s}
               linkColor={headingColor}
               heading={
-                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+                <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
                   {section.title}
                 </Text>
               }
@@ -167,8 +181,8 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
         <ContactBlock c={contact} clinicName={branding.clinicName} s={s} linkColor={headingColor} />
 
         {references.length > 0 && (
-          <View>
-            <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+          <View tag="Sect">
+            <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
               References
             </Text>
             <ReferenceList references={references} s={s} linkColor={headingColor} />
@@ -178,19 +192,19 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
         {(disclaimers.length > 0 || branding.extraDisclaimer) && (
           <View>
             {disclaimers.map((d) => (
-              <View key={d.key}>
-                <Text style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+              <View key={d.key} tag="Sect">
+                <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
                   {d.title}
                 </Text>
                 <PdfBlocks blocks={d.blocks} s={{ ...s, paragraph: s.disclaimer }} linkColor={headingColor} />
               </View>
             ))}
-            {branding.extraDisclaimer ? <Text style={s.disclaimer}>{branding.extraDisclaimer}</Text> : null}
+            {branding.extraDisclaimer ? <Text tag="P" style={s.disclaimer}>{branding.extraDisclaimer}</Text> : null}
           </View>
         )}
 
         {!fastPagination && (
-          <View style={s.footer} fixed>
+          <View style={s.footer} fixed artifact="Pagination">
             <Text style={s.footerText}>{footerText}</Text>
             <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
           </View>

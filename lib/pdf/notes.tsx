@@ -25,17 +25,17 @@ export function Notes({ notes, s, accent, border }: { notes: string; s: Styles; 
   const blocks = parseNotes(notes);
   if (!blocks.length) return null;
   return (
-    <View style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
-      <Text style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
+    <View tag="Sect" style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
+      <Text tag="H2" style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
         Notes from your clinician
       </Text>
       {blocks.map((b, i) =>
         b.type === "bullets" ? (
-          <View key={i} style={{ marginBottom: 4 }}>
+          <View key={i} tag="L" style={{ marginBottom: 4 }}>
             {b.items.map((item, j) => (
-              <View key={j} style={[s.listItem, rtl(item) ? { flexDirection: "row-reverse" } : {}]} wrap={false}>
-                <Text style={[s.bullet, rtl(item) ? { textAlign: "right" } : {}]}>•</Text>
-                <Text style={[s.paragraph, s.listBody, { marginBottom: 0 }, rtl(item) ? { direction: "rtl" } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+              <View key={j} tag="LI" style={[s.listItem, rtl(item) ? { flexDirection: "row-reverse" } : {}]} wrap={false}>
+                <Text tag="Lbl" style={[s.bullet, rtl(item) ? { textAlign: "right" } : {}]}>•</Text>
+                <Text tag="LBody" style={[s.paragraph, s.listBody, { marginBottom: 0 }, rtl(item) ? { direction: "rtl" } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
                   {item}
                 </Text>
               </View>
@@ -44,7 +44,7 @@ export function Notes({ notes, s, accent, border }: { notes: string; s: Styles; 
         ) : (
           <Fragment key={i}>
             {byDirection(b.lines).map((g, j, all) => (
-              <Text key={j} style={[s.paragraph, g.rtl ? { direction: "rtl" } : {}, j < all.length - 1 ? { marginBottom: 0 } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+              <Text key={j} tag="P" style={[s.paragraph, g.rtl ? { direction: "rtl" } : {}, j < all.length - 1 ? { marginBottom: 0 } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
                 {g.lines.join("\n")}
               </Text>
             ))}

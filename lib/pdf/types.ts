@@ -7,6 +7,8 @@ import type { Block, Reference } from "@/lib/guides/blocks";
 export type HandoutPdfInput = {
   title: string;
   guideTitle: string;
+  /** The language of the handout's text (BCP 47, e.g. "es"): the PDF's /Lang. English when absent. */
+  language?: string;
   createdAt: string;
   preparedFor: string | null;
   followUpDate: string | null;
