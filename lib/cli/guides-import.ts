@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { createDbClient } from "@/lib/db-client";
 import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
+import { LOCK_REASONS } from "@/lib/guides/locks";
 
 const USAGE = "usage: npm run guides:import -- <file.md> (--library | --clinic <clinicId>)";
 
@@ -22,7 +23,7 @@ async function main() {
     if (clinicId && !(await db.clinic.findUnique({ where: { id: clinicId }, select: { id: true } }))) throw new Error(`no clinic with id ${clinicId}`);
     const r = await importGuide(db, parsed.guide, { clinicId: clinicId ?? null });
     console.log(`guide ${r.guideId}: "${parsed.guide.title}" version ${r.version}${r.unchanged ? " (unchanged: same text as the latest version)" : ""}`);
-    for (const s of r.sections) console.log(`  - ${s.title}`);
+    for (const s of parsed.guide.sections) console.log(`  - ${s.title}${s.lock ? ` (always included: ${LOCK_REASONS[s.lock]})` : ""}`);
     for (const w of parsed.warnings) console.log(`warning: ${w}`);
   } finally {
     await db.$disconnect();

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
-export type FrontMatter = { title?: string; summary?: string; source?: string; reviewed?: string };
+export type FrontMatter = { title?: string; summary?: string; source?: string; reviewed?: string; required?: string[] };
 
 const textField = (field: string) =>
   z
@@ -26,7 +26,16 @@ const fieldSchemas = {
       z.iso.date({ error: reviewedMessage }).nullish(),
     )
     .transform((value) => value ?? undefined),
-} satisfies Record<keyof FrontMatter, z.ZodType<string | undefined>>;
+  // Sections every handout of the guide must include, by title or key (beyond the disclaimer and "when to
+  // seek care"): e.g. required: [Warning Signs — Call Right Away].
+  required: z
+    .array(z.string({ error: 'Front matter: each entry of "required" must be a section title or key.' }).trim().min(1), {
+      error: 'Front matter: "required" must be a list of section titles or keys, e.g. required: [Warning Signs].',
+    })
+    .max(100)
+    .nullish()
+    .transform((value) => value ?? undefined),
+} satisfies { [K in keyof FrontMatter]-?: z.ZodType<FrontMatter[K]> };
 
 export type FrontMatterResult = {
   data: FrontMatter;
@@ -69,12 +78,12 @@ export function splitFrontMatter(text: string, maxChars = Infinity): FrontMatter
     .filter((field) => !(field in fieldSchemas))
     .map((field) => `Front matter field "${field}" is not used and was ignored.`);
   const fields = raw as Record<string, unknown>;
-  const data: FrontMatter = {};
+  const data: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const field of Object.keys(fieldSchemas) as (keyof FrontMatter)[]) {
     const parsed = fieldSchemas[field].safeParse(fields[field]);
     if (!parsed.success) errors.push(...parsed.error.issues.map((issue) => issue.message));
     else if (parsed.data !== undefined) data[field] = parsed.data;
   }
-  return { data, body, lineOffset, errors, warnings };
+  return { data: data as FrontMatter, body, lineOffset, errors, warnings };
 }

@@ -83,6 +83,8 @@ export async function importGuide(
               position,
               kind: s.kind,
               required: s.required,
+              lockReason: s.lock,
+              redFlag: s.redFlag,
               blocks: s.blocks as unknown as Prisma.InputJsonValue,
               citedRefKeys: s.citedRefKeys,
               plainText: s.plainText,

@@ -5,6 +5,7 @@ import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole } from "@/lib/clinics/roles";
 import { importGuide } from "@/lib/guides/import";
 import { parseGuideInThread } from "@/lib/guides/parse-pool";
+import { unlockRedFlags } from "@/lib/guides/locks";
 import type { MemberContext } from "@/lib/authz";
 import type { ParsedGuide } from "@/lib/guides/parse-markdown";
 
@@ -20,11 +21,14 @@ export async function previewClinicGuide(ctx: MemberContext, source: string | Ui
  * OWNER/ADMIN import Markdown into their own clinic's library, never the shared one. The text is parsed
  * again here, so what a preview showed is never trusted; bad input stores nothing.
  */
-export async function importClinicGuide(ctx: MemberContext, markdown: string) {
+export async function importClinicGuide(ctx: MemberContext, markdown: string, decisions: { keepUnlocked?: string[] } = {}) {
   requireRole(ctx, MANAGERS);
   const parsed = await parseGuideInThread(markdown);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", `The guide was not imported: ${parsed.errors.join(" ")}`);
-  return importGuide(db, parsed.guide, { clinicId: ctx.clinic.id, importedBy: ctx.user.id }, async (tx, result) => {
-    await auditMember(ctx, { action: "guide.imported", targetType: "guide", targetId: result.guideId, metadata: { version: result.version } }, tx);
+  // The importer's answer in the preview: which flagged warning-sign sections stay optional.
+  const guide = { ...parsed.guide, sections: unlockRedFlags(parsed.guide.sections, decisions.keepUnlocked ?? []) };
+  const unlocked = guide.sections.filter((s) => s.redFlag && !s.required).map((s) => s.key);
+  return importGuide(db, guide, { clinicId: ctx.clinic.id, importedBy: ctx.user.id }, async (tx, result) => {
+    await auditMember(ctx, { action: "guide.imported", targetType: "guide", targetId: result.guideId, metadata: { version: result.version, title: guide.title, unlockedWarningSections: unlocked } }, tx);
   });
 }

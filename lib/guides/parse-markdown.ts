@@ -11,6 +11,7 @@ import { extractReferences, REFERENCES_HEADING } from "./references";
 import { checkGuideShape, MAX_FRONT_MATTER_CHARS, MAX_REFERENCE_CHARS, MAX_REFERENCES, MAX_SECTIONS } from "./input-limits";
 import { slugify } from "./slugify";
 import { readingStats } from "./readability";
+import { applyLocks, type LockReason } from "./locks";
 
 export { slugify };
 
@@ -21,7 +22,11 @@ export type ParsedSection = {
   title: string;
   order: number;
   kind: SectionKind;
+  // Locked into every handout, and why (lib/guides/locks.ts); `required` is `lock !== null`.
   required: boolean;
+  lock: LockReason | null;
+  // The text reads like "when to get help at once" (red-flags.ts): locked unless the importer says no.
+  redFlag: boolean;
   blocks: Block[];
   citedRefKeys: string[];
   plainText: string;
@@ -63,10 +68,10 @@ function decode(input: Uint8Array | string): { text: string } | { error: string 
   }
 }
 
-function classify(title: string): { kind: SectionKind; required: boolean } {
-  if (REFERENCES_HEADING.test(title)) return { kind: "references", required: false };
-  if (DISCLAIMER_HEADING.test(title)) return { kind: "disclaimer", required: true };
-  return { kind: "content", required: SEEK_CARE_HEADING.test(title) };
+function classify(title: string): { kind: SectionKind; lock: LockReason | null } {
+  if (REFERENCES_HEADING.test(title)) return { kind: "references", lock: null };
+  if (DISCLAIMER_HEADING.test(title)) return { kind: "disclaimer", lock: "disclaimer" };
+  return { kind: "content", lock: SEEK_CARE_HEADING.test(title) ? "seek-care" : null };
 }
 
 export function parseGuideMarkdown(input: Uint8Array | string): ParseResult {
@@ -126,7 +131,8 @@ export function parseGuideMarkdown(input: Uint8Array | string): ParseResult {
     }
     seenKeys.add(key);
     if (!blocks.some((block) => block.type !== "heading")) errors.push(`Section "${raw.title}" is empty.`);
-    sections.push({ key, title: raw.title, order, ...classify(raw.title), blocks, citedRefKeys: [], plainText: "", grade: 0, words: 0 });
+    const { kind, lock } = classify(raw.title);
+    sections.push({ key, title: raw.title, order, kind, lock, required: lock !== null, redFlag: false, blocks, citedRefKeys: [], plainText: "", grade: 0, words: 0 });
   }
 
   // References can sit anywhere (usually last), so they are collected before any citation is resolved.
@@ -154,6 +160,7 @@ export function parseGuideMarkdown(input: Uint8Array | string): ParseResult {
     section.plainText = blocksToPlainText(section.blocks);
     Object.assign(section, readingStats(section.plainText));
   }
+  errors.push(...applyLocks(sections, front.data.required ?? []));
 
   // Not an error: some clinics keep their disclaimer in the branding settings instead.
   if (sections.length > 0 && !sections.some((s) => s.kind === "disclaimer")) warnings.push(NO_DISCLAIMER_WARNING);

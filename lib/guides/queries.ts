@@ -86,7 +86,7 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       grade: true,
       words: true,
       createdAt: true,
-      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, blocks: true, grade: true, words: true, changed: true } },
+      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, lockReason: true, blocks: true, grade: true, words: true, changed: true } },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });

@@ -7,7 +7,7 @@ import { getGuideVersion, getLatestVersionId, visibleGuide } from "@/lib/guides/
 import type { ContactBlock } from "@/lib/handouts/schemas";
 import type { MemberContext } from "@/lib/authz";
 
-export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; plainText: string };
+export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; lockReason: string | null; plainText: string };
 
 export type BuilderStart = {
   guide: { guideId: string; versionId: string; version: number; title: string };
@@ -49,7 +49,7 @@ async function versionFor(clinicId: string, versionId: string) {
   const v = await getGuideVersion(clinicId, versionId);
   return {
     guide: { guideId: v.guideId, versionId: v.id, version: v.version, title: v.title },
-    sections: v.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, plainText: s.plainText })),
+    sections: v.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, lockReason: s.lockReason, plainText: s.plainText })),
   };
 }
 

@@ -7,6 +7,8 @@ import { getGuideVersion } from "@/lib/guides/versions";
 import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import type { MemberContext } from "@/lib/authz";
+import { refuseUnprintable } from "@/lib/handouts/printable";
+import { requireChosenContent } from "@/lib/pdf/select-sections";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -15,7 +17,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 export async function createHandout(ctx: MemberContext, draft: HandoutDraft): Promise<{ id: string }> {
   const clinicId = ctx.clinic.id;
+  refuseUnprintable(draft);
   const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
+  requireChosenContent(version.sections, draft.sectionKeys);
   const branding = brandingSnapshot(clinic, logo);
   const createdAt = new Date();
   const input = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);

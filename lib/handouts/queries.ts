@@ -105,21 +105,24 @@ export async function findNewerGuideChanges(handout: { sectionKeys: string[]; gu
   return changed.length ? { version: latest.version, changed } : null;
 }
 
-/**
- * The stored PDF for download, after checking its bytes still match the SHA-256 recorded at generation.
- * Writes the download to the audit log.
- */
-export async function getHandoutPdfForDownload(ctx: MemberContext, handoutId: string) {
-  const clinicId = ctx.clinic.id;
+/** The stored PDF, after checking its bytes still match the SHA-256 recorded at generation. */
+async function storedPdf(ctx: MemberContext, handoutId: string) {
   const row = await db.handoutPdf.findFirst({
-    where: { handoutId, handout: { clinicId } },
-    select: { bytes: true, sha256: true, handout: { select: { title: true, createdAt: true } } },
+    where: { handoutId, handout: { clinicId: ctx.clinic.id } },
+    select: { bytes: true, sha256: true, pages: true, handout: { select: { title: true, createdAt: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", "Not found.");
   const actual = crypto.createHash("sha256").update(row.bytes).digest("hex");
-  if (actual !== row.sha256) {
-    throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
-  }
-  await auditMember(ctx, { action: "handout.downloaded", targetType: "handout", targetId: handoutId });
-  return { bytes: Buffer.from(row.bytes), title: row.handout.title, createdAt: row.handout.createdAt };
+  if (actual !== row.sha256) throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
+  return { bytes: Buffer.from(row.bytes), pages: row.pages, title: row.handout.title, createdAt: row.handout.createdAt };
 }
+
+/** The stored PDF for download or print; the audit log records it. */
+export async function getHandoutPdfForDownload(ctx: MemberContext, handoutId: string) {
+  const pdf = await storedPdf(ctx, handoutId);
+  await auditMember(ctx, { action: "handout.downloaded", targetType: "handout", targetId: handoutId });
+  return pdf;
+}
+
+/** The stored PDF drawn on the handout's page (whose opening is audited by viewHandout). */
+export const getHandoutPdfForPage = storedPdf;

@@ -32,7 +32,8 @@ export type RenderPool = {
   readonly threads: number;
   /** "workers" once a thread has loaded and rendered its warm-up; "in-process" when threads cannot start. */
   readonly ready: Promise<"workers" | "in-process">;
-  render(input: HandoutPdfInput): Promise<RenderedPdf>;
+  /** `signal`: the request went away; a render still waiting for a thread is dropped. */
+  render(input: HandoutPdfInput, signal?: AbortSignal): Promise<RenderedPdf>;
   close(): Promise<void>;
 };
 
@@ -107,24 +108,35 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     clearTimeout(next.timer);
     next.start();
   }
-  async function takeThread(): Promise<void> {
+  async function takeThread(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     if (running < threads) return void running++;
     if (waiting.length >= maxQueue) throw busy();
     await new Promise<void>((resolve, reject) => {
+      const leave = (reason: unknown) => {
+        clearTimeout(entry.timer);
+        waiting.splice(waiting.indexOf(entry), 1);
+        reject(reason);
+      };
+      const onAbort = () => leave(signal!.reason);
       const entry = {
-        start: resolve,
+        start: () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
         timer: setTimeout(() => {
-          waiting.splice(waiting.indexOf(entry), 1);
-          reject(busy());
+          signal?.removeEventListener("abort", onAbort);
+          leave(busy());
         }, MAX_WAIT_MS),
       };
+      signal?.addEventListener("abort", onAbort, { once: true });
       waiting.push(entry);
     });
   }
 
-  async function render(input: HandoutPdfInput): Promise<RenderedPdf> {
+  async function render(input: HandoutPdfInput, signal?: AbortSignal): Promise<RenderedPdf> {
     if ((await ready) === "in-process" || !piscina) return renderInProcess(input);
-    await takeThread();
+    await takeThread(signal);
     let result: { bytes: Uint8Array; pages: number; sha256: string };
     try {
       result = await piscina.run(input, { signal: AbortSignal.timeout(timeoutMs) });
@@ -169,6 +181,6 @@ export function warmPdfPool(): Promise<"workers" | "in-process"> {
 }
 
 /** Renders a handout off the request thread. Throws AppError("TOO_MANY_REQUESTS") when the queue is full. */
-export function renderInPool(input: HandoutPdfInput): Promise<RenderedPdf> {
-  return sharedPool().render(input);
+export function renderInPool(input: HandoutPdfInput, signal?: AbortSignal): Promise<RenderedPdf> {
+  return sharedPool().render(input, signal);
 }

@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+
 // Which sections a handout prints: the chosen content sections in the chosen order, then every required
 // section the clinician did not pick (required ones cannot be left out), disclaimers last. The guide's own
 // reference section is dropped: the PDF builds its reference list from what the chosen sections cite.
@@ -16,3 +18,15 @@ export function citedReferences<R extends { key: string }>(references: R[], sect
   const cited = new Set(sections.flatMap((s) => s.citedRefKeys));
   return references.filter((r) => cited.has(r.key));
 }
+
+/**
+ * A handout needs at least one content section the clinician chose, besides the ones always included: a PDF
+ * of only the disclaimer and the warning signs is not a handout.
+ */
+export function requireChosenContent(all: Selectable[], chosenKeys: string[]): void {
+  const chosen = new Set(chosenKeys);
+  if (all.some((s) => s.kind === "content" && !s.required && chosen.has(s.key))) return;
+  throw new AppError("BAD_REQUEST", CHOOSE_CONTENT, { sectionKeys: [CHOOSE_CONTENT] });
+}
+
+export const CHOOSE_CONTENT = "Choose at least one section besides the ones always included.";

@@ -97,3 +97,20 @@ describe("guide library", () => {
     expect(g.references).toHaveLength(4);
   });
 });
+
+describe("warning-sign sections at import", () => {
+  it("are locked unless the importer unticks them in the preview; the decision is stored with the version", async () => {
+    const c = await createClinicWithMembers(db);
+    const md = (n: number) => `# Ankle Sprain ${n}\n\n## Rest\n\nKeep weight off it.\n\n## Warning Signs — Call Right Away\n\nCall 911 if your foot turns cold or blue.\n\n## Ice Tips\n\nIf it gets worse, go to the emergency department.\n\n## Disclaimer\n\nGeneral advice.\n`;
+    const first = await act(c.owner.id, c.clinic.id, importClinicGuide, md(Date.now()), { keepUnlocked: ["ice-tips"] });
+    const sections = await db.section.findMany({ where: { versionId: first.versionId }, orderBy: { position: "asc" }, select: { key: true, required: true, lockReason: true, redFlag: true } });
+    expect(sections).toEqual([
+      { key: "rest", required: false, lockReason: null, redFlag: false },
+      { key: "warning-signs-call-right-away", required: true, lockReason: "red-flag", redFlag: true },
+      { key: "ice-tips", required: false, lockReason: null, redFlag: true },
+      { key: "disclaimer", required: true, lockReason: "disclaimer", redFlag: false },
+    ]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { clinicId: c.clinic.id, action: "guide.imported" } });
+    expect(audit.metadata).toMatchObject({ unlockedWarningSections: ["ice-tips"] });
+  });
+});

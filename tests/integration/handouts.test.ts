@@ -8,6 +8,7 @@ import { findHandouts, getHandout, getHandoutPdfForDownload } from "@/lib/handou
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
+import { pdftotext } from "../support/pdf-tools";
 
 async function backSpasms() {
   const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
@@ -110,5 +111,39 @@ describe("handouts", () => {
     expect(JSON.stringify(all)).not.toContain("bytes");
     expect((await act(c.owner.id, c.clinic.id, findHandouts, { q: "ana", page: 1 })).handouts.map((h) => h.title)).toEqual(["Morning routine"]);
     expect((await act(c.owner.id, c.clinic.id, findHandouts, { author: c.owner.id, page: 1 })).handouts.map((h) => h.title)).toEqual(["Evening routine"]);
+  }, 60_000);
+
+  it("refuses characters no font can print, naming each and its field, and stores nothing", async () => {
+    const guide = await backSpasms();
+    const c = await createClinicWithMembers(db);
+    const refused = act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId, { notes: "Rest \uE000 today", title: "Back \uE000" }));
+    await expect(refused).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "These characters cannot be printed: “\uE000” (U+E000). Remove or replace them.",
+      fieldErrors: { notes: [expect.stringContaining("U+E000")], title: [expect.stringContaining("U+E000")] },
+    });
+    expect(await db.handout.count({ where: { clinicId: c.clinic.id } })).toBe(0);
+    // Every script the fonts cover is accepted.
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId, { notes: "背痛 · 腰痛 · 요통 · ألم الظهر · כאב גב · Đau lưng · Боль · 👍" }));
+    expect(id).toBeTruthy();
+  }, 60_000);
+
+  it("needs a content section besides the locked ones, and always prints the locked ones, even called directly", async () => {
+    const c = await createClinicWithMembers(db);
+    const md = "# Safety Plan\n\n## Stretches\n\nMove gently.\n\n## Warning Signs — Call Right Away\n\nCall 911 if your legs go numb.\n\n## Disclaimer\n\nGeneral advice.\n";
+    const parsed = parseGuideMarkdown(md.replace("# Safety Plan", "---\nrequired: [Warning Signs — Call Right Away]\n---\n\n# Safety Plan"));
+    if (!parsed.ok) throw new Error(parsed.errors.join(" "));
+    const v = await importGuide(db, parsed.guide, { clinicId: c.clinic.id });
+    // Only the locked sections: refused.
+    await expect(act(c.clinician.id, c.clinic.id, createHandout, draft(v.versionId, { sectionKeys: ["warning-signs-call-right-away"] }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { sectionKeys: ["Choose at least one section besides the ones always included."] },
+    });
+    // The locked red-flag section left out of the request is printed anyway.
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, draft(v.versionId, { sectionKeys: ["stretches"] }));
+    const handout = await act(c.clinician.id, c.clinic.id, getHandout, id);
+    expect(handout.sectionKeys).toEqual(["stretches", "warning-signs-call-right-away", "disclaimer"]);
+    const pdf = await db.handoutPdf.findUniqueOrThrow({ where: { handoutId: id } });
+    expect(pdftotext(Buffer.from(pdf.bytes))).toContain("Call 911 if your legs go numb.");
   }, 60_000);
 });

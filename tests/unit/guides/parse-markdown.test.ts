@@ -233,3 +233,36 @@ describe("parseGuideMarkdown refuses bad input", () => {
     expect(result.ok && result.guide.title).toBe("T");
   });
 });
+
+describe("sections every handout must include", () => {
+  const guide = (front: string, body: string) => {
+    const r = parseGuideMarkdown(`${front ? `---\n${front}\n---\n` : ""}# Guide\n\n${body}\n\n## Disclaimer\n\nGeneral advice.\n`);
+    if (!r.ok) throw new Error(r.errors.join(" "));
+    return r.guide.sections.map((s) => [s.title, s.lock, s.redFlag]);
+  };
+
+  it("locks the sections front matter names by title or key, the disclaimer, and 'when to seek care'", () => {
+    expect(guide("required: [Exercises, home-care]", "## Exercises\n\nBend.\n\n## Home Care\n\nRest.\n\n## When to Seek Care\n\nIf it swells.\n\n## Extras\n\nTea.")).toEqual([
+      ["Exercises", "guide", false],
+      ["Home Care", "guide", false],
+      ["When to Seek Care", "seek-care", false],
+      ["Extras", null, false],
+      ["Disclaimer", "disclaimer", false],
+    ]);
+  });
+
+  it("flags and locks sections that read like warning signs, whatever they are called", () => {
+    expect(guide("", "## Warning Signs — Call Right Away\n\nCall 911 if you cannot feel your legs.\n\n## After Surgery\n\nGo to the emergency department if the wound bleeds.\n\n## Moving\n\nWalk daily.")).toEqual([
+      ["Warning Signs — Call Right Away", "red-flag", true],
+      ["After Surgery", "red-flag", true],
+      ["Moving", null, false],
+      ["Disclaimer", "disclaimer", false],
+    ]);
+  });
+
+  it("refuses a required name that is no section", () => {
+    const r = parseGuideMarkdown("---\nrequired: [Nope]\n---\n# G\n\n## A\n\nText.\n");
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual(['Front matter "required" names "Nope", which is not a section title or key of this guide.']);
+  });
+});

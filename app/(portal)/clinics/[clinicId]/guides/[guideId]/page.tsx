@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LockBadge } from "@/components/guides/lock-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/authz";
@@ -51,7 +52,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
                   {s.title}
                 </h2>
                 <div className="flex flex-wrap gap-2">
-                  {s.required && <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold">Always included</span>}
+                  {s.required && <LockBadge reason={s.lockReason} />}
                   {s.changed && version.version > 1 && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Changed in this version</span>}
                 </div>
               </div>

@@ -13,7 +13,7 @@ export type ImportPreview = {
   title: string;
   summary: string | null;
   grade: number;
-  sections: { key: string; title: string; kind: string; required: boolean; grade: number; words: number }[];
+  sections: { key: string; title: string; kind: string; required: boolean; lock: string | null; redFlag: boolean; grade: number; words: number }[];
   references: number;
   warnings: string[];
 };
@@ -32,7 +32,7 @@ export const previewGuideAction = clinicAction({ schema: importGuideSchema }, as
         title: g.title,
         summary: g.summary,
         grade: g.grade,
-        sections: g.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, grade: s.grade, words: s.words })),
+        sections: g.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, lock: s.lock, redFlag: s.redFlag, grade: s.grade, words: s.words })),
         references: g.references.length,
         warnings,
       },
@@ -45,7 +45,16 @@ export const previewGuideAction = clinicAction({ schema: importGuideSchema }, as
 });
 
 /** Step 2: parse again on the server (the preview is never trusted) and import into the clinic's library. */
-export const confirmImportAction = clinicAction({ schema: z.object({ markdown: z.string().max(2 * 1024 * 1024) }) }, async (ctx, { markdown }) => {
-  const { guideId } = await importClinicGuide(ctx, markdown);
+// The preview lists each section that reads like warning signs with a ticked "always include" box: a section
+// the form listed ("flagged") and whose box came back unticked stays optional; anything else stays locked.
+const readDecisions = (fd: FormData) => {
+  const locked = new Set(fd.getAll("lock"));
+  return { markdown: fd.get("markdown"), keepUnlocked: fd.getAll("flagged").filter((key) => !locked.has(key)) };
+};
+
+const confirmSchema = z.object({ markdown: z.string().max(2 * 1024 * 1024), keepUnlocked: z.array(z.string().max(120)).max(100) });
+
+export const confirmImportAction = clinicAction({ schema: confirmSchema, read: readDecisions }, async (ctx, { markdown, keepUnlocked }) => {
+  const { guideId } = await importClinicGuide(ctx, markdown, { keepUnlocked });
   redirect(`/clinics/${ctx.clinic.id}/guides/${guideId}`);
 });

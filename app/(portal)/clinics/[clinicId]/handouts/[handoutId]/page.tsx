@@ -3,14 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
-import { findNewerGuideChanges, viewHandout } from "@/lib/handouts/queries";
+import { findNewerGuideChanges, getHandoutPdfForPage, viewHandout } from "@/lib/handouts/queries";
 import { findDeliveries } from "@/lib/deliveries/queries";
-import { getLogoHash } from "@/lib/clinics/branding";
 import { SendForm } from "./_components/send-form";
 import { DeliveryList } from "./_components/delivery-list";
 import { getGuideVersion } from "@/lib/guides/versions";
-import { textColorOn } from "@/lib/pdf/colors";
-import { HandoutPreview } from "@/components/handouts/handout-preview";
+import { PdfPages } from "@/components/pdf/pdf-pages";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -28,17 +26,14 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
     if (isAppError(e)) notFound();
     throw e;
   });
-  const [version, newer, deliveries, logo] = await Promise.all([
+  const [version, newer, deliveries, pdf] = await Promise.all([
     getGuideVersion(clinicId, handout.guideVersion.id),
     findNewerGuideChanges(handout),
     findDeliveries(ctx, handout.id),
-    getLogoHash(clinicId),
+    getHandoutPdfForPage(ctx, handout.id),
   ]);
-  // Only the current logo can be shown here; when it changed since, the PDF keeps the one it was made with.
-  const logoUrl = logo && logo === handout.branding.logoSha256 ? `/clinics/${clinicId}/logo?v=${logo.slice(0, 12)}` : null;
   const byKey = new Map(version.sections.map((s) => [s.key, s]));
   const printed = handout.sectionKeys.map((k) => byKey.get(k)).filter((s): s is NonNullable<typeof s> => !!s);
-  const sections = printed.filter((s) => s.kind === "content");
   const base = `/clinics/${clinicId}/handouts`;
   const generated = (await searchParams).generated === "1";
 
@@ -124,25 +119,9 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
         </Card>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
-            Page 1
+            The PDF the patient was given ({pdf.pages} page{pdf.pages === 1 ? "" : "s"})
           </h2>
-          <HandoutPreview
-            title={handout.title}
-            date={handout.createdAt}
-            preparedFor={handout.preparedFor ?? ""}
-            followUpDate={handout.followUpDate?.toISOString().slice(0, 10) ?? ""}
-            notes={handout.notes}
-            notesPosition={handout.options.notesPosition}
-            largePrint={handout.options.largePrint}
-            pageSize={handout.options.pageSize}
-            clinicName={handout.contact.clinicName}
-            primaryColor={handout.branding.primaryColor}
-            textOnPrimary={textColorOn(handout.branding.primaryColor)}
-            accentColor={handout.branding.accentColor}
-            contact={handout.contact}
-            sections={sections.slice(0, 4)}
-            logoUrl={logoUrl}
-          />
+          <PdfPages pdf={new Uint8Array(pdf.bytes)} pages={pdf.pages} label="The PDF the patient was given" />
         </section>
       </div>
     </>

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
 import { isAppError } from "@/lib/errors";
 import { formValues, type FormState } from "@/lib/forms";
@@ -9,7 +8,6 @@ import { createTemplateSchema } from "@/lib/templates/schemas";
 import { createTemplate } from "@/lib/templates/mutations";
 import { createHandout } from "@/lib/handouts/mutations";
 import { draftFromFormData, handoutDraftSchema } from "@/lib/handouts/schemas";
-import { renderPreview } from "@/lib/handouts/preview";
 
 export const createHandoutAction = clinicAction({ schema: handoutDraftSchema, read: draftFromFormData }, async (ctx, draft, formData): Promise<FormState> => {
   let id: string;
@@ -21,13 +19,6 @@ export const createHandoutAction = clinicAction({ schema: handoutDraftSchema, re
     return { ok: false, message: "The PDF could not be generated, so nothing was saved. Please try again.", values: formValues(formData) };
   }
   redirect(`/clinics/${ctx.clinic.id}/handouts/${id}?generated=1`);
-});
-
-export type PreviewResult = FormState & { preview?: React.ReactNode };
-
-/** Renders page 1 on the server from the form as it is now; nothing is stored. */
-export const previewHandoutAction = clinicAction({ schema: z.unknown(), read: draftFromFormData }, async (ctx, raw): Promise<PreviewResult> => {
-  return { ok: true, preview: await renderPreview(ctx, raw) };
 });
 
 /** "Save as template" from the builder: the same form, stored as a template instead of a handout. */

@@ -53,13 +53,32 @@ export function ImportGuideForm({ clinicId }: { clinicId: string }) {
                 </Alert>
               </div>
             )}
+            {preview.data.sections.some((s) => s.redFlag && s.lock === "red-flag") && (
+              <fieldset className="mt-3 rounded border border-amber-300 bg-amber-50 p-3">
+                <legend className="px-1 text-sm font-semibold text-amber-950">Warning signs</legend>
+                <p className="text-sm text-amber-950">
+                  These sections read like they tell the patient when to get help at once (for example “call 911”). Locked sections are in every handout made from
+                  this guide; untick one only if it is not a warning.
+                </p>
+                {preview.data.sections
+                  .filter((s) => s.redFlag && s.lock === "red-flag")
+                  .map((s) => (
+                    <label key={s.key} className="mt-2 flex items-center gap-2 text-sm font-medium">
+                      <input type="hidden" name="flagged" value={s.key} />
+                      <input type="checkbox" name="lock" value={s.key} defaultChecked className="h-5 w-5 accent-brand-600" />
+                      Always include “{s.title}”
+                    </label>
+                  ))}
+              </fieldset>
+            )}
             <ol className="my-3 divide-y divide-slate-200 rounded border border-slate-200" aria-label="Sections found">
               {preview.data.sections.map((s) => (
                 <li key={s.key} className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-sm">
                   <span className="font-medium">
                     {s.title}
                     {s.kind !== "content" && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">{s.kind}</span>}
-                    {s.required && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">always included</span>}
+                    {s.required && s.lock !== "red-flag" && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">always included</span>}
+                    {s.lock === "red-flag" && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-950">warning signs</span>}
                   </span>
                   <span className={s.grade > GRADE_TARGET ? "text-amber-900" : "text-slate-700"}>
                     grade {s.grade.toFixed(1)} · {s.words} words{s.grade > GRADE_TARGET ? " · above grade 8" : ""}

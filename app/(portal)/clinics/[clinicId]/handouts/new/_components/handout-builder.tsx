@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useActionState, useMemo, useRef, useState } from "react";
 import { Field, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -13,9 +13,10 @@ import type { FormState } from "@/lib/forms";
 import { SectionPicker, type PickerItem } from "./section-picker";
 import { ContactFields } from "./contact-fields";
 import { SaveTemplate } from "./save-template";
-import { createHandoutAction, previewHandoutAction } from "../actions";
-
-const PREVIEW_DELAY_MS = 350;
+import { PdfPages } from "@/components/pdf/pdf-pages";
+import { describeCharacters } from "@/lib/handouts/describe-characters";
+import { createHandoutAction } from "../actions";
+import { usePdfPreview } from "./use-pdf-preview";
 
 export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: BuilderStart }) {
   const [state, formAction, generating] = useActionState(createHandoutAction.bind(null, clinicId), { ok: false } as FormState);
@@ -23,9 +24,9 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   const [items, setItems] = useState<PickerItem[]>(() => initialItems(start));
   const [notes, setNotes] = useState(start.initial.notes);
   const [revision, setRevision] = useState(0);
-  const [preview, setPreview] = useState<React.ReactNode>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const [updating, startPreview] = useTransition();
+  // What the form holds, as one value: the preview renders again whenever it changes.
+  const change = useMemo(() => JSON.stringify([items.map((i) => [i.key, i.picked]), notes, revision]), [items, notes, revision]);
+  const preview = usePdfPreview(clinicId, formRef, change);
   const errors = state.fieldErrors ?? {};
 
   const chosen = items.filter((i) => i.picked || i.required);
@@ -34,23 +35,6 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
     () => readingStats([...chosen.filter((i) => i.kind === "content").map((i) => i.plainText), notesPlainText(notes)].join("\n")),
     [chosen, notes],
   );
-
-  // Live preview: every change re-renders page 1 on the server, a moment after typing stops.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      const form = formRef.current;
-      if (!form) return;
-      const data = new FormData(form);
-      startPreview(async () => {
-        const result = await previewHandoutAction(clinicId, undefined, data);
-        if (result.ok && "preview" in result) {
-          setPreview(result.preview);
-          setPreviewError(null);
-        } else setPreviewError(result.message ?? "The preview is not available.");
-      });
-    }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [clinicId, items, notes, revision]);
 
   return (
     <form ref={formRef} action={formAction} onChange={() => setRevision((r) => r + 1)} noValidate className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -129,15 +113,27 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
       <section aria-labelledby="preview-heading" className="min-w-0 lg:sticky lg:top-4 lg:self-start">
         <div className="mb-2 flex items-center justify-between">
           <h2 id="preview-heading" className="text-lg font-semibold">
-            Preview of page 1
+            The PDF{preview.pages ? `: ${preview.pages} page${preview.pages === 1 ? "" : "s"}` : ""}
           </h2>
           <span role="status" aria-live="polite" className="text-sm text-slate-600">
-            {updating ? "Updating…" : ""}
+            {preview.updating ? "Updating…" : ""}
           </span>
         </div>
-        {previewError && <Alert tone="warning">{previewError}</Alert>}
-        <div data-testid="handout-preview" aria-busy={updating}>
-          {preview ?? <p className="text-sm text-slate-600">Preparing the preview…</p>}
+        {preview.unprintable.length > 0 && (
+          <Alert tone="error">
+            <p className="font-semibold">These characters cannot be printed, so the handout cannot be generated yet:</p>
+            <ul className="ml-5 list-disc">
+              {preview.unprintable.map((u) => (
+                <li key={u.field}>
+                  {u.label}: {describeCharacters(u.characters)}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {preview.error && <Alert tone="warning">{preview.error}</Alert>}
+        <div data-testid="handout-preview" aria-busy={preview.updating}>
+          <PdfPages pdf={preview.pdf} pages={preview.pages} label="Preview of the handout PDF" />
         </div>
       </section>
     </form>

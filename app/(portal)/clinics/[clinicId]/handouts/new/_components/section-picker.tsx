@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { BuilderSection } from "@/lib/handouts/builder-data";
+import { LockBadge } from "@/components/guides/lock-badge";
 
 export type PickerItem = BuilderSection & { picked: boolean };
 
@@ -50,6 +51,10 @@ export function SectionPicker({ items, onChange, error }: { items: PickerItem[];
         <p id="sections-error" className="mt-1 text-sm font-medium text-red-800">
           {error.join(" ")}
         </p>
+      ) : movable.length > 0 && !movable.some((i) => i.picked) ? (
+        <p role="status" className="mt-1 text-sm font-medium text-amber-900">
+          Choose at least one section besides the ones always included.
+        </p>
       ) : null}
       <ol className="mt-2 space-y-2">
         {movable.map((item, index) => (
@@ -93,8 +98,8 @@ export function SectionPicker({ items, onChange, error }: { items: PickerItem[];
         {locked.map((item) => (
           <li key={item.key} className="flex items-center gap-2 rounded-md border border-dashed border-slate-400 bg-slate-50 px-3 py-2">
             <input id={`pick-${item.key}`} type="checkbox" checked disabled className="h-5 w-5" />
-            <label htmlFor={`pick-${item.key}`} className="flex-1 text-sm font-medium">
-              {item.title} <span className="font-normal text-slate-600">(always included)</span>
+            <label htmlFor={`pick-${item.key}`} className="flex flex-1 flex-wrap items-center gap-2 text-sm font-medium">
+              {item.title} <LockBadge reason={item.lockReason} />
             </label>
           </li>
         ))}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { Unprintable } from "@/lib/handouts/printable";
+
+const DEBOUNCE_MS = 150;
+
+export type PreviewState = { pdf: Uint8Array | null; pages: number; unprintable: Unprintable[]; updating: boolean; error: string | null; revision: number };
+
+/**
+ * The real PDF for the builder's form (handouts/preview/route.ts), fetched again a moment after every
+ * change. A newer change aborts the request before it, and responses are numbered: one older than what is on
+ * screen is dropped, so a slow render can never replace a newer one.
+ */
+export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormElement | null>, change: string): PreviewState {
+  const [state, setState] = useState<PreviewState>({ pdf: null, pages: 0, unprintable: [], updating: true, error: null, revision: 0 });
+  const sent = useRef(0);
+  const shown = useRef(0);
+  const inFlight = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(async () => {
+      if (!form.current) return;
+      const seq = ++sent.current;
+      inFlight.current?.abort();
+      const controller = (inFlight.current = new AbortController());
+      setState((s) => ({ ...s, updating: true }));
+      try {
+        const res = await fetch(`/clinics/${clinicId}/handouts/preview`, { method: "POST", body: new FormData(form.current), signal: controller.signal });
+        if (seq < shown.current) return;
+        if (!res.ok || res.headers.get("content-type") !== "application/pdf") {
+          const message = res.status === 429 ? "The PDF service is busy; the preview will catch up in a moment." : res.redirected ? "You were signed out. Sign in again to see the preview." : "The preview is not available.";
+          shown.current = seq;
+          setState((s) => ({ ...s, updating: seq !== sent.current, error: message }));
+          return;
+        }
+        const pdf = new Uint8Array(await res.arrayBuffer());
+        if (seq < shown.current) return;
+        shown.current = seq;
+        const unprintable = JSON.parse(decodeURIComponent(res.headers.get("x-handout-unprintable") ?? "%5B%5D")) as Unprintable[];
+        setState({ pdf, pages: Number(res.headers.get("x-handout-pages") ?? 0), unprintable, updating: seq !== sent.current, error: null, revision: seq });
+      } catch (err) {
+        if (controller.signal.aborted || seq < shown.current) return;
+        setState((s) => ({ ...s, updating: false, error: `The preview could not be updated (${err instanceof Error ? err.message : "network error"}).` }));
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [clinicId, form, change]);
+
+  useEffect(() => () => inFlight.current?.abort(), []);
+  return state;
+}

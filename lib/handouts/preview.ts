@@ -1,0 +1,48 @@
+import "server-only";
+import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
+import { getGuideVersion } from "@/lib/guides/versions";
+import { renderInPool } from "@/lib/pdf/pool";
+import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
+import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/handouts/schemas";
+import { unprintableFields, type Unprintable } from "@/lib/handouts/printable";
+import type { MemberContext } from "@/lib/authz";
+
+export type PreviewPdf = { pdf: Uint8Array; pages: number; unprintable: Unprintable[] };
+
+// What the builder form holds while the clinician is still typing: a field that does not validate yet is
+// printed as typed (within its length limit) or left out, so the preview keeps following the form.
+function lenientDraft(raw: unknown, fallbackContact: HandoutDraft["contact"]): HandoutDraft {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const text = (v: unknown, max: number) => (typeof v === "string" ? v.slice(0, max) : "");
+  const strict = handoutDraftSchema.partial().safeParse(raw);
+  const draft = strict.success ? strict.data : {};
+  const contactRaw = (r.contact ?? {}) as Record<string, unknown>;
+  const contact = contactSchema.safeParse(contactRaw);
+  return {
+    guideVersionId: text(r.guideVersionId, 64),
+    title: draft.title || text(r.title, 160).trim(),
+    sectionKeys: Array.isArray(r.sectionKeys) ? r.sectionKeys.filter((k): k is string => typeof k === "string").slice(0, 100) : [],
+    notes: text(r.notes, 4000),
+    preparedFor: draft.preparedFor ?? "",
+    followUpDate: draft.followUpDate ?? "",
+    largePrint: draft.largePrint ?? false,
+    contact: contact.success
+      ? contact.data
+      : (Object.fromEntries(Object.keys(fallbackContact).map((k) => [k, text(contactRaw[k], 300) || fallbackContact[k as keyof HandoutDraft["contact"]]])) as HandoutDraft["contact"]),
+  };
+}
+
+/**
+ * The PDF for the builder's form as it is now, made by the same code and the same render threads as
+ * Generate, and the characters in it no font can print. Nothing is stored.
+ */
+export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, signal?: AbortSignal): Promise<PreviewPdf> {
+  const clinicId = ctx.clinic.id;
+  const guideVersionId = typeof (raw as { guideVersionId?: unknown })?.guideVersionId === "string" ? (raw as { guideVersionId: string }).guideVersionId : "";
+  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
+  const fallback = { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
+  const draft = lenientDraft(raw, fallback);
+  const input = buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date());
+  const pdf = await renderInPool(input, signal);
+  return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };
+}
