@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/authz";
 import { SignOutButton } from "@/components/portal/sign-out-button";
+import { IdleWarning } from "@/components/portal/idle-warning";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -18,6 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
         </div>
       </header>
       {children}
+      <IdleWarning />
     </div>
   );
 }

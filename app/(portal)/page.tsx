@@ -1,12 +1,13 @@
 import { redirect } from "next/navigation";
 import Link from "next/link";
 import { requireUser } from "@/lib/authz";
-import { findMemberships } from "@/lib/clinics/membership";
+import { findMemberships, lastClinicOf } from "@/lib/clinics/membership";
 
-// "/": straight to the clinic when there is one, a chooser when there are several.
+// "/": straight to the clinic when there is one, or to the one used last; a chooser otherwise.
 export default async function HomePage() {
   const user = await requireUser();
-  const memberships = await findMemberships(user.id);
+  const [memberships, last] = await Promise.all([findMemberships(user.id), lastClinicOf(user.id)]);
+  if (last) redirect(`/clinics/${last}`);
   if (memberships.length === 1) redirect(`/clinics/${memberships[0]!.clinic.id}`);
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-10">

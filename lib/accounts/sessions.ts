@@ -1,10 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, TOUCH_EVERY_MS } from "@/lib/accounts/session-limits";
 
-export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
-export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
-// lastSeenAt is written at most this often, so busy pages do not write on every request.
-const TOUCH_EVERY_MS = 60 * 1000;
+export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS };
 
 export async function createAuthSession(userId: string, ip: string | null, userAgent: string | null) {
   return db.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });
@@ -46,4 +44,9 @@ export async function findActiveSession(sessionId: string, sessionVersion: numbe
 
 export async function endAuthSession(sessionId: string) {
   await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
+}
+
+/** "Stay signed in": the session counts as used now. */
+export async function touchAuthSession(sessionId: string) {
+  await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastSeenAt: new Date() } });
 }

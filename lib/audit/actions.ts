@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = {
   "handout.generated": "Handout generated",
   "handout.downloaded": "Handout PDF downloaded",
   "handout.viewed": "Handout opened",
+  "handout.printed": "Handout opened for printing",
+  "handout.voided": "Handout voided",
   "handout.searched": "Handouts searched by title or patient",
   "delivery.requested": "Handout email requested",
   "delivery.sent": "Handout email sent",

@@ -27,3 +27,16 @@ export async function findMemberships(userId: string) {
     orderBy: { clinic: { name: "asc" } },
   });
 }
+
+/** Remembers the clinic a member opened, so the next sign-in goes straight there (one write when it changes). */
+export async function rememberClinic(userId: string, clinicId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId, NOT: { lastClinicId: clinicId } }, data: { lastClinicId: clinicId } });
+}
+
+/** The clinic to open for a member: the last one used, if they still belong to it. */
+export async function lastClinicOf(userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { lastClinicId: true } });
+  if (!user?.lastClinicId) return null;
+  const still = await db.membership.findUnique({ where: { userId_clinicId: { userId, clinicId: user.lastClinicId } }, select: { id: true } });
+  return still ? user.lastClinicId : null;
+}

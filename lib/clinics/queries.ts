@@ -20,3 +20,8 @@ export async function findMembers(ctx: MemberContext) {
   ]);
   return { members, invites };
 }
+
+/** A user's name for a line like "voided by …"; null when the account is gone. */
+export async function memberName(userId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? null;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { maskEmail, type SendHandoutInput } from "@/lib/deliveries/schemas";
@@ -11,31 +11,35 @@ import type { MemberContext } from "@/lib/authz";
  * same delivery, however many arrive at once. Nothing here talks to the mail server.
  */
 export async function requestDelivery(ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
-  const clinicId = ctx.clinic.id;
-  const handout = await db.handout.findFirst({ where: { id: input.handoutId, clinicId }, select: { id: true } });
+  const handout = await db.handout.findFirst({ where: { id: input.handoutId, clinicId: ctx.clinic.id }, select: { id: true, void: { select: { handoutId: true } } } });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
-  return db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "message", "updatedAt")
-      VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${clinicId}, ${handout.id}, ${ctx.user.id}, ${input.idempotencyKey}, ${input.recipient},
-              ${maskEmail(input.recipient)}, ${input.message || null}, now())
-      ON CONFLICT ("clinicId", "idempotencyKey") DO NOTHING
-      RETURNING "id"`;
-    if (inserted[0]) {
-      await auditMember(ctx, { action: "delivery.requested", targetType: "delivery", targetId: inserted[0].id, metadata: { handoutId: handout.id } }, tx);
-      return { id: inserted[0].id, created: true };
-    }
-    const existing = await tx.delivery.findFirst({ where: { clinicId, idempotencyKey: input.idempotencyKey, handoutId: handout.id }, select: { id: true } });
-    if (!existing) throw new AppError("CONFLICT", "The form expired: reload the page and try again.");
-    return { id: existing.id, created: false };
-  });
+  if (handout.void) throw new AppError("CONFLICT", "This handout was voided: it cannot be emailed. Make a new one instead.");
+  return db.$transaction((tx) => queueDelivery(tx, ctx, input));
+}
+
+/** The delivery row (and job) for a handout of the caller's clinic, inside the caller's transaction. */
+export async function queueDelivery(tx: Tx, ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
+  const clinicId = ctx.clinic.id;
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "message", "updatedAt")
+    VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${clinicId}, ${input.handoutId}, ${ctx.user.id}, ${input.idempotencyKey}, ${input.recipient},
+            ${maskEmail(input.recipient)}, ${input.message || null}, now())
+    ON CONFLICT ("clinicId", "idempotencyKey") DO NOTHING
+    RETURNING "id"`;
+  if (inserted[0]) {
+    await auditMember(ctx, { action: "delivery.requested", targetType: "delivery", targetId: inserted[0].id, metadata: { handoutId: input.handoutId } }, tx);
+    return { id: inserted[0].id, created: true };
+  }
+  const existing = await tx.delivery.findFirst({ where: { clinicId, idempotencyKey: input.idempotencyKey, handoutId: input.handoutId }, select: { id: true } });
+  if (!existing) throw new AppError("CONFLICT", "The form expired: reload the page and try again.");
+  return { id: existing.id, created: false };
 }
 
 /** Sends a failed delivery again, from the start of its retry schedule. */
 export async function retryDelivery(ctx: MemberContext, deliveryId: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.delivery.updateMany({
-      where: { id: deliveryId, clinicId: ctx.clinic.id, status: "FAILED", recipient: { not: null } },
+      where: { id: deliveryId, clinicId: ctx.clinic.id, status: "FAILED", recipient: { not: null }, handout: { void: null } },
       data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null },
     });
     if (count !== 1) throw new AppError("NOT_FOUND", "That email cannot be retried.");

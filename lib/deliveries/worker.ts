@@ -32,10 +32,11 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
   const fence = { id: job.id, status: "SENDING" as const, attempts: job.attempts };
   const handout = await db.handout.findFirst({
     where: { id: job.handoutId, clinicId: job.clinicId },
-    select: { contact: true, createdAt: true, pdf: { select: { bytes: true } } },
+    select: { contact: true, createdAt: true, pdf: { select: { bytes: true } }, void: { select: { handoutId: true } } },
   });
-  if (!job.recipient || !handout?.pdf) {
-    await db.delivery.updateMany({ where: fence, data: { status: "FAILED", lastError: "The handout or the address is no longer available.", leaseUntil: null } });
+  if (!job.recipient || !handout?.pdf || handout.void) {
+    const lastError = handout?.void ? "The handout was voided before this email was sent." : "The handout or the address is no longer available.";
+    await db.delivery.updateMany({ where: fence, data: { status: "FAILED", lastError, leaseUntil: null } });
     return "failed";
   }
   try {

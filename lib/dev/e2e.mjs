@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // End-to-end run: a throwaway embedded PostgreSQL (migrated + seeded), a local SMTP catcher whose folder
-// the specs read, a production build served by the portal's web server, then Playwright in Debian's Chromium.
+// the specs read, a production build served by the portal's web server, then Playwright in Debian's Chromium
+// (or, with --script, a benchmark script against the same setup).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -60,8 +61,13 @@ try {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  // Async: the SMTP catcher in this process must keep answering while the specs run.
-  const pw = spawn(bin("playwright"), ["test", ...process.argv.slice(2)], { env, stdio: "inherit" });
+  // Async: the SMTP catcher in this process must keep answering while the specs run. `--script <file>` runs
+  // a script against the same running portal instead of the specs (the browser benchmarks).
+  const args = process.argv.slice(2);
+  const script = args[0] === "--script" ? args[1] : null;
+  const pw = script
+    ? spawn(bin("tsx"), [script, ...args.slice(2)], { env, stdio: "inherit" })
+    : spawn(bin("playwright"), ["test", ...args], { env, stdio: "inherit" });
   code = await new Promise((resolve) => pw.on("exit", (c) => resolve(c ?? 1)));
 } catch (err) {
   console.error(`[e2e] ${err instanceof Error ? err.message : err}`);

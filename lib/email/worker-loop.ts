@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
 import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/worker";
+import { purgeOldDrafts } from "@/lib/drafts/mutations";
 
 function sleep(ms: number, signal: AbortSignal) {
   return new Promise<void>((resolve) => {
@@ -17,7 +18,7 @@ function sleep(ms: number, signal: AbortSignal) {
 
 /**
  * The worker loop: account emails (resets, invites) first, since someone is waiting at a screen for them,
- * then handout deliveries; sleeps when both queues are empty; erases old patient addresses hourly. On abort
+ * then handout deliveries; sleeps when both queues are empty; erases old patient addresses and old drafts hourly. On abort
  * it finishes the job in hand and returns.
  */
 export async function runEmailWorker(signal: AbortSignal, log: (msg: string) => void = console.log) {
@@ -27,6 +28,8 @@ export async function runEmailWorker(signal: AbortSignal, log: (msg: string) => 
       if (Date.now() >= nextErase) {
         const erased = await eraseExpiredRecipients();
         if (erased) log(`erased the addresses of ${erased} old deliveries`);
+        const purged = await purgeOldDrafts();
+        if (purged) log(`deleted ${purged} drafts untouched for a week`);
         nextErase = Date.now() + 3_600_000;
       }
       const account = await claimNextAccountEmail();

@@ -6,6 +6,9 @@ import { getClinicBranding } from "@/lib/clinics/branding";
 import { getGuideVersion, getLatestVersionId, visibleGuide } from "@/lib/guides/versions";
 import type { ContactBlock } from "@/lib/handouts/schemas";
 import type { MemberContext } from "@/lib/authz";
+import { contactDefaults } from "@/lib/handouts/contact-defaults";
+import { getDraft } from "@/lib/drafts/queries";
+import { contactOverridesSchema } from "@/lib/templates/schemas";
 
 export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; lockReason: string | null; plainText: string };
 
@@ -15,6 +18,8 @@ export type BuilderStart = {
   initial: {
     title: string;
     sectionKeys: string[];
+    // The picker's order with unticked sections in place (a draft, "Duplicate and edit"); else guide order.
+    order?: { key: string; picked: boolean }[];
     notes: string;
     preparedFor: string;
     followUpDate: string;
@@ -22,28 +27,11 @@ export type BuilderStart = {
     contact: ContactBlock;
     sourceHandoutId?: string;
     templateId?: string;
+    draftId?: string;
   };
   notices: string[];
   pageSize: "LETTER" | "A4";
 };
-
-async function contactDefaults(ctx: MemberContext): Promise<ContactBlock> {
-  const [clinic, user] = await Promise.all([
-    getClinicBranding(ctx.clinic.id),
-    db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { name: true, credentials: true, directPhone: true } }),
-  ]);
-  return {
-    clinicName: clinic.name,
-    phone: clinic.phone ?? "",
-    email: clinic.email ?? "",
-    address: clinic.address ?? "",
-    website: clinic.website ?? "",
-    hours: clinic.hours ?? "",
-    clinicianName: user.name,
-    credentials: user.credentials ?? "",
-    directPhone: user.directPhone ?? "",
-  };
-}
 
 async function versionFor(clinicId: string, versionId: string) {
   const v = await getGuideVersion(clinicId, versionId);
@@ -126,19 +114,46 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
     guide,
     sections,
     initial: {
-      title: guide.title,
+      // A handout made from a template is called what the template is called, unless the clinician renames it.
+      title: template.name,
       sectionKeys: template.sectionKeys.filter((k) => available.has(k)),
       notes: template.notes,
       preparedFor: "",
       followUpDate: "",
       largePrint: template.largePrint,
-      contact,
+      contact: { ...contact, ...contactOverridesSchema.parse(template.contactOverrides) },
       templateId: template.id,
     },
     notices: [
       `Started from the template “${template.name}”.`,
       ...(dropped.length ? [`${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since the template was saved, and ${dropped.length > 1 ? "are" : "is"} left out.`] : []),
     ],
+    pageSize: clinic.pageSize,
+  };
+}
+
+/** "Continue" a draft: the form exactly as the clinician left it, on the guide version it was made from. */
+export async function builderFromDraft(ctx: MemberContext, draftId: string): Promise<BuilderStart> {
+  const draft = await getDraft(ctx, draftId);
+  const [{ guide, sections }, defaults, clinic] = await Promise.all([versionFor(ctx.clinic.id, draft.state.guideVersionId), contactDefaults(ctx), getClinicBranding(ctx.clinic.id)]);
+  const s = draft.state;
+  return {
+    guide,
+    sections,
+    initial: {
+      title: s.title,
+      sectionKeys: s.order.filter((o) => o.picked).map((o) => o.key),
+      order: s.order,
+      notes: s.notes,
+      preparedFor: s.preparedFor,
+      followUpDate: s.followUpDate,
+      largePrint: s.largePrint,
+      contact: { ...defaults, ...s.contact },
+      templateId: s.templateId,
+      sourceHandoutId: s.sourceHandoutId,
+      draftId: draft.id,
+    },
+    notices: [`Your draft from ${draft.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.`],
     pageSize: clinic.pageSize,
   };
 }

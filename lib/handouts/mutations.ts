@@ -1,22 +1,31 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { renderInPool } from "@/lib/pdf/pool";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
-import type { MemberContext } from "@/lib/authz";
+import { isManager } from "@/lib/clinics/roles";
 import { refuseUnprintable } from "@/lib/handouts/printable";
 import { requireChosenContent } from "@/lib/pdf/select-sections";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MemberContext } from "@/lib/authz";
+
+const existingByKey = (clinicId: string, requestKey: string | undefined) =>
+  requestKey ? db.handout.findUnique({ where: { clinicId_requestKey: { clinicId, requestKey } }, select: { id: true } }) : null;
 
 /**
- * Generates the PDF, then stores the handout and its PDF in one transaction. Rendering happens first and
- * off the request thread: if it fails, nothing is stored.
+ * Generates the PDF, then stores the handout and its PDF in one transaction (with the template's use count,
+ * the audit event, and the end of the builder's draft). Rendering happens first and off the request
+ * thread: if it fails, nothing is stored. A repeat of a submission with the same request key (a double
+ * click on "Make and email") returns the handout the first one made.
  */
-export async function createHandout(ctx: MemberContext, draft: HandoutDraft): Promise<{ id: string }> {
+export async function createHandout(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx, handout: { id: string }) => Promise<void>): Promise<{ id: string; created: boolean }> {
   const clinicId = ctx.clinic.id;
+  const repeat = await existingByKey(clinicId, draft.requestKey);
+  if (repeat) return { ...repeat, created: false };
   refuseUnprintable(draft);
   const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
   requireChosenContent(version.sections, draft.sectionKeys);
@@ -24,36 +33,64 @@ export async function createHandout(ctx: MemberContext, draft: HandoutDraft): Pr
   const createdAt = new Date();
   const input = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
   const pdf = await renderInPool(input);
-  const sourceHandoutId = draft.sourceHandoutId
-    ? ((await db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }))?.id ?? null)
-    : null;
+  const [source, template] = await Promise.all([
+    draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,
+    draft.templateId ? db.template.findFirst({ where: { id: draft.templateId, clinicId }, select: { id: true, name: true } }) : null,
+  ]);
 
-  const template = draft.templateId ? await db.template.findFirst({ where: { id: draft.templateId, clinicId }, select: { id: true, name: true } }) : null;
-
-  return db.$transaction(async (tx) => {
-    if (template) await tx.template.update({ where: { id: template.id }, data: { timesUsed: { increment: 1 }, lastUsedAt: createdAt } });
-    const handout = await tx.handout.create({
-      data: {
-        clinicId,
-        authorId: ctx.user.id,
-        guideVersionId: version.id,
-        sourceHandoutId,
-        templateId: template?.id ?? null,
-        templateName: template?.name ?? null,
-        title: draft.title,
-        preparedFor: draft.preparedFor || null,
-        followUpDate: draft.followUpDate ? new Date(`${draft.followUpDate}T00:00:00Z`) : null,
-        notes: draft.notes,
-        sectionKeys: input.sections.map((s) => s.key),
-        contact: draft.contact as Prisma.InputJsonValue,
-        options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize },
-        branding: branding as unknown as Prisma.InputJsonValue,
-        createdAt,
-        pdf: { create: { bytes: new Uint8Array(pdf.bytes), sha256: pdf.sha256, size: pdf.bytes.length, pages: pdf.pages } },
-      },
-      select: { id: true },
+  try {
+    return await db.$transaction(async (tx) => {
+      if (template) await tx.template.update({ where: { id: template.id }, data: { timesUsed: { increment: 1 }, lastUsedAt: createdAt } });
+      const handout = await tx.handout.create({
+        data: {
+          clinicId,
+          authorId: ctx.user.id,
+          guideVersionId: version.id,
+          sourceHandoutId: source?.id ?? null,
+          templateId: template?.id ?? null,
+          templateName: template?.name ?? null,
+          title: draft.title,
+          preparedFor: draft.preparedFor || null,
+          followUpDate: draft.followUpDate ? new Date(`${draft.followUpDate}T00:00:00Z`) : null,
+          notes: draft.notes,
+          sectionKeys: input.sections.map((s) => s.key),
+          contact: draft.contact as Prisma.InputJsonValue,
+          options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize },
+          branding: branding as unknown as Prisma.InputJsonValue,
+          requestKey: draft.requestKey ?? null,
+          createdAt,
+          pdf: { create: { bytes: new Uint8Array(pdf.bytes), sha256: pdf.sha256, size: pdf.bytes.length, pages: pdf.pages } },
+        },
+        select: { id: true },
+      });
+      if (draft.draftId) await tx.handoutDraft.deleteMany({ where: { id: draft.draftId, clinicId, userId: ctx.user.id } });
+      await auditMember(ctx, { action: "handout.generated", targetType: "handout", targetId: handout.id, metadata: { pages: pdf.pages, template: template?.name ?? null } }, tx);
+      await after?.(tx, handout);
+      return { ...handout, created: true };
     });
-    await auditMember(ctx, { action: "handout.generated", targetType: "handout", targetId: handout.id, metadata: { pages: pdf.pages } }, tx);
-    return handout;
+  } catch (err) {
+    // Two submissions of one form raced past the first check: the one that lost finds the winner's handout.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const winner = await existingByKey(clinicId, draft.requestKey);
+      if (winner) return { ...winner, created: false };
+    }
+    throw err;
+  }
+}
+
+/**
+ * Withdraws a handout made in error (its author or a manager, with a reason). The handout stays stored as it
+ * was, marked void: it can no longer be emailed, and its patient link stops working.
+ */
+export async function voidHandout(ctx: MemberContext, handoutId: string, reason: string): Promise<void> {
+  const handout = await db.handout.findFirst({ where: { id: handoutId, clinicId: ctx.clinic.id }, select: { id: true, authorId: true, void: { select: { handoutId: true } } } });
+  if (!handout) throw new AppError("NOT_FOUND", "Not found.");
+  if (handout.authorId !== ctx.user.id && !isManager(ctx.role)) throw new AppError("FORBIDDEN", "Only the clinician who made a handout, or an owner or admin, can void it.");
+  if (handout.void) throw new AppError("CONFLICT", "This handout is already void.");
+  await db.$transaction(async (tx) => {
+    await tx.handoutVoid.create({ data: { handoutId: handout.id, clinicId: ctx.clinic.id, voidedById: ctx.user.id, reason } });
+    // Queued emails of a void handout are not sent.
+    await tx.delivery.updateMany({ where: { handoutId: handout.id, clinicId: ctx.clinic.id, status: { in: ["QUEUED", "FAILED"] } }, data: { status: "FAILED", lastError: "The handout was voided before this email was sent.", leaseUntil: null } });
+    await auditMember(ctx, { action: "handout.voided", targetType: "handout", targetId: handout.id }, tx);
   });
 }

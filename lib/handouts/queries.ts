@@ -9,7 +9,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const HANDOUTS_PAGE_SIZE = 20;
 
-type ListFilters = { q?: string; author?: string; from?: string; to?: string; page: number };
+export type EmailFilter = "none" | "queued" | "sent" | "failed";
+type ListFilters = { q?: string; author?: string; template?: string; email?: EmailFilter; voided?: "yes" | "no"; from?: string; to?: string; page: number };
+
+const EMAIL_WHERE: Record<EmailFilter, Prisma.HandoutWhereInput> = {
+  none: { deliveries: { none: {} } },
+  queued: { deliveries: { some: { status: { in: ["QUEUED", "SENDING"] } } } },
+  sent: { deliveries: { some: { status: "SENT" } } },
+  failed: { deliveries: { some: { status: "FAILED" }, none: { status: "SENT" } } },
+};
 
 /**
  * The clinic's handouts, newest first. Never selects the PDF bytes. A search by text reaches patient labels
@@ -21,6 +29,9 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
   const where: Prisma.HandoutWhereInput = {
     clinicId,
     ...(f.author ? { authorId: f.author } : {}),
+    ...(f.template ? { templateId: f.template } : {}),
+    ...(f.email ? EMAIL_WHERE[f.email] : {}),
+    ...(f.voided === "yes" ? { void: { isNot: null } } : f.voided === "no" ? { void: null } : {}),
     ...(f.from || f.to
       ? { createdAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } }
       : {}),
@@ -28,7 +39,7 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
       ? { OR: [{ title: { contains: f.q, mode: "insensitive" } }, { preparedFor: { contains: f.q, mode: "insensitive" } }] }
       : {}),
   };
-  const [rows, total, authors] = await Promise.all([
+  const [rows, total, authors, templates] = await Promise.all([
     db.handout.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -39,16 +50,31 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
         title: true,
         preparedFor: true,
         createdAt: true,
+        templateName: true,
         author: { select: { id: true, name: true } },
         guideVersion: { select: { title: true, version: true } },
         pdf: { select: { pages: true, size: true } },
+        void: { select: { createdAt: true } },
+        deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
       },
     }),
     db.handout.count({ where }),
     db.user.findMany({ where: { handouts: { some: { clinicId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.template.findMany({ where: { clinicId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
   if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total, page: f.page } });
-  return { handouts: rows, total, pages: Math.max(1, Math.ceil(total / HANDOUTS_PAGE_SIZE)), authors };
+  return { handouts: rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null })), total, pages: Math.max(1, Math.ceil(total / HANDOUTS_PAGE_SIZE)), authors, templates };
+}
+
+/** The member's latest handouts in this clinic, with their email status, for the home page. */
+export async function findRecentHandouts(ctx: MemberContext, take = 5) {
+  const rows = await db.handout.findMany({
+    where: { clinicId: ctx.clinic.id, authorId: ctx.user.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, title: true, preparedFor: true, createdAt: true, void: { select: { createdAt: true } }, deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } } },
+  });
+  return rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null }));
 }
 
 /** One handout with what its page shows; NOT_FOUND outside the caller's clinic. */
@@ -69,6 +95,8 @@ export async function getHandout(ctx: MemberContext, handoutId: string) {
       createdAt: true,
       sourceHandoutId: true,
       templateName: true,
+      authorId: true,
+      void: { select: { reason: true, createdAt: true, voidedById: true } },
       author: { select: { name: true, credentials: true } },
       guideVersion: { select: { id: true, version: true, title: true, guideId: true } },
       pdf: { select: { sha256: true, size: true, pages: true } },
@@ -117,10 +145,10 @@ async function storedPdf(ctx: MemberContext, handoutId: string) {
   return { bytes: Buffer.from(row.bytes), pages: row.pages, title: row.handout.title, createdAt: row.handout.createdAt };
 }
 
-/** The stored PDF for download or print; the audit log records it. */
-export async function getHandoutPdfForDownload(ctx: MemberContext, handoutId: string) {
+/** The stored PDF for download or for the browser's viewer (print); the audit log records which. */
+export async function getHandoutPdfForDownload(ctx: MemberContext, handoutId: string, purpose: "download" | "print" = "download") {
   const pdf = await storedPdf(ctx, handoutId);
-  await auditMember(ctx, { action: "handout.downloaded", targetType: "handout", targetId: handoutId });
+  await auditMember(ctx, { action: purpose === "print" ? "handout.printed" : "handout.downloaded", targetType: "handout", targetId: handoutId });
   return pdf;
 }
 

@@ -46,6 +46,10 @@ export const handoutDraftSchema = z.object({
   contact: contactSchema,
   sourceHandoutId: idSchema.optional(),
   templateId: idSchema.optional(),
+  // The draft this form was saved as: deleted when the handout is generated.
+  draftId: idSchema.optional(),
+  // One per "Make and email" form: a repeat of the same submission finds the handout the first one made.
+  requestKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
 });
 
 export type HandoutDraft = z.infer<typeof handoutDraftSchema>;
@@ -67,12 +71,17 @@ export function draftFromFormData(formData: FormData): unknown {
     contact: Object.fromEntries(Object.keys(contactSchema.shape).map((k) => [k, text(k) ?? ""])),
     sourceHandoutId: text("sourceHandoutId") || undefined,
     templateId: text("templateId") || undefined,
+    draftId: text("draftId") || undefined,
+    requestKey: text("requestKey") || undefined,
   };
 }
 
 export const handoutListSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  author: z.string().max(40).optional().catch(undefined),
+  author: idSchema.optional().catch(undefined),
+  template: idSchema.optional().catch(undefined),
+  email: z.enum(["none", "queued", "sent", "failed"]).optional().catch(undefined),
+  voided: z.enum(["yes", "no"]).optional().catch(undefined),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

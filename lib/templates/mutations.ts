@@ -4,29 +4,36 @@ import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { isManager } from "@/lib/clinics/roles";
 import { getGuideVersion } from "@/lib/guides/versions";
-import type { z } from "zod";
+import { contactDefaults } from "@/lib/handouts/contact-defaults";
+import { refuseUnprintable } from "@/lib/handouts/printable";
+import { requireChosenContent } from "@/lib/pdf/select-sections";
+import { contactOverrides, type TemplateInput } from "@/lib/templates/schemas";
 import type { MemberContext } from "@/lib/authz";
-import type { createTemplateSchema, updateTemplateSchema } from "@/lib/templates/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The stored form of a template's choices, from a guide version the clinic can see.
+async function templateData(ctx: MemberContext, input: TemplateInput) {
+  refuseUnprintable({ notes: input.notes, contact: input.contact });
+  const version = await getGuideVersion(ctx.clinic.id, input.guideVersionId);
+  const known = new Set(version.sections.map((s) => s.key));
+  const sectionKeys = input.sectionKeys.filter((k) => known.has(k));
+  requireChosenContent(version.sections, sectionKeys);
+  return {
+    name: input.templateName,
+    guideId: version.guideId,
+    guideVersionId: version.id,
+    sectionKeys,
+    notes: input.notes,
+    largePrint: input.largePrint,
+    contactOverrides: (input.contact ? contactOverrides(input.contact, await contactDefaults(ctx)) : {}) as Prisma.InputJsonValue,
+  };
+}
 
 /** Any member saves a template from a guide version they can see. */
-export async function createTemplate(ctx: MemberContext, input: z.infer<typeof createTemplateSchema>) {
-  const clinicId = ctx.clinic.id;
-  const version = await getGuideVersion(clinicId, input.guideVersionId);
-  const known = new Set(version.sections.map((s) => s.key));
+export async function createTemplate(ctx: MemberContext, input: TemplateInput) {
+  const data = await templateData(ctx, input);
   return db.$transaction(async (tx) => {
-    const template = await tx.template.create({
-      data: {
-        clinicId,
-        name: input.templateName,
-        guideId: version.guideId,
-        guideVersionId: version.id,
-        sectionKeys: input.sectionKeys.filter((k) => known.has(k)),
-        notes: input.notes,
-        largePrint: input.largePrint,
-        createdById: ctx.user.id,
-      },
-      select: { id: true },
-    });
+    const template = await tx.template.create({ data: { ...data, clinicId: ctx.clinic.id, createdById: ctx.user.id }, select: { id: true } });
     await auditMember(ctx, { action: "template.created", targetType: "template", targetId: template.id, metadata: { name: input.templateName } }, tx);
     return template;
   });
@@ -34,16 +41,18 @@ export async function createTemplate(ctx: MemberContext, input: z.infer<typeof c
 
 // Members change their own templates; owners and admins change any of the clinic's.
 async function editableTemplate(ctx: MemberContext, templateId: string) {
-  const template = await db.template.findFirst({ where: { id: templateId, clinicId: ctx.clinic.id }, select: { id: true, name: true, createdById: true } });
+  const template = await db.template.findFirst({ where: { id: templateId, clinicId: ctx.clinic.id }, select: { id: true, name: true, createdById: true, guideId: true } });
   if (!template) throw new AppError("NOT_FOUND", "Not found.");
   if (template.createdById !== ctx.user.id && !isManager(ctx.role)) throw new AppError("FORBIDDEN", "You can only change templates you created.");
   return template;
 }
 
-export async function updateTemplate(ctx: MemberContext, input: z.infer<typeof updateTemplateSchema>) {
+export async function updateTemplate(ctx: MemberContext, input: TemplateInput & { templateId: string }) {
   const template = await editableTemplate(ctx, input.templateId);
+  const data = await templateData(ctx, input);
+  if (data.guideId !== template.guideId) throw new AppError("BAD_REQUEST", "A template stays with its guide: start a new template for another guide.");
   await db.$transaction(async (tx) => {
-    await tx.template.update({ where: { id: template.id }, data: { name: input.templateName, notes: input.notes, largePrint: input.largePrint } });
+    await tx.template.update({ where: { id: template.id }, data });
     await auditMember(ctx, { action: "template.updated", targetType: "template", targetId: template.id, metadata: { name: input.templateName } }, tx);
   });
 }

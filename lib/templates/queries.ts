@@ -53,3 +53,19 @@ export async function getTemplate(ctx: MemberContext, templateId: string) {
   if (!template) throw new AppError("NOT_FOUND", "Not found.");
   return template;
 }
+
+/** The home page's templates: the clinic's most used, then the member's own, without repeats. */
+export async function findHomeTemplates(ctx: MemberContext, take = 6) {
+  const select = { id: true, name: true, timesUsed: true, createdById: true, sectionKeys: true } as const;
+  const [popular, own] = await Promise.all([
+    db.template.findMany({ where: { clinicId: ctx.clinic.id }, orderBy: [{ timesUsed: "desc" }, { name: "asc" }], take, select }),
+    db.template.findMany({ where: { clinicId: ctx.clinic.id, createdById: ctx.user.id }, orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { name: "asc" }], take, select }),
+  ]);
+  const seen = new Set<string>();
+  return [...popular, ...own].filter((t) => !seen.has(t.id) && seen.add(t.id)).map((t) => ({ ...t, mine: t.createdById === ctx.user.id }));
+}
+
+/** Templates whose name has `q`, for the home page's search. */
+export async function searchTemplates(ctx: MemberContext, q: string, take = 20) {
+  return db.template.findMany({ where: { clinicId: ctx.clinic.id, name: { contains: q, mode: "insensitive" } }, orderBy: [{ timesUsed: "desc" }, { name: "asc" }], take, select: { id: true, name: true, timesUsed: true } });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
 import { findAuditEvents } from "@/lib/audit/queries";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { db } from "./helpers";
+import { act, db } from "./helpers";
 
 describe("audit log", () => {
   it("the database refuses UPDATE, DELETE and TRUNCATE on audit events", async () => {
@@ -24,16 +24,35 @@ describe("audit log", () => {
     await recordAudit({ action: "auth.sign_in", actorId: a.clinician.id });
     await recordAudit({ action: "auth.sign_in", actorId: b.clinician.id });
     await recordAudit({ action: "member.invited", clinicId: b.clinic.id, actorId: b.owner.id });
-    const page1 = await findAuditEvents(a.clinic.id, 1);
+    const page1 = await act(a.owner.id, a.clinic.id, findAuditEvents, { page: 1 });
     expect(page1.total).toBe(31);
     expect(page1.pages).toBe(2);
-    expect(page1.events[0]).toMatchObject({ action: "auth.sign_in", actorId: a.clinician.id });
-    const page2 = await findAuditEvents(a.clinic.id, 2);
+    expect(page1.events[0]).toMatchObject({ what: "Signed in", actor: { id: a.clinician.id } });
+    const page2 = await act(a.owner.id, a.clinic.id, findAuditEvents, { page: 2 });
     expect(page2.events).toHaveLength(6);
     const all = [...page1.events, ...page2.events];
     const times = all.map((e) => e.createdAt.getTime());
     expect(times).toEqual([...times].sort((x, y) => y - x));
     expect(new Set(all.map((e) => e.id)).size).toBe(31);
-    expect(all.some((e) => e.actorId === b.clinician.id || e.actorId === b.owner.id)).toBe(false);
+    expect(all.some((e) => e.actor?.id === b.clinician.id || e.actor?.id === b.owner.id)).toBe(false);
+  });
+
+  it("names each event's target in words, shows IPv4-mapped addresses as IPv4, and filters by action, member and day", async () => {
+    const c = await createClinicWithMembers(db);
+    const t = await db.template.create({ data: { clinicId: c.clinic.id, name: "Knee week 1", guideId: "g", guideVersionId: "v", sectionKeys: [], notes: "", createdById: c.owner.id } });
+    await recordAudit({ action: "template.created", clinicId: c.clinic.id, actorId: c.owner.id, targetType: "template", targetId: t.id, ip: "::ffff:203.0.113.7" });
+    await recordAudit({ action: "clinic.branding_changed", clinicId: c.clinic.id, actorId: c.admin.id, targetType: "clinic", targetId: c.clinic.id, metadata: { fields: ["primaryColor", "phone"] } });
+    await recordAudit({ action: "member.role_changed", clinicId: c.clinic.id, actorId: c.owner.id, targetType: "user", targetId: c.clinician.id });
+    const { events } = await act(c.owner.id, c.clinic.id, findAuditEvents, { page: 1 });
+    expect(events.map((e) => [e.what, e.target])).toEqual([
+      ["Role changed", "Cleo Clinician"],
+      ["Branding changed", "primary colour, phone"],
+      ["Template created", "template “Knee week 1”"],
+    ]);
+    expect(events[2]!.ip).toBe("203.0.113.7");
+    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { page: 1, action: "template.created" })).events).toHaveLength(1);
+    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { page: 1, actor: c.admin.id })).events.map((e) => e.what)).toEqual(["Branding changed"]);
+    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { page: 1, from: "2000-01-01", to: "2000-01-02" })).events).toHaveLength(0);
+    await expect(act(c.clinician.id, c.clinic.id, findAuditEvents, { page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -5,7 +5,7 @@ import { importGuide } from "@/lib/guides/import";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/templates/mutations";
 import { findTemplates, getTemplate } from "@/lib/templates/queries";
 import { createHandout } from "@/lib/handouts/mutations";
-import { builderFromTemplate } from "@/lib/handouts/builder-data";
+import { builderFromGuide, builderFromTemplate } from "@/lib/handouts/builder-data";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 
@@ -45,10 +45,10 @@ describe("templates", () => {
     const c = await createClinicWithMembers(db);
     const g = await importGuide(db, parsed(guideMd(`Knee ${Date.now()}`, "Walk.")), { clinicId: c.clinic.id });
     const t = await act(c.owner.id, c.clinic.id, createTemplate, { templateName: "Owner's", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false });
-    await expect(act(c.clinician.id, c.clinic.id, updateTemplate, { templateName: "Mine now", notes: "", largePrint: false, templateId: t.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.clinician.id, c.clinic.id, updateTemplate, { templateName: "Mine now", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false, templateId: t.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(act(c.clinician.id, c.clinic.id, deleteTemplate, t.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const mine = await act(c.clinician.id, c.clinic.id, createTemplate, { templateName: "Clinician's", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false });
-    await act(c.admin.id, c.clinic.id, updateTemplate, { templateName: "Renamed by admin", notes: "x", largePrint: false, templateId: mine.id });
+    await act(c.admin.id, c.clinic.id, updateTemplate, { templateName: "Renamed by admin", guideVersionId: g.versionId, sectionKeys: ["warm-up"], notes: "x", largePrint: false, templateId: mine.id });
     expect((await act(c.clinician.id, c.clinic.id, getTemplate, mine.id)).name).toBe("Renamed by admin");
     expect((await act(c.owner.id, c.clinic.id, getTemplate, t.id)).name).toBe("Owner's");
   });
@@ -67,5 +67,23 @@ describe("templates", () => {
     // A clinic's guide cannot be used for another clinic's template.
     const own = await importGuide(db, parsed(guideMd(`Private ${Date.now()}`, "x")), { clinicId: a.clinic.id });
     await expect(act(b.owner.id, b.clinic.id, createTemplate, { templateName: "steal", guideVersionId: own.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps everything but the patient: sections and order, notes, large print and the contact edits, which come back in the builder", async () => {
+    const c = await createClinicWithMembers(db);
+    const g = await importGuide(db, parsed(guideMd(`Shoulder ${Date.now()}`, "Circle your arms.")), { clinicId: c.clinic.id });
+    const defaults = (await act(c.clinician.id, c.clinic.id, builderFromGuide, g.guideId)).initial.contact;
+    const contact = { ...defaults, directPhone: "(555) 010-7777", hours: "Mon–Wed 9–5" };
+    const t = await act(c.clinician.id, c.clinic.id, createTemplate, { templateName: "Shoulder week 1", guideVersionId: g.versionId, sectionKeys: ["cool-down", "warm-up"], notes: "Twice daily.", largePrint: true, contact });
+    const stored = await db.template.findUniqueOrThrow({ where: { id: t.id } });
+    // Only what the clinician changed is kept, so a later change of the clinic's phone still applies.
+    expect(stored.contactOverrides).toEqual({ directPhone: "(555) 010-7777", hours: "Mon–Wed 9–5" });
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { phone: "(555) 010-1111" } });
+    const start = await act(c.clinician.id, c.clinic.id, builderFromTemplate, t.id);
+    expect(start.initial).toMatchObject({ title: "Shoulder week 1", sectionKeys: ["cool-down", "warm-up"], notes: "Twice daily.", largePrint: true, preparedFor: "", followUpDate: "" });
+    expect(start.initial.contact).toMatchObject({ directPhone: "(555) 010-7777", hours: "Mon–Wed 9–5", phone: "(555) 010-1111" });
+    // The template page edits all of it, sections included.
+    await act(c.clinician.id, c.clinic.id, updateTemplate, { templateId: t.id, templateName: "Shoulder week 2", guideVersionId: g.versionId, sectionKeys: ["stretches"], notes: "Once daily.", largePrint: false, contact: defaults });
+    expect(await db.template.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ name: "Shoulder week 2", sectionKeys: ["stretches"], notes: "Once daily.", largePrint: false, contactOverrides: {} });
   });
 });

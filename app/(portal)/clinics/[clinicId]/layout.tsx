@@ -1,12 +1,12 @@
 import { requireMemberPage, isManager } from "@/lib/authz";
-import { findMemberships } from "@/lib/clinics/membership";
+import { findMemberships, rememberClinic } from "@/lib/clinics/membership";
 import { ClinicSwitcher } from "@/components/portal/clinic-switcher";
 import { ClinicNav, type NavItem } from "@/components/portal/clinic-nav";
 
 export default async function ClinicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const memberships = await findMemberships(ctx.user.id);
+  const [memberships] = await Promise.all([findMemberships(ctx.user.id), rememberClinic(ctx.user.id, clinicId)]);
   const base = `/clinics/${clinicId}`;
   const items: NavItem[] = [
     { href: base, label: "Home", exact: true },

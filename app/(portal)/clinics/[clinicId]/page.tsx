@@ -1,37 +1,156 @@
 import Link from "next/link";
 import { requireMemberPage, isManager } from "@/lib/authz";
 import { ROLE_LABELS } from "@/lib/clinics/schemas";
+import { findHomeTemplates } from "@/lib/templates/queries";
+import { findRecentHandouts } from "@/lib/handouts/queries";
+import { findDrafts } from "@/lib/drafts/queries";
 import { Card, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { EmailStatusBadge, VoidBadge } from "@/components/handouts/email-status";
+import { MakeAndEmail } from "./_components/make-and-email";
 
+const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+// Where the daily work starts: the clinic's usual handouts one or two clicks away, what was made recently and
+// whether it reached the patient, and drafts to finish.
 export default async function ClinicHomePage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const base = `/clinics/${clinicId}`;
-  const tiles = [
-    { href: `${base}/handouts/new`, title: "New handout", text: "Pick a guide, choose the sections for this patient, add notes, print or send." },
-    { href: `${base}/guides`, title: "Guide library", text: "Read the clinic's patient guides and pick sections for a handout." },
-    { href: `${base}/handouts`, title: "Handouts", text: "Every handout the clinic gave out, exactly as the patient got it." },
-    ...(isManager(ctx.role)
-      ? [
-          { href: `${base}/members`, title: "Members", text: "Invite colleagues, change roles, remove access." },
-          { href: `${base}/activity`, title: "Activity", text: "Who signed in, invited, changed or generated what, and when." },
-        ]
-      : []),
-  ];
+  const [templates, recent, drafts] = await Promise.all([findHomeTemplates(ctx), findRecentHandouts(ctx), findDrafts(ctx)]);
+  const empty = templates.length === 0 && recent.length === 0 && drafts.length === 0;
   return (
     <>
-      <PageHeader title={`Welcome, ${ctx.user.name}`} description={`${ctx.clinic.name} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}`} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {tiles.map((t) => (
-          <Card key={t.href}>
-            <h2 className="text-lg font-semibold">
-              <Link href={t.href} className="text-brand-700 underline-offset-2 hover:underline">
-                {t.title}
-              </Link>
+      <PageHeader
+        title={`Welcome, ${ctx.user.name}`}
+        description={`${ctx.clinic.name} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}`}
+        actions={
+          <Link href={`${base}/handouts/new`} className={buttonClass("primary")}>
+            New handout
+          </Link>
+        }
+      />
+      <form method="get" action={`${base}/search`} role="search" aria-label="Search guides and templates" className="mb-6 flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="home-q" className="text-sm font-medium">
+            Find a guide or template
+          </label>
+          <input id="home-q" name="q" type="search" required maxLength={100} className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base" />
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          Search
+        </button>
+      </form>
+
+      {empty ? (
+        <Card>
+          <h2 className="text-lg font-semibold">Getting started</h2>
+          <ol className="mt-2 ml-5 list-decimal space-y-1 text-slate-800">
+            <li>
+              Open the <Link href={`${base}/guides`} className="font-medium text-brand-700 underline">guide library</Link>
+              {isManager(ctx.role) ? (
+                <>
+                  {" "}or <Link href={`${base}/guides/import`} className="font-medium text-brand-700 underline">import your clinic’s own guide</Link>.
+                </>
+              ) : (
+                "."
+              )}
+            </li>
+            <li>
+              <Link href={`${base}/handouts/new`} className="font-medium text-brand-700 underline">Make a handout</Link>: tick the sections that fit, add your notes, Generate.
+            </li>
+            <li>Save your usual choices as a template (“Save as template” in the builder): next time it is one click from here.</li>
+          </ol>
+        </Card>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
+        <section aria-labelledby="home-templates">
+          <h2 id="home-templates" className="mb-3 text-lg font-semibold">
+            Your usual handouts
+          </h2>
+          {templates.length === 0 ? (
+            <p className="text-slate-700">No templates yet: save one from the builder with “Save as template”.</p>
+          ) : (
+            <ul className="space-y-3">
+              {templates.map((t) => (
+                <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <div className="min-w-0">
+                      <p className="break-words font-medium">{t.name}</p>
+                      <p className="text-sm text-slate-700">
+                        {t.sectionKeys.length} section{t.sectionKeys.length === 1 ? "" : "s"} · used {t.timesUsed} time{t.timesUsed === 1 ? "" : "s"}
+                        {t.mine ? " · yours" : ""}
+                      </p>
+                    </div>
+                    <div className="flex flex-wrap gap-2">
+                      <Link href={`${base}/handouts/new?template=${t.id}`} className={buttonClass("primary")}>
+                        Make handout<span className="sr-only"> “{t.name}”</span>
+                      </Link>
+                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} />
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2 text-sm">
+            <Link href={`${base}/templates`} className="text-brand-700 underline">
+              All templates
+            </Link>
+          </p>
+        </section>
+
+        <div className="space-y-6">
+          {drafts.length > 0 && (
+            <section aria-labelledby="home-drafts">
+              <h2 id="home-drafts" className="mb-3 text-lg font-semibold">
+                Drafts to finish
+              </h2>
+              <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+                {drafts.map((d) => (
+                  <li key={d.id} className="px-4 py-3">
+                    <Link href={`${base}/handouts/new?draft=${d.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {d.title}
+                    </Link>
+                    <p className="text-sm text-slate-700">Saved {when(d.updatedAt)}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="home-recent">
+            <h2 id="home-recent" className="mb-3 text-lg font-semibold">
+              Your recent handouts
             </h2>
-            <p className="mt-1 text-slate-700">{t.text}</p>
-          </Card>
-        ))}
+            {recent.length === 0 ? (
+              <p className="text-slate-700">Nothing yet.</p>
+            ) : (
+              <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+                {recent.map((h) => (
+                  <li key={h.id} className="px-4 py-3">
+                    <p className="flex flex-wrap items-center gap-2">
+                      <Link href={`${base}/handouts/${h.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {h.title}
+                      </Link>
+                      {h.void && <VoidBadge />}
+                    </p>
+                    <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                      {h.preparedFor ? <span>For {h.preparedFor}</span> : null}
+                      <span>{when(h.createdAt)}</span>
+                      <EmailStatusBadge status={h.emailStatus} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-2 text-sm">
+              <Link href={`${base}/handouts`} className="text-brand-700 underline">
+                All handouts
+              </Link>
+            </p>
+          </section>
+        </div>
       </div>
     </>
   );

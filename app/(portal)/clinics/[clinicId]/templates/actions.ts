@@ -6,13 +6,10 @@ import { clinicAction } from "@/lib/actions";
 import { deleteTemplateSchema, updateTemplateSchema } from "@/lib/templates/schemas";
 import { deleteTemplate, updateTemplate } from "@/lib/templates/mutations";
 import type { FormState } from "@/lib/forms";
+import { draftFromFormData } from "@/lib/handouts/schemas";
 
-const readTemplateForm = (fd: FormData) => ({
-  templateId: fd.get("templateId"),
-  templateName: fd.get("templateName") ?? "",
-  notes: String(fd.get("notes") ?? "").replace(/\r\n/g, "\n"),
-  largePrint: fd.get("largePrint") === "on",
-});
+// The template page's form has the builder's fields (sections, notes, large print, contact block).
+const readTemplateForm = (fd: FormData) => ({ ...(draftFromFormData(fd) as object), templateId: fd.get("templateId"), templateName: fd.get("templateName") ?? "" });
 
 export const updateTemplateAction = clinicAction({ schema: updateTemplateSchema, read: readTemplateForm }, async (ctx, input): Promise<FormState> => {
   await updateTemplate(ctx, input);

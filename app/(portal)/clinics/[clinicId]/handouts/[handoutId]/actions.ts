@@ -5,6 +5,9 @@ import { clinicAction } from "@/lib/actions";
 import { retryDeliverySchema, sendHandoutSchema } from "@/lib/deliveries/schemas";
 import { requestDelivery, retryDelivery } from "@/lib/deliveries/mutations";
 import type { FormState } from "@/lib/forms";
+import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+import { voidHandout } from "@/lib/handouts/mutations";
 
 export const sendHandoutAction = clinicAction({ schema: sendHandoutSchema }, async (ctx, input): Promise<FormState> => {
   await requestDelivery(ctx, input);
@@ -16,4 +19,12 @@ export const retryDeliveryAction = clinicAction({ schema: retryDeliverySchema },
   await retryDelivery(ctx, deliveryId);
   revalidatePath(`/clinics/${ctx.clinic.id}/handouts`, "layout");
   return { ok: true, message: "Sending again." };
+});
+
+const voidSchema = z.object({ handoutId: idSchema, reason: z.string().trim().min(3, "Say why the handout is void.").max(300, "Keep the reason under 300 characters.") });
+
+export const voidHandoutAction = clinicAction({ schema: voidSchema }, async (ctx, { handoutId, reason }): Promise<FormState> => {
+  await voidHandout(ctx, handoutId, reason);
+  revalidatePath(`/clinics/${ctx.clinic.id}/handouts`, "layout");
+  return { ok: true, message: "The handout is void." };
 });

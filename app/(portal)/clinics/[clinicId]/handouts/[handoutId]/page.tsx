@@ -12,6 +12,9 @@ import { PdfPages } from "@/components/pdf/pdf-pages";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { isManager } from "@/lib/clinics/roles";
+import { memberName } from "@/lib/clinics/queries";
+import { VoidForm } from "./_components/void-form";
 
 export const metadata: Metadata = { title: "Handout" };
 
@@ -19,7 +22,7 @@ function formatBytes(n: number) {
   return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export default async function HandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string; handoutId: string }>; searchParams: Promise<{ generated?: string }> }) {
+export default async function HandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string; handoutId: string }>; searchParams: Promise<{ generated?: string; emailed?: string }> }) {
   const { clinicId, handoutId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const handout = await viewHandout(ctx, handoutId).catch((e) => {
@@ -35,7 +38,9 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
   const byKey = new Map(version.sections.map((s) => [s.key, s]));
   const printed = handout.sectionKeys.map((k) => byKey.get(k)).filter((s): s is NonNullable<typeof s> => !!s);
   const base = `/clinics/${clinicId}/handouts`;
-  const generated = (await searchParams).generated === "1";
+  const { generated, emailed } = await searchParams;
+  const canVoid = !handout.void && (handout.authorId === ctx.user.id || isManager(ctx.role));
+  const voidedBy = handout.void ? await memberName(handout.void.voidedById) : null;
 
   return (
     <>
@@ -44,7 +49,10 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
         description={handout.preparedFor ? `Prepared for ${handout.preparedFor}` : undefined}
         actions={
           <>
-            <a href={`${base}/${handout.id}/pdf`} className={buttonClass("primary")} download>
+            <a href={`${base}/${handout.id}/pdf?print=1`} target="_blank" rel="noopener" className={buttonClass("primary")}>
+              Print
+            </a>
+            <a href={`${base}/${handout.id}/pdf`} className={buttonClass("secondary")} download>
               Download PDF
             </a>
             <Link href={`${base}/new?from=${handout.id}`} className={buttonClass("secondary")}>
@@ -53,7 +61,25 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
           </>
         }
       />
-      {generated && <Alert tone="success">The handout was generated and saved.</Alert>}
+      {handout.void && (
+        <Alert tone="error">
+          <p className="font-semibold">This handout is void.</p>
+          <p>
+            {voidedBy ?? "A member"} voided it on {handout.void.createdAt.toLocaleString("en-US", { dateStyle: "long", timeStyle: "short" })}: “{handout.void.reason}”. It stays on record
+            as it was given, and cannot be emailed.
+          </p>
+        </Alert>
+      )}
+      {generated === "1" && !handout.void && (
+        <Alert tone="success">
+          The handout was generated and saved.{" "}
+          <a href={`${base}/${handout.id}/pdf?print=1`} target="_blank" rel="noopener" className="font-semibold underline">
+            Print it
+          </a>{" "}
+          or email it below.
+        </Alert>
+      )}
+      {emailed === "1" && <Alert tone="success">The handout was generated and its email is queued. Its status updates below.</Alert>}
       {newer && (
         <Alert tone="warning">
           The guide has a newer version ({newer.version}) that changed {newer.changed.length === 1 ? "a section" : `${newer.changed.length} sections`} in this
@@ -101,8 +127,12 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
             <dt className="text-slate-700">Checksum</dt>
             <dd className="break-all font-mono text-xs">{handout.pdf?.sha256}</dd>
           </dl>
-          <h2 className="mb-3 mt-6 text-lg font-semibold">Email to patient</h2>
-          <SendForm clinicId={clinicId} handoutId={handout.id} />
+          {!handout.void && (
+            <>
+              <h2 className="mb-3 mt-6 text-lg font-semibold">Email to patient</h2>
+              <SendForm clinicId={clinicId} handoutId={handout.id} />
+            </>
+          )}
           <h3 className="mb-2 mt-6 font-semibold">Emails</h3>
           <DeliveryList
             clinicId={clinicId}
@@ -113,9 +143,10 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
               attempts: d.attempts,
               lastError: d.lastError,
               at: (d.sentAt ?? d.updatedAt).toISOString(),
-              canRetry: d.status === "FAILED" && !d.erasedAt,
+              canRetry: d.status === "FAILED" && !d.erasedAt && !handout.void,
             }))}
           />
+          {canVoid && <VoidForm clinicId={clinicId} handoutId={handout.id} />}
         </Card>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="mb-2 text-lg font-semibold">

@@ -1,6 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+import { discardDraft } from "@/lib/drafts/mutations";
 import { clinicAction } from "@/lib/actions";
 import { isAppError } from "@/lib/errors";
 import { formValues, type FormState } from "@/lib/forms";
@@ -29,3 +32,9 @@ export const saveTemplateAction = clinicAction(
     return { ok: true, message: `Template “${input.templateName}” saved. Find it under Templates.` };
   },
 );
+
+/** "Discard draft": the builder's draft goes, and the clinician lands back on the clinic home. */
+export const discardDraftAction = clinicAction({ schema: z.object({ draftId: idSchema }) }, async (ctx, { draftId }) => {
+  await discardDraft(ctx, draftId);
+  redirect(`/clinics/${ctx.clinic.id}`);
+});

@@ -3,20 +3,20 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { notFound } from "next/navigation";
-import { builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handouts/builder-data";
+import { builderFromDraft, builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handouts/builder-data";
 import { Card, PageHeader } from "@/components/ui/card";
 import { HandoutBuilder } from "./_components/handout-builder";
 
 export const metadata: Metadata = { title: "New handout" };
 
-type Search = { guide?: string; from?: string; template?: string };
+type Search = { guide?: string; from?: string; template?: string; draft?: string };
 
 export default async function NewHandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Search> }) {
   const { clinicId } = await params;
-  const { guide, from, template } = await searchParams;
+  const { guide, from, template, draft } = await searchParams;
   const ctx = await requireMemberPage(clinicId);
 
-  if (!guide && !from && !template) {
+  if (!guide && !from && !template && !draft) {
     const guides = await findBuilderGuides(ctx);
     return (
       <>
@@ -39,7 +39,9 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
     );
   }
 
-  const start = await (template
+  const start = await (draft
+    ? builderFromDraft(ctx, draft)
+    : template
     ? builderFromTemplate(ctx, template)
     : from
       ? builderFromHandout(ctx, from)

@@ -10,23 +10,27 @@ import { notesPlainText } from "@/lib/handouts/notes";
 import { NOTES_MAX, TITLE_MAX } from "@/lib/handouts/schemas";
 import type { BuilderStart } from "@/lib/handouts/builder-data";
 import type { FormState } from "@/lib/forms";
-import { SectionPicker, type PickerItem } from "./section-picker";
-import { ContactFields } from "./contact-fields";
+import { pickerItems, SectionPicker, type PickerItem } from "@/components/handouts/section-picker";
+import { ContactFields } from "@/components/handouts/contact-fields";
 import { SaveTemplate } from "./save-template";
 import { PdfPages } from "@/components/pdf/pdf-pages";
 import { describeCharacters } from "@/lib/handouts/describe-characters";
-import { createHandoutAction } from "../actions";
+import { createHandoutAction, discardDraftAction } from "../actions";
 import { usePdfPreview } from "./use-pdf-preview";
+import { useDraft, useLeaveGuard } from "./use-draft";
 
 export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: BuilderStart }) {
   const [state, formAction, generating] = useActionState(createHandoutAction.bind(null, clinicId), { ok: false } as FormState);
   const formRef = useRef<HTMLFormElement>(null);
-  const [items, setItems] = useState<PickerItem[]>(() => initialItems(start));
+  const [items, setItems] = useState<PickerItem[]>(() => pickerItems(start.sections, start.initial.sectionKeys, start.initial.order));
   const [notes, setNotes] = useState(start.initial.notes);
   const [revision, setRevision] = useState(0);
   // What the form holds, as one value: the preview renders again whenever it changes.
   const change = useMemo(() => JSON.stringify([items.map((i) => [i.key, i.picked]), notes, revision]), [items, notes, revision]);
   const preview = usePdfPreview(clinicId, formRef, change);
+  const draft = useDraft(clinicId, formRef, change, start.initial.draftId, generating);
+  const [discarded, discardAction] = useActionState(discardDraftAction.bind(null, clinicId), { ok: false } as FormState);
+  useLeaveGuard(draft.dirty && !generating);
   const errors = state.fieldErrors ?? {};
 
   const chosen = items.filter((i) => i.picked || i.required);
@@ -48,13 +52,11 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         <input type="hidden" name="guideVersionId" value={start.guide.versionId} />
         {start.initial.sourceHandoutId && <input type="hidden" name="sourceHandoutId" value={start.initial.sourceHandoutId} />}
         {start.initial.templateId && <input type="hidden" name="templateId" value={start.initial.templateId} />}
-        {chosen.map((i) => (
-          <input key={i.key} type="hidden" name="sectionKeys" value={i.key} />
-        ))}
+        {draft.draftId && <input type="hidden" name="draftId" value={draft.draftId} />}
 
         <Field label="Handout title" name="title" required maxLength={TITLE_MAX} defaultValue={state.values?.title ?? start.initial.title} errors={errors.title} />
 
-        <SectionPicker items={items} onChange={setItems} error={errors.sectionKeys} />
+        <SectionPicker items={items} guideOrder={start.sections.map((s) => s.key)} onChange={setItems} error={errors.sectionKeys} />
 
         <div>
           <TextArea
@@ -104,9 +106,25 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
               {generating ? "Generating PDF…" : "Generate PDF"}
             </button>
           </div>
-          <p role="status" aria-live="polite" className="mt-1 text-sm text-slate-700">
-            {generating ? "Generating the PDF and saving the handout…" : ""}
-          </p>
+          <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+            <p role="status" aria-live="polite">
+              {generating
+                ? "Generating the PDF and saving the handout…"
+                : draft.failed
+                  ? "The draft could not be saved: check your connection."
+                  : draft.saving
+                    ? "Saving draft…"
+                    : draft.savedAt
+                      ? `Draft saved at ${draft.savedAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`
+                      : ""}
+            </p>
+            {draft.draftId && (
+              <button type="submit" formAction={discardAction} formNoValidate className="font-medium text-red-800 underline">
+                Discard draft
+              </button>
+            )}
+          </div>
+          {discarded.message && !discarded.ok && <p className="text-sm text-red-800">{discarded.message}</p>}
         </div>
       </div>
 
@@ -138,12 +156,4 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
       </section>
     </form>
   );
-}
-
-function initialItems(start: BuilderStart): PickerItem[] {
-  const picked = start.initial.sectionKeys;
-  const byKey = new Map(start.sections.map((s) => [s.key, s]));
-  const inOrder = picked.map((k) => byKey.get(k)).filter((s): s is NonNullable<typeof s> => !!s && s.kind === "content" && !s.required);
-  const rest = start.sections.filter((s) => !inOrder.includes(s));
-  return [...inOrder.map((s) => ({ ...s, picked: true })), ...rest.map((s) => ({ ...s, picked: picked.includes(s.key) && s.kind === "content" }))];
 }

@@ -1,0 +1,14 @@
+// The state of a handout's latest email, as a badge (list, home page, handout page).
+export type EmailStatus = "QUEUED" | "SENDING" | "SENT" | "FAILED" | null;
+
+const LABELS = { QUEUED: "Email queued", SENDING: "Email sending", SENT: "Emailed", FAILED: "Email failed" } as const;
+const TONES = { QUEUED: "bg-slate-100 text-slate-800", SENDING: "bg-brand-50 text-brand-800", SENT: "bg-green-50 text-green-900", FAILED: "bg-red-50 text-red-900" } as const;
+
+export function EmailStatusBadge({ status }: { status: EmailStatus }) {
+  if (!status) return <span className="text-sm text-slate-600">Not emailed</span>;
+  return <span className={`rounded px-2 py-0.5 text-xs font-semibold ${TONES[status]}`}>{LABELS[status]}</span>;
+}
+
+export function VoidBadge() {
+  return <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white">Void</span>;
+}

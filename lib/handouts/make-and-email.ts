@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { builderFromTemplate } from "@/lib/handouts/builder-data";
+import { createHandout } from "@/lib/handouts/mutations";
+import { queueDelivery } from "@/lib/deliveries/mutations";
+import type { MemberContext } from "@/lib/authz";
+
+/**
+ * "Make and email" on the clinic home: the template's handout, generated as the builder would start it, and
+ * its email queued, in one transaction. The form's key makes it idempotent: a double click or a retried
+ * request finds the handout and the delivery the first one made.
+ */
+export async function makeAndEmail(ctx: MemberContext, input: { templateId: string; recipient: string; requestKey: string }): Promise<{ handoutId: string; deliveryId: string }> {
+  const start = await builderFromTemplate(ctx, input.templateId);
+  let deliveryId = "";
+  const delivery = { recipient: input.recipient, message: "", consent: "yes" as const, idempotencyKey: input.requestKey };
+  const handout = await createHandout(
+    ctx,
+    { ...start.initial, guideVersionId: start.guide.versionId, requestKey: input.requestKey },
+    async (tx, created) => {
+      deliveryId = (await queueDelivery(tx, ctx, { ...delivery, handoutId: created.id })).id;
+    },
+  );
+  if (!handout.created) {
+    deliveryId = (await db.$transaction((tx) => queueDelivery(tx, ctx, { ...delivery, handoutId: handout.id }))).id;
+  }
+  return { handoutId: handout.id, deliveryId };
+}

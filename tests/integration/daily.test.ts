@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
+import { importGuide } from "@/lib/guides/import";
+import { createTemplate } from "@/lib/templates/mutations";
+import { makeAndEmail } from "@/lib/handouts/make-and-email";
+import { createHandout, voidHandout } from "@/lib/handouts/mutations";
+import { requestDelivery } from "@/lib/deliveries/mutations";
+import { discardDraft, purgeOldDrafts, saveDraft } from "@/lib/drafts/mutations";
+import { findDrafts, getDraft } from "@/lib/drafts/queries";
+import { draftStateSchema } from "@/lib/drafts/schemas";
+import { builderFromGuide } from "@/lib/handouts/builder-data";
+import { createClinicWithMembers, addMember, createUser } from "@/prisma/seed/factories";
+import { act, db } from "./helpers";
+
+async function seedGuide() {
+  const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
+  if (!parsed.ok) throw new Error("seed guide does not parse");
+  return importGuide(db, parsed.guide, { clinicId: null });
+}
+const key = () => crypto.randomUUID().replace(/-/g, "");
+
+describe("the daily job", () => {
+  it("'Make and email' is one idempotent request: a double click makes one handout and one email", async () => {
+    const guide = await seedGuide();
+    const c = await createClinicWithMembers(db);
+    const t = await act(c.clinician.id, c.clinic.id, createTemplate, { templateName: "Usual back handout", guideVersionId: guide.versionId, sectionKeys: ["symptoms", "treatment"], notes: "Walk daily.", largePrint: false });
+    const input = { templateId: t.id, recipient: "pat@example.com", requestKey: key() };
+    const [a, b] = await Promise.all([act(c.clinician.id, c.clinic.id, makeAndEmail, input), act(c.clinician.id, c.clinic.id, makeAndEmail, input)]);
+    expect(a).toEqual(b);
+    expect(await db.handout.count({ where: { clinicId: c.clinic.id } })).toBe(1);
+    expect(await db.delivery.count({ where: { clinicId: c.clinic.id } })).toBe(1);
+    const again = await act(c.clinician.id, c.clinic.id, makeAndEmail, input);
+    expect(again).toEqual(a);
+    const handout = await db.handout.findUniqueOrThrow({ where: { id: a.handoutId } });
+    expect(handout).toMatchObject({ title: "Usual back handout", templateName: "Usual back handout", sectionKeys: ["symptoms", "treatment", "disclaimer"] });
+    expect(await db.template.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ timesUsed: 1 });
+  }, 60_000);
+
+  it("a voided handout stays stored, cannot be emailed (even by a direct call), and only its author or a manager can void it", async () => {
+    const guide = await seedGuide();
+    const c = await createClinicWithMembers(db);
+    const other = await createUser(db);
+    await addMember(db, other.id, c.clinic.id, "CLINICIAN");
+    const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, { ...start.initial, guideVersionId: start.guide.versionId, preparedFor: "Jo" });
+    const queued = await act(c.clinician.id, c.clinic.id, requestDelivery, { handoutId: id, recipient: "jo@example.com", message: "", consent: "yes", idempotencyKey: key() });
+    await expect(act(other.id, c.clinic.id, voidHandout, id, "not mine")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await act(c.clinician.id, c.clinic.id, voidHandout, id, "Made for the wrong patient");
+    await expect(act(c.admin.id, c.clinic.id, voidHandout, id, "again")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(act(c.clinician.id, c.clinic.id, requestDelivery, { handoutId: id, recipient: "jo@example.com", message: "", consent: "yes", idempotencyKey: key() })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/voided/),
+    });
+    // The email that was still waiting is not sent.
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/voided/) });
+    expect(await db.handout.findUniqueOrThrow({ where: { id } })).toMatchObject({ preparedFor: "Jo" });
+    await expect(db.handoutVoid.delete({ where: { handoutId: id } })).rejects.toThrow(/permanent record/);
+    expect(await db.auditEvent.count({ where: { targetId: id, action: "handout.voided" } })).toBe(1);
+  }, 60_000);
+
+  it("drafts belong to their author in their clinic: invisible to other members and other clinics, and purged after 7 days", async () => {
+    const guide = await seedGuide();
+    const a = await createClinicWithMembers(db);
+    const b = await createClinicWithMembers(db);
+    await addMember(db, a.clinician.id, b.clinic.id, "CLINICIAN");
+    const state = draftStateSchema.parse({ guideVersionId: guide.versionId, title: "For Jo", notes: "Ice twice a day", preparedFor: "Jo", order: [{ key: "symptoms", picked: true }] });
+    const { id } = (await act(a.clinician.id, a.clinic.id, saveDraft, state))!;
+    expect((await act(a.clinician.id, a.clinic.id, getDraft, id)).state).toMatchObject({ notes: "Ice twice a day", preparedFor: "Jo" });
+    // Another member of the clinic, and the same member in another clinic, neither see nor change it.
+    await expect(act(a.owner.id, a.clinic.id, getDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await act(a.owner.id, a.clinic.id, findDrafts)).toEqual([]);
+    await expect(act(a.clinician.id, b.clinic.id, getDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await act(a.clinician.id, b.clinic.id, findDrafts)).toEqual([]);
+    // Someone else's draft id is as good as none: nothing is changed, nothing is created.
+    expect(await act(a.owner.id, a.clinic.id, saveDraft, { ...state, notes: "overwritten" }, id)).toBeNull();
+    expect((await act(a.clinician.id, a.clinic.id, getDraft, id)).state.notes).toBe("Ice twice a day");
+    await expect(act(a.owner.id, a.clinic.id, discardDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, b.clinic.id, discardDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await db.handoutDraft.update({ where: { id }, data: { updatedAt: new Date(Date.now() - 8 * 86_400_000) } });
+    expect(await purgeOldDrafts()).toBeGreaterThanOrEqual(1);
+    expect(await db.handoutDraft.findUnique({ where: { id } })).toBeNull();
+  }, 60_000);
+
+  it("a draft is deleted when its handout is generated", async () => {
+    const guide = await seedGuide();
+    const c = await createClinicWithMembers(db);
+    const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
+    const state = draftStateSchema.parse({ guideVersionId: guide.versionId, title: "x" });
+    const { id: draftId } = (await act(c.clinician.id, c.clinic.id, saveDraft, state))!;
+    await act(c.clinician.id, c.clinic.id, createHandout, { ...start.initial, guideVersionId: start.guide.versionId, draftId });
+    expect(await db.handoutDraft.findUnique({ where: { id: draftId } })).toBeNull();
+    // A save that arrives after Generate does not bring the draft back.
+    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state, draftId)).toBeNull();
+    expect(await db.handoutDraft.count({ where: { clinicId: c.clinic.id } })).toBe(0);
+  }, 60_000);
+});
