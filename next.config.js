@@ -12,6 +12,8 @@ const csp = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
+  // pdf.js's worker (components/pdf/pdfjs.ts), a file of our own (public/pdfjs/): no blob: or data: needed.
+  "worker-src 'self'",
   "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

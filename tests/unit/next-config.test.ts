@@ -19,6 +19,16 @@ describe("next.config.js", () => {
     expect(await hsts(undefined)).toBeUndefined();
   });
 
+  it("lets pages start workers from our own origin only, and never allows eval in production", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const csp = (await (await loadConfig(undefined)).headers())[0]!.headers.find((h) => h.key === "Content-Security-Policy")!.value;
+    const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
+    expect(directive("worker-src")).toBe("worker-src 'self'");
+    expect(directive("script-src")).toBe("script-src 'self' 'unsafe-inline'");
+    expect(directive("frame-ancestors")).toBe("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-eval/);
+  });
+
   it("accepts server-action bodies of exactly the size the forms check against", async () => {
     const limit = (await loadConfig(undefined)).experimental.serverActions.bodySizeLimit;
     expect(limit).toBe(`${SERVER_ACTION_BODY_LIMIT / 1024 / 1024}mb`);
