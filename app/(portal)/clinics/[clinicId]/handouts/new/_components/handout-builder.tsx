@@ -133,7 +133,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         )}
         {preview.error && <Alert tone="warning">{preview.error}</Alert>}
         <div data-testid="handout-preview" aria-busy={preview.updating}>
-          <PdfPages pdf={preview.pdf} pages={preview.pages} label="Preview of the handout PDF" />
+          <PdfPages pdf={preview.pdf} pages={preview.pages} revision={preview.revision} label="Preview of the handout PDF" />
         </div>
       </section>
     </form>
