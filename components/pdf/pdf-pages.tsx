@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { PDFDocumentLoadingTask, RenderTask } from "pdfjs-dist";
 import { isRenderingCancelled, openPdf } from "./pdfjs";
 
@@ -26,7 +26,8 @@ export function PdfPages({ pdf, pages, label, revision = 0 }: { pdf: Uint8Array 
   const frame = useRef<HTMLDivElement>(null);
   const size = useDeviceWidth(frame);
 
-  useEffect(() => {
+  // A layout effect: the drawing starts as soon as the new pdf is committed, not after the next frame.
+  useLayoutEffect(() => {
     if (!pdf || !size) return;
     let cancelled = false;
     let loadingTask: PDFDocumentLoadingTask | null = null;
@@ -62,7 +63,9 @@ export function PdfPages({ pdf, pages, label, revision = 0 }: { pdf: Uint8Array 
       mark("pdf-pages:open", started, opened, revision);
       mark("pdf-pages:draw", opened, performance.now(), revision);
       setPainted({ source, revision, numPages: doc.numPages, images, texts: null });
-      // After the image is up: the text is for screen readers and need not hold up the picture.
+      // Once the image is on screen: the text is for screen readers and need not hold up the picture.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      if (cancelled) return;
       const texts = await Promise.all(images.map((_, i) => doc.getPage(i + 1).then((p) => p.getTextContent()).then(textLines)));
       if (cancelled) return;
       setPainted((p) => (p?.images === images ? { ...p, texts } : p));

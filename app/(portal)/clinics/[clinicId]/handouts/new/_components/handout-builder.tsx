@@ -29,7 +29,8 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   const preview = usePdfPreview(clinicId, formRef, change);
   const errors = state.fieldErrors ?? {};
 
-  const chosen = items.filter((i) => i.picked || i.required);
+  // Memoised so the whole handout's reading level is not worked out again each time the preview updates.
+  const chosen = useMemo(() => items.filter((i) => i.picked || i.required), [items]);
   const notesStats = useMemo(() => readingStats(notesPlainText(notes)), [notes]);
   const handoutStats = useMemo(
     () => readingStats([...chosen.filter((i) => i.kind === "content").map((i) => i.plainText), notesPlainText(notes)].join("\n")),
