@@ -133,6 +133,12 @@ test.describe("the PDF on screen", () => {
     await page.screenshot({ path: "test-results/screens/handout-all-pages-1280.png", fullPage: true });
     await page.getByRole("button", { name: "Show page 1 only" }).click();
     await expect(page.getByRole("img", { name: /^Page \d+ of \d+$/ })).toHaveCount(1);
+    // Changed mind at once: the drawing of every page is cancelled, it never replaces page 1 afterwards.
+    await page.getByRole("button", { name: `Show all ${pages} pages` }).click();
+    await page.getByRole("button", { name: "Show page 1 only" }).click();
+    await expect(page.locator("[data-painted-revision]")).toHaveAttribute("aria-busy", "false");
+    await page.waitForTimeout(1000);
+    await expect(page.getByRole("img", { name: /^Page \d+ of \d+$/ })).toHaveCount(1);
 
     expect(workers.some((w) => /^\/pdfjs\/pdf\.worker-[\d.]+\.min\.mjs$/.test(w)), `pdf.js worker from our origin: ${workers}`).toBe(true);
     await checkPolicy();
