@@ -84,7 +84,7 @@ export function PdfPages({ pdf, pages, label, revision = 0 }: { pdf: Uint8Array 
 
   const current = (s: Source | null | undefined) => !!s && s.pdf === pdf && s.px === size?.px && s.showAll === showAll;
   const drawing = !!pdf && !!size && !current(painted?.source) && !current(failed);
-  const error = current(failed) ? "The PDF could not be drawn here. Download it to see it." : null;
+  const error = current(failed) ? "The PDF could not be drawn in this browser." : null;
   const count = pages || painted?.numPages || 0;
   return (
     <div role="group" aria-label={label} className="space-y-3">

@@ -140,7 +140,12 @@ test.describe("the PDF on screen", () => {
     await page.waitForTimeout(1000);
     await expect(page.getByRole("img", { name: /^Page \d+ of \d+$/ })).toHaveCount(1);
 
-    expect(workers.some((w) => /^\/pdfjs\/pdf\.worker-[\d.]+\.min\.mjs$/.test(w)), `pdf.js worker from our origin: ${workers}`).toBe(true);
+    const worker = workers.find((w) => /^\/pdfjs\/pdf\.worker-[\d.]+\.min\.mjs$/.test(w));
+    expect(worker, `pdf.js worker from our origin: ${workers}`).toBeTruthy();
+    const served = await page.request.get(worker!);
+    expect(served.headers()["content-type"]).toMatch(/^(text|application)\/javascript/);
+    expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(served.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline';");
     await checkPolicy();
   });
 });
