@@ -25,8 +25,9 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
     const now = performance.now();
     const burst = now - lastChange.current < DEBOUNCE_MS;
     lastChange.current = now;
-    const timer = setTimeout(async () => {
-      if (!form.current) return;
+    let live = true;
+    const send = async () => {
+      if (!live || !form.current) return;
       const seq = ++sent.current;
       inFlight.current?.abort();
       const controller = (inFlight.current = new AbortController());
@@ -49,8 +50,14 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
         if (controller.signal.aborted || seq < shown.current) return;
         setState((s) => ({ ...s, updating: false, error: `The preview could not be updated (${err instanceof Error ? err.message : "network error"}).` }));
       }
-    }, burst ? DEBOUNCE_MS : 0);
-    return () => clearTimeout(timer);
+    };
+    // Not a timer after a pause: a microtask runs before the builder's deferred re-render (reading levels).
+    const timer = burst ? setTimeout(send, DEBOUNCE_MS) : undefined;
+    if (!burst) queueMicrotask(send);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [clinicId, form, change]);
 
   useEffect(() => () => inFlight.current?.abort(), []);
