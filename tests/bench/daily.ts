@@ -1,5 +1,5 @@
 // `npm run bench:daily [-- --json]`: the daily job as a clinician does it, in Chromium against a production
-// build (lib/dev/e2e.mjs --script starts the portal): clicks and wall time from the clinic home to an emailed
+// build (lib/dev/with-app.mjs starts the portal): clicks and wall time from the clinic home to an emailed
 // handout, (1) from a template with "Make and email", (2) from a guide with one section unticked and one
 // moved to the top. Each flow runs three times; the figures are the median (clicks never vary).
 import fs from "node:fs";

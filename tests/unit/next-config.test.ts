@@ -13,10 +13,20 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe("next.config.js", () => {
   it("sends Strict-Transport-Security when APP_URL is https, and not otherwise", async () => {
-    const hsts = async (url: string | undefined) => (await (await loadConfig(url)).headers())[0]!.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
+    const hsts = async (url: string | undefined) => (await (await loadConfig(url)).headers()).at(-1)!.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
     expect(await hsts("https://handouts.clinic.example")).toBe("max-age=63072000; includeSubDomains");
     expect(await hsts("http://localhost:3000")).toBeUndefined();
     expect(await hsts(undefined)).toBeUndefined();
+  });
+
+  it("lets pages start workers from our own origin only, and never allows eval in production", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const csp = (await (await loadConfig(undefined)).headers()).at(-1)!.headers.find((h) => h.key === "Content-Security-Policy")!.value;
+    const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
+    expect(directive("worker-src")).toBe("worker-src 'self'");
+    expect(directive("script-src")).toBe("script-src 'self' 'unsafe-inline'");
+    expect(directive("frame-ancestors")).toBe("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-eval/);
   });
 
   it("accepts server-action bodies of exactly the size the forms check against", async () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useRef, useState } from "react";
+import { useActionState, useDeferredValue, useMemo, useRef, useState } from "react";
 import { Field, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -34,10 +34,17 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   const errors = state.fieldErrors ?? {};
 
   const chosen = items.filter((i) => i.picked || i.required);
-  const notesStats = useMemo(() => readingStats(notesPlainText(notes)), [notes]);
+  // Reading levels (~16 ms for the whole guide) follow a moment later, in a deferred render: the change
+  // itself, and the preview request it starts, do not wait for them.
+  const statsItems = useDeferredValue(items);
+  const statsNotes = useDeferredValue(notes);
+  const notesStats = useMemo(() => readingStats(notesPlainText(statsNotes)), [statsNotes]);
   const handoutStats = useMemo(
-    () => readingStats([...chosen.filter((i) => i.kind === "content").map((i) => i.plainText), notesPlainText(notes)].join("\n")),
-    [chosen, notes],
+    () =>
+      readingStats(
+        [...statsItems.filter((i) => (i.picked || i.required) && i.kind === "content").map((i) => i.plainText), notesPlainText(statsNotes)].join("\n"),
+      ),
+    [statsItems, statsNotes],
   );
 
   return (
@@ -151,7 +158,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         )}
         {preview.error && <Alert tone="warning">{preview.error}</Alert>}
         <div data-testid="handout-preview" aria-busy={preview.updating}>
-          <PdfPages pdf={preview.pdf} pages={preview.pages} label="Preview of the handout PDF" />
+          <PdfPages pdf={preview.pdf} pages={preview.pages} revision={preview.revision} label="Preview of the handout PDF" />
         </div>
       </section>
     </form>

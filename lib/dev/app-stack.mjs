@@ -1,0 +1,71 @@
+// The portal as the end-to-end tests and the browser benchmarks see it: a throwaway embedded PostgreSQL
+// (migrated + seeded), a local SMTP catcher whose folder the specs read, and a production build served by the
+// portal's web server with an email worker beside it. `stdout` is where the seed and the build write
+// ("inherit", or 2 to keep a command's own stdout clean, e.g. for `bench:preview --json`).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { startEmbeddedPostgres, freePort } from "./embedded-db.mjs";
+import { startSmtpCatcher } from "./smtp-catcher.mjs";
+import { migrateDeploy } from "../cli/migrate.mjs";
+import { buildIfNeeded } from "../cli/build-if-needed.mjs";
+import { startWorkerProcess } from "../cli/worker-process.mjs";
+
+const bin = (name) => path.resolve("node_modules/.bin", name);
+
+export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), stdout = "inherit" } = {}) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
+  fs.chmodSync(tmp, 0o755);
+  const started = [];
+  let server;
+
+  async function stop() {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server.once("exit", r));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    for (const s of started.reverse()) await s.stop().catch(() => {});
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  try {
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    if (!env.DATABASE_URL) {
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), password: "e2e", persistent: false, database: "portal_e2e" });
+      started.push(pg);
+      env.DATABASE_URL = pg.url;
+    }
+    const smtp = await startSmtpCatcher({ dir: path.join(tmp, "mail") });
+    started.push(smtp);
+    const port = await freePort();
+    Object.assign(env, {
+      SMTP_URL: smtp.url,
+      E2E_MAIL_DIR: smtp.dir,
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      E2E_BASE_URL: `http://localhost:${port}`,
+      // A short waiting line for renders, so a burst of a hundred requests overflows it on any machine (busy.spec.ts).
+      PDF_QUEUE_LIMIT: "8",
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
+    });
+    await migrateDeploy(env);
+    const seed = spawnSync(bin("tsx"), ["--conditions=react-server", "prisma/seed/index.ts"], { env, stdio: ["ignore", stdout, "inherit"] });
+    if (seed.status !== 0) throw new Error("seed failed");
+    await buildIfNeeded(env, log, { stdout });
+
+    started.push(startWorkerProcess({ ...env, WORKER_POLL_MS: "200" }, { quiet: true }));
+    server = spawn(process.execPath, ["lib/server/web-server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    for (let i = 0; ; i++) {
+      if (i > 120) throw new Error("the server did not start");
+      const ok = await fetch(`${env.E2E_BASE_URL}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return { env, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
