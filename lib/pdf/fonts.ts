@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { Font } from "@react-pdf/renderer";
 import { fontsFor, leftToEmoji } from "@/lib/pdf/coverage";
 import { FONT_FILES, PRIMARY_FONT, faceFiles, fontPath, type FontId } from "@/lib/pdf/font-files";
+import { breakShowsHyphen, isUrlLike, urlParts } from "@/lib/pdf/line-breaks";
 
 export const FONT_FAMILY = PRIMARY_FONT.family;
 let registered = false;
@@ -27,13 +28,15 @@ function cjkBreaks(word: string): string[] {
   return [...parts, part];
 }
 
-// Words stay whole: patient text reads better unhyphenated. Only a word too long to sit comfortably on a
-// line (a URL) gets break points: after a "/", else a "-", else every 30 characters; otherwise it would run
-// off the page in large print. react-pdf marks such a break with a hyphen (none next to CJK or emoji:
-// prisma/patches/@react-pdf+textkit*.patch), so text that may hold URLs sets
-// hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside a word only when the word cannot move down whole.
+// Words stay whole: patient text reads better unhyphenated. Only a web or e-mail address (line-breaks.ts)
+// or a word too long to sit comfortably on a line gets break points: after a "/", else a "-", else every 30
+// characters; otherwise it would run off the page in large print. react-pdf marks such a break with a hyphen
+// (none next to CJK or emoji, in an address or after a dash: prisma/patches/@react-pdf+textkit*.patch asks
+// breakShowsHyphen), so text that may hold URLs sets hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside
+// a word only when the word cannot move down whole.
 export function hyphenateLongWords(word: string): string[] {
   if (CJK.test(word)) return cjkBreaks(word).flatMap((part) => (CJK.test(part) ? [part] : hyphenateLongWords(part)));
+  if (word.length > 12 && isUrlLike(word)) return urlParts(word);
   if (word.length <= 30) return [word];
   return word
     .split(/(?<=[^/]\/)(?!\/)/)
@@ -62,7 +65,7 @@ export function registerFonts() {
   Font.clear();
   for (const font of FONT_FILES) Font.register({ family: font.family, fonts: faceFiles(font).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
   Font.register({ family: LAST_RESORT, fonts: faceFiles({ ...PRIMARY_FONT, faces: { regular: PRIMARY_FONT.faces.regular } }).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
-  Font.registerHyphenationCallback(hyphenateLongWords);
+  Font.registerHyphenationCallback(Object.assign(hyphenateLongWords, { breakShowsHyphen }));
   registered = true;
 }
 

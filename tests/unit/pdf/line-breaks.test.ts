@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { breakShowsHyphen, isUrlLike, urlParts } from "@/lib/pdf/line-breaks";
+
+describe("web addresses in the PDF", () => {
+  it("are told apart from words", () => {
+    for (const word of ["https://doi.org/10.1080/14656566.2020.1735353", "www.cdc.gov", "(https://example.org/a)", "doi.org/10.2337/cd23-as01", "frontdesk@riverside-spine.example", "mailto:a@b.example"]) {
+      expect(isUrlLike(word), word).toBe(true);
+    }
+    for (const word of ["anti-inflammatory", "and/or", "e.g.", "Dr.Smith", "10.5", "mg/dL"]) expect(isUrlLike(word), word).toBe(false);
+  });
+
+  it("break after // and before punctuation, a path step first, every piece at least two characters", () => {
+    expect(urlParts("https://doi.org/10.1080/14656566.2020.1735353")).toEqual(["https://", "doi.org", "/10.1080", "/14656566", ".2020", ".1735353"]);
+    expect(urlParts("https://www.cdc.gov/diabetes/about/index.html")).toEqual(["https://", "www.cdc.gov", "/diabetes", "/about", "/index.html"]);
+    expect(urlParts("frontdesk@riverside-spine.example")).toEqual(["frontdesk", "@riverside", "-spine", ".example"]);
+    const token = "https://example.org/file?id=1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R9s0.";
+    const parts = urlParts(token);
+    expect(parts.join("")).toBe(token);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(21);
+    expect(parts.at(-1)!.length).toBeGreaterThan(1);
+  });
+
+  it("never show a hyphen at such a break, nor after a dash or slash the text has", () => {
+    const text = "Retrieved from https://www.ninds.nih.gov/health-information/disorders and more";
+    expect(breakShowsHyphen(text, text.indexOf("-information"))).toBe(false);
+    expect(breakShowsHyphen(text, text.indexOf("/disorders"))).toBe(false);
+    const words = "Spondylolisthesis-related anterolisthesisretrolisthesisandmore";
+    expect(breakShowsHyphen(words, words.indexOf("related"))).toBe(false);
+    expect(breakShowsHyphen(words, words.indexOf("retro"))).toBe(true);
+  });
+});
