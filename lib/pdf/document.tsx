@@ -5,6 +5,8 @@ import type { Reference } from "@/lib/guides/blocks";
 import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
 import { citedReferences } from "@/lib/pdf/select-sections";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
+import { bindLastWords } from "@/lib/pdf/line-breaks";
+import { measure } from "@/lib/pdf/measure";
 import { Notes } from "@/lib/pdf/notes";
 import { preparePdfInput } from "@/lib/pdf/prepare";
 import { keepWithNext, makeStyles, type Styles } from "@/lib/pdf/styles";
@@ -25,6 +27,8 @@ function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
   const kind = detectImageKind(bytes);
   return kind === "png" ? "png" : kind === "jpeg" ? "jpg" : null;
 }
+
+const PAGE_WIDTH = { LETTER: 612, A4: 595.28 } as const;
 
 // The rule the contact forms use: anything else stored in an old handout's snapshot is printed, not linked.
 const EMAIL = z.email();
@@ -93,6 +97,8 @@ function ReferenceList({ references, s, linkColor }: { references: Reference[]; 
 export function HandoutDocument({ input: given, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
   const { input, fontFamily } = preparePdfInput(given);
   const s = makeStyles(input.largePrint ? 18 : 11, fontFamily);
+  const width = PAGE_WIDTH[input.pageSize] - 2 * (s.page.paddingHorizontal as number);
+  const balance = (text: string, style: { fontSize?: unknown }, inset = 0) => bindLastWords(text, (words) => measure(words, style.fontSize as number, true) <= width - inset);
   const { contact } = input;
   const branding = { ...input.branding, primaryColor: safeHex(input.branding.primaryColor, "#1d4e89"), accentColor: safeHex(input.branding.accentColor, "#eef2f6") };
   const onBand = textColorOn(branding.primaryColor);
@@ -151,7 +157,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
             {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
         </View>
-        <Text tag="H1" style={s.title}>{input.title}</Text>
+        <Text tag="H1" style={s.title}>{balance(input.title, s.title)}</Text>
         {/* Items wrap as wholes, so a date never splits across lines in large print. */}
         <View style={s.metaRow}>
           {meta.map((item, i) => (
@@ -166,11 +172,12 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
           <View key={section.key} tag="Sect">
             <PdfBlocks
               blocks={section.blocks}
+              width={width}
               s={s}
               linkColor={headingColor}
               heading={
                 <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
-                  {section.title}
+                  {balance(section.title, s.sectionHeading)}
                 </Text>
               }
             />
@@ -194,9 +201,9 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
             {disclaimers.map((d) => (
               <View key={d.key} tag="Sect">
                 <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
-                  {d.title}
+                  {balance(d.title, s.sectionHeading)}
                 </Text>
-                <PdfBlocks blocks={d.blocks} s={{ ...s, paragraph: s.disclaimer }} linkColor={headingColor} />
+                <PdfBlocks blocks={d.blocks} width={width} s={{ ...s, paragraph: s.disclaimer }} linkColor={headingColor} />
               </View>
             ))}
             {branding.extraDisclaimer ? <Text tag="P" style={s.disclaimer}>{branding.extraDisclaimer}</Text> : null}

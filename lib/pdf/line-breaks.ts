@@ -58,3 +58,27 @@ export function breakShowsHyphen(text: string, index: number): boolean {
   const end = text.indexOf(" ", index);
   return !isUrlLike(text.slice(start, end < 0 ? text.length : end));
 }
+
+export type Measurable = { layout(text: string): { advanceWidth: number }; unitsPerEm: number; hasGlyphForCodePoint(cp: number): boolean };
+
+/**
+ * The width of `text` set in `font` at `size` points; a character the font lacks (set by a fallback font)
+ * counts a full em, and without a font (not read yet) every character does 0.75 em, about DejaVu Sans Bold's widest.
+ */
+export function textWidth(text: string, size: number, font?: Measurable | null): number {
+  if (!font) return [...text].length * 0.75 * size;
+  let missing = 0;
+  for (const ch of text) if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing++;
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size + missing * size;
+}
+
+/**
+ * A heading that wraps should not leave its last word alone on a line: its last two words are bound with a
+ * no-break space, unless together they would not fit on one line (then nothing is gained).
+ */
+export function bindLastWords(text: string, fits: (words: string) => boolean): string {
+  const at = text.lastIndexOf(" ");
+  if (at <= 0 || at === text.length - 1) return text;
+  const pair = text.slice(text.lastIndexOf(" ", at - 1) + 1);
+  return fits(pair) ? `${text.slice(0, at)}\u00a0${text.slice(at + 1)}` : text;
+}

@@ -26,7 +26,7 @@ export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
     tableRow: { flexDirection: "row", borderLeftWidth: 1, borderRightWidth: 1, borderBottomWidth: 1, borderColor: "#b0b0b0" },
     tableHeadRow: { borderTopWidth: 1, marginTop: 6 },
     tableLastRow: { marginBottom: 6 },
-    tableCell: { flex: 1, padding: 4, fontSize: small, lineHeight: 1.35 },
+    tableCell: { flex: 1, padding: 4, fontSize: base, lineHeight: 1.35 },
     tableHead: { fontWeight: "bold", backgroundColor: "#f1f3f5" },
     contactBox: { marginTop: 18, padding: 12, borderWidth: 1, borderColor: "#c8ccd0", borderRadius: 3 },
     contactTitle: { fontSize: base * 1.1, lineHeight: 1.3, fontWeight: "bold", marginBottom: 4 },

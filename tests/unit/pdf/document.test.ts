@@ -37,8 +37,8 @@ describe("the handout PDF", () => {
     const text = pdftotext(full);
     expectInOrder(text, [
       "Riverside Spine & Wellness",
-      // The title wraps after "Comprehensive".
-      "Treating Back Spasms: A Comprehensive\nGuide",
+      // The title wraps, with its last two words kept together ("Guide" alone on a line before).
+      "Treating Back Spasms: A\nComprehensive Guide",
       "Prepared for Jo",
       "Follow-up: December 9, 2026",
       "Notes from your clinician",

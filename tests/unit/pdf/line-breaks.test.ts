@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakShowsHyphen, isUrlLike, urlParts } from "@/lib/pdf/line-breaks";
+import { bindLastWords, breakShowsHyphen, isUrlLike, textWidth, urlParts } from "@/lib/pdf/line-breaks";
 
 describe("web addresses in the PDF", () => {
   it("are told apart from words", () => {
@@ -27,5 +27,22 @@ describe("web addresses in the PDF", () => {
     const words = "Spondylolisthesis-related anterolisthesisretrolisthesisandmore";
     expect(breakShowsHyphen(words, words.indexOf("related"))).toBe(false);
     expect(breakShowsHyphen(words, words.indexOf("retro"))).toBe(true);
+  });
+});
+
+describe("bindLastWords", () => {
+  it("joins a heading's last two words with a no-break space when they fit on a line together", () => {
+    const fits = (words: string) => words.length <= 20;
+    expect(bindLastWords("Treating Back Spasms: A Comprehensive Guide", fits)).toBe("Treating Back Spasms: A Comprehensive\u00a0Guide");
+    expect(bindLastWords("Guide", fits)).toBe("Guide");
+    expect(bindLastWords("Guide ", fits)).toBe("Guide ");
+    expect(bindLastWords("Living With Spondylolisthesis Decompression", fits)).toBe("Living With Spondylolisthesis Decompression");
+  });
+
+  it("measures in the font, a full em for a character the font lacks, or 0.75 em a character without one", () => {
+    const font = { unitsPerEm: 1000, layout: (t: string) => ({ advanceWidth: 500 * t.length }), hasGlyphForCodePoint: (cp: number) => cp < 0x3000 };
+    expect(textWidth("abcd", 10, font)).toBe(20);
+    expect(textWidth("ab背", 10, font)).toBe(25);
+    expect(textWidth("abcd", 10)).toBe(30);
   });
 });
