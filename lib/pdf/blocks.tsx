@@ -3,8 +3,8 @@ import { Link, Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "@/lib/guides/blocks";
 import { LATE_BREAK_PENALTY, hyphenateLongWords } from "@/lib/pdf/fonts";
 import { breakShowsHyphen, textWidth } from "@/lib/pdf/line-breaks";
-import { measuringFont } from "@/lib/pdf/measure";
-import { keepWithNext, type Styles } from "@/lib/pdf/styles";
+import { measure, measuringFont } from "@/lib/pdf/measure";
+import { keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { headingRole, structureGroup } from "@/lib/pdf/tags";
 
 // Only these become live links; anything else (javascript:, data:, plain http:) is printed as text.
@@ -39,6 +39,8 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
   );
 }
 
+const plainText = (nodes: Inline[]): string => nodes.map((n) => (n.type === "link" ? plainText(n.children) : n.text)).join("");
+
 type TableBlock = Extract<Block, { type: "table" }>;
 
 // Table text is the body size, so in large print a word can be wider than its column ("Acetaminophen" in a
@@ -52,11 +54,13 @@ function cellHyphenation(cellWidth: number, size: number) {
 }
 
 // Rows carry their own borders (no box around the table), so the first rows can sit in one unbreakable
-// group with the heading above them while the rest flow on, splitting between rows. Being in different Views,
-// the rows join their Table element by `parent`.
+// group with the heading above them while the rest flow on, splitting between rows; the last row keeps with
+// the one before it, as a list's last item does. Being in different Views, the rows join their Table element
+// by `parent`.
 function tableRows(b: TableBlock, s: Styles, linkColor: string, width: number) {
   const rows = [b.header, ...b.rows];
   const table = structureGroup("Table");
+  const keep = keepListItems(s);
   const border = s.tableRow.borderLeftWidth as number;
   const hyphenation = cellHyphenation((width - 2 * border) / Math.max(1, b.header.length) - 2 * (s.tableCell.padding as number), s.tableCell.fontSize as number);
   return rows.map((row, r) => (
@@ -65,6 +69,7 @@ function tableRows(b: TableBlock, s: Styles, linkColor: string, width: number) {
       tag={{ role: "TR", parent: table }}
       style={[s.tableRow, r === 0 ? s.tableHeadRow : {}, r === rows.length - 1 ? s.tableLastRow : {}]}
       wrap={false}
+      minPresenceAhead={r === rows.length - 2 ? keep(r, rows.length) : undefined}
     >
       {row.map((cell, j) => (
         <Text
@@ -82,10 +87,10 @@ function tableRows(b: TableBlock, s: Styles, linkColor: string, width: number) {
 }
 
 /**
- * The blocks of a section, `width` points wide. `heading` (the section's own heading) and every sub-heading stay on the page of
- * what follows them: minPresenceAhead covers text and lists, but neither pagination engine of react-pdf 4.9
- * honours it when a table (rows that never split) comes next, so a heading is grouped with a following
- * table's first two rows.
+ * The blocks of a section, `width` points wide. `heading` (the section's own heading) and every sub-heading
+ * stay on the page of what follows them: minPresenceAhead covers text and lists, but neither pagination
+ * engine of react-pdf 4.9 honours it when a table (rows that never split) comes next, so a heading is
+ * grouped with a following table's first two rows (the header row never ends a page alone either).
  */
 export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: { blocks: Block[]; s: Styles; linkColor: string; width: number; depth?: number; heading?: ReactElement }) {
   const out: ReactNode[] = [];
@@ -95,14 +100,10 @@ export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: {
       const rows = tableRows(b, s, linkColor, width);
       out.push(
         <View key={i}>
-          {pending ? (
-            <View wrap={false}>
-              {pending}
-              {rows.slice(0, 2)}
-            </View>
-          ) : (
-            rows.slice(0, 2)
-          )}
+          <View wrap={false} minPresenceAhead={rows[1]?.props.minPresenceAhead}>
+            {pending}
+            {rows.slice(0, 2)}
+          </View>
           {rows.slice(2)}
         </View>,
       );
@@ -127,13 +128,17 @@ export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: {
       );
       return;
     }
+    const keep = keepListItems(s);
+    const bodyWidth = width - (depth ? 4 : 0) - (s.bullet.width as number);
+    const [first] = b.items[0]?.content ?? [];
+    const oneLine = b.items[0]?.content.length === 1 && first?.type === "paragraph" && measure(plainText(first.children), s.paragraph.fontSize as number) <= bodyWidth;
     out.push(
       <View key={i} tag="L" style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
         {b.items.map((item, j) => (
-          <View key={j} tag="LI" style={s.listItem} wrap={false}>
+          <View key={j} tag="LI" style={s.listItem} minPresenceAhead={keep(j, b.items.length, oneLine)}>
             <Text tag="Lbl" style={s.bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
             <View tag="LBody" style={s.listBody}>
-              <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} width={width - (depth ? 4 : 0) - (s.bullet.width as number)} />
+              <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} width={bodyWidth} />
             </View>
           </View>
         ))}
