@@ -121,7 +121,7 @@ const FACES = [
 ] as const;
 
 type Source = { src: string; data: unknown; loadResultPromise: Promise<void> | null; load(): Promise<void> };
-type GlyphFont = ShapingFont & { hasGlyphForCodePoint(cp: number): boolean; __handoutEmojiLeft?: true };
+type GlyphFont = ShapingFont & { hasGlyphForCodePoint(cp: number): boolean; getGlyph(id: number, codePoints?: number[]): unknown; __handoutEmojiLeft?: true };
 const source = (fontFamily: string, face: (typeof FACES)[number]) => Font.getFont({ fontFamily, ...face }) as unknown as Source;
 
 // DejaVu leaves emoji (and the joiners between them) to Noto Emoji: see coverage.ts.
@@ -144,6 +144,11 @@ async function loadFamily(family: string, sameAs?: Source) {
       continue;
     }
     await s.load();
+    // fontkit keeps the first glyph object it makes for an id, with the code points it was asked for. pdfkit
+    // asks for the missing glyph (id 0) with none when it embeds the font, so after a thread's first render
+    // textkit counted a missing character as no character: the one that ends every line of a multi-line note
+    // ("\n") was no longer dropped and printed as a box. Asked first with one code point, it counts as one.
+    (s.data as GlyphFont).getGlyph(0, [0x0a]);
     if (family === FONT_FAMILY) leaveEmoji(s.data as GlyphFont);
     cacheGlyphRuns(`${family}/${face.fontWeight}/${face.fontStyle}`, s.data as ShapingFont);
     byFile.set(s.src, s);

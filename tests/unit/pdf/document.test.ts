@@ -112,6 +112,21 @@ describe("the handout PDF", () => {
     expect(text).not.toContain("- one");
   }, 30_000);
 
+  it("prints no box at the line breaks of a note, whatever the thread rendered before", async () => {
+    const notes = "First line of the note.\nSecond line.\nThird line.";
+    const first = await renderHandoutPdf(sampleInput({ notes }, ["symptoms"]));
+    await renderHandoutPdf(sampleInput({}, ["treatment"]));
+    const again = await renderHandoutPdf(sampleInput({ notes }, ["symptoms"]));
+    expect(again.sha256).toBe(first.sha256);
+    // Glyph 0 is the font's missing-glyph box: a Latin handout never draws it.
+    const drawn = qpdfQdf(again.bytes)
+      .split("\n")
+      .filter((l) => l.endsWith("TJ"))
+      .flatMap((l) => [...l.matchAll(/<([0-9a-f]+)>/g)].flatMap((m) => m[1]!.match(/.{4}/g) ?? []));
+    expect(drawn.length).toBeGreaterThan(100);
+    expect(drawn).not.toContain("0000");
+  }, 30_000);
+
   it("renders sub-headings, numbered and nested lists, and tables row by row", async () => {
     const t = (text: string, bold = false) => ({ type: "text" as const, text, bold });
     const p = (text: string): Block => ({ type: "paragraph", children: [t(text)] });
