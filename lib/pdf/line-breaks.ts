@@ -73,12 +73,14 @@ export function textWidth(text: string, size: number, font?: Measurable | null):
 }
 
 /**
- * A heading that wraps should not leave its last word alone on a line: its last two words are bound with a
- * no-break space, unless together they would not fit on one line (then nothing is gained).
+ * A heading that wraps should not leave its last word alone on a line: its last two words are bound with
+ * no-break spaces (three when the one before the last is only a sign, as in "Spine & Wellness"), unless
+ * together they would not fit on one line (then nothing is gained).
  */
 export function bindLastWords(text: string, fits: (words: string) => boolean): string {
-  const at = text.lastIndexOf(" ");
-  if (at <= 0 || at === text.length - 1) return text;
-  const pair = text.slice(text.lastIndexOf(" ", at - 1) + 1);
-  return fits(pair) ? `${text.slice(0, at)}\u00a0${text.slice(at + 1)}` : text;
+  const words = text.split(" ");
+  let bound = 2;
+  if (words.length >= 3 && !LETTER_OR_DIGIT.test(words.at(-2)!)) bound = 3;
+  if (words.length < 2 || words.at(-1) === "" || !fits(words.slice(-bound).join(" "))) return text;
+  return [...words.slice(0, -bound), words.slice(-bound).join("\u00a0")].join(" ");
 }

@@ -37,6 +37,7 @@ describe("bindLastWords", () => {
     expect(bindLastWords("Guide", fits)).toBe("Guide");
     expect(bindLastWords("Guide ", fits)).toBe("Guide ");
     expect(bindLastWords("Living With Spondylolisthesis Decompression", fits)).toBe("Living With Spondylolisthesis Decompression");
+    expect(bindLastWords("Questions? Contact Riverside Spine & Wellness", fits)).toBe("Questions? Contact Riverside Spine\u00a0&\u00a0Wellness");
   });
 
   it("measures in the font, a full em for a character the font lacks, or 0.75 em a character without one", () => {
