@@ -1,8 +1,10 @@
 import { Fragment, type ReactElement, type ReactNode } from "react";
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { Block, Inline } from "@/lib/guides/blocks";
-import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
-import { keepWithNext, type Styles } from "@/lib/pdf/styles";
+import { LATE_BREAK_PENALTY, hyphenateLongWords } from "@/lib/pdf/fonts";
+import { breakShowsHyphen, textWidth } from "@/lib/pdf/line-breaks";
+import { measure, measuringFont } from "@/lib/pdf/measure";
+import { keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { headingRole, structureGroup } from "@/lib/pdf/tags";
 
 // Only these become live links; anything else (javascript:, data:, plain http:) is printed as text.
@@ -37,20 +39,37 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
   );
 }
 
+const plainText = (nodes: Inline[]): string => nodes.map((n) => (n.type === "link" ? plainText(n.children) : n.text)).join("");
+
 type TableBlock = Extract<Block, { type: "table" }>;
 
+// Table text is the body size, so in large print a word can be wider than its column ("Acetaminophen" in a
+// quarter of the page): such a word, measured in bold (the wider face), gets the English syllable breaks
+// (shown with a hyphen) and is broken only where it must be.
+function cellHyphenation(cellWidth: number, size: number) {
+  const bold = measuringFont(true);
+  const hyphenate = (word: string, syllables?: (word: string) => string[]) =>
+    hyphenateLongWords(word).flatMap((part) => (syllables && textWidth(part, size, bold) > cellWidth ? syllables(part) : [part]));
+  return Object.assign(hyphenate, { breakShowsHyphen });
+}
+
 // Rows carry their own borders (no box around the table), so the first rows can sit in one unbreakable
-// group with the heading above them while the rest flow on, splitting between rows. Being in different Views,
-// the rows join their Table element by `parent`.
-function tableRows(b: TableBlock, s: Styles, linkColor: string) {
+// group with the heading above them while the rest flow on, splitting between rows; the last row keeps with
+// the one before it, as a list's last item does. Being in different Views, the rows join their Table element
+// by `parent`.
+function tableRows(b: TableBlock, s: Styles, linkColor: string, width: number) {
   const rows = [b.header, ...b.rows];
   const table = structureGroup("Table");
+  const keep = keepListItems(s);
+  const border = s.tableRow.borderLeftWidth as number;
+  const hyphenation = cellHyphenation((width - 2 * border) / Math.max(1, b.header.length) - 2 * (s.tableCell.padding as number), s.tableCell.fontSize as number);
   return rows.map((row, r) => (
     <View
       key={r}
       tag={{ role: "TR", parent: table }}
       style={[s.tableRow, r === 0 ? s.tableHeadRow : {}, r === rows.length - 1 ? s.tableLastRow : {}]}
       wrap={false}
+      minPresenceAhead={r === rows.length - 2 ? keep(r, rows.length) : undefined}
     >
       {row.map((cell, j) => (
         <Text
@@ -58,6 +77,7 @@ function tableRows(b: TableBlock, s: Styles, linkColor: string) {
           tag={r === 0 ? { role: "TH", scope: "Column" } : "TD"}
           style={[s.tableCell, r === 0 ? s.tableHead : {}, { textAlign: b.align[j] ?? "left" }]}
           hyphenationPenalty={LATE_BREAK_PENALTY}
+          hyphenationCallback={hyphenation}
         >
           <PdfInlines nodes={cell} linkColor={linkColor} />
         </Text>
@@ -67,27 +87,23 @@ function tableRows(b: TableBlock, s: Styles, linkColor: string) {
 }
 
 /**
- * The blocks of a section. `heading` (the section's own heading) and every sub-heading stay on the page of
- * what follows them: minPresenceAhead covers text and lists, but neither pagination engine of react-pdf 4.9
- * honours it when a table (rows that never split) comes next, so a heading is grouped with a following
- * table's first two rows.
+ * The blocks of a section, `width` points wide. `heading` (the section's own heading) and every sub-heading
+ * stay on the page of what follows them: minPresenceAhead covers text and lists, but neither pagination
+ * engine of react-pdf 4.9 honours it when a table (rows that never split) comes next, so a heading is
+ * grouped with a following table's first two rows (the header row never ends a page alone either).
  */
-export function PdfBlocks({ blocks, s, linkColor, depth = 0, heading }: { blocks: Block[]; s: Styles; linkColor: string; depth?: number; heading?: ReactElement }) {
+export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: { blocks: Block[]; s: Styles; linkColor: string; width: number; depth?: number; heading?: ReactElement }) {
   const out: ReactNode[] = [];
   let pending: ReactElement | undefined = heading;
   blocks.forEach((b, i) => {
     if (b.type === "table") {
-      const rows = tableRows(b, s, linkColor);
+      const rows = tableRows(b, s, linkColor, width);
       out.push(
         <View key={i}>
-          {pending ? (
-            <View wrap={false}>
-              {pending}
-              {rows.slice(0, 2)}
-            </View>
-          ) : (
-            rows.slice(0, 2)
-          )}
+          <View wrap={false} minPresenceAhead={rows[1]?.props.minPresenceAhead}>
+            {pending}
+            {rows.slice(0, 2)}
+          </View>
           {rows.slice(2)}
         </View>,
       );
@@ -112,13 +128,17 @@ export function PdfBlocks({ blocks, s, linkColor, depth = 0, heading }: { blocks
       );
       return;
     }
+    const keep = keepListItems(s);
+    const bodyWidth = width - (depth ? 4 : 0) - (s.bullet.width as number);
+    const [first] = b.items[0]?.content ?? [];
+    const oneLine = b.items[0]?.content.length === 1 && first?.type === "paragraph" && measure(plainText(first.children), s.paragraph.fontSize as number) <= bodyWidth;
     out.push(
       <View key={i} tag="L" style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
         {b.items.map((item, j) => (
-          <View key={j} tag="LI" style={s.listItem} wrap={false}>
+          <View key={j} tag="LI" style={s.listItem} minPresenceAhead={keep(j, b.items.length, oneLine)}>
             <Text tag="Lbl" style={s.bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
             <View tag="LBody" style={s.listBody}>
-              <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} />
+              <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} width={bodyWidth} />
             </View>
           </View>
         ))}
@@ -130,7 +150,7 @@ export function PdfBlocks({ blocks, s, linkColor, depth = 0, heading }: { blocks
 }
 
 // List items hold blocks; their paragraphs lose the bottom margin so items sit close together.
-function PdfListItem({ blocks, s, linkColor, depth }: { blocks: Block[]; s: Styles; linkColor: string; depth: number }) {
+function PdfListItem({ blocks, s, linkColor, depth, width }: { blocks: Block[]; s: Styles; linkColor: string; depth: number; width: number }) {
   return (
     <>
       {blocks.map((b, i) =>
@@ -139,7 +159,7 @@ function PdfListItem({ blocks, s, linkColor, depth }: { blocks: Block[]; s: Styl
             <PdfInlines nodes={b.children} linkColor={linkColor} />
           </Text>
         ) : (
-          <PdfBlocks key={i} blocks={[b]} s={s} linkColor={linkColor} depth={depth + 1} />
+          <PdfBlocks key={i} blocks={[b]} s={s} linkColor={linkColor} width={width} depth={depth + 1} />
         ),
       )}
     </>

@@ -1,15 +1,14 @@
-import { Document, Image, Link, Page, Text, View } from "@react-pdf/renderer";
-import { z } from "zod";
+import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
 import { detectImageKind } from "@/lib/clinics/image-kind";
-import type { Reference } from "@/lib/guides/blocks";
-import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
+import { PdfBlocks } from "@/lib/pdf/blocks";
+import { EndMatter } from "@/lib/pdf/end-matter";
 import { citedReferences } from "@/lib/pdf/select-sections";
-import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
+import { bindLastWords } from "@/lib/pdf/line-breaks";
+import { measure } from "@/lib/pdf/measure";
 import { Notes } from "@/lib/pdf/notes";
 import { preparePdfInput } from "@/lib/pdf/prepare";
-import { keepWithNext, makeStyles, type Styles } from "@/lib/pdf/styles";
+import { keepWithNext, makeStyles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
-import { structureGroup } from "@/lib/pdf/tags";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
 // One formatter for every render: toLocaleDateString builds a new one on each call (~1 ms).
@@ -26,65 +25,7 @@ function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
   return kind === "png" ? "png" : kind === "jpeg" ? "jpg" : null;
 }
 
-// The rule the contact forms use: anything else stored in an old handout's snapshot is printed, not linked.
-const EMAIL = z.email();
-
-function ContactBlock({ c, clinicName, s, linkColor }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string }) {
-  const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
-  const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
-  const lines: { label: string; text: string; href?: string }[] = [
-    ...(clinician ? [{ label: "Your clinician", text: clinician }] : []),
-    ...(c.directPhone ? [{ label: "Direct line", text: c.directPhone, href: telHref(c.directPhone) }] : []),
-    ...(c.phone ? [{ label: "Phone", text: c.phone, href: telHref(c.phone) }] : []),
-    ...(c.email ? [{ label: "Email", text: c.email, href: EMAIL.safeParse(c.email).success ? `mailto:${c.email}` : undefined }] : []),
-    ...(c.website ? [{ label: "Website", text: c.website, href: c.website }] : []),
-    ...(c.address ? [{ label: "Address", text: c.address }] : []),
-    ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
-  ];
-  return (
-    <View tag="Sect" style={s.contactBox} wrap={false}>
-      <Text tag="H2" style={s.contactTitle}>Questions? Contact {c.clinicName || clinicName}</Text>
-      {lines.map((l) => (
-        <Text key={l.label} tag="P" style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
-          <Text style={{ fontWeight: "bold" }}>{l.label}: </Text>
-          {l.href && SAFE_PDF_LINK.test(l.href) ? (
-            <Link src={l.href} style={{ color: linkColor }}>
-              {l.text}
-            </Link>
-          ) : (
-            l.text
-          )}
-        </Text>
-      ))}
-    </View>
-  );
-}
-
-// Numbered, with the number hanging; a reference's https address (its last words) becomes a link. The rows
-// sit beside the heading (which keeps with the first of them), so they join their list element by `parent`.
-function ReferenceList({ references, s, linkColor }: { references: Reference[]; s: Styles; linkColor: string }) {
-  const list = structureGroup("L");
-  return (
-    <>
-      {references.map((r, i) => {
-        const url = r.url && SAFE_PDF_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
-        return (
-          <View key={r.key} tag={{ role: "LI", parent: list }} style={s.refRow} wrap={false}>
-            <Text tag="Lbl" style={s.refNumber}>{i + 1}.</Text>
-            <Text tag="LBody" style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
-              {url ? r.text.slice(0, -url.length) : r.text}
-              {url ? (
-                <Link src={url} style={{ color: linkColor }}>
-                  {url}
-                </Link>
-              ) : null}
-            </Text>
-          </View>
-        );
-      })}
-    </>
-  );
-}
+const PAGE_WIDTH = { LETTER: 612, A4: 595.28 } as const;
 
 /**
  * The handout: branded header, the chosen sections in order, the clinician's notes, the contact block,
@@ -93,6 +34,8 @@ function ReferenceList({ references, s, linkColor }: { references: Reference[]; 
 export function HandoutDocument({ input: given, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
   const { input, fontFamily } = preparePdfInput(given);
   const s = makeStyles(input.largePrint ? 18 : 11, fontFamily);
+  const width = PAGE_WIDTH[input.pageSize] - 2 * (s.page.paddingHorizontal as number);
+  const balance = (text: string, style: { fontSize?: unknown }, inset = 0) => bindLastWords(text, (words) => measure(words, style.fontSize as number, true) <= width - inset);
   const { contact } = input;
   const branding = { ...input.branding, primaryColor: safeHex(input.branding.primaryColor, "#1d4e89"), accentColor: safeHex(input.branding.accentColor, "#eef2f6") };
   const onBand = textColorOn(branding.primaryColor);
@@ -102,7 +45,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
   const content = input.sections.filter((x) => x.kind === "content");
   const disclaimers = input.sections.filter((x) => x.kind === "disclaimer");
   const references = citedReferences(input.references, input.sections);
-  const notes = <Notes notes={input.notes} s={s} accent={branding.accentColor} border={branding.primaryColor} />;
+  const notes = <Notes notes={input.notes} s={s} accent={branding.accentColor} border={branding.primaryColor} width={width} />;
   const footerText = [branding.clinicName, contact.phone].filter(Boolean).join(" · ");
   const meta = [formatDate(input.createdAt), input.preparedFor && `Prepared for ${input.preparedFor}`, input.followUpDate && `Follow-up: ${formatDate(input.followUpDate)}`].filter(
     (item): item is string => !!item,
@@ -151,7 +94,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
             {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
         </View>
-        <Text tag="H1" style={s.title}>{input.title}</Text>
+        <Text tag="H1" style={s.title}>{balance(input.title, s.title)}</Text>
         {/* Items wrap as wholes, so a date never splits across lines in large print. */}
         <View style={s.metaRow}>
           {meta.map((item, i) => (
@@ -166,11 +109,12 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
           <View key={section.key} tag="Sect">
             <PdfBlocks
               blocks={section.blocks}
+              width={width}
               s={s}
               linkColor={headingColor}
               heading={
                 <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
-                  {section.title}
+                  {balance(section.title, s.sectionHeading)}
                 </Text>
               }
             />
@@ -178,30 +122,17 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
         ))}
 
         {input.notesPosition === "END" && notes}
-        <ContactBlock c={contact} clinicName={branding.clinicName} s={s} linkColor={headingColor} />
-
-        {references.length > 0 && (
-          <View tag="Sect">
-            <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
-              References
-            </Text>
-            <ReferenceList references={references} s={s} linkColor={headingColor} />
-          </View>
-        )}
-
-        {(disclaimers.length > 0 || branding.extraDisclaimer) && (
-          <View>
-            {disclaimers.map((d) => (
-              <View key={d.key} tag="Sect">
-                <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
-                  {d.title}
-                </Text>
-                <PdfBlocks blocks={d.blocks} s={{ ...s, paragraph: s.disclaimer }} linkColor={headingColor} />
-              </View>
-            ))}
-            {branding.extraDisclaimer ? <Text tag="P" style={s.disclaimer}>{branding.extraDisclaimer}</Text> : null}
-          </View>
-        )}
+        <EndMatter
+          contact={contact}
+          clinicName={branding.clinicName}
+          references={references}
+          disclaimers={disclaimers}
+          extraDisclaimer={branding.extraDisclaimer}
+          s={s}
+          linkColor={headingColor}
+          balance={balance}
+          width={width}
+        />
 
         {!fastPagination && (
           <View style={s.footer} fixed artifact="Pagination">

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { Font } from "@react-pdf/renderer";
 import { fontsFor, leftToEmoji } from "@/lib/pdf/coverage";
 import { FONT_FILES, PRIMARY_FONT, faceFiles, fontPath, type FontId } from "@/lib/pdf/font-files";
+import { breakShowsHyphen, isUrlLike, urlParts } from "@/lib/pdf/line-breaks";
 
 export const FONT_FAMILY = PRIMARY_FONT.family;
 let registered = false;
@@ -27,13 +28,15 @@ function cjkBreaks(word: string): string[] {
   return [...parts, part];
 }
 
-// Words stay whole: patient text reads better unhyphenated. Only a word too long to sit comfortably on a
-// line (a URL) gets break points: after a "/", else a "-", else every 30 characters; otherwise it would run
-// off the page in large print. react-pdf marks such a break with a hyphen (none next to CJK or emoji:
-// prisma/patches/@react-pdf+textkit*.patch), so text that may hold URLs sets
-// hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside a word only when the word cannot move down whole.
+// Words stay whole: patient text reads better unhyphenated. Only a web or e-mail address (line-breaks.ts)
+// or a word too long to sit comfortably on a line gets break points: after a "/", else a "-", else every 30
+// characters; otherwise it would run off the page in large print. react-pdf marks such a break with a hyphen
+// (none next to CJK or emoji, in an address or after a dash: prisma/patches/@react-pdf+textkit*.patch asks
+// breakShowsHyphen), so text that may hold URLs sets hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside
+// a word only when the word cannot move down whole.
 export function hyphenateLongWords(word: string): string[] {
   if (CJK.test(word)) return cjkBreaks(word).flatMap((part) => (CJK.test(part) ? [part] : hyphenateLongWords(part)));
+  if (word.length > 12 && isUrlLike(word)) return urlParts(word);
   if (word.length <= 30) return [word];
   return word
     .split(/(?<=[^/]\/)(?!\/)/)
@@ -62,7 +65,7 @@ export function registerFonts() {
   Font.clear();
   for (const font of FONT_FILES) Font.register({ family: font.family, fonts: faceFiles(font).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
   Font.register({ family: LAST_RESORT, fonts: faceFiles({ ...PRIMARY_FONT, faces: { regular: PRIMARY_FONT.faces.regular } }).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
-  Font.registerHyphenationCallback(hyphenateLongWords);
+  Font.registerHyphenationCallback(Object.assign(hyphenateLongWords, { breakShowsHyphen }));
   registered = true;
 }
 
@@ -118,7 +121,7 @@ const FACES = [
 ] as const;
 
 type Source = { src: string; data: unknown; loadResultPromise: Promise<void> | null; load(): Promise<void> };
-type GlyphFont = ShapingFont & { hasGlyphForCodePoint(cp: number): boolean; __handoutEmojiLeft?: true };
+type GlyphFont = ShapingFont & { hasGlyphForCodePoint(cp: number): boolean; getGlyph(id: number, codePoints?: number[]): unknown; __handoutEmojiLeft?: true };
 const source = (fontFamily: string, face: (typeof FACES)[number]) => Font.getFont({ fontFamily, ...face }) as unknown as Source;
 
 // DejaVu leaves emoji (and the joiners between them) to Noto Emoji: see coverage.ts.
@@ -141,6 +144,11 @@ async function loadFamily(family: string, sameAs?: Source) {
       continue;
     }
     await s.load();
+    // fontkit keeps the first glyph object it makes for an id, with the code points it was asked for. pdfkit
+    // asks for the missing glyph (id 0) with none when it embeds the font, so after a thread's first render
+    // textkit counted a missing character as no character: the one that ends every line of a multi-line note
+    // ("\n") was no longer dropped and printed as a box. Asked first with one code point, it counts as one.
+    (s.data as GlyphFont).getGlyph(0, [0x0a]);
     if (family === FONT_FAMILY) leaveEmoji(s.data as GlyphFont);
     cacheGlyphRuns(`${family}/${face.fontWeight}/${face.fontStyle}`, s.data as ShapingFont);
     byFile.set(s.src, s);

@@ -3,7 +3,8 @@ import { Text, View } from "@react-pdf/renderer";
 import { parseNotes } from "@/lib/handouts/notes";
 import { textColorOn } from "@/lib/pdf/colors";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
-import { keepWithNext, type Styles } from "@/lib/pdf/styles";
+import { measure } from "@/lib/pdf/measure";
+import { keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 
 // A note paragraph takes the direction of its first letter (as dir="auto" does in HTML): one in Arabic or
 // Hebrew is laid out right to left, right-aligned, with its Latin words and numbers in place and its bullet
@@ -21,9 +22,11 @@ function byDirection(lines: string[]): { rtl: boolean; lines: string[] }[] {
   return groups;
 }
 
-export function Notes({ notes, s, accent, border }: { notes: string; s: Styles; accent: string; border: string }) {
+export function Notes({ notes, s, accent, border, width }: { notes: string; s: Styles; accent: string; border: string; width: number }) {
   const blocks = parseNotes(notes);
   if (!blocks.length) return null;
+  const keep = keepListItems(s);
+  const oneLine = (item: string) => measure(item, s.paragraph.fontSize as number) <= width - 2 * (s.notesBox.padding as number) - (s.notesBox.borderLeftWidth as number) - (s.bullet.width as number);
   return (
     <View tag="Sect" style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
       <Text tag="H2" style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
@@ -33,7 +36,7 @@ export function Notes({ notes, s, accent, border }: { notes: string; s: Styles; 
         b.type === "bullets" ? (
           <View key={i} tag="L" style={{ marginBottom: 4 }}>
             {b.items.map((item, j) => (
-              <View key={j} tag="LI" style={[s.listItem, rtl(item) ? { flexDirection: "row-reverse" } : {}]} wrap={false}>
+              <View key={j} tag="LI" style={[s.listItem, rtl(item) ? { flexDirection: "row-reverse" } : {}]} minPresenceAhead={keep(j, b.items.length, oneLine(b.items[0]!))}>
                 <Text tag="Lbl" style={[s.bullet, rtl(item) ? { textAlign: "right" } : {}]}>•</Text>
                 <Text tag="LBody" style={[s.paragraph, s.listBody, { marginBottom: 0 }, rtl(item) ? { direction: "rtl" } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
                   {item}

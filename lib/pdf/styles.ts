@@ -21,12 +21,13 @@ export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
     subHeading: { fontSize: base * 1.1, lineHeight: 1.3, fontWeight: "bold", marginTop: 8, marginBottom: 2 },
     paragraph: { fontSize: base, lineHeight: 1.45, marginBottom: 6 },
     listItem: { flexDirection: "row", marginBottom: 3 },
-    bullet: { width: base * 1.4, fontSize: base, lineHeight: 1.45 },
+    // Not stretched to the item's height: a label as tall as a long item could not split across pages with it.
+    bullet: { width: base * 1.4, fontSize: base, lineHeight: 1.45, alignSelf: "flex-start" },
     listBody: { flex: 1 },
     tableRow: { flexDirection: "row", borderLeftWidth: 1, borderRightWidth: 1, borderBottomWidth: 1, borderColor: "#b0b0b0" },
     tableHeadRow: { borderTopWidth: 1, marginTop: 6 },
     tableLastRow: { marginBottom: 6 },
-    tableCell: { flex: 1, padding: 4, fontSize: small, lineHeight: 1.35 },
+    tableCell: { flex: 1, padding: 4, fontSize: base, lineHeight: 1.35 },
     tableHead: { fontWeight: "bold", backgroundColor: "#f1f3f5" },
     contactBox: { marginTop: 18, padding: 12, borderWidth: 1, borderColor: "#c8ccd0", borderRadius: 3 },
     contactTitle: { fontSize: base * 1.1, lineHeight: 1.3, fontWeight: "bold", marginBottom: 4 },
@@ -41,6 +42,19 @@ export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
 }
 
 export type Styles = ReturnType<typeof makeStyles>;
+
+// minPresenceAhead={KEEP_TO_END}: what follows in the same View stays on this page with it, or all of it moves
+// to the next page; unless it is taller than a page, then it breaks as usual (prisma/patches/@react-pdf+paginate*).
+export const KEEP_TO_END = Infinity;
+
+// A list keeps a one-line first item with the next line, and its last item with the one before it (the
+// penultimate item with two lines after it): no single line of a list ends a page, and no last item starts
+// one, while the rest of the list is on another. Items may split like paragraphs (two lines at least on each
+// side), so an item taller than a page still prints.
+export function keepListItems(s: Styles) {
+  const line = (s.paragraph.fontSize as number) * (s.paragraph.lineHeight as number);
+  return (index: number, count: number, firstIsOneLine = false) => (index === count - 2 ? 2 * line : index === 0 && count > 1 && firstIsOneLine ? line : undefined);
+}
 
 // How much of what follows a heading must fit on its page, or the heading moves to the next page. It grows
 // with the print size: a table's header and first row (which never split) take ~80 pt in large print.

@@ -64,7 +64,7 @@ export function headingRole(level: number): StructureRole {
   return `H${Math.min(6, Math.max(1, Math.round(level)))}` as StructureRole;
 }
 
-/** A new structure element that nodes join through `parent` (one object per table or list). */
-export function structureGroup(role: StructureRole): StructureTag {
-  return { role };
+/** A new structure element that nodes join through `parent` (one object per table or list), itself in `parent` if given. */
+export function structureGroup(role: StructureRole, parent?: StructureTag): StructureTag {
+  return parent ? { role, parent } : { role };
 }

@@ -1,18 +1,25 @@
 // A full back-spasms handout input, parsed from the seed guide: used by the PDF tests and the benchmark.
 import fs from "node:fs";
 import path from "node:path";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
+import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/parse-markdown";
 import { selectSections } from "@/lib/pdf/select-sections";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
-export function backSpasmsGuide() {
-  const parsed = parseGuideMarkdown(fs.readFileSync(path.join(process.cwd(), "prisma/seed/guides/back-spasms.md")));
+/** A guide file parsed as the importer does (a path from the project folder). */
+export function parseGuideFile(file: string) {
+  const parsed = parseGuideMarkdown(fs.readFileSync(path.join(process.cwd(), file)));
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
   return parsed.guide;
 }
 
+export const backSpasmsGuide = () => parseGuideFile("prisma/seed/guides/back-spasms.md");
+
 export function sampleInput(overrides: Partial<HandoutPdfInput> = {}, chosenKeys?: string[]): HandoutPdfInput {
-  const guide = backSpasmsGuide();
+  return guideInput(backSpasmsGuide(), overrides, chosenKeys);
+}
+
+/** A handout of `guide` (every content section unless chosen) for the demo clinic, as the builder makes one. */
+export function guideInput(guide: ParsedGuide, overrides: Partial<HandoutPdfInput> = {}, chosenKeys?: string[]): HandoutPdfInput {
   const keys = chosenKeys ?? guide.sections.filter((s) => s.kind === "content").map((s) => s.key);
   return {
     title: guide.title,

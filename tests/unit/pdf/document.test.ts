@@ -37,8 +37,8 @@ describe("the handout PDF", () => {
     const text = pdftotext(full);
     expectInOrder(text, [
       "Riverside Spine & Wellness",
-      // The title wraps after "Comprehensive".
-      "Treating Back Spasms: A Comprehensive\nGuide",
+      // The title wraps, with its last two words kept together ("Guide" alone on a line before).
+      "Treating Back Spasms: A\nComprehensive Guide",
       "Prepared for Jo",
       "Follow-up: December 9, 2026",
       "Notes from your clinician",
@@ -110,6 +110,21 @@ describe("the handout PDF", () => {
     const text = pdftotext((await renderHandoutPdf(sampleInput({ notes }, ["symptoms"]))).bytes);
     expectInOrder(text, ["First line\nsecond line of the same paragraph", "A new paragraph.", "• one", "• two", "After the list."]);
     expect(text).not.toContain("- one");
+  }, 30_000);
+
+  it("prints no box at the line breaks of a note, whatever the thread rendered before", async () => {
+    const notes = "First line of the note.\nSecond line.\nThird line.";
+    const first = await renderHandoutPdf(sampleInput({ notes }, ["symptoms"]));
+    await renderHandoutPdf(sampleInput({}, ["treatment"]));
+    const again = await renderHandoutPdf(sampleInput({ notes }, ["symptoms"]));
+    expect(again.sha256).toBe(first.sha256);
+    // Glyph 0 is the font's missing-glyph box: a Latin handout never draws it.
+    const drawn = qpdfQdf(again.bytes)
+      .split("\n")
+      .filter((l) => l.endsWith("TJ"))
+      .flatMap((l) => [...l.matchAll(/<([0-9a-f]+)>/g)].flatMap((m) => m[1]!.match(/.{4}/g) ?? []));
+    expect(drawn.length).toBeGreaterThan(100);
+    expect(drawn).not.toContain("0000");
   }, 30_000);
 
   it("renders sub-headings, numbered and nested lists, and tables row by row", async () => {

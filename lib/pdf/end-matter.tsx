@@ -1,0 +1,131 @@
+import { Link, Text, View } from "@react-pdf/renderer";
+import { z } from "zod";
+import type { Reference } from "@/lib/guides/blocks";
+import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
+import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
+import { KEEP_TO_END, keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
+import { structureGroup } from "@/lib/pdf/tags";
+import type { HandoutPdfInput } from "@/lib/pdf/types";
+
+// The rule the contact forms use: anything else stored in an old handout's snapshot is printed, not linked.
+const EMAIL = z.email();
+
+// A heading's text with its last two words bound when they fit on a line together (document.tsx).
+type Balance = (text: string, style: { fontSize?: unknown }, inset?: number) => string;
+
+function ContactBlock({ c, clinicName, s, linkColor, balance }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string; balance: Balance }) {
+  const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
+  const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
+  const lines: { label: string; text: string; href?: string }[] = [
+    ...(clinician ? [{ label: "Your clinician", text: clinician }] : []),
+    ...(c.directPhone ? [{ label: "Direct line", text: c.directPhone, href: telHref(c.directPhone) }] : []),
+    ...(c.phone ? [{ label: "Phone", text: c.phone, href: telHref(c.phone) }] : []),
+    ...(c.email ? [{ label: "Email", text: c.email, href: EMAIL.safeParse(c.email).success ? `mailto:${c.email}` : undefined }] : []),
+    ...(c.website ? [{ label: "Website", text: c.website, href: c.website }] : []),
+    ...(c.address ? [{ label: "Address", text: c.address }] : []),
+    ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
+  ];
+  return (
+    <View tag="Sect" style={s.contactBox} wrap={false} minPresenceAhead={KEEP_TO_END}>
+      <Text tag="H2" style={s.contactTitle}>
+        {balance(`Questions? Contact ${c.clinicName || clinicName}`, s.contactTitle, 2 * ((s.contactBox.padding as number) + (s.contactBox.borderWidth as number)))}
+      </Text>
+      {lines.map((l) => (
+        <Text key={l.label} tag="P" style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
+          <Text style={{ fontWeight: "bold" }}>{l.label}: </Text>
+          {l.href && SAFE_PDF_LINK.test(l.href) ? (
+            <Link src={l.href} style={{ color: linkColor }}>
+              {l.text}
+            </Link>
+          ) : (
+            l.text
+          )}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+// Numbered, with the number hanging; a reference's https address (its last words) becomes a link. The
+// heading and the rows join their section and list elements by `parent` (see EndMatter). The last rows keep
+// together as in any list, and the last one with what follows it.
+function References({ references, s, linkColor }: { references: Reference[]; s: Styles; linkColor: string }) {
+  const sect = structureGroup("Sect");
+  const list = structureGroup("L", sect);
+  const keep = keepListItems(s);
+  return (
+    <>
+      <Text tag={{ role: "H2", parent: sect }} style={[s.sectionHeading, { color: linkColor }]} minPresenceAhead={keepWithNext(s).heading}>
+        References
+      </Text>
+      {references.map((r, i) => {
+        const url = r.url && SAFE_PDF_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
+        return (
+          <View key={r.key} tag={{ role: "LI", parent: list }} style={s.refRow} wrap={false} minPresenceAhead={i === references.length - 1 ? KEEP_TO_END : keep(i, references.length)}>
+            <Text tag="Lbl" style={s.refNumber}>{i + 1}.</Text>
+            <Text tag="LBody" style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
+              {url ? r.text.slice(0, -url.length) : r.text}
+              {url ? (
+                <Link src={url} style={{ color: linkColor }}>
+                  {url}
+                </Link>
+              ) : null}
+            </Text>
+          </View>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The contact block, the references the sections cite and the disclaimer, kept together: when they do not
+ * all fit below the last section they all start the next page, so no page holds only a disclaimer or the
+ * last reference. Only end matter taller than a page splits (on a page of its own, the disclaimer still
+ * with the last reference). A page break may not land within a minPresenceAhead window, but react-pdf's
+ * pagination sees windows only between siblings of one column: these parts are siblings on the page.
+ */
+export function EndMatter({
+  contact,
+  clinicName,
+  references,
+  disclaimers,
+  extraDisclaimer,
+  s,
+  linkColor,
+  balance,
+  width,
+}: {
+  contact: HandoutPdfInput["contact"];
+  clinicName: string;
+  references: Reference[];
+  disclaimers: HandoutPdfInput["sections"];
+  extraDisclaimer: string | null;
+  s: Styles;
+  linkColor: string;
+  balance: Balance;
+  width: number;
+}) {
+  return (
+    <>
+      <ContactBlock c={contact} clinicName={clinicName} s={s} linkColor={linkColor} balance={balance} />
+      {references.length > 0 && <References references={references} s={s} linkColor={linkColor} />}
+      {disclaimers.map((d) => (
+        <View key={d.key} tag="Sect">
+          <PdfBlocks
+            blocks={d.blocks}
+            width={width}
+            s={{ ...s, paragraph: s.disclaimer }}
+            linkColor={linkColor}
+            heading={
+              <Text tag="H2" style={[s.sectionHeading, { color: linkColor }]} minPresenceAhead={keepWithNext(s).heading}>
+                {balance(d.title, s.sectionHeading)}
+              </Text>
+            }
+          />
+        </View>
+      ))}
+      {extraDisclaimer ? <Text tag="P" style={s.disclaimer}>{extraDisclaimer}</Text> : null}
+    </>
+  );
+}
