@@ -1,3 +1,5 @@
+import { LINK_HEADERS } from "./lib/links/link-headers.mjs";
+
 // Security headers on every response. Next's inline bootstrap scripts need 'unsafe-inline' without nonces;
 // 'unsafe-eval' is only allowed in development, where React's dev tooling needs it.
 const isDev = process.env.NODE_ENV !== "production";
@@ -45,6 +47,8 @@ const nextConfig = {
           ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
         ],
       },
+      // The patient link: no script, no index, no referrer, no cache (a later entry wins for the same header).
+      { source: "/h/:path*", headers: Object.entries(LINK_HEADERS).map(([key, value]) => ({ key, value })) },
     ];
   },
 };

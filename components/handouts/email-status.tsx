@@ -1,4 +1,4 @@
-// The state of a handout's latest email, as a badge (list, home page, handout page).
+// The state of a handout's latest email and of its patient link, as badges (list, home page).
 export type EmailStatus = "QUEUED" | "SENDING" | "SENT" | "FAILED" | null;
 
 const LABELS = { QUEUED: "Email queued", SENDING: "Email sending", SENT: "Emailed", FAILED: "Email failed" } as const;
@@ -11,4 +11,15 @@ export function EmailStatusBadge({ status }: { status: EmailStatus }) {
 
 export function VoidBadge() {
   return <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white">Void</span>;
+}
+
+/** Whether the patient opened the handout's link: shown next to the email status, nothing when it has no link. */
+export function LinkOpenedBadge({ link }: { link: { openCount: number; firstOpenedAt: Date | null } | null }) {
+  if (!link) return null;
+  if (!link.openCount) return <span className="text-sm text-slate-600">Link not opened</span>;
+  return (
+    <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-semibold text-green-900" title={`First opened ${link.firstOpenedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}`}>
+      Link opened{link.openCount > 1 ? ` ${link.openCount}×` : ""}
+    </span>
+  );
 }

@@ -22,6 +22,8 @@ const FIELD_LABELS: Record<string, string> = {
   pageSize: "page size",
   notesPosition: "where notes go",
   extraDisclaimer: "disclaimer line",
+  linksByDefault: "patient links by default",
+  linkDays: "how long patient links work",
   logo: "logo",
 };
 

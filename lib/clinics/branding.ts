@@ -18,6 +18,8 @@ const BRANDING_FIELDS = {
   pageSize: true,
   notesPosition: true,
   extraDisclaimer: true,
+  linksByDefault: true,
+  linkDays: true,
 } as const;
 
 /** The clinic's settings a handout uses: contact defaults, branding, page size and where the notes go. */

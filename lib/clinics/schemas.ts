@@ -31,6 +31,8 @@ export const brandingSchema = z.object({
   pageSize: z.enum(["LETTER", "A4"], { message: "Choose a page size." }),
   notesPosition: z.enum(["TOP", "END"], { message: "Choose where notes go." }),
   extraDisclaimer: optionalText(500, "the disclaimer line"),
+  linksByDefault: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+  linkDays: z.coerce.number({ message: "Enter a number of days." }).int("Use whole days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
 });
 
 export type BrandingInput = z.infer<typeof brandingSchema>;

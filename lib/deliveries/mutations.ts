@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { maskEmail, type SendHandoutInput } from "@/lib/deliveries/schemas";
+import { isLive } from "@/lib/links/state";
 import type { MemberContext } from "@/lib/authz";
 
 /**
@@ -11,23 +12,30 @@ import type { MemberContext } from "@/lib/authz";
  * same delivery, however many arrive at once. Nothing here talks to the mail server.
  */
 export async function requestDelivery(ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
-  const handout = await db.handout.findFirst({ where: { id: input.handoutId, clinicId: ctx.clinic.id }, select: { id: true, void: { select: { handoutId: true } } } });
+  const handout = await db.handout.findFirst({
+    where: { id: input.handoutId, clinicId: ctx.clinic.id },
+    select: { id: true, void: { select: { handoutId: true } }, link: { select: { revokedAt: true, expiresAt: true } } },
+  });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
   if (handout.void) throw new AppError("CONFLICT", "This handout was voided: it cannot be emailed. Make a new one instead.");
+  if (input.mode === "LINK" && !isLive(handout.link)) {
+    throw new AppError("CONFLICT", "This handout has no working patient link: attach the PDF instead.", { mode: ["This handout has no working patient link."] });
+  }
   return db.$transaction((tx) => queueDelivery(tx, ctx, input));
 }
 
 /** The delivery row (and job) for a handout of the caller's clinic, inside the caller's transaction. */
 export async function queueDelivery(tx: Tx, ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
   const clinicId = ctx.clinic.id;
+  const mode = input.mode ?? "ATTACHMENT";
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "message", "updatedAt")
+    INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "message", "mode", "updatedAt")
     VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${clinicId}, ${input.handoutId}, ${ctx.user.id}, ${input.idempotencyKey}, ${input.recipient},
-            ${maskEmail(input.recipient)}, ${input.message || null}, now())
+            ${maskEmail(input.recipient)}, ${mode === "LINK" ? null : input.message || null}, ${mode}::"DeliveryMode", now())
     ON CONFLICT ("clinicId", "idempotencyKey") DO NOTHING
     RETURNING "id"`;
   if (inserted[0]) {
-    await auditMember(ctx, { action: "delivery.requested", targetType: "delivery", targetId: inserted[0].id, metadata: { handoutId: input.handoutId } }, tx);
+    await auditMember(ctx, { action: "delivery.requested", targetType: "delivery", targetId: inserted[0].id, metadata: { handoutId: input.handoutId, mode } }, tx);
     return { id: inserted[0].id, created: true };
   }
   const existing = await tx.delivery.findFirst({ where: { clinicId, idempotencyKey: input.idempotencyKey, handoutId: input.handoutId }, select: { id: true } });

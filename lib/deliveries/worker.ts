@@ -4,11 +4,13 @@ import { env } from "@/lib/env";
 import { sendMail, senderDomain } from "@/lib/email/mailer";
 import { claimNext, classifySmtpError, retryDelay, withLease } from "@/lib/email/outbox";
 import { recordAudit } from "@/lib/audit/mutations";
-import { composeHandoutEmail } from "@/lib/deliveries/compose";
+import { composeHandoutEmail, composeLinkEmail } from "@/lib/deliveries/compose";
+import { isLive } from "@/lib/links/state";
+import { linkToken, linkUrl } from "@/lib/links/tokens";
 import { readContact } from "@/lib/handouts/snapshots";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type ClaimedDelivery = { id: string; clinicId: string; handoutId: string; recipient: string | null; message: string | null; attempts: number };
+export type ClaimedDelivery = { id: string; clinicId: string; handoutId: string; recipient: string | null; message: string | null; mode: "LINK" | "ATTACHMENT"; attempts: number };
 
 /**
  * Claims the next due delivery (or one whose worker's lease ran out). `clinicId` limits a worker to one
@@ -17,7 +19,7 @@ export type ClaimedDelivery = { id: string; clinicId: string; handoutId: string;
 export function claimNextDelivery(opts: { clinicId?: string } = {}): Promise<ClaimedDelivery | null> {
   return claimNext<ClaimedDelivery>(
     "Delivery",
-    Prisma.sql`"id", "clinicId", "handoutId", "recipient", "message", "attempts"`,
+    Prisma.sql`"id", "clinicId", "handoutId", "recipient", "message", "mode"::text AS "mode", "attempts"`,
     opts.clinicId ? Prisma.sql`"clinicId" = ${opts.clinicId}` : undefined,
   );
 }
@@ -32,22 +34,31 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
   const fence = { id: job.id, status: "SENDING" as const, attempts: job.attempts };
   const handout = await db.handout.findFirst({
     where: { id: job.handoutId, clinicId: job.clinicId },
-    select: { contact: true, createdAt: true, pdf: { select: { bytes: true } }, void: { select: { handoutId: true } } },
+    select: {
+      contact: true,
+      createdAt: true,
+      // The PDF's bytes only when they are attached.
+      pdf: { select: job.mode === "ATTACHMENT" ? { bytes: true } : { handoutId: true } },
+      void: { select: { handoutId: true } },
+      link: { select: { seed: true, revokedAt: true, expiresAt: true } },
+    },
   });
-  if (!job.recipient || !handout?.pdf || handout.void) {
-    const lastError = handout?.void ? "The handout was voided before this email was sent." : "The handout or the address is no longer available.";
+  const linkGone = job.mode === "LINK" && !isLive(handout?.link ?? null);
+  if (!job.recipient || !handout?.pdf || handout.void || linkGone) {
+    const lastError = handout?.void
+      ? "The handout was voided before this email was sent."
+      : linkGone && handout
+        ? "The patient link was withdrawn or expired before this email was sent."
+        : "The handout or the address is no longer available.";
     await db.delivery.updateMany({ where: fence, data: { status: "FAILED", lastError, leaseUntil: null } });
     return "failed";
   }
   try {
-    const mail = composeHandoutEmail({
-      to: job.recipient,
-      contact: readContact(handout.contact),
-      message: job.message,
-      pdf: Buffer.from(handout.pdf.bytes),
-      date: handout.createdAt,
-      messageId: `<delivery-${job.id}@${senderDomain()}>`,
-    });
+    const common = { to: job.recipient, contact: readContact(handout.contact), messageId: `<delivery-${job.id}@${senderDomain()}>` };
+    const mail =
+      job.mode === "LINK" && handout.link
+        ? composeLinkEmail({ ...common, url: linkUrl(linkToken(handout.link.seed)), expiresAt: handout.link.expiresAt })
+        : composeHandoutEmail({ ...common, message: job.message, pdf: Buffer.from((handout.pdf as { bytes: Uint8Array }).bytes), date: handout.createdAt });
     const { messageId } = await withLease("Delivery", job, (signal) => sendMail(mail, smtpUrl, signal));
     await db.$transaction(async (tx) => {
       const { count } = await tx.delivery.updateMany({ where: fence, data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, leaseUntil: null } });

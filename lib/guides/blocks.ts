@@ -18,3 +18,7 @@ export type Block =
 export type SectionKind = "content" | "references" | "disclaimer";
 
 export type Reference = { key: string; text: string; url: string | null };
+
+// Only these become live links, in the PDF and on the patient page; anything else (javascript:, data:,
+// plain http:) is printed as text.
+export const SAFE_LINK = /^(https:|mailto:|tel:)/i;

@@ -24,6 +24,8 @@ export type BuilderStart = {
     preparedFor: string;
     followUpDate: string;
     largePrint: boolean;
+    // Whether the handout gets a patient link (QR code and /h/ page): the clinic's default to start with.
+    patientLink: boolean;
     contact: ContactBlock;
     sourceHandoutId?: string;
     templateId?: string;
@@ -31,6 +33,7 @@ export type BuilderStart = {
   };
   notices: string[];
   pageSize: "LETTER" | "A4";
+  linkDays: number;
 };
 
 async function versionFor(clinicId: string, versionId: string) {
@@ -52,9 +55,10 @@ export async function builderFromGuide(ctx: MemberContext, guideId: string): Pro
   return {
     guide,
     sections,
-    initial: { title: guide.title, sectionKeys: sections.filter((s) => s.kind !== "references").map((s) => s.key), notes: "", preparedFor: "", followUpDate: "", largePrint: false, contact },
+    initial: { title: guide.title, sectionKeys: sections.filter((s) => s.kind !== "references").map((s) => s.key), notes: "", preparedFor: "", followUpDate: "", largePrint: false, patientLink: clinic.linksByDefault, contact },
     notices: [],
     pageSize: clinic.pageSize,
+    linkDays: clinic.linkDays,
   };
 }
 
@@ -79,11 +83,13 @@ export async function builderFromHandout(ctx: MemberContext, handoutId: string):
       preparedFor: "",
       followUpDate: "",
       largePrint: source.options.largePrint,
+      patientLink: clinic.linksByDefault,
       contact: source.contact,
       sourceHandoutId: source.id,
     },
     notices: dropped.length ? [`${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since, and ${dropped.length > 1 ? "are" : "is"} left out.`] : [],
     pageSize: clinic.pageSize,
+    linkDays: clinic.linkDays,
   };
 }
 
@@ -121,6 +127,7 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
       preparedFor: "",
       followUpDate: "",
       largePrint: template.largePrint,
+      patientLink: clinic.linksByDefault,
       contact: { ...contact, ...contactOverridesSchema.parse(template.contactOverrides) },
       templateId: template.id,
     },
@@ -129,6 +136,7 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
       ...(dropped.length ? [`${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since the template was saved, and ${dropped.length > 1 ? "are" : "is"} left out.`] : []),
     ],
     pageSize: clinic.pageSize,
+    linkDays: clinic.linkDays,
   };
 }
 
@@ -148,6 +156,7 @@ export async function builderFromDraft(ctx: MemberContext, draftId: string): Pro
       preparedFor: s.preparedFor,
       followUpDate: s.followUpDate,
       largePrint: s.largePrint,
+      patientLink: s.patientLink ?? clinic.linksByDefault,
       contact: { ...defaults, ...s.contact },
       templateId: s.templateId,
       sourceHandoutId: s.sourceHandoutId,
@@ -155,5 +164,6 @@ export async function builderFromDraft(ctx: MemberContext, draftId: string): Pro
     },
     notices: [`Your draft from ${draft.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.`],
     pageSize: clinic.pageSize,
+    linkDays: clinic.linkDays,
   };
 }

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { builderFromTemplate } from "@/lib/handouts/builder-data";
 import { createHandout } from "@/lib/handouts/mutations";
 import { queueDelivery } from "@/lib/deliveries/mutations";
+import { AppError } from "@/lib/errors";
+import type { DeliveryMode } from "@/lib/deliveries/schemas";
 import type { MemberContext } from "@/lib/authz";
 
 /**
@@ -10,10 +12,14 @@ import type { MemberContext } from "@/lib/authz";
  * its email queued, in one transaction. The form's key makes it idempotent: a double click or a retried
  * request finds the handout and the delivery the first one made.
  */
-export async function makeAndEmail(ctx: MemberContext, input: { templateId: string; recipient: string; requestKey: string }): Promise<{ handoutId: string; deliveryId: string }> {
+export async function makeAndEmail(ctx: MemberContext, input: { templateId: string; recipient: string; requestKey: string; mode: DeliveryMode }): Promise<{ handoutId: string; deliveryId: string }> {
   const start = await builderFromTemplate(ctx, input.templateId);
+  // The handout gets a link when the clinic's setting says so; only then can the email carry the link alone.
+  if (input.mode === "LINK" && !start.initial.patientLink) {
+    throw new AppError("BAD_REQUEST", "Patient links are off for this clinic: attach the PDF instead.", { mode: ["Patient links are off for this clinic."] });
+  }
   let deliveryId = "";
-  const delivery = { recipient: input.recipient, message: "", consent: "yes" as const, idempotencyKey: input.requestKey };
+  const delivery = { recipient: input.recipient, message: "", consent: "yes" as const, idempotencyKey: input.requestKey, mode: input.mode };
   const handout = await createHandout(
     ctx,
     { ...start.initial, guideVersionId: start.guide.versionId, requestKey: input.requestKey },

@@ -10,6 +10,7 @@ import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import { isManager } from "@/lib/clinics/roles";
 import { refuseUnprintable } from "@/lib/handouts/printable";
 import { requireChosenContent } from "@/lib/pdf/select-sections";
+import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/authz";
 
@@ -17,8 +18,8 @@ const existingByKey = (clinicId: string, requestKey: string | undefined) =>
   requestKey ? db.handout.findUnique({ where: { clinicId_requestKey: { clinicId, requestKey } }, select: { id: true } }) : null;
 
 /**
- * Generates the PDF, then stores the handout and its PDF in one transaction (with the template's use count,
- * the audit event, and the end of the builder's draft). Rendering happens first and off the request
+ * Generates the PDF, then stores the handout and its PDF in one transaction (with its patient link, the
+ * template's use count, the audit event, and the end of the builder's draft). Rendering happens first and off the request
  * thread: if it fails, nothing is stored. A repeat of a submission with the same request key (a double
  * click on "Make and email") returns the handout the first one made.
  */
@@ -31,7 +32,9 @@ export async function createHandout(ctx: MemberContext, draft: HandoutDraft, aft
   requireChosenContent(version.sections, draft.sectionKeys);
   const branding = brandingSnapshot(clinic, logo);
   const createdAt = new Date();
-  const input = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
+  // The link exists before the render so the PDF can print its QR code; the handout never changes after.
+  const link = (draft.patientLink ?? clinic.linksByDefault) ? prepareLink(clinic.linkDays, createdAt) : null;
+  const input = { ...buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt), link: link && { url: link.url } };
   const pdf = await renderInPool(input);
   const [source, template] = await Promise.all([
     draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,
@@ -63,6 +66,7 @@ export async function createHandout(ctx: MemberContext, draft: HandoutDraft, aft
         },
         select: { id: true },
       });
+      if (link) await storeLink(tx, ctx, handout.id, link);
       if (draft.draftId) await tx.handoutDraft.deleteMany({ where: { id: draft.draftId, clinicId, userId: ctx.user.id } });
       await auditMember(ctx, { action: "handout.generated", targetType: "handout", targetId: handout.id, metadata: { pages: pdf.pages, template: template?.name ?? null } }, tx);
       await after?.(tx, handout);

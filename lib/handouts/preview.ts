@@ -5,7 +5,12 @@ import { renderInPool } from "@/lib/pdf/pool";
 import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
 import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/handouts/schemas";
 import { unprintableFields, type Unprintable } from "@/lib/handouts/printable";
+import { linkUrl } from "@/lib/links/tokens";
 import type { MemberContext } from "@/lib/authz";
+
+// The preview prints a stand-in address of a real token's length, so its QR code and lines are the size the
+// handout's will be; the real token is made when the handout is generated.
+const PREVIEW_LINK_URL = () => linkUrl("preview-".padEnd(43, "0"));
 
 export type PreviewPdf = { pdf: Uint8Array; pages: number; unprintable: Unprintable[] };
 
@@ -26,6 +31,7 @@ function lenientDraft(raw: unknown, fallbackContact: HandoutDraft["contact"]): H
     preparedFor: draft.preparedFor ?? "",
     followUpDate: draft.followUpDate ?? "",
     largePrint: draft.largePrint ?? false,
+    patientLink: draft.patientLink,
     contact: contact.success
       ? contact.data
       : (Object.fromEntries(Object.keys(fallbackContact).map((k) => [k, text(contactRaw[k], 300) || fallbackContact[k as keyof HandoutDraft["contact"]]])) as HandoutDraft["contact"]),
@@ -42,7 +48,10 @@ export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, signal?
   const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
   const fallback = { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
   const draft = lenientDraft(raw, fallback);
-  const input = buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date());
+  const input = {
+    ...buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date()),
+    link: (draft.patientLink ?? clinic.linksByDefault) ? { url: PREVIEW_LINK_URL() } : null,
+  };
   const pdf = await renderInPool(input, signal);
   return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { linkToken, linkUrl } from "@/lib/links/tokens";
+import { isLive } from "@/lib/links/state";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -56,6 +58,7 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
         pdf: { select: { pages: true, size: true } },
         void: { select: { createdAt: true } },
         deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
+        link: { select: { firstOpenedAt: true, openCount: true } },
       },
     }),
     db.handout.count({ where }),
@@ -72,9 +75,24 @@ export async function findRecentHandouts(ctx: MemberContext, take = 5) {
     where: { clinicId: ctx.clinic.id, authorId: ctx.user.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, title: true, preparedFor: true, createdAt: true, void: { select: { createdAt: true } }, deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } } },
+    select: {
+      id: true,
+      title: true,
+      preparedFor: true,
+      createdAt: true,
+      void: { select: { createdAt: true } },
+      deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
+      link: { select: { firstOpenedAt: true, openCount: true } },
+    },
   });
   return rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null }));
+}
+
+// What the handout page shows of its patient link: the address (made again from the seed, never stored),
+// whether it still opens, and the counts of openings (nothing about who opened it).
+function linkStatus(link: { seed: string; expiresAt: Date; revokedAt: Date | null; firstOpenedAt: Date | null; lastOpenedAt: Date | null; openCount: number }, voided: boolean) {
+  const { seed, ...status } = link;
+  return { ...status, url: linkUrl(linkToken(seed)), live: isLive(link) && !voided };
 }
 
 /** One handout with what its page shows; NOT_FOUND outside the caller's clinic. */
@@ -100,10 +118,12 @@ export async function getHandout(ctx: MemberContext, handoutId: string) {
       author: { select: { name: true, credentials: true } },
       guideVersion: { select: { id: true, version: true, title: true, guideId: true } },
       pdf: { select: { sha256: true, size: true, pages: true } },
+      link: { select: { seed: true, expiresAt: true, revokedAt: true, firstOpenedAt: true, lastOpenedAt: true, openCount: true } },
     },
   });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
-  return { ...handout, contact: readContact(handout.contact), options: readOptions(handout.options), branding: readBranding(handout.branding) };
+  const { link, ...rest } = handout;
+  return { ...rest, link: link && linkStatus(link, !!handout.void), contact: readContact(handout.contact), options: readOptions(handout.options), branding: readBranding(handout.branding) };
 }
 
 /** The handout page shows the patient's label and the clinician's notes for them: opening it is audited. */
@@ -133,10 +153,13 @@ export async function findNewerGuideChanges(handout: { sectionKeys: string[]; gu
   return changed.length ? { version: latest.version, changed } : null;
 }
 
-/** The stored PDF, after checking its bytes still match the SHA-256 recorded at generation. */
-async function storedPdf(ctx: MemberContext, handoutId: string) {
+/**
+ * The stored PDF of a handout of `clinicId`, after checking its bytes still match the SHA-256 recorded at
+ * generation (for the clinic's pages and the patient link alike).
+ */
+export async function readStoredPdf(clinicId: string, handoutId: string) {
   const row = await db.handoutPdf.findFirst({
-    where: { handoutId, handout: { clinicId: ctx.clinic.id } },
+    where: { handoutId, handout: { clinicId } },
     select: { bytes: true, sha256: true, pages: true, handout: { select: { title: true, createdAt: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", "Not found.");
@@ -144,6 +167,8 @@ async function storedPdf(ctx: MemberContext, handoutId: string) {
   if (actual !== row.sha256) throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
   return { bytes: Buffer.from(row.bytes), pages: row.pages, title: row.handout.title, createdAt: row.handout.createdAt };
 }
+
+const storedPdf = (ctx: MemberContext, handoutId: string) => readStoredPdf(ctx.clinic.id, handoutId);
 
 /** The stored PDF for download or for the browser's viewer (print); the audit log records which. */
 export async function getHandoutPdfForDownload(ctx: MemberContext, handoutId: string, purpose: "download" | "print" = "download") {

@@ -46,6 +46,8 @@ export const handoutDraftSchema = z.object({
   contact: contactSchema,
   sourceHandoutId: idSchema.optional(),
   templateId: idSchema.optional(),
+  // A patient link (QR code on the PDF, /h/<token>): the clinic's default when not said.
+  patientLink: z.boolean().optional(),
   // The draft this form was saved as: deleted when the handout is generated.
   draftId: idSchema.optional(),
   // One per "Make and email" form: a repeat of the same submission finds the handout the first one made.
@@ -71,6 +73,8 @@ export function draftFromFormData(formData: FormData): unknown {
     contact: Object.fromEntries(Object.keys(contactSchema.shape).map((k) => [k, text(k) ?? ""])),
     sourceHandoutId: text("sourceHandoutId") || undefined,
     templateId: text("templateId") || undefined,
+    // The builder says it shows the choice ("patientLinkChoice"); an unticked box then means no link.
+    patientLink: formData.has("patientLinkChoice") ? text("patientLink") === "on" : undefined,
     draftId: text("draftId") || undefined,
     requestKey: text("requestKey") || undefined,
   };

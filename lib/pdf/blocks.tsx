@@ -1,14 +1,11 @@
 import { Fragment, type ReactElement, type ReactNode } from "react";
 import { Link, Text, View } from "@react-pdf/renderer";
-import type { Block, Inline } from "@/lib/guides/blocks";
+import { SAFE_LINK, type Block, type Inline } from "@/lib/guides/blocks";
 import { LATE_BREAK_PENALTY, hyphenateLongWords } from "@/lib/pdf/fonts";
 import { breakShowsHyphen, textWidth } from "@/lib/pdf/line-breaks";
 import { measure, measuringFont } from "@/lib/pdf/measure";
 import { keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { headingRole, structureGroup } from "@/lib/pdf/tags";
-
-// Only these become live links; anything else (javascript:, data:, plain http:) is printed as text.
-export const SAFE_PDF_LINK = /^(https:|mailto:|tel:)/i;
 
 // Plain text stays a bare string: it inherits the block's style (a bold heading stays bold), and every
 // nested <Text> is one more node for react-pdf to style, shape and lay out.
@@ -25,7 +22,7 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
           );
         }
         if (n.type === "link") {
-          return SAFE_PDF_LINK.test(n.href) ? (
+          return SAFE_LINK.test(n.href) ? (
             <Link key={i} src={n.href} style={{ color: linkColor }}>
               <PdfInlines nodes={n.children} linkColor={linkColor} />
             </Link>

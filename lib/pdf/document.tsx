@@ -9,15 +9,9 @@ import { Notes } from "@/lib/pdf/notes";
 import { preparePdfInput } from "@/lib/pdf/prepare";
 import { keepWithNext, makeStyles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
+import { LinkQr } from "@/lib/pdf/link-qr";
+import { formatHandoutDate as formatDate } from "@/lib/handouts/contact-lines";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
-
-// One formatter for every render: toLocaleDateString builds a new one on each call (~1 ms).
-const LONG_DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
-
-function formatDate(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : LONG_DATE.format(date);
-}
 
 // The logo arrives as bytes from the database; anything react-pdf cannot draw (not PNG or JPEG) is left out.
 function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
@@ -103,6 +97,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
             </Text>
           ))}
         </View>
+        {input.link ? <LinkQr url={input.link.url} label="Scan to read this handout on your phone" s={s} linkColor={headingColor} /> : null}
         {input.notesPosition === "TOP" && notes}
 
         {content.map((section) => (

@@ -1,30 +1,17 @@
 import { Link, Text, View } from "@react-pdf/renderer";
-import { z } from "zod";
-import type { Reference } from "@/lib/guides/blocks";
-import { PdfBlocks, SAFE_PDF_LINK } from "@/lib/pdf/blocks";
+import { SAFE_LINK, type Reference } from "@/lib/guides/blocks";
+import { PdfBlocks } from "@/lib/pdf/blocks";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { KEEP_TO_END, keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { structureGroup } from "@/lib/pdf/tags";
+import { contactLines } from "@/lib/handouts/contact-lines";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
-
-// The rule the contact forms use: anything else stored in an old handout's snapshot is printed, not linked.
-const EMAIL = z.email();
 
 // A heading's text with its last two words bound when they fit on a line together (document.tsx).
 type Balance = (text: string, style: { fontSize?: unknown }, inset?: number) => string;
 
 function ContactBlock({ c, clinicName, s, linkColor, balance }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string; balance: Balance }) {
-  const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
-  const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
-  const lines: { label: string; text: string; href?: string }[] = [
-    ...(clinician ? [{ label: "Your clinician", text: clinician }] : []),
-    ...(c.directPhone ? [{ label: "Direct line", text: c.directPhone, href: telHref(c.directPhone) }] : []),
-    ...(c.phone ? [{ label: "Phone", text: c.phone, href: telHref(c.phone) }] : []),
-    ...(c.email ? [{ label: "Email", text: c.email, href: EMAIL.safeParse(c.email).success ? `mailto:${c.email}` : undefined }] : []),
-    ...(c.website ? [{ label: "Website", text: c.website, href: c.website }] : []),
-    ...(c.address ? [{ label: "Address", text: c.address }] : []),
-    ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
-  ];
+  const lines = contactLines(c);
   return (
     <View tag="Sect" style={s.contactBox} wrap={false} minPresenceAhead={KEEP_TO_END}>
       <Text tag="H2" style={s.contactTitle}>
@@ -33,7 +20,7 @@ function ContactBlock({ c, clinicName, s, linkColor, balance }: { c: HandoutPdfI
       {lines.map((l) => (
         <Text key={l.label} tag="P" style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
           <Text style={{ fontWeight: "bold" }}>{l.label}: </Text>
-          {l.href && SAFE_PDF_LINK.test(l.href) ? (
+          {l.href && SAFE_LINK.test(l.href) ? (
             <Link src={l.href} style={{ color: linkColor }}>
               {l.text}
             </Link>
@@ -59,7 +46,7 @@ function References({ references, s, linkColor }: { references: Reference[]; s: 
         References
       </Text>
       {references.map((r, i) => {
-        const url = r.url && SAFE_PDF_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
+        const url = r.url && SAFE_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
         return (
           <View key={r.key} tag={{ role: "LI", parent: list }} style={s.refRow} wrap={false} minPresenceAhead={i === references.length - 1 ? KEEP_TO_END : keep(i, references.length)}>
             <Text tag="Lbl" style={s.refNumber}>{i + 1}.</Text>

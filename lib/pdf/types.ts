@@ -32,6 +32,8 @@ export type HandoutPdfInput = {
   sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[] }[];
   // All references of the guide version; the document lists only those the sections cite.
   references: Reference[];
+  // The handout's patient link (/h/<token>): printed with a QR code on page 1; null when it has none.
+  link?: { url: string } | null;
 };
 
 export type RenderedPdf = { bytes: Buffer; pages: number; sha256: string };

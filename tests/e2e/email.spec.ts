@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { CLINICIAN, RIVERSIDE, signIn, waitForMail } from "./support";
 
-test("the demo clinician emails a generated handout; it lands in the catcher and turns to sent without a reload", async ({ page }) => {
+test("the demo clinician emails a generated handout with the PDF attached (after the notice); it lands in the catcher and turns to sent without a reload", async ({ page }) => {
   await signIn(page, CLINICIAN);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
@@ -14,8 +14,14 @@ test("the demo clinician emails a generated handout; it lands in the catcher and
   await expect(page.getByText("Confirm that the patient asked to get this handout by email.")).toBeVisible();
   await expect(page.getByText("Enter the patient's email address.")).toBeVisible();
 
+  // The handout has a patient link, so the email carries only the link unless the PDF is asked for.
+  await expect(page.getByLabel("The patient link only")).toBeChecked();
+  await page.getByLabel("The PDF attached").check();
   await page.getByLabel("Patient's email address").fill(to);
   await page.getByLabel("Personal message (optional)").fill("As we discussed today.");
+  await page.getByRole("button", { name: "Email to patient" }).click();
+  await expect(page.getByText("Confirm that you read the notice about email before attaching the PDF.")).toBeVisible();
+  await page.getByLabel("I have read this, and the patient wants the PDF attached.").check();
   await page.getByLabel("The patient asked to get this handout by email.").check();
   await page.getByRole("button", { name: "Email to patient" }).click();
   await expect(page.getByText("The email is queued.")).toBeVisible();

@@ -70,7 +70,7 @@ describe("clinic logo and branding", () => {
   it("a clinician cannot change branding or the logo, even calling the functions directly; clinic B sees none of A's branding", async () => {
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);
-    const input = { name: "Hacked", primaryColor: "#000000", accentColor: "#ffffff", phone: "", email: "", address: "", website: "", hours: "", pageSize: "A4" as const, notesPosition: "END" as const, extraDisclaimer: "" };
+    const input = { name: "Hacked", primaryColor: "#000000", accentColor: "#ffffff", phone: "", email: "", address: "", website: "", hours: "", pageSize: "A4" as const, notesPosition: "END" as const, extraDisclaimer: "", linksByDefault: true, linkDays: 90 };
     await expect(act(a.clinician.id, a.clinic.id, updateBranding, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(act(a.clinician.id, a.clinic.id, setLogo, await png(50, 50), { name: "l.png", type: "image/png" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(act(b.owner.id, a.clinic.id, updateBranding, input)).rejects.toMatchObject({ code: "NOT_FOUND" });

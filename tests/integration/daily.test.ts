@@ -25,11 +25,13 @@ describe("the daily job", () => {
     const guide = await seedGuide();
     const c = await createClinicWithMembers(db);
     const t = await act(c.clinician.id, c.clinic.id, createTemplate, { templateName: "Usual back handout", guideVersionId: guide.versionId, sectionKeys: ["symptoms", "treatment"], notes: "Walk daily.", largePrint: false });
-    const input = { templateId: t.id, recipient: "pat@example.com", requestKey: key() };
+    const input = { templateId: t.id, recipient: "pat@example.com", requestKey: key(), mode: "LINK" as const };
     const [a, b] = await Promise.all([act(c.clinician.id, c.clinic.id, makeAndEmail, input), act(c.clinician.id, c.clinic.id, makeAndEmail, input)]);
     expect(a).toEqual(b);
     expect(await db.handout.count({ where: { clinicId: c.clinic.id } })).toBe(1);
-    expect(await db.delivery.count({ where: { clinicId: c.clinic.id } })).toBe(1);
+    expect(await db.delivery.findMany({ where: { clinicId: c.clinic.id }, select: { mode: true, message: true } })).toEqual([{ mode: "LINK", message: null }]);
+    // The losing request's link was never stored: one handout, one link.
+    expect(await db.patientLink.count({ where: { clinicId: c.clinic.id } })).toBe(1);
     const again = await act(c.clinician.id, c.clinic.id, makeAndEmail, input);
     expect(again).toEqual(a);
     const handout = await db.handout.findUniqueOrThrow({ where: { id: a.handoutId } });

@@ -52,3 +52,20 @@ export const linkTargets = (bytes: Buffer) => [...qpdfQdf(bytes).matchAll(/\/URI
 /** Page 1 as a PNG at 60 dpi, written to `file` (which must end in .png). */
 export const renderPage1 = (bytes: Buffer, file: string) =>
   withPdfFile(bytes, (f) => run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", f, file.replace(/\.png$/, "")]));
+
+/** Page `page` as RGBA pixels at `dpi` (pdftoppm's PPM output, read here: no image library needed). */
+export function renderPageRgba(bytes: Buffer, page: number, dpi: number): { data: Uint8ClampedArray; width: number; height: number } {
+  const ppm = withPdfFile(bytes, (f) => execFileSync("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", f], { maxBuffer: 256 * 1024 * 1024 }));
+  const header = ppm.subarray(0, 64).toString("latin1").match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+  if (!header) throw new Error("pdftoppm did not write a PPM");
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const rgb = ppm.subarray(header[0].length);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    data[i * 4] = rgb[i * 3]!;
+    data[i * 4 + 1] = rgb[i * 3 + 1]!;
+    data[i * 4 + 2] = rgb[i * 3 + 2]!;
+    data[i * 4 + 3] = 255;
+  }
+  return { data, width, height };
+}

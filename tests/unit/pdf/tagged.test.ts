@@ -115,6 +115,19 @@ describe("the tagged handout PDF", () => {
     expect(figure!.pages).toEqual([1]);
   });
 
+  it("describes a patient link's QR code as a figure, with the address beside it as a link, before the notes", async () => {
+    const url = "https://portal.example/h/" + "Q".repeat(43);
+    const linked = readStructure((await renderHandoutPdf({ ...input, link: { url } })).bytes);
+    const elements = flatten(linked.root!);
+    const figures = elements.filter((e) => e.role === "Figure");
+    expect(figures.map((f) => f.alt)).toEqual(["Riverside Spine & Wellness logo", `QR code: Scan to read this handout on your phone ${url}`]);
+    expect(figures[1]!.pages).toEqual([1]);
+    expect(figures[1]!.mcids).toBeGreaterThan(0);
+    expect(elements.filter((e) => e.role === "Link").map((l) => squash(l.text))).toContain(url);
+    const order = elements.map((e) => (e === figures[1] ? "QR" : /^H\d$/.test(e.role) ? e.text.replace(/\s+/g, " ").trim() : null)).filter(Boolean);
+    expect(order.slice(0, 3)).toEqual(["Treating Back Spasms: A Comprehensive Guide", "QR", "Notes from your clinician"]);
+  });
+
   it("puts every link annotation in a Link element with its text, on the annotation's page", () => {
     const links = byRole("Link");
     const texts = links.map((l) => l.text.trim());

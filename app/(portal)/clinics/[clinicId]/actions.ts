@@ -4,15 +4,18 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
 import { idSchema } from "@/lib/ids";
-import { recipientSchema } from "@/lib/deliveries/schemas";
+import { consentSchema, deliveryModeFields, formKeySchema, recipientSchema, requireAttachmentNotice } from "@/lib/deliveries/schemas";
 import { makeAndEmail } from "@/lib/handouts/make-and-email";
 
-const makeAndEmailSchema = z.object({
-  templateId: idSchema,
-  recipient: recipientSchema,
-  consent: z.literal("yes", { message: "Confirm that the patient asked to get this handout by email." }),
-  requestKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "The form expired: reload the page and try again."),
-});
+const makeAndEmailSchema = requireAttachmentNotice(
+  z.object({
+    templateId: idSchema,
+    recipient: recipientSchema,
+    consent: consentSchema,
+    requestKey: formKeySchema,
+    ...deliveryModeFields,
+  }),
+);
 
 /** "Make and email" on the clinic home: the template's handout generated and its email queued, in one go. */
 export const makeAndEmailAction = clinicAction({ schema: makeAndEmailSchema }, async (ctx, input) => {

@@ -6,7 +6,8 @@ import { findRecentHandouts } from "@/lib/handouts/queries";
 import { findDrafts } from "@/lib/drafts/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { EmailStatusBadge, VoidBadge } from "@/components/handouts/email-status";
+import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
+import { getClinicBranding } from "@/lib/clinics/branding";
 import { MakeAndEmail } from "./_components/make-and-email";
 
 const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
@@ -17,7 +18,7 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const base = `/clinics/${clinicId}`;
-  const [templates, recent, drafts] = await Promise.all([findHomeTemplates(ctx), findRecentHandouts(ctx), findDrafts(ctx)]);
+  const [templates, recent, drafts, clinic] = await Promise.all([findHomeTemplates(ctx), findRecentHandouts(ctx), findDrafts(ctx), getClinicBranding(clinicId)]);
   const empty = templates.length === 0 && recent.length === 0 && drafts.length === 0;
   return (
     <>
@@ -87,7 +88,7 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                       <Link href={`${base}/handouts/new?template=${t.id}`} className={buttonClass("primary")}>
                         Make handout<span className="sr-only"> “{t.name}”</span>
                       </Link>
-                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} />
+                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} withLink={clinic.linksByDefault} />
                     </div>
                   </div>
                 </li>
@@ -139,6 +140,7 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                       {h.preparedFor ? <span>For {h.preparedFor}</span> : null}
                       <span>{when(h.createdAt)}</span>
                       <EmailStatusBadge status={h.emailStatus} />
+              <LinkOpenedBadge link={h.link} />
                     </p>
                   </li>
                 ))}

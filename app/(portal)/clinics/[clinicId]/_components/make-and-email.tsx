@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import { initialFormState } from "@/lib/forms";
+import { EmailModeChoice, type EmailMode } from "@/components/handouts/email-mode";
 import { makeAndEmailAction } from "../actions";
 
 const newKey = () => crypto.randomUUID().replace(/-/g, "");
@@ -14,8 +15,9 @@ const newKey = () => crypto.randomUUID().replace(/-/g, "");
  * consent, then makes the handout and queues the email in one request (one key per form, so a double click
  * makes one handout and one email).
  */
-export function MakeAndEmail({ clinicId, template }: { clinicId: string; template: { id: string; name: string } }) {
+export function MakeAndEmail({ clinicId, template, withLink }: { clinicId: string; template: { id: string; name: string }; withLink: boolean }) {
   const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<EmailMode>(withLink ? "LINK" : "ATTACHMENT");
   const [key] = useState(newKey);
   const [state, action] = useActionState(makeAndEmailAction.bind(null, clinicId), initialFormState);
   const e = state.fieldErrors ?? {};
@@ -46,6 +48,7 @@ export function MakeAndEmail({ clinicId, template }: { clinicId: string; templat
           {e.consent.join(" ")}
         </p>
       )}
+      <EmailModeChoice id={id} hasLink={withLink} mode={mode} onMode={setMode} errors={e} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pendingText="Making the handout…">Generate and email</SubmitButton>
         <button type="button" onClick={() => setOpen(false)} className={buttonClass("secondary")}>

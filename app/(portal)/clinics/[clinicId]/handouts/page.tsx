@@ -6,7 +6,7 @@ import { handoutListSchema } from "@/lib/handouts/schemas";
 import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
-import { EmailStatusBadge, VoidBadge } from "@/components/handouts/email-status";
+import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
 
 export const metadata: Metadata = { title: "Handouts" };
 
@@ -118,6 +118,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
             </div>
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700 sm:justify-end">
               <EmailStatusBadge status={h.emailStatus} />
+              <LinkOpenedBadge link={h.link} />
               <span>
                 {h.author.name} · <time dateTime={h.createdAt.toISOString()}>{h.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>
               </span>

@@ -32,6 +32,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
               pageSize: clinic.pageSize,
               notesPosition: clinic.notesPosition,
               extraDisclaimer: clinic.extraDisclaimer ?? "",
+              linksByDefault: clinic.linksByDefault,
+              linkDays: String(clinic.linkDays),
             }}
           />
         </Card>

@@ -8,6 +8,7 @@ import type { FormState } from "@/lib/forms";
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { voidHandout } from "@/lib/handouts/mutations";
+import { revokeLink } from "@/lib/links/mutations";
 
 export const sendHandoutAction = clinicAction({ schema: sendHandoutSchema }, async (ctx, input): Promise<FormState> => {
   await requestDelivery(ctx, input);
@@ -27,4 +28,10 @@ export const voidHandoutAction = clinicAction({ schema: voidSchema }, async (ctx
   await voidHandout(ctx, handoutId, reason);
   revalidatePath(`/clinics/${ctx.clinic.id}/handouts`, "layout");
   return { ok: true, message: "The handout is void." };
+});
+
+export const revokeLinkAction = clinicAction({ schema: z.object({ handoutId: idSchema }) }, async (ctx, { handoutId }): Promise<FormState> => {
+  await revokeLink(ctx, handoutId);
+  revalidatePath(`/clinics/${ctx.clinic.id}/handouts`, "layout");
+  return { ok: true, message: "The link is withdrawn." };
 });

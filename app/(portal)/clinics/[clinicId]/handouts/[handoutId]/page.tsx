@@ -15,6 +15,7 @@ import { buttonClass } from "@/components/ui/button";
 import { isManager } from "@/lib/clinics/roles";
 import { memberName } from "@/lib/clinics/queries";
 import { VoidForm } from "./_components/void-form";
+import { LinkPanel } from "./_components/link-panel";
 
 export const metadata: Metadata = { title: "Handout" };
 
@@ -130,8 +131,27 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
           {!handout.void && (
             <>
               <h2 className="mb-3 mt-6 text-lg font-semibold">Email to patient</h2>
-              <SendForm clinicId={clinicId} handoutId={handout.id} />
+              <SendForm clinicId={clinicId} handoutId={handout.id} hasLink={!!handout.link?.live} />
             </>
+          )}
+          <h2 className="mb-3 mt-6 text-lg font-semibold">Patient link</h2>
+          {handout.link ? (
+            <LinkPanel
+              clinicId={clinicId}
+              handoutId={handout.id}
+              voided={!!handout.void}
+              link={{
+                url: handout.link.url,
+                live: handout.link.live,
+                expiresAt: handout.link.expiresAt.toISOString(),
+                revokedAt: handout.link.revokedAt?.toISOString() ?? null,
+                firstOpenedAt: handout.link.firstOpenedAt?.toISOString() ?? null,
+                lastOpenedAt: handout.link.lastOpenedAt?.toISOString() ?? null,
+                openCount: handout.link.openCount,
+              }}
+            />
+          ) : (
+            <p className="text-sm text-slate-700">This handout was made without a patient link.</p>
           )}
           <h3 className="mb-2 mt-6 font-semibold">Emails</h3>
           <DeliveryList
@@ -139,6 +159,7 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
             rows={deliveries.map((d) => ({
               id: d.id,
               status: d.status,
+              mode: d.mode,
               recipientMask: d.recipientMask,
               attempts: d.attempts,
               lastError: d.lastError,

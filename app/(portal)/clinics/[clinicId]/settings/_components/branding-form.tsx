@@ -20,6 +20,8 @@ type Values = {
   pageSize: "LETTER" | "A4";
   notesPosition: "TOP" | "END";
   extraDisclaimer: string;
+  linksByDefault: boolean;
+  linkDays: string;
 };
 
 const isHex = (v: string) => /^#[0-9a-fA-F]{6}$/.test(v);
@@ -90,6 +92,17 @@ export function BrandingForm({ clinicId, initial, logoUrl }: { clinicId: string;
         </Select>
       </div>
       <TextArea label="Extra disclaimer line (optional)" name="extraDisclaimer" rows={2} value={v.extraDisclaimer} onChange={set("extraDisclaimer")} errors={e.extraDisclaimer} hint="Printed under the disclaimer of every handout." />
+      <fieldset className="mb-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">Patient links</legend>
+        <p className="mb-3 text-sm text-slate-700">
+          A patient link puts a QR code and a short address on the handout: the patient reads it on their phone, with no account, until the link expires or you withdraw it.
+        </p>
+        <label className="mb-3 flex items-start gap-2 text-sm font-medium">
+          <input type="checkbox" name="linksByDefault" checked={v.linksByDefault} onChange={(ev) => setV({ ...v, linksByDefault: ev.target.checked })} className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600" />
+          <span>New handouts get a patient link (the clinician can turn it off for one handout)</span>
+        </label>
+        <Field label="Links work for (days)" name="linkDays" type="number" inputMode="numeric" min={1} max={365} value={v.linkDays} onChange={set("linkDays")} hint="1 to 365 days from when the handout is made." errors={e.linkDays} className="max-w-32" />
+      </fieldset>
       <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
     </form>
   );

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { retryDeliveryAction } from "../actions";
 
-export type DeliveryRow = { id: string; status: "QUEUED" | "SENDING" | "SENT" | "FAILED"; recipientMask: string; attempts: number; lastError: string | null; at: string; canRetry: boolean };
+export type DeliveryRow = { id: string; status: "QUEUED" | "SENDING" | "SENT" | "FAILED"; mode: "LINK" | "ATTACHMENT"; recipientMask: string; attempts: number; lastError: string | null; at: string; canRetry: boolean };
 
 const LABELS = { QUEUED: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed" } as const;
 const TONES = { QUEUED: "bg-slate-100 text-slate-800", SENDING: "bg-brand-50 text-brand-800", SENT: "bg-green-50 text-green-900", FAILED: "bg-red-50 text-red-900" } as const;
@@ -45,6 +45,7 @@ export function DeliveryList({ clinicId, rows }: { clinicId: string; rows: Deliv
             </p>
             <p className="text-slate-700">
               <time dateTime={r.at}>{new Date(r.at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>
+              {r.mode === "LINK" ? " · link only" : " · PDF attached"}
               {r.attempts > 1 && ` · ${r.attempts} attempts`}
             </p>
             {r.lastError && r.status !== "SENT" && <p className="break-words text-slate-800">{r.status === "FAILED" ? "Reason: " : "Last try: "}{r.lastError}</p>}

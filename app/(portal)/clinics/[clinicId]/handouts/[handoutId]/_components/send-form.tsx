@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { MESSAGE_MAX } from "@/lib/deliveries/schemas";
+import { EmailModeChoice, type EmailMode } from "@/components/handouts/email-mode";
 import { sendHandoutAction } from "../actions";
 
 const newKey = () => crypto.randomUUID().replace(/-/g, "");
@@ -14,9 +15,10 @@ const newKey = () => crypto.randomUUID().replace(/-/g, "");
  * One idempotency key per filled-in form: double clicks and resubmits of the same form reuse it, so the
  * patient gets one email; after a successful send the form gets a fresh key for the next one.
  */
-export function SendForm({ clinicId, handoutId }: { clinicId: string; handoutId: string }) {
+export function SendForm({ clinicId, handoutId, hasLink }: { clinicId: string; handoutId: string; hasLink: boolean }) {
   const [key, setKey] = useState(newKey);
   const [message, setMessage] = useState("");
+  const [mode, setMode] = useState<EmailMode>(hasLink ? "LINK" : "ATTACHMENT");
   const [state, action] = useActionState(async (prev: typeof initialFormState, formData: FormData) => {
     const result = await sendHandoutAction(clinicId, prev, formData);
     if (result.ok) {
@@ -32,16 +34,19 @@ export function SendForm({ clinicId, handoutId }: { clinicId: string; handoutId:
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="handoutId" value={handoutId} />
       <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.recipient} errors={e.recipient} />
-      <TextArea
-        label="Personal message (optional)"
-        name="message"
-        rows={3}
-        maxLength={MESSAGE_MAX}
-        value={message}
-        onChange={(ev) => setMessage(ev.target.value)}
-        hint={`${message.length} / ${MESSAGE_MAX.toLocaleString("en-US")} characters. Plain text; keep health details for the handout itself.`}
-        errors={e.message}
-      />
+      <EmailModeChoice id={`send-${handoutId}`} hasLink={hasLink} mode={mode} onMode={setMode} errors={e} />
+      {mode === "ATTACHMENT" && (
+        <TextArea
+          label="Personal message (optional)"
+          name="message"
+          rows={3}
+          maxLength={MESSAGE_MAX}
+          value={message}
+          onChange={(ev) => setMessage(ev.target.value)}
+          hint={`${message.length} / ${MESSAGE_MAX.toLocaleString("en-US")} characters. Plain text; keep health details for the handout itself.`}
+          errors={e.message}
+        />
+      )}
       <div className="mb-4">
         <label className="flex items-start gap-2 text-sm">
           <input

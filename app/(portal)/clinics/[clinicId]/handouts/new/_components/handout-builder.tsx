@@ -33,7 +33,6 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   useLeaveGuard(draft.dirty && !generating);
   const errors = state.fieldErrors ?? {};
 
-  const chosen = items.filter((i) => i.picked || i.required);
   // Reading levels (~16 ms for the whole guide) follow a moment later, in a deferred render: the change
   // itself, and the preview request it starts, do not wait for them.
   const statsItems = useDeferredValue(items);
@@ -99,6 +98,14 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
           <label className="flex items-center gap-2 text-sm font-medium">
             <input type="checkbox" name="largePrint" defaultChecked={start.initial.largePrint} className="h-5 w-5 accent-brand-600" />
             Large print (18 pt text, one column)
+          </label>
+          <input type="hidden" name="patientLinkChoice" value="shown" />
+          <label className="mt-3 flex items-start gap-2 text-sm font-medium">
+            <input type="checkbox" name="patientLink" defaultChecked={start.initial.patientLink} className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600" />
+            <span>
+              Patient link and QR code
+              <span className="block font-normal text-slate-600">The patient can read the handout on their phone for {start.linkDays} days, no account needed.</span>
+            </span>
           </label>
         </fieldset>
 

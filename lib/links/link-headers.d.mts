@@ -1,0 +1,2 @@
+export declare const LINK_CSP: string;
+export declare const LINK_HEADERS: Record<string, string>;

@@ -1,0 +1,48 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { auditMember, recordAudit } from "@/lib/audit/mutations";
+import { linkToken, linkTokenHash, linkUrl, newLinkSeed } from "@/lib/links/tokens";
+import type { MemberContext } from "@/lib/authz";
+
+export type NewLink = { seed: string; tokenHash: string; url: string; expiresAt: Date };
+
+/** A link made before the PDF is rendered, so the PDF can carry its QR code; stored with the handout. */
+export function prepareLink(days: number, now = new Date()): NewLink {
+  const seed = newLinkSeed();
+  const token = linkToken(seed);
+  return { seed, tokenHash: linkTokenHash(token), url: linkUrl(token), expiresAt: new Date(now.getTime() + days * 86_400_000) };
+}
+
+export async function storeLink(tx: Tx, ctx: MemberContext, handoutId: string, link: NewLink): Promise<void> {
+  await tx.patientLink.create({ data: { clinicId: ctx.clinic.id, handoutId, seed: link.seed, tokenHash: link.tokenHash, expiresAt: link.expiresAt } });
+  await auditMember(ctx, { action: "link.created", targetType: "handout", targetId: handoutId, metadata: { expiresAt: link.expiresAt.toISOString() } }, tx);
+}
+
+/** Withdraws a handout's patient link at once: the page and the PDF answer as if it never existed. */
+export async function revokeLink(ctx: MemberContext, handoutId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.patientLink.updateMany({ where: { handoutId, clinicId: ctx.clinic.id, revokedAt: null }, data: { revokedAt: new Date(), revokedById: ctx.user.id } });
+    if (count !== 1) throw new AppError("NOT_FOUND", "That link is already withdrawn.");
+    await auditMember(ctx, { action: "link.revoked", targetType: "handout", targetId: handoutId }, tx);
+  });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Counts one opening of a link: first and last time and how many, nothing about who (no address, no user
+ * agent). The audit log gets the first opening, then at most one event a day.
+ */
+export async function recordOpen(link: { id: string; clinicId: string; handoutId: string }, now = new Date()): Promise<void> {
+  const [row] = await db.$queryRaw<{ audit: boolean }[]>`
+    UPDATE "PatientLink" SET "openCount" = "openCount" + 1, "firstOpenedAt" = COALESCE("firstOpenedAt", ${now}), "lastOpenedAt" = ${now},
+      "lastOpenAuditAt" = CASE WHEN "lastOpenAuditAt" IS NULL OR "lastOpenAuditAt" < ${new Date(now.getTime() - DAY_MS)} THEN ${now} ELSE "lastOpenAuditAt" END
+    WHERE "id" = ${link.id}
+    RETURNING "lastOpenAuditAt" = ${now} AS audit`;
+  if (row?.audit) await recordAudit({ action: "link.opened", clinicId: link.clinicId, targetType: "handout", targetId: link.handoutId });
+}
+
+export async function recordLinkPdf(link: { clinicId: string; handoutId: string }): Promise<void> {
+  await recordAudit({ action: "link.pdf_downloaded", clinicId: link.clinicId, targetType: "handout", targetId: link.handoutId });
+}

@@ -1,0 +1,111 @@
+import { SAFE_LINK } from "@/lib/guides/blocks";
+import { citedReferences } from "@/lib/pdf/select-sections";
+import { parseNotes } from "@/lib/handouts/notes";
+import { contactLines, formatHandoutDate } from "@/lib/handouts/contact-lines";
+import { telHref } from "@/lib/clinics/contact-rules";
+import { attr, esc, join } from "@/lib/links/html";
+import { blocksHtml, type BlocksContext } from "@/lib/links/blocks-html";
+import { brandVariables, PAGE_CSS } from "@/lib/links/page-style";
+import { pageStrings, type PageStrings } from "@/lib/links/page-strings";
+import type { LinkedHandout } from "@/lib/links/queries";
+
+// The patient's web version of a stored handout, in the PDF's order (lib/pdf/document.tsx): title and dates,
+// notes (at the top or the end, as the clinic prints them), the chosen sections, the contact block, the
+// references those sections cite, the disclaimers. Links lead only to the handout's own PDF and logo, to
+// tel:/mailto:, and to the addresses the guide itself cites: nothing else of the clinic or the portal.
+
+function documentHtml(p: { lang: string; title: string; vars: string; body: string }): string {
+  return `<!doctype html>
+<html lang=${attr(p.lang)}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${esc(p.title)}</title><style>${p.vars}${PAGE_CSS}</style></head>
+<body>${p.body}</body></html>`;
+}
+
+function notesHtml(notes: string, t: PageStrings): string {
+  const blocks = parseNotes(notes);
+  if (!blocks.length) return "";
+  const body = blocks
+    .map((b) => (b.type === "bullets" ? `<ul>${b.items.map((i) => `<li dir="auto">${esc(i)}</li>`).join("")}</ul>` : `<p dir="auto">${esc(b.lines.join("\n"))}</p>`))
+    .join("");
+  return `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">${esc(t.notesTitle)}</h2>${body}</section>`;
+}
+
+function contactHtml(h: LinkedHandout, t: PageStrings): string {
+  const lines = contactLines(h.contact)
+    .map((l) => `<p><strong>${esc(l.label)}:</strong> ${l.href ? `<a href=${attr(l.href)}>${esc(l.text)}</a>` : esc(l.text)}</p>`)
+    .join("");
+  return `<section class="contact" aria-labelledby="contact-title"><h2 id="contact-title">${esc(t.questions(h.contact.clinicName || h.branding.clinicName))}</h2>${lines}</section>`;
+}
+
+const sectionId = (key: string) => `s-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+
+export function handoutPageHtml(h: LinkedHandout, opts: { token: string; language?: string; hasLogo: boolean }): string {
+  const t = pageStrings(opts.language);
+  const clinicName = h.branding.clinicName || h.contact.clinicName;
+  const references = citedReferences(h.references, h.sections);
+  const ctx: BlocksContext = { listed: new Set(references.map((r) => r.key)), tables: 0 };
+  const section = (s: LinkedHandout["sections"][number], extraClass = "") =>
+    `<section${extraClass} aria-labelledby=${attr(sectionId(s.key))}><h2 id=${attr(sectionId(s.key))}>${esc(s.title)}</h2>${blocksHtml(s.blocks, ctx)}</section>`;
+  const content = h.sections.filter((s) => s.kind === "content").map((s) => section(s)).join("");
+  const disclaimers = h.sections.filter((s) => s.kind === "disclaimer").map((s) => section(s, ' class="disclaimer"')).join("");
+  const notes = notesHtml(h.notes, t);
+  const meta = [formatHandoutDate(h.createdAt), h.preparedFor && t.preparedFor(h.preparedFor), h.followUpDate && t.followUp(formatHandoutDate(h.followUpDate))];
+  const base = `/h/${opts.token}`;
+  const phone = h.contact.phone;
+
+  const body = join([
+    `<a class="skip" href="#main">${esc(t.skip)}</a>`,
+    `<header class="band"><div class="band-inner">`,
+    opts.hasLogo && `<img src=${attr(`${base}/logo`)} alt=${attr(`${clinicName} logo`)}>`,
+    `<div><p class="clinic">${esc(clinicName)}</p>`,
+    phone && `<p><a href=${attr(telHref(phone))}>${esc(phone)}</a></p>`,
+    `</div></div></header>`,
+    `<main id="main">`,
+    `<div class="tools"><label class="switch"><input type="checkbox" id="larger"> ${esc(t.largerText)}</label>`,
+    `<a class="button" href=${attr(`${base}/pdf`)} download>${esc(t.downloadPdf)}${h.pages ? `<small>${esc(t.pdfSize(h.pages))}</small>` : ""}</a></div>`,
+    `<h1>${esc(h.title)}</h1>`,
+    `<ul class="meta">${meta.filter((m): m is string => !!m).map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`,
+    h.options.notesPosition === "TOP" && notes,
+    content,
+    h.options.notesPosition === "END" && notes,
+    contactHtml(h, t),
+    references.length > 0 &&
+      `<section class="references" aria-labelledby="references-title"><h2 id="references-title">${esc(t.references)}</h2><ol>${references
+        .map((r) => `<li id=${attr(`ref-${r.key}`)}>${referenceHtml(r)}</li>`)
+        .join("")}</ol></section>`,
+    disclaimers,
+    h.branding.extraDisclaimer && `<p class="disclaimer">${esc(h.branding.extraDisclaimer)}</p>`,
+    `</main>`,
+    `<footer><p>${esc(t.worksUntil(formatHandoutDate(h.expiresAt.toISOString())))}</p></footer>`,
+  ]);
+  return documentHtml({ lang: opts.language ?? "en", title: `${h.title} · ${clinicName}`, vars: brandVariables(h.branding.primaryColor, h.branding.accentColor), body });
+}
+
+// As in the PDF: a reference's address at its end becomes a link.
+function referenceHtml(r: { text: string; url: string | null }): string {
+  if (!r.url || !SAFE_LINK.test(r.url) || !r.text.endsWith(r.url)) return esc(r.text);
+  return `${esc(r.text.slice(0, -r.url.length))}<a href=${attr(r.url)} rel="noopener noreferrer">${esc(r.url)}</a>`;
+}
+
+/**
+ * The one page for a link that opens nothing: unknown, mistyped, expired, withdrawn, or of a voided handout.
+ * A link the portal knows gets the clinic's name and phone as its handout printed them; an unknown one a
+ * pointer to the printed copy. Nothing else differs, and the status is 404 either way.
+ */
+export function gonePageHtml(clinic: { name: string; phone: string } | null, language?: string): string {
+  const t = pageStrings(language);
+  const call =
+    clinic && clinic.phone
+      ? `<p>${esc(t.goneCall)} ${esc(clinic.name)}: <a href=${attr(telHref(clinic.phone))}>${esc(clinic.phone)}</a>.</p>`
+      : `<p>${esc(t.goneUnknown)}</p>`;
+  return documentHtml({
+    lang: language ?? "en",
+    title: t.goneTitle,
+    vars: brandVariables("#1d4e89", "#eef2f6"),
+    body: `<main id="main" class="gone"><h1>${esc(t.goneTitle)}</h1><p>${esc(t.goneBody)}</p>${call}</main>`,
+  });
+}
+
+export function tooManyPageHtml(language?: string): string {
+  const t = pageStrings(language);
+  return documentHtml({ lang: language ?? "en", title: t.tooManyTitle, vars: brandVariables("#1d4e89", "#eef2f6"), body: `<main id="main" class="gone"><h1>${esc(t.tooManyTitle)}</h1><p>${esc(t.tooManyBody)}</p></main>` });
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { handoutPageHtml, gonePageHtml } from "@/lib/links/page";
+import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
+import { takeLinkRequest, resetLinkRateLimit } from "@/lib/links/rate-limit";
+import type { LinkedHandout } from "@/lib/links/queries";
+import type { Block } from "@/lib/guides/blocks";
+
+const t = (text: string) => ({ type: "text" as const, text });
+const EVIL = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+const EVIL_TEXT = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;";
+
+function handout(over: Partial<LinkedHandout> = {}): LinkedHandout {
+  const blocks: Block[] = [
+    { type: "paragraph", children: [t(`Plain ${EVIL} text`), { type: "link", href: "javascript:alert(1)", children: [t("bad link")] }, { type: "link", href: "https://example.org/a?b=1&c=2", children: [t("good link")] }] },
+    { type: "heading", level: 3, children: [t("Sub heading")] },
+    { type: "list", ordered: true, start: 3, items: [{ content: [{ type: "paragraph", children: [t("third")] }] }] },
+    { type: "table", align: ["left", "right"], header: [[t("A")], [t("B")]], rows: [[[t("1")], [t("2")]]] },
+  ];
+  return {
+    title: `Title ${EVIL}`,
+    guideTitle: "Guide",
+    preparedFor: `Pat ${EVIL}`,
+    followUpDate: "2027-01-15",
+    createdAt: "2026-12-01T10:00:00Z",
+    notes: `- first note ${EVIL}\n- second note`,
+    pages: 2,
+    sections: [
+      { key: "b-second", title: "Second <b>", kind: "content", blocks, citedRefKeys: [] },
+      { key: "a-first", title: "First", kind: "content", blocks: [{ type: "paragraph", children: [t("one")] }], citedRefKeys: [] },
+      { key: "disclaimer", title: "Disclaimer", kind: "disclaimer", blocks: [{ type: "paragraph", children: [t("Not advice.")] }], citedRefKeys: [] },
+    ],
+    references: [],
+    contact: readContact({ clinicName: `Clinic ${EVIL}`, phone: "(555) 010-2400", email: "front@clinic.example", website: "javascript:alert(1)" }),
+    options: readOptions({ notesPosition: "END" }),
+    branding: readBranding({ clinicName: "Clinic", primaryColor: "#ffee00", accentColor: "#ffffff" }),
+    expiresAt: new Date("2027-03-01T00:00:00Z"),
+    ...over,
+  };
+}
+
+describe("the patient page's HTML", () => {
+  const html = handoutPageHtml(handout(), { token: "T".repeat(43), hasLogo: false });
+
+  it("escapes everything that came from a clinic or a guide", () => {
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toMatch(/<[^>]*\son\w+=/);
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain("Second &lt;b&gt;");
+  });
+
+  it("links only https, mailto and tel addresses", () => {
+    expect(html).not.toMatch(/href="(?!https:|mailto:|tel:|#|\/h\/)/);
+    expect(html).toContain("bad link");
+    // A website the forms would refuse, kept in an old snapshot, is printed, not linked.
+    expect(html).toContain("<strong>Website:</strong> javascript:alert(1)</p>");
+    expect(html).toContain('<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">good link</a>');
+    expect(html).toContain('<a href="tel:5550102400">(555) 010-2400</a>');
+    expect(html).toContain('<a href="mailto:front@clinic.example">front@clinic.example</a>');
+  });
+
+  it("keeps the stored order, puts the notes where the clinic prints them, and keeps heading levels and list numbers", () => {
+    const order = [...html.matchAll(/<h([1-3])[^>]*>([^<]*)/g)].map((m) => `h${m[1]} ${m[2]}`);
+    expect(order).toEqual([`h1 Title ${EVIL_TEXT}`, "h2 Second &lt;b&gt;", "h3 Sub heading", "h2 First", "h2 Notes from your clinician", `h2 Questions? Contact Clinic ${EVIL_TEXT}`, "h2 Disclaimer"]);
+    expect(html).toContain('<ol start="3">');
+    expect(html).toContain('<th scope="col">A</th><th scope="col" class="align-right">B</th>');
+    expect(html).toContain('role="region" aria-label="Table 1" tabindex="0"');
+    expect(html).toContain("<li>December 1, 2026</li>");
+    expect(html).toContain("Follow-up: January 15, 2027");
+  });
+
+  it("uses dark text on a light clinic colour, as the PDF does", () => {
+    expect(html).toMatch(/--on-band:\s*#1a1a1a|--on-band:\s*#000/);
+  });
+
+  it("says a withdrawn link is gone, with the clinic's phone only when the link was real", () => {
+    const known = gonePageHtml({ name: "Cedar & Co", phone: "555 0100" });
+    expect(known).toContain("Cedar &amp; Co: <a href=\"tel:5550100\">555 0100</a>");
+    expect(gonePageHtml(null)).not.toContain("tel:");
+  });
+});
+
+describe("the patient link rate limit", () => {
+  it("allows 60 requests a minute per address, then asks to wait until the oldest one is a minute old", () => {
+    resetLinkRateLimit();
+    const now = 1_000_000;
+    for (let i = 0; i < 60; i++) expect(takeLinkRequest("192.0.2.1", now + i * 100)).toBe(0);
+    expect(takeLinkRequest("192.0.2.1", now + 6000)).toBe(54);
+    expect(takeLinkRequest("192.0.2.2", now + 6000)).toBe(0);
+    expect(takeLinkRequest("192.0.2.1", now + 60_001)).toBe(0);
+  });
+});
