@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = {
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
   "guide.imported": "Guide imported",
+  "guide.published": "Guide published from the editor",
+  "guide.draft_discarded": "Guide draft discarded",
   "handout.generated": "Handout generated",
   "handout.downloaded": "Handout PDF downloaded",
   "handout.viewed": "Handout opened",

@@ -6,8 +6,11 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ImportResult = { guideId: string; versionId: string; version: number; unchanged: boolean; sections: { key: string; title: string }[] };
 
-type Client = Pick<PrismaClient, "$transaction">;
 type Tx = Prisma.TransactionClient;
+// A client opens its own transaction; a transaction (the editor's publish, which also moves the draft's
+// pictures) is used as it is.
+type Client = Pick<PrismaClient, "$transaction"> | Tx;
+const inTransaction = <T>(db: Client, fn: (tx: Tx) => Promise<T>): Promise<T> => ("$transaction" in db ? db.$transaction(fn) : fn(db));
 
 function sectionHash(s: ParsedGuide["sections"][number]): string {
   return crypto.createHash("sha256").update(JSON.stringify([s.title, s.kind, s.required, s.blocks, s.citedRefKeys])).digest("hex");
@@ -22,18 +25,25 @@ function sectionHash(s: ParsedGuide["sections"][number]): string {
 export async function importGuide(
   db: Client,
   parsed: ParsedGuide,
-  target: { clinicId: string | null; importedBy?: string | null },
+  // guideId: the editor's guide, whose key stays when its title is renamed (it must be in clinicId's library).
+  target: { clinicId: string | null; importedBy?: string | null; guideId?: string },
   audit?: (tx: Tx, result: ImportResult) => Promise<void>,
 ): Promise<ImportResult> {
   const key = slugify(parsed.title);
   const hashes = new Map(parsed.sections.map((s) => [s.key, sectionHash(s)]));
 
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO "Guide" ("id", "clinicId", "key", "updatedAt") VALUES (${`gd_${crypto.randomUUID().replace(/-/g, "")}`}, ${target.clinicId}, ${key}, now())
-      ON CONFLICT (COALESCE("clinicId", ''), "key") DO NOTHING`;
-    const [guide] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Guide" WHERE COALESCE("clinicId", '') = COALESCE(${target.clinicId}::text, '') AND "key" = ${key} FOR UPDATE`;
-    const guideId = guide!.id;
+  return inTransaction(db, async (tx) => {
+    if (!target.guideId) {
+      await tx.$executeRaw`INSERT INTO "Guide" ("id", "clinicId", "key", "updatedAt") VALUES (${`gd_${crypto.randomUUID().replace(/-/g, "")}`}, ${target.clinicId}, ${key}, now())
+        ON CONFLICT (COALESCE("clinicId", ''), "key") DO NOTHING`;
+    }
+    const [guide] = target.guideId
+      ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Guide" WHERE "id" = ${target.guideId} AND COALESCE("clinicId", '') = COALESCE(${target.clinicId}::text, '') FOR UPDATE`
+      : await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Guide" WHERE COALESCE("clinicId", '') = COALESCE(${target.clinicId}::text, '') AND "key" = ${key} FOR UPDATE`;
+    if (!guide) throw new Error("importGuide: the guide is not in that library");
+    const guideId = guide.id;
     const latest = await tx.guideVersion.findFirst({
       where: { guideId },
       orderBy: { version: "desc" },

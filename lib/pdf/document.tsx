@@ -10,6 +10,7 @@ import { preparePdfInput } from "@/lib/pdf/prepare";
 import { keepWithNext, makeStyles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import { LinkQr } from "@/lib/pdf/link-qr";
+import { PdfImages } from "@/lib/pdf/figure";
 import { formatHandoutDate as formatDate } from "@/lib/handouts/contact-lines";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
@@ -58,6 +59,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
       language={input.language ?? "en"}
       creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
     >
+      <PdfImages.Provider value={input.images ?? {}}>
       <Page
         size={input.pageSize}
         style={s.page}
@@ -136,6 +138,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
           </View>
         )}
       </Page>
+      </PdfImages.Provider>
     </Document>
   );
 }

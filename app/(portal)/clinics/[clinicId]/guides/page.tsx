@@ -6,6 +6,7 @@ import { GRADE_TARGET } from "@/lib/guides/readability";
 import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
+import { WriteGuideButton } from "./_components/editor-buttons";
 
 export const metadata: Metadata = { title: "Guide library" };
 
@@ -24,9 +25,12 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
         description="Your clinic's guides and the shared library. Open one to read it, or start a handout from it."
         actions={
           isManager(ctx.role) ? (
-            <Link href={`${base}/import`} className={buttonClass("secondary")}>
-              Import a guide
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              <WriteGuideButton clinicId={clinicId} />
+              <Link href={`${base}/import`} className={buttonClass("secondary")}>
+                Import a guide
+              </Link>
+            </div>
           ) : undefined
         }
       />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { LockBadge } from "@/components/guides/lock-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireMemberPage } from "@/lib/authz";
+import { isManager, requireMemberPage } from "@/lib/authz";
+import { EditGuideButton } from "../_components/editor-buttons";
 import { isAppError } from "@/lib/errors";
 import { getGuide } from "@/lib/guides/queries";
 import { GuideBlocks } from "@/components/guides/guide-blocks";
@@ -30,9 +31,12 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
         title={version.title}
         description={version.summary ?? undefined}
         actions={
-          <Link href={`/clinics/${clinicId}/handouts/new?guide=${guide.id}`} className={buttonClass("primary")}>
-            Use in a handout
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            {!guide.shared && isManager(ctx.role) && <EditGuideButton clinicId={clinicId} guideId={guide.id} />}
+            <Link href={`/clinics/${clinicId}/handouts/new?guide=${guide.id}`} className={buttonClass("primary")}>
+              Use in a handout
+            </Link>
+          </div>
         }
       />
       {version.version !== guide.latestVersion && (
@@ -60,7 +64,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
                 <GradeLabel grade={s.grade} words={s.words} />
               </p>
               <div className="mt-2 text-base leading-relaxed">
-                <GuideBlocks blocks={s.blocks} />
+                <GuideBlocks blocks={s.blocks} images={`/clinics/${clinicId}/guides/images`} />
               </div>
             </section>
           ))}
