@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   "guide.imported": "Guide imported",
   "guide.published": "Guide published from the editor",
   "guide.draft_discarded": "Guide draft discarded",
+  "guide.reviewed": "Guide marked as reviewed",
   "handout.generated": "Handout generated",
   "handout.downloaded": "Handout PDF downloaded",
   "handout.viewed": "Handout opened",

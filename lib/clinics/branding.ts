@@ -20,6 +20,7 @@ const BRANDING_FIELDS = {
   extraDisclaimer: true,
   linksByDefault: true,
   linkDays: true,
+  reviewMonths: true,
 } as const;
 
 /** The clinic's settings a handout uses: contact defaults, branding, page size and where the notes go. */

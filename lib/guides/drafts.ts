@@ -170,6 +170,8 @@ export async function publishGuideDraft(ctx: MemberContext, input: { draftId: st
     }
     const result = await importGuide(tx, guide, { clinicId, importedBy: ctx.user.id, guideId: draft.guideId ?? undefined });
     await tx.guideImage.updateMany({ where: { id: { in: used }, clinicId, draftId: draft.id }, data: { draftId: null, guideId: result.guideId } });
+    // Publishing from the editor is a review: it moves the review-by date (lib/guides/review-dates.ts).
+    await tx.guide.updateMany({ where: { id: result.guideId, clinicId }, data: { lastReviewedAt: new Date(), lastReviewedById: ctx.user.id } });
     // Deleting the draft deletes the pictures it uploaded but no version shows.
     await tx.guideDraft.delete({ where: { id: draft.id } });
     await auditMember(ctx, { action: "guide.published", targetType: "guide", targetId: result.guideId, metadata: { version: result.version, title: guide.title, unchanged: result.unchanged } }, tx);

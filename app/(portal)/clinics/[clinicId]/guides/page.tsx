@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { WriteGuideButton } from "./_components/editor-buttons";
+import { ReviewBadge } from "@/components/guides/review-badge";
 
 export const metadata: Metadata = { title: "Guide library" };
 
@@ -57,7 +58,10 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
                   {g.title}
                 </Link>
               </h2>
-              {g.shared && <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800">Shared library</span>}
+              <div className="flex flex-wrap gap-2">
+                <ReviewBadge reviewBy={g.reviewBy} />
+                {g.shared && <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800">Shared library</span>}
+              </div>
             </div>
             {g.summary && <p className="mt-1 text-slate-700">{g.summary}</p>}
             <p className="mt-2 text-sm text-slate-700">

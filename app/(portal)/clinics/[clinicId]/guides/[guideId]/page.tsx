@@ -3,7 +3,9 @@ import { LockBadge } from "@/components/guides/lock-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isManager, requireMemberPage } from "@/lib/authz";
-import { EditGuideButton } from "../_components/editor-buttons";
+import { EditGuideButton, MarkReviewedButton } from "../_components/editor-buttons";
+import { ReviewBadge, formatDay } from "@/components/guides/review-badge";
+import { getReviewInfo } from "@/lib/guides/review-dates";
 import { isAppError } from "@/lib/errors";
 import { getGuide } from "@/lib/guides/queries";
 import { GuideBlocks } from "@/components/guides/guide-blocks";
@@ -23,6 +25,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
     throw e;
   });
   const { version } = guide;
+  const review = await getReviewInfo(ctx, guide.id);
   const base = `/clinics/${clinicId}/guides/${guide.id}`;
   const content = guide.sections.filter((s) => s.kind !== "references");
   return (
@@ -125,6 +128,11 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
               {version.source ? ` Source: ${version.source}` : ""}
               {version.reviewedAt ? ` Reviewed ${version.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}.` : ""}
             </p>
+            <p className="mt-2 text-slate-700">
+              Review by {formatDay(review.reviewBy)}. <ReviewBadge reviewBy={review.reviewBy} />
+              {review.lastReviewedAt && ` Last marked reviewed ${formatDay(review.lastReviewedAt)}${review.lastReviewedBy ? ` by ${review.lastReviewedBy}` : ""}.`}
+            </p>
+            {!guide.shared && isManager(ctx.role) && <MarkReviewedButton clinicId={clinicId} guideId={guide.id} />}
           </section>
         </aside>
       </div>
