@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   "guide.published": "Guide published from the editor",
   "guide.draft_discarded": "Guide draft discarded",
   "guide.reviewed": "Guide marked as reviewed",
+  "guide.copied": "Library guide copied into the clinic",
   "handout.generated": "Handout generated",
   "handout.downloaded": "Handout PDF downloaded",
   "handout.viewed": "Handout opened",

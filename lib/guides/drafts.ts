@@ -6,13 +6,12 @@ import { MANAGERS, requireRole } from "@/lib/clinics/roles";
 import { importGuide } from "@/lib/guides/import";
 import { unlockRedFlags } from "@/lib/guides/locks";
 import { slugify } from "@/lib/guides/slugify";
-import { blocksToMarkdown, referencesToMarkdown } from "@/lib/guides/blocks-to-markdown";
+import { versionAsDraft } from "@/lib/guides/draft-from-version";
 import { draftContentSchema, type DraftContent } from "@/lib/guides/draft-schemas";
 import { checkDraft } from "@/lib/guides/draft-validation";
 import { hasIssues, type DraftIssues } from "@/lib/guides/draft-issues";
 import { imageIdsIn, processGuideImage } from "@/lib/guides/images";
 import type { MemberContext } from "@/lib/authz";
-import type { Block, Reference } from "@/lib/guides/blocks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // A clinic's own guide written in the portal. Only OWNER/ADMIN, only their own clinic's guides (the shared
@@ -38,32 +37,9 @@ export async function openGuideDraft(ctx: MemberContext, guideId: string): Promi
   const clinicId = ctx.clinic.id;
   const existing = await db.guideDraft.findFirst({ where: { guideId, clinicId }, select: { id: true } });
   if (existing) return existing;
-  const latest = await db.guideVersion.findFirst({
-    where: { guideId, guide: { clinicId } },
-    orderBy: { version: "desc" },
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      source: true,
-      reviewedAt: true,
-      sections: { orderBy: { position: "asc" }, select: { title: true, kind: true, blocks: true, lockReason: true, redFlag: true, required: true } },
-      references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
-    },
-  });
+  const latest = await db.guideVersion.findFirst({ where: { guideId, guide: { clinicId } }, orderBy: { version: "desc" }, select: { id: true } });
   if (!latest) throw new AppError("NOT_FOUND", "That guide is not one of your clinic's own guides.");
-  const content: DraftContent = {
-    title: latest.title,
-    summary: latest.summary ?? "",
-    source: latest.source ?? "",
-    reviewed: latest.reviewedAt?.toISOString().slice(0, 10) ?? "",
-    sections: latest.sections.map((s) => ({
-      title: s.title,
-      markdown: s.kind === "references" ? referencesToMarkdown(latest.references as Reference[]) : blocksToMarkdown(s.blocks as unknown as Block[]),
-      required: s.lockReason === "guide",
-      keepUnlocked: s.redFlag && !s.required,
-    })),
-  };
+  const content = await versionAsDraft(latest.id);
   try {
     return await db.guideDraft.create({ data: { clinicId, guideId, baseVersionId: latest.id, content, updatedById: ctx.user.id }, select: { id: true } });
   } catch (err) {

@@ -3,7 +3,8 @@ import { LockBadge } from "@/components/guides/lock-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isManager, requireMemberPage } from "@/lib/authz";
-import { EditGuideButton, MarkReviewedButton } from "../_components/editor-buttons";
+import { CopyGuideButton, EditGuideButton, MarkReviewedButton } from "../_components/editor-buttons";
+import { findCopySource } from "@/lib/guides/copies";
 import { ReviewBadge, formatDay } from "@/components/guides/review-badge";
 import { getReviewInfo } from "@/lib/guides/review-dates";
 import { isAppError } from "@/lib/errors";
@@ -25,7 +26,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
     throw e;
   });
   const { version } = guide;
-  const review = await getReviewInfo(ctx, guide.id);
+  const [review, copyOf] = await Promise.all([getReviewInfo(ctx, guide.id), guide.shared ? null : findCopySource(ctx, guide.id)]);
   const base = `/clinics/${clinicId}/guides/${guide.id}`;
   const content = guide.sections.filter((s) => s.kind !== "references");
   return (
@@ -36,12 +37,23 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
         actions={
           <div className="flex flex-wrap gap-2">
             {!guide.shared && isManager(ctx.role) && <EditGuideButton clinicId={clinicId} guideId={guide.id} />}
+            {guide.shared && isManager(ctx.role) && <CopyGuideButton clinicId={clinicId} guideId={guide.id} />}
             <Link href={`/clinics/${clinicId}/handouts/new?guide=${guide.id}`} className={buttonClass("primary")}>
               Use in a handout
             </Link>
           </div>
         }
       />
+      {copyOf && (
+        <Alert tone={copyOf.latestVersion > copyOf.version ? "warning" : "info"}>
+          Your clinic&apos;s copy of the library guide{" "}
+          <Link href={`/clinics/${clinicId}/guides/${copyOf.guideId}`} className="underline">
+            {copyOf.title}
+          </Link>
+          , version {copyOf.version}.
+          {copyOf.latestVersion > copyOf.version && ` The library now has version ${copyOf.latestVersion}: compare it with your copy and bring over what changed.`}
+        </Alert>
+      )}
       {version.version !== guide.latestVersion && (
         <Alert tone="warning">
           You are reading version {version.version}. <Link href={base} className="underline">Read the newest version ({guide.latestVersion})</Link>.

@@ -1,49 +1,35 @@
 "use client";
 
 import { useActionState } from "react";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createGuideDraftAction, editGuideAction } from "../drafts/actions";
-import { markGuideReviewedAction } from "../[guideId]/actions";
+import { copyLibraryGuideAction, markGuideReviewedAction } from "../[guideId]/actions";
 
-// Entry points to the guide editor (OWNER/ADMIN; the pages show them only to managers, the actions check again).
+// The guide buttons only OWNER/ADMIN see (the pages check the role, the actions check it again): each one
+// form posting a guide id, with the action's answer below it.
 
-export function WriteGuideButton({ clinicId }: { clinicId: string }) {
-  const [state, action] = useActionState(createGuideDraftAction.bind(null, clinicId), initialFormState);
+type GuideAction = (clinicId: string, prev: unknown, formData: FormData) => Promise<FormState<unknown>>;
+
+function GuideActionForm({ action, clinicId, guideId, label, pendingText }: { action: GuideAction; clinicId: string; guideId?: string; label: string; pendingText: string }) {
+  const [state, formAction] = useActionState(action.bind(null, clinicId), initialFormState);
   return (
-    <form action={action}>
-      <SubmitButton variant="secondary" pendingText="Opening…">
-        Write a guide
+    <form action={formAction}>
+      {guideId && <input type="hidden" name="guideId" value={guideId} />}
+      <SubmitButton variant="secondary" pendingText={pendingText}>
+        {label}
       </SubmitButton>
-      {state.message && !state.ok && <p role="alert" className="mt-1 text-sm text-red-800">{state.message}</p>}
-    </form>
-  );
-}
-
-export function EditGuideButton({ clinicId, guideId }: { clinicId: string; guideId: string }) {
-  const [state, action] = useActionState(editGuideAction.bind(null, clinicId), initialFormState);
-  return (
-    <form action={action}>
-      <input type="hidden" name="guideId" value={guideId} />
-      <SubmitButton variant="secondary" pendingText="Opening…">
-        Edit guide
-      </SubmitButton>
-      {state.message && !state.ok && <p role="alert" className="mt-1 text-sm text-red-800">{state.message}</p>}
-    </form>
-  );
-}
-
-export function MarkReviewedButton({ clinicId, guideId }: { clinicId: string; guideId: string }) {
-  const [state, action] = useActionState(markGuideReviewedAction.bind(null, clinicId), initialFormState);
-  return (
-    <form action={action} className="mt-2">
-      <input type="hidden" name="guideId" value={guideId} />
-      <SubmitButton variant="secondary" pendingText="Saving…">
-        Mark as reviewed
-      </SubmitButton>
-      <p role="status" className="mt-1 text-sm">
+      <p role={state.ok ? "status" : "alert"} className={`mt-1 text-sm ${state.ok ? "" : "text-red-800"}`}>
         {state.message}
       </p>
     </form>
   );
 }
+
+export const WriteGuideButton = ({ clinicId }: { clinicId: string }) => <GuideActionForm action={createGuideDraftAction} clinicId={clinicId} label="Write a guide" pendingText="Opening…" />;
+
+export const EditGuideButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => <GuideActionForm action={editGuideAction} clinicId={clinicId} guideId={guideId} label="Edit guide" pendingText="Opening…" />;
+
+export const MarkReviewedButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => <GuideActionForm action={markGuideReviewedAction} clinicId={clinicId} guideId={guideId} label="Mark as reviewed" pendingText="Saving…" />;
+
+export const CopyGuideButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => <GuideActionForm action={copyLibraryGuideAction} clinicId={clinicId} guideId={guideId} label="Make a clinic copy" pendingText="Copying…" />;
