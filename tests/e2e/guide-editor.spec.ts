@@ -4,7 +4,7 @@ import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
-import { CLINICIAN, expectAccessible, RIVERSIDE, signIn } from "./support";
+import { CLINICIAN, expectAccessible, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
 import { pdfimagesList } from "../support/pdf-tools";
 
 // An ADMIN writes a guide with a picture and publishes it, a clinician makes a handout from it, the ADMIN
@@ -113,6 +113,18 @@ test("a clinician makes a handout from it: the picture prints at >= 150 dpi with
   // The editor and its pictures' drafts are for managers only, even typed in directly.
   const res = await page.request.get(`/clinics/${RIVERSIDE}/guides/drafts/not-a-draft`);
   expect(res.status()).toBe(404);
+
+  // The picture's route: members only, never sniffed, nothing in it runs; another clinic gets a 404.
+  await page.goto(`/clinics/${RIVERSIDE}/guides/${guideId}`);
+  const imageUrl = (await page.getByRole("img", { name: "A person leaning on a wall, back leg straight" }).getAttribute("src"))!;
+  const image = await page.request.get(imageUrl);
+  expect(image.status()).toBe(200);
+  expect(image.headers()).toMatchObject({ "content-type": "image/jpeg", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; sandbox" });
+  const stranger = await page.context().browser()!.newContext();
+  const other = await stranger.newPage();
+  await signIn(other, LAKESIDE_OWNER);
+  expect((await other.request.get(imageUrl)).status()).toBe(404);
+  await stranger.close();
 });
 
 test("the ADMIN edits a section and publishes version 2; the first handout still shows version 1's text", async ({ page, browser }) => {

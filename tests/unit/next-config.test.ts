@@ -6,14 +6,14 @@ async function loadConfig(appUrl: string | undefined) {
   vi.stubEnv("APP_URL", appUrl ?? "");
   // @ts-expect-error -- next.config.js is plain JavaScript without a declaration file.
   const { default: config } = await import("../../next.config.js");
-  return config as { headers(): Promise<{ headers: { key: string; value: string }[] }[]>; experimental: { serverActions: { bodySizeLimit: string } } };
+  return config as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]>; experimental: { serverActions: { bodySizeLimit: string } } };
 }
 
 afterEach(() => vi.unstubAllEnvs());
 
 describe("next.config.js", () => {
   it("sends Strict-Transport-Security when APP_URL is https, and not otherwise", async () => {
-    const hsts = async (url: string | undefined) => (await (await loadConfig(url)).headers()).at(-1)!.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
+    const hsts = async (url: string | undefined) => (await (await loadConfig(url)).headers()).find((e) => e.source === "/:path*")!.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
     expect(await hsts("https://handouts.clinic.example")).toBe("max-age=63072000; includeSubDomains");
     expect(await hsts("http://localhost:3000")).toBeUndefined();
     expect(await hsts(undefined)).toBeUndefined();
@@ -21,12 +21,22 @@ describe("next.config.js", () => {
 
   it("lets pages start workers from our own origin only, and never allows eval in production", async () => {
     vi.stubEnv("NODE_ENV", "production");
-    const csp = (await (await loadConfig(undefined)).headers()).at(-1)!.headers.find((h) => h.key === "Content-Security-Policy")!.value;
+    const csp = (await (await loadConfig(undefined)).headers()).find((e) => e.source === "/:path*")!.headers.find((h) => h.key === "Content-Security-Policy")!.value;
     const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
     expect(directive("worker-src")).toBe("worker-src 'self'");
     expect(directive("script-src")).toBe("script-src 'self' 'unsafe-inline'");
     expect(directive("frame-ancestors")).toBe("frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe-eval/);
+  });
+
+  it("serves stored pictures (the logo, guide pictures) with a CSP under which nothing runs or loads", async () => {
+    const entries = await (await loadConfig(undefined)).headers();
+    for (const source of ["/clinics/:clinicId/logo", "/clinics/:clinicId/guides/images/:imageId"]) {
+      const entry = entries.find((e) => e.source === source);
+      expect(entry?.headers.find((h) => h.key === "Content-Security-Policy")?.value, source).toBe("default-src 'none'; sandbox");
+      // After the site-wide entry, so its CSP wins for these paths.
+      expect(entries.indexOf(entry!)).toBeGreaterThan(entries.findIndex((e) => e.source === "/:path*"));
+    }
   });
 
   it("accepts server-action bodies of exactly the size the forms check against", async () => {

@@ -27,13 +27,16 @@ export function ImageUpload({ clinicId, draftId, onAdded }: { clinicId: string; 
     const alt = (value("alt")?.value ?? "").trim();
     const caption = (value("caption")?.value ?? "").trim().replace(/"/g, "'");
     if (!file) return setError("Choose a picture.");
+    if (file.size > 5 * 1024 * 1024) return setError(`"${file.name}" is larger than 5 MB. Save a smaller version and try again.`);
     if (!alt) return setError("Describe the picture for people who cannot see it.");
     setBusy(true);
     setError(null);
     const fd = new FormData();
     fd.set("draftId", draftId);
     fd.set("file", file);
-    const result = await uploadGuideImageAction(clinicId, null, fd).finally(() => setBusy(false));
+    const result = await uploadGuideImageAction(clinicId, null, fd)
+      .catch(() => ({ ok: false, message: "The picture could not be sent. Check your connection and try again.", data: undefined, fieldErrors: undefined }))
+      .finally(() => setBusy(false));
     if (!result.ok || !result.data) return setError(result.fieldErrors?.file?.[0] ?? result.fieldErrors?.image?.[0] ?? result.message ?? "The picture could not be added.");
     onAdded(`![${alt.replace(/[[\]]/g, "")}](image:${result.data.id}${caption ? ` "${caption}"` : ""})`, result.data);
     setOpen(false);
