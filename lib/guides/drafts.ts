@@ -49,6 +49,13 @@ export async function openGuideDraft(ctx: MemberContext, guideId: string): Promi
   }
 }
 
+/** The clinic's guide drafts, newest first: where managers pick up their work again. */
+export async function findGuideDrafts(ctx: MemberContext): Promise<{ id: string; title: string; updatedAt: Date; isNew: boolean }[]> {
+  requireRole(ctx, MANAGERS);
+  const rows = await db.guideDraft.findMany({ where: { clinicId: ctx.clinic.id }, orderBy: { updatedAt: "desc" }, take: 50, select: { id: true, guideId: true, content: true, updatedAt: true } });
+  return rows.map((r) => ({ id: r.id, title: draftContentSchema.parse(r.content).title || "Untitled guide", updatedAt: r.updatedAt, isNew: r.guideId === null }));
+}
+
 /** The draft for the editor, with its pictures (no bytes). */
 export async function getGuideDraft(ctx: MemberContext, draftId: string) {
   requireRole(ctx, MANAGERS);

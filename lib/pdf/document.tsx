@@ -60,84 +60,84 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
       creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
     >
       <PdfImages.Provider value={input.images ?? {}}>
-      <Page
-        size={input.pageSize}
-        style={s.page}
-        wrap
-        // The new pagination engine draws page chrome through `layout`; a `fixed` footer would only reach the last page.
-        layout={
-          fastPagination
-            ? ({ children, pageNumber, totalPages }) => (
-                <>
-                  {children}
-                  <View style={s.footer} artifact="Pagination">
-                    <Text style={s.footerText}>{footerText}</Text>
-                    <Text style={s.footerText}>{`Page ${pageNumber} of ${totalPages}`}</Text>
-                  </View>
-                </>
-              )
-            : undefined
-        }
-      >
-        <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
-          {branding.logoPng && logoFormat ? (
-            <View style={s.logoBox}>
-              <Image tag={{ role: "Figure", alt: `${branding.clinicName} logo` }} style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
+        <Page
+          size={input.pageSize}
+          style={s.page}
+          wrap
+          // The new pagination engine draws page chrome through `layout`; a `fixed` footer would only reach the last page.
+          layout={
+            fastPagination
+              ? ({ children, pageNumber, totalPages }) => (
+                  <>
+                    {children}
+                    <View style={s.footer} artifact="Pagination">
+                      <Text style={s.footerText}>{footerText}</Text>
+                      <Text style={s.footerText}>{`Page ${pageNumber} of ${totalPages}`}</Text>
+                    </View>
+                  </>
+                )
+              : undefined
+          }
+        >
+          <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
+            {branding.logoPng && logoFormat ? (
+              <View style={s.logoBox}>
+                <Image tag={{ role: "Figure", alt: `${branding.clinicName} logo` }} style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
+              </View>
+            ) : null}
+            <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
+              <Text tag="P" style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
+              {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
             </View>
-          ) : null}
-          <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
-            <Text tag="P" style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
-            {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
-        </View>
-        <Text tag="H1" style={s.title}>{balance(input.title, s.title)}</Text>
-        {/* Items wrap as wholes, so a date never splits across lines in large print. */}
-        <View style={s.metaRow}>
-          {meta.map((item, i) => (
-            <Text key={i} tag="P" style={s.meta}>
-              {item}
-            </Text>
+          <Text tag="H1" style={s.title}>{balance(input.title, s.title)}</Text>
+          {/* Items wrap as wholes, so a date never splits across lines in large print. */}
+          <View style={s.metaRow}>
+            {meta.map((item, i) => (
+              <Text key={i} tag="P" style={s.meta}>
+                {item}
+              </Text>
+            ))}
+          </View>
+          {input.link ? <LinkQr url={input.link.url} label="Scan to read this handout on your phone" s={s} linkColor={headingColor} /> : null}
+          {input.notesPosition === "TOP" && notes}
+
+          {content.map((section) => (
+            <View key={section.key} tag="Sect">
+              <PdfBlocks
+                blocks={section.blocks}
+                width={width}
+                s={s}
+                linkColor={headingColor}
+                heading={
+                  <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+                    {balance(section.title, s.sectionHeading)}
+                  </Text>
+                }
+              />
+            </View>
           ))}
-        </View>
-        {input.link ? <LinkQr url={input.link.url} label="Scan to read this handout on your phone" s={s} linkColor={headingColor} /> : null}
-        {input.notesPosition === "TOP" && notes}
 
-        {content.map((section) => (
-          <View key={section.key} tag="Sect">
-            <PdfBlocks
-              blocks={section.blocks}
-              width={width}
-              s={s}
-              linkColor={headingColor}
-              heading={
-                <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
-                  {balance(section.title, s.sectionHeading)}
-                </Text>
-              }
-            />
-          </View>
-        ))}
+          {input.notesPosition === "END" && notes}
+          <EndMatter
+            contact={contact}
+            clinicName={branding.clinicName}
+            references={references}
+            disclaimers={disclaimers}
+            extraDisclaimer={branding.extraDisclaimer}
+            s={s}
+            linkColor={headingColor}
+            balance={balance}
+            width={width}
+          />
 
-        {input.notesPosition === "END" && notes}
-        <EndMatter
-          contact={contact}
-          clinicName={branding.clinicName}
-          references={references}
-          disclaimers={disclaimers}
-          extraDisclaimer={branding.extraDisclaimer}
-          s={s}
-          linkColor={headingColor}
-          balance={balance}
-          width={width}
-        />
-
-        {!fastPagination && (
-          <View style={s.footer} fixed artifact="Pagination">
-            <Text style={s.footerText}>{footerText}</Text>
-            <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-          </View>
-        )}
-      </Page>
+          {!fastPagination && (
+            <View style={s.footer} fixed artifact="Pagination">
+              <Text style={s.footerText}>{footerText}</Text>
+              <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+            </View>
+          )}
+        </Page>
       </PdfImages.Provider>
     </Document>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDraftImage, createGuideDraft, discardGuideDraft, getGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
+import { addDraftImage, createGuideDraft, findGuideDrafts, discardGuideDraft, getGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
 import { getGuide } from "@/lib/guides/queries";
 import type { DraftContent } from "@/lib/guides/draft-schemas";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
@@ -94,6 +94,9 @@ describe("guide editor", () => {
     const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#336699" } }).png().toBuffer();
     const image = await act(a.admin.id, a.clinic.id, addDraftImage, draft.id, png, { name: "hip.png", type: "image/png" });
     const forbidden = { code: "FORBIDDEN" };
+    expect((await act(a.owner.id, a.clinic.id, findGuideDrafts)).map((d) => d.id)).toEqual([draft.id]);
+    expect(await act(b.owner.id, b.clinic.id, findGuideDrafts)).toEqual([]);
+    await expect(act(a.clinician.id, a.clinic.id, findGuideDrafts)).rejects.toMatchObject(forbidden);
     await expect(act(a.clinician.id, a.clinic.id, createGuideDraft)).rejects.toMatchObject(forbidden);
     await expect(act(a.clinician.id, a.clinic.id, getGuideDraft, draft.id)).rejects.toMatchObject(forbidden);
     await expect(act(a.clinician.id, a.clinic.id, saveGuideDraft, { draftId: draft.id, revision: draft.revision, content: content("x") })).rejects.toMatchObject(forbidden);

@@ -118,7 +118,16 @@ export function SectionEditor({ index, count, section, issues, references, image
             />
           </div>
         </div>
-        <SectionPreview id={`${base}-preview`} title={section.title} markdown={section.markdown} references={references} imageRefs={imageRefs} imageBase={imageBase} />
+        <SectionPreview
+          keepUnlocked={section.keepUnlocked}
+          onKeepUnlocked={(keepUnlocked) => onChange({ ...section, keepUnlocked })}
+          id={`${base}-preview`}
+          title={section.title}
+          markdown={section.markdown}
+          references={references}
+          imageRefs={imageRefs}
+          imageBase={imageBase}
+        />
       </div>
     </section>
   );

@@ -10,7 +10,16 @@ import { escapeHeading } from "@/lib/guides/draft-markdown";
  * The section as the guide page will show it, parsed in the browser by the importer's own parser as the
  * author types (the server parses again on save). The references travel along so citations resolve.
  */
-export function SectionPreview({ title, markdown, references, imageRefs, imageBase, id }: { title: string; markdown: string; references: string; imageRefs: Record<string, string>; imageBase: string; id: string }) {
+export function SectionPreview({ title, markdown, references, imageRefs, imageBase, id, keepUnlocked, onKeepUnlocked }: {
+  title: string;
+  markdown: string;
+  references: string;
+  imageRefs: Record<string, string>;
+  imageBase: string;
+  id: string;
+  keepUnlocked: boolean;
+  onKeepUnlocked: (value: boolean) => void;
+}) {
   const text = useDeferredValue(markdown);
   const parsed = useMemo(() => {
     const heading = escapeHeading(title.trim() || "Section");
@@ -26,6 +35,13 @@ export function SectionPreview({ title, markdown, references, imageRefs, imageBa
           <p aria-live="polite">
             <GradeLabel grade={section.grade} words={section.words} />
           </p>
+          {section.redFlag && (
+            // As in the import preview: warning signs are locked into every handout unless the author says no.
+            <label className="mt-2 flex items-start gap-2 rounded border border-amber-700 bg-amber-50 p-2 text-sm text-amber-900">
+              <input type="checkbox" checked={!keepUnlocked} onChange={(e) => onKeepUnlocked(!e.target.checked)} className="mt-0.5" />
+              This reads like warning signs: always include it in handouts
+            </label>
+          )}
           <div className="mt-2 text-base leading-relaxed">
             <GuideBlocks blocks={section.blocks} cites={false} images={imageBase} />
           </div>
