@@ -36,4 +36,9 @@ export type HandoutPdfInput = {
   link?: { url: string } | null;
 };
 
+// `pages`: how many pages the handout has, even when only the first was drawn (RenderOptions.firstPageOnly).
 export type RenderedPdf = { bytes: Buffer; pages: number; sha256: string };
+
+// The builder's preview shows page 1 until "Show all N pages" is asked for: the whole document is laid out
+// (so the page count and page 1 are exactly the handout's) but only page 1 is drawn, subset and written.
+export type RenderOptions = { firstPageOnly?: boolean };

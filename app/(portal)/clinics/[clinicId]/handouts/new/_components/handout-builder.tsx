@@ -27,7 +27,8 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   const [revision, setRevision] = useState(0);
   // What the form holds, as one value: the preview renders again whenever it changes.
   const change = useMemo(() => JSON.stringify([items.map((i) => [i.key, i.picked]), notes, revision]), [items, notes, revision]);
-  const preview = usePdfPreview(clinicId, formRef, change);
+  const [allPages, setAllPages] = useState(false);
+  const preview = usePdfPreview(clinicId, formRef, change, allPages);
   const draft = useDraft(clinicId, formRef, change, start.initial.draftId, generating);
   const [discarded, discardAction] = useActionState(discardDraftAction.bind(null, clinicId), { ok: false } as FormState);
   useLeaveGuard(draft.dirty && !generating);
@@ -165,7 +166,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         )}
         {preview.error && <Alert tone="warning">{preview.error}</Alert>}
         <div data-testid="handout-preview" aria-busy={preview.updating}>
-          <PdfPages pdf={preview.pdf} pages={preview.pages} revision={preview.revision} label="Preview of the handout PDF" />
+          <PdfPages pdf={preview.pdf} pages={preview.pages} revision={preview.revision} showAll={allPages} onShowAll={setAllPages} label="Preview of the handout PDF" />
         </div>
       </section>
     </form>
