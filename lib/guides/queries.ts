@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { visibleGuide } from "@/lib/guides/versions";
+import { findGuideFamily, visibleGuide } from "@/lib/guides/versions";
 import type { MemberContext } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Block, Reference } from "@/lib/guides/blocks";
@@ -34,7 +34,8 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
     WITH latest AS (
       SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId"
       FROM "GuideVersion" v JOIN "Guide" g ON g."id" = v."guideId"
-      WHERE g."clinicId" = ${clinicId} OR g."clinicId" IS NULL
+      -- Variants (other levels and languages) are shown on their original's page.
+      WHERE (g."clinicId" = ${clinicId} OR g."clinicId" IS NULL) AND g."variantOfId" IS NULL
       ORDER BY v."guideId", v."version" DESC
     ), q AS (SELECT ${query} AS query), scored AS (
       SELECT l.*,
@@ -66,6 +67,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
     select: {
       id: true,
       clinicId: true,
+      language: true,
+      level: true,
       versions: {
         orderBy: { version: "desc" },
         select: { id: true, version: true, title: true, createdAt: true, importedBy: true, _count: { select: { sections: { where: { changed: true } } } } },
@@ -86,7 +89,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       grade: true,
       words: true,
       createdAt: true,
-      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, lockReason: true, blocks: true, grade: true, words: true, changed: true } },
+      translationNote: true,
+      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, lockReason: true, blocks: true, grade: true, words: true, changed: true, keyPoint: true } },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });
@@ -98,6 +102,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
   return {
     id: guide.id,
     shared: guide.clinicId === null,
+    language: guide.language,
+    level: guide.level,
     latestVersion: guide.versions[0]!.version,
     history: guide.versions.map((v) => ({
       version: v.version,
@@ -110,4 +116,26 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
     sections: version.sections.map((s) => ({ ...s, blocks: s.blocks as unknown as Block[] })),
     references: version.references as Reference[],
   };
+}
+
+export type VariantColumn = { guideId: string; title: string; language: string; level: string; sections: Map<string, { title: string; blocks: Block[]; grade: number; words: number; keyPoint: string | null }> };
+
+/**
+ * The other variants of a guide (levels, languages) at their newest versions, each section by key, for the
+ * guide page's side-by-side view. Empty when the guide has none the clinic can see.
+ */
+export async function findVariantColumns(ctx: MemberContext, guideId: string): Promise<VariantColumn[]> {
+  const family = (await findGuideFamily(ctx.clinic.id, guideId)).filter((m) => m.guideId !== guideId);
+  if (family.length === 0) return [];
+  const sections = await db.section.findMany({
+    where: { versionId: { in: family.map((m) => m.versionId) } },
+    select: { versionId: true, key: true, title: true, blocks: true, grade: true, words: true, keyPoint: true },
+  });
+  return family.map((m) => ({
+    guideId: m.guideId,
+    title: m.title,
+    language: m.language,
+    level: m.level,
+    sections: new Map(sections.filter((s) => s.versionId === m.versionId).map((s) => [s.key, { title: s.title, blocks: s.blocks as unknown as Block[], grade: s.grade, words: s.words, keyPoint: s.keyPoint }])),
+  }));
 }
