@@ -20,7 +20,7 @@ function sectionHash(s: ParsedGuide["sections"][number]): string {
  * a shared guide). Its sections get the original's keys, and every section the original locks stays locked.
  * Mutates `parsed.sections`; throws a BAD_REQUEST naming any mismatch.
  */
-async function resolveVariant(tx: Tx, parsed: ParsedGuide, clinicId: string | null): Promise<string> {
+export async function resolveVariant(tx: Pick<Tx, "guide">, parsed: ParsedGuide, clinicId: string | null): Promise<string> {
   const of = parsed.variant.of!;
   const original = await tx.guide.findFirst({
     where: { key: of, OR: clinicId ? [{ clinicId }, { clinicId: null }] : [{ clinicId: null }] },

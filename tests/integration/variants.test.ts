@@ -4,6 +4,7 @@ import { importGuide } from "@/lib/guides/import";
 import { findGuideFamily, getGuideVersion } from "@/lib/guides/versions";
 import { findLibrary, findVariantColumns } from "@/lib/guides/queries";
 import { createTemplate } from "@/lib/templates/mutations";
+import { previewClinicGuide } from "@/lib/guides/mutations";
 import { builderFromGuide, builderFromHandout, builderFromTemplate } from "@/lib/handouts/builder-data";
 import { createHandout } from "@/lib/handouts/mutations";
 import { getHandout } from "@/lib/handouts/queries";
@@ -114,5 +115,9 @@ describe("guide variants", () => {
       message: expect.stringMatching(/lacks a section of ".*": "Stretches" \(stretches\).*"Estiramientos" \(exercises\) is not in the sections/),
     });
     expect(await db.guide.count({ where: { clinicId: c.clinic.id } })).toBe(1);
+    // The portal's preview names the mismatch before anything can be confirmed.
+    await expect(act(c.owner.id, c.clinic.id, previewClinicGuide, bad)).rejects.toMatchObject({ fieldErrors: { source: [expect.stringContaining('"Estiramientos" (exercises) is not in the sections')] } });
+    const good = await act(c.owner.id, c.clinic.id, previewClinicGuide, spanish(key));
+    expect(good.guide.sections.map((s) => s.key)).toEqual(["warm-up", "stretches", "cool-down", "disclaimer"]);
   });
 });
