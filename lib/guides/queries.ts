@@ -16,6 +16,9 @@ export type LibraryRow = {
   summary: string | null;
   reviewedAt: Date | null;
   grade: number;
+  language: string;
+  // Other reading levels and languages of the guide the clinic can see.
+  variants: number;
   shared: boolean;
   sections: number;
   rank: number;
@@ -32,7 +35,7 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : Prisma.sql`NULL::tsquery`;
   const rows = await db.$queryRaw<(LibraryRow & { total: bigint })[]>`
     WITH latest AS (
-      SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId"
+      SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId", g."language"
       FROM "GuideVersion" v JOIN "Guide" g ON g."id" = v."guideId"
       -- Variants (other levels and languages) are shown on their original's page.
       WHERE (g."clinicId" = ${clinicId} OR g."clinicId" IS NULL) AND g."variantOfId" IS NULL
@@ -49,7 +52,8 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
           OR EXISTS (SELECT 1 FROM "Section" s WHERE s."versionId" = l."id" AND to_tsvector('english', s."title" || ' ' || s."plainText") @@ q.query) AS hit
       FROM latest l, q
     )
-    SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "grade", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
+    SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "grade", "language", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
+      (SELECT count(*) FROM "Guide" vg WHERE vg."variantOfId" = scored."guideId" AND (vg."clinicId" = ${clinicId} OR vg."clinicId" IS NULL))::int AS "variants",
       (SELECT count(*) FROM "Section" s WHERE s."versionId" = scored."id" AND s."kind" = 'content')::int AS "sections",
       count(*) OVER () AS "total"
     FROM scored WHERE hit

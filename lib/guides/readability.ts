@@ -11,13 +11,14 @@ export const GRADE_TARGET = 8;
  * value on the scale of the guide's language: a Flesch-Kincaid grade (lower is easier) for English and any
  * language without its own formula, the Fernández-Huerta index (higher is easier) for Spanish.
  */
-export type ReadingScale = { name: string; unit: (value: number) => string; target: number; higherIsEasier: boolean; hint: string };
+export type ReadingScale = { name: string; unit: (value: number) => string; target: number; higherIsEasier: boolean; miss: string; hint: string };
 
 const FLESCH_KINCAID: ReadingScale = {
   name: "Flesch-Kincaid",
   unit: (v) => `grade ${v.toFixed(1)}`,
   target: GRADE_TARGET,
   higherIsEasier: false,
+  miss: `above grade ${GRADE_TARGET}`,
   hint: `above grade ${GRADE_TARGET}: try shorter sentences and everyday words`,
 };
 // 70 is "bastante fácil", about a US 6th grade: the same aim as the English target for plain language.
@@ -26,6 +27,7 @@ const FERNANDEZ_HUERTA: ReadingScale = {
   unit: (v) => `Fernández-Huerta ${v.toFixed(1)}`,
   target: 70,
   higherIsEasier: true,
+  miss: "below 70",
   hint: "below 70 (fairly easy): try shorter sentences and everyday words",
 };
 

@@ -64,6 +64,9 @@ test("the plain English variant's whole handout reads at grade 7 or below", asyn
 
   // The guide page shows each section beside its variants.
   await page.goto(`/clinics/${RIVERSIDE}/guides`);
+  // Variants are not listed on their own: the original says it has them.
+  await expect(page.getByRole("link", { name: "Back Spasms: The Basics" })).toHaveCount(0);
+  await expect(page.getByText("2 other versions (reading level, language)")).toBeVisible();
   await page.getByRole("link", { name: GUIDE }).click();
   const section = page.locator("#section-symptoms");
   await expect(section.getByRole("link", { name: "Spanish · plain language" })).toBeVisible();
