@@ -24,6 +24,8 @@ const FIELD_LABELS: Record<string, string> = {
   extraDisclaimer: "disclaimer line",
   linksByDefault: "patient links by default",
   linkDays: "how long patient links work",
+  defaultLanguage: "handout language",
+  defaultLevel: "reading level",
   logo: "logo",
 };
 

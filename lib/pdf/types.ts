@@ -29,7 +29,7 @@ export type HandoutPdfInput = {
     directPhone: string;
   };
   // Already chosen and ordered by the caller; required sections (the disclaimer) included.
-  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[] }[];
+  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[]; keyPoint?: string | null }[];
   // All references of the guide version; the document lists only those the sections cite.
   references: Reference[];
   // The handout's patient link (/h/<token>): printed with a QR code on page 1; null when it has none.

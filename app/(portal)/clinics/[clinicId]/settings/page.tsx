@@ -34,6 +34,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
               extraDisclaimer: clinic.extraDisclaimer ?? "",
               linksByDefault: clinic.linksByDefault,
               linkDays: String(clinic.linkDays),
+              defaultLanguage: clinic.defaultLanguage,
+              defaultLevel: clinic.defaultLevel,
             }}
           />
         </Card>
