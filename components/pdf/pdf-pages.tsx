@@ -19,8 +19,25 @@ type Painted = { source: Source; revision: number; numPages: number; images: HTM
  * never replace a newer one. Each page is an image named "Page n of N", followed by its text for screen
  * readers. `revision` (the builder's preview number) is echoed in data-painted-revision once drawn.
  */
-export function PdfPages({ pdf, pages, label, revision = 0 }: { pdf: Uint8Array | null; pages: number; label: string; revision?: number }) {
-  const [showAll, setShowAll] = useState(false);
+export function PdfPages({
+  pdf,
+  pages,
+  label,
+  revision = 0,
+  showAll: shownAll,
+  onShowAll,
+}: {
+  pdf: Uint8Array | null;
+  pages: number;
+  label: string;
+  revision?: number;
+  // Controlled by a parent that fetches a PDF of page 1 only until every page is asked for (the builder).
+  showAll?: boolean;
+  onShowAll?: (all: boolean) => void;
+}) {
+  const [ownShowAll, setOwnShowAll] = useState(false);
+  const showAll = shownAll ?? ownShowAll;
+  const setShowAll = (all: boolean) => (onShowAll ? onShowAll(all) : setOwnShowAll(all));
   const [painted, setPainted] = useState<Painted | null>(null);
   const [failed, setFailed] = useState<Source | null>(null);
   const frame = useRef<HTMLDivElement>(null);
@@ -50,7 +67,8 @@ export function PdfPages({ pdf, pages, label, revision = 0 }: { pdf: Uint8Array 
           canvas.width = Math.round(viewport.width);
           canvas.height = Math.round(viewport.height);
           canvas.setAttribute("role", "img");
-          canvas.setAttribute("aria-label", `Page ${i + 1} of ${doc.numPages}`);
+          // A preview PDF may hold page 1 only; `pages` is the handout's count.
+          canvas.setAttribute("aria-label", `Page ${i + 1} of ${pages || doc.numPages}`);
           // A ring, not a border: a border would narrow the box the canvas is drawn to fit.
           canvas.className = "block h-auto w-full rounded bg-white shadow-sm ring-1 ring-slate-300";
           const task = page.render({ canvas, viewport });
@@ -80,7 +98,7 @@ export function PdfPages({ pdf, pages, label, revision = 0 }: { pdf: Uint8Array 
       for (const t of tasks) t.cancel();
       void loadingTask?.destroy();
     };
-  }, [pdf, size, showAll, revision]);
+  }, [pdf, pages, size, showAll, revision]);
 
   const current = (s: Source | null | undefined) => !!s && s.pdf === pdf && s.px === size?.px && s.showAll === showAll;
   const drawing = !!pdf && !!size && !current(painted?.source) && !current(failed);
@@ -91,7 +109,7 @@ export function PdfPages({ pdf, pages, label, revision = 0 }: { pdf: Uint8Array 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
         <p>{count === 0 ? "Preparing the preview…" : count === 1 ? "1 page" : showAll ? `Showing all ${count} pages` : `Showing page 1 of ${count}`}</p>
         {count > 1 && (
-          <button type="button" onClick={() => setShowAll((s) => !s)} className="font-medium text-brand-700 underline hover:text-brand-800">
+          <button type="button" onClick={() => setShowAll(!showAll)} className="font-medium text-brand-700 underline hover:text-brand-800">
             {showAll ? "Show page 1 only" : `Show all ${count} pages`}
           </button>
         )}

@@ -25,6 +25,8 @@ const FIELD_LABELS: Record<string, string> = {
   linksByDefault: "patient links by default",
   linkDays: "how long patient links work",
   reviewMonths: "how often guides are reviewed",
+  defaultLanguage: "handout language",
+  defaultLevel: "reading level",
   logo: "logo",
 };
 

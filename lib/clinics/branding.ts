@@ -21,6 +21,8 @@ const BRANDING_FIELDS = {
   linksByDefault: true,
   linkDays: true,
   reviewMonths: true,
+  defaultLanguage: true,
+  defaultLevel: true,
 } as const;
 
 /** The clinic's settings a handout uses: contact defaults, branding, page size and where the notes go. */
@@ -44,7 +46,7 @@ export async function updateBranding(ctx: MemberContext, input: BrandingInput) {
     const before = await tx.clinic.findUniqueOrThrow({ where: { id: ctx.clinic.id }, select: BRANDING_FIELDS });
     await tx.clinic.update({ where: { id: ctx.clinic.id }, data });
     // The field names only: the activity log says what changed, never the values.
-    const fields = (Object.keys(data) as (keyof typeof data)[]).filter((k) => (before[k] ?? "") !== (data[k] ?? ""));
+    const fields = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== undefined && (before[k] ?? "") !== (data[k] ?? ""));
     await auditMember(ctx, { action: "clinic.branding_changed", targetType: "clinic", targetId: ctx.clinic.id, metadata: { fields } }, tx);
   });
 }

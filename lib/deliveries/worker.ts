@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { composeHandoutEmail, composeLinkEmail } from "@/lib/deliveries/compose";
 import { isLive } from "@/lib/links/state";
 import { linkToken, linkUrl } from "@/lib/links/tokens";
-import { readContact } from "@/lib/handouts/snapshots";
+import { readContact, readOptions } from "@/lib/handouts/snapshots";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ClaimedDelivery = { id: string; clinicId: string; handoutId: string; recipient: string | null; message: string | null; mode: "LINK" | "ATTACHMENT"; attempts: number };
@@ -36,6 +36,7 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
     where: { id: job.handoutId, clinicId: job.clinicId },
     select: {
       contact: true,
+      options: true,
       createdAt: true,
       // The PDF's bytes only when they are attached.
       pdf: { select: job.mode === "ATTACHMENT" ? { bytes: true } : { handoutId: true } },
@@ -54,7 +55,7 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
     return "failed";
   }
   try {
-    const common = { to: job.recipient, contact: readContact(handout.contact), messageId: `<delivery-${job.id}@${senderDomain()}>` };
+    const common = { to: job.recipient, contact: readContact(handout.contact), language: readOptions(handout.options).language, messageId: `<delivery-${job.id}@${senderDomain()}>` };
     const mail =
       job.mode === "LINK" && handout.link
         ? composeLinkEmail({ ...common, url: linkUrl(linkToken(handout.link.seed)), expiresAt: handout.link.expiresAt })

@@ -17,8 +17,9 @@ import type { MemberContext } from "@/lib/authz";
 export async function copyLibraryGuide(ctx: MemberContext, guideId: string): Promise<{ guideId: string }> {
   requireRole(ctx, MANAGERS);
   const clinicId = ctx.clinic.id;
-  const source = await db.guideVersion.findFirst({ where: { guideId, guide: { clinicId: null } }, orderBy: { version: "desc" }, select: { id: true } });
+  const source = await db.guideVersion.findFirst({ where: { guideId, guide: { clinicId: null } }, orderBy: { version: "desc" }, select: { id: true, guide: { select: { variantOfId: true } } } });
   if (!source) throw new AppError("NOT_FOUND", "That guide is not in the shared library.");
+  if (source.guide.variantOfId) throw new AppError("BAD_REQUEST", "This guide is a variant of another library guide: copy the original guide instead.");
   const content = await versionAsDraft(source.id);
   // The copy goes through the importer like any guide, so it is exactly what the editor would publish.
   const check = await checkDraft(content, {});

@@ -14,6 +14,7 @@ export async function versionAsDraft(versionId: string, tx: Tx = db): Promise<Dr
     where: { id: versionId },
     select: {
       title: true,
+      guide: { select: { language: true, level: true } },
       summary: true,
       source: true,
       reviewedAt: true,
@@ -26,6 +27,8 @@ export async function versionAsDraft(versionId: string, tx: Tx = db): Promise<Dr
     summary: v.summary ?? "",
     source: v.source ?? "",
     reviewed: v.reviewedAt?.toISOString().slice(0, 10) ?? "",
+    language: v.guide.language,
+    level: v.guide.level === "plain" ? "plain" : "standard",
     sections: v.sections.map((s) => ({
       title: s.title,
       markdown: s.kind === "references" ? referencesToMarkdown(v.references as Reference[]) : blocksToMarkdown(s.blocks as unknown as Block[]),

@@ -16,6 +16,8 @@ export function draftToMarkdown(draft: DraftContent): { markdown: string; lines:
   if (draft.summary) out.push(`summary: ${yamlString(draft.summary)}`);
   if (draft.source) out.push(`source: ${yamlString(draft.source)}`);
   if (draft.reviewed) out.push(`reviewed: ${draft.reviewed}`);
+  if (draft.language !== "en") out.push(`language: ${yamlString(draft.language)}`);
+  if (draft.level !== "standard") out.push(`level: ${draft.level}`);
   const required = draft.sections.filter((s) => s.required && s.title).map((s) => s.title);
   if (required.length > 0) out.push(`required: ${JSON.stringify(required)}`);
   out.push("---", "");

@@ -21,6 +21,9 @@ export const draftContentSchema = z.object({
   source: z.string().trim().max(500, "The source can be at most 500 characters.").default(""),
   reviewed: z.union([z.iso.date("Write the review date as YYYY-MM-DD."), z.literal("")]).default(""),
   sections: z.array(draftSectionSchema).max(MAX_SECTIONS, `A guide can have at most ${MAX_SECTIONS} sections.`),
+  // The guide's language and reading level (lib/guides/variants.ts), carried so a publish keeps them.
+  language: z.string().max(35).default("en"),
+  level: z.enum(["standard", "plain"]).default("standard"),
 });
 
 export type DraftContent = z.output<typeof draftContentSchema>;

@@ -17,7 +17,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // A clinic's own guide written in the portal. Only OWNER/ADMIN, only their own clinic's guides (the shared
 // library is changed by the import command alone), one draft per guide shared by its editors.
 
-const NEW_GUIDE: DraftContent = { title: "", summary: "", source: "", reviewed: "", sections: [{ title: "", markdown: "", required: false, keepUnlocked: false }] };
+const NEW_GUIDE: DraftContent = { title: "", summary: "", source: "", reviewed: "", language: "en", level: "standard", sections: [{ title: "", markdown: "", required: false, keepUnlocked: false }] };
 
 const conflict = (by: string | null, at: Date) =>
   new AppError(
@@ -37,8 +37,11 @@ export async function openGuideDraft(ctx: MemberContext, guideId: string): Promi
   const clinicId = ctx.clinic.id;
   const existing = await db.guideDraft.findFirst({ where: { guideId, clinicId }, select: { id: true } });
   if (existing) return existing;
-  const latest = await db.guideVersion.findFirst({ where: { guideId, guide: { clinicId } }, orderBy: { version: "desc" }, select: { id: true } });
+  const latest = await db.guideVersion.findFirst({ where: { guideId, guide: { clinicId } }, orderBy: { version: "desc" }, select: { id: true, guide: { select: { variantOfId: true } } } });
   if (!latest) throw new AppError("NOT_FOUND", "That guide is not one of your clinic's own guides.");
+  // A variant's sections are matched to its original's keys by the importer's variant rules, which the
+  // editor does not carry yet: variants stay with the import, so a publish cannot detach one.
+  if (latest.guide.variantOfId) throw new AppError("BAD_REQUEST", "This guide is a variant (another language or reading level) of another guide: edit its Markdown file and import it again.");
   const content = await versionAsDraft(latest.id);
   try {
     return await db.guideDraft.create({ data: { clinicId, guideId, baseVersionId: latest.id, content, updatedById: ctx.user.id }, select: { id: true } });

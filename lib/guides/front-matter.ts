@@ -1,7 +1,22 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
-export type FrontMatter = { title?: string; summary?: string; source?: string; reviewed?: string; required?: string[] };
+export type FrontMatter = {
+  title?: string;
+  summary?: string;
+  source?: string;
+  reviewed?: string;
+  required?: string[];
+  variantOf?: string;
+  level?: "standard" | "plain";
+  language?: string;
+  keys?: string[];
+  keyPoints?: Record<string, string>;
+  translationNote?: string;
+};
+
+// BCP 47 as the portal needs it: a language subtag, then optional script, region or variant subtags.
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 const textField = (field: string) =>
   z
@@ -35,6 +50,34 @@ const fieldSchemas = {
     .max(100)
     .nullish()
     .transform((value) => value ?? undefined),
+  // A variant of another guide (its key, the slug of its title), at a reading level and in a language.
+  variantOf: textField("variantOf"),
+  level: z
+    .enum(["standard", "plain"], { error: 'Front matter: "level" must be standard or plain.' })
+    .nullish()
+    .transform((value) => value ?? undefined),
+  language: z
+    .string({ error: 'Front matter: "language" must be a language tag such as en or es.' })
+    .trim()
+    .regex(LANGUAGE_TAG, { error: 'Front matter: "language" must be a language tag such as en, es or es-MX.' })
+    .nullish()
+    .transform((value) => value ?? undefined),
+  // The section keys of the original guide, one per section of this file in order (a variant's headings are
+  // in another language or wording, so their slugs cannot be its keys).
+  keys: z
+    .array(z.string({ error: 'Front matter: each entry of "keys" must be a section key.' }).trim().min(1), {
+      error: 'Front matter: "keys" must be a list of section keys, e.g. keys: [symptoms, causes].',
+    })
+    .max(100)
+    .nullish()
+    .transform((value) => value ?? undefined),
+  keyPoints: z
+    .record(z.string(), z.string({ error: 'Front matter: each entry of "keyPoints" must be one sentence of text.' }).trim().min(1).max(300), {
+      error: 'Front matter: "keyPoints" must map section keys to one sentence each, e.g. keyPoints: { symptoms: "…" }.',
+    })
+    .nullish()
+    .transform((value) => value ?? undefined),
+  translationNote: textField("translationNote"),
 } satisfies { [K in keyof FrontMatter]-?: z.ZodType<FrontMatter[K]> };
 
 export type FrontMatterResult = {
@@ -74,10 +117,15 @@ export function splitFrontMatter(text: string, maxChars = Infinity): FrontMatter
     return { data: {}, body, lineOffset, errors: ["The front matter must be a list of 'field: value' lines."], warnings: [] };
   }
 
-  const warnings = Object.keys(raw)
+  // "key:" is accepted for "keys:", the list being one key per section.
+  const fields = { ...(raw as Record<string, unknown>) };
+  if ("key" in fields && !("keys" in fields)) {
+    fields.keys = fields.key;
+    delete fields.key;
+  }
+  const warnings = Object.keys(fields)
     .filter((field) => !(field in fieldSchemas))
     .map((field) => `Front matter field "${field}" is not used and was ignored.`);
-  const fields = raw as Record<string, unknown>;
   const data: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const field of Object.keys(fieldSchemas) as (keyof FrontMatter)[]) {

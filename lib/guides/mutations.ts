@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole } from "@/lib/clinics/roles";
-import { importGuide } from "@/lib/guides/import";
+import { importGuide, resolveVariant } from "@/lib/guides/import";
 import { parseGuideInThread } from "@/lib/guides/parse-pool";
 import { unlockRedFlags } from "@/lib/guides/locks";
 import type { MemberContext } from "@/lib/authz";
@@ -14,6 +14,12 @@ export async function previewClinicGuide(ctx: MemberContext, source: string | Ui
   requireRole(ctx, MANAGERS);
   const parsed = await parseGuideInThread(source);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "The guide could not be read. Fix the problems below and try again.", { source: parsed.errors });
+  // A variant is checked against its original now, so a mismatch is named before "Confirm import".
+  if (parsed.guide.variant.of) {
+    await resolveVariant(db, parsed.guide, ctx.clinic.id).catch((e: unknown) => {
+      throw e instanceof AppError ? new AppError("BAD_REQUEST", "The guide could not be read. Fix the problems below and try again.", { source: [e.message] }) : e;
+    });
+  }
   return parsed;
 }
 

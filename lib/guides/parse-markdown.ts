@@ -32,6 +32,18 @@ export type ParsedSection = {
   plainText: string;
   grade: number;
   words: number;
+  // The one sentence this section gives to "The main points".
+  keyPoint: string | null;
+};
+
+export type GuideVariantInfo = {
+  // The key of the guide this one is a variant of (null: an original).
+  of: string | null;
+  level: "standard" | "plain";
+  language: string;
+  translationNote: string | null;
+  // Section keys were given in front matter ("keys:"); otherwise a variant's are matched by order.
+  keysGiven: boolean;
 };
 
 export type ParsedGuide = {
@@ -42,6 +54,7 @@ export type ParsedGuide = {
   reviewed: string | null;
   sections: ParsedSection[];
   references: Reference[];
+  variant: GuideVariantInfo;
   // Reading level of the content sections together (references and disclaimers left out).
   grade: number;
   words: number;
@@ -49,13 +62,26 @@ export type ParsedGuide = {
 
 export type ParseResult = { ok: true; guide: ParsedGuide; warnings: string[] } | { ok: false; errors: string[] };
 
-const DISCLAIMER_HEADING = /disclaimer/i;
+const DISCLAIMER_HEADING = /disclaimer|aviso legal|descargo de responsabilidad/i;
 export const NO_DISCLAIMER_WARNING =
   "The guide has no '## Disclaimer' section: its handouts will carry only the clinic's own disclaimer line (Settings), if there is one.";
 // Patients must always see when to get help, so such a section can never be dropped from a handout.
-const SEEK_CARE_HEADING = /when to (seek|get) (care|help)/i;
+const SEEK_CARE_HEADING = /when to (seek|get) (care|help)|cu[aá]ndo (buscar|pedir|obtener) (atenci[oó]n|ayuda)/i;
 
 type RawSection = { heading: Heading; title: string; nodes: RootContent[] };
+
+// "> Key point: …" (or its Spanish label) as the last thing in a section.
+const KEY_POINT_LINE = /^(?:key point|punto clave)\s*:\s*/i;
+
+function takeKeyPoint(raw: RawSection, ctx: MapContext): string | null {
+  const last = raw.nodes.at(-1);
+  if (last?.type !== "blockquote") return null;
+  const blocks = mapBlocks([last], ctx);
+  const text = blocks.length === 1 && blocks[0]!.type === "paragraph" ? inlinesToPlainText(blocks[0]!.children) : "";
+  if (!KEY_POINT_LINE.test(text)) return null;
+  raw.nodes.pop();
+  return text.replace(KEY_POINT_LINE, "").trim() || null;
+}
 
 function decode(input: Uint8Array | string): { text: string } | { error: string } {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input).byteLength : input.byteLength;
@@ -123,17 +149,28 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
   const sections: ParsedSection[] = [];
   for (const [order, raw] of rawSections.entries()) {
     if (raw.title === "") continue;
-    const key = slugify(raw.title) || `section-${order + 1}`;
+    const key = front.data.keys?.[order] ?? (slugify(raw.title) || `section-${order + 1}`);
+    const keyPoint = takeKeyPoint(raw, ctx);
     const blocks = mapBlocks(raw.nodes, ctx);
     if (seenKeys.has(key)) {
-      errors.push(`Two sections are titled "${raw.title}": section titles must be unique.`);
+      errors.push(front.data.keys ? `The key "${key}" is listed twice in "keys": each section needs its own.` : `Two sections are titled "${raw.title}": section titles must be unique.`);
       continue;
     }
     seenKeys.add(key);
     if (!blocks.some((block) => block.type !== "heading")) errors.push(`Section "${raw.title}" is empty.`);
     const { kind, lock } = classify(raw.title);
-    sections.push({ key, title: raw.title, order, kind, lock, required: lock !== null, redFlag: false, blocks, citedRefKeys: [], plainText: "", grade: 0, words: 0 });
+    sections.push({ key, title: raw.title, order, kind, lock, required: lock !== null, redFlag: false, blocks, citedRefKeys: [], plainText: "", grade: 0, words: 0, keyPoint });
   }
+
+  if (front.data.keys && front.data.keys.length !== rawSections.length) {
+    errors.push(`Front matter "keys" lists ${front.data.keys.length} section keys but the guide has ${rawSections.length} sections: give one key per "##" section, in order.`);
+  }
+  for (const [key, text] of Object.entries(front.data.keyPoints ?? {})) {
+    const section = sections.find((s) => s.key === key);
+    if (!section) errors.push(`Front matter "keyPoints" names the section "${key}", which the guide does not have.`);
+    else section.keyPoint ??= text;
+  }
+  const language = front.data.language ?? "en";
 
   // References can sit anywhere (usually last), so they are collected before any citation is resolved.
   const references: Reference[] = [];
@@ -158,7 +195,7 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
       warnings.push(...linked.warnings);
     }
     section.plainText = blocksToPlainText(section.blocks);
-    Object.assign(section, readingStats(section.plainText));
+    Object.assign(section, readingStats(section.plainText, language));
   }
   errors.push(...applyLocks(sections, front.data.required ?? []));
 
@@ -170,13 +207,20 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
   return {
     ok: true,
     guide: {
-      ...readingStats(content.join("\n")),
+      ...readingStats(content.join("\n"), language),
       title,
       summary: front.data.summary ?? (preambleText || null),
       source: front.data.source ?? null,
       reviewed: front.data.reviewed ?? null,
       sections,
       references,
+      variant: {
+        of: front.data.variantOf ?? null,
+        level: front.data.level ?? "standard",
+        language,
+        translationNote: front.data.translationNote ?? null,
+        keysGiven: front.data.keys !== undefined,
+      },
     },
     warnings,
   };

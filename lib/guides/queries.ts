@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { visibleGuide } from "@/lib/guides/versions";
+import { findGuideFamily, visibleGuide } from "@/lib/guides/versions";
 import { reviewBySql } from "@/lib/guides/review-dates";
 import type { MemberContext } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -18,6 +18,9 @@ export type LibraryRow = {
   reviewedAt: Date | null;
   reviewBy: Date;
   grade: number;
+  language: string;
+  // Other reading levels and languages of the guide the clinic can see.
+  variants: number;
   shared: boolean;
   sections: number;
   rank: number;
@@ -34,10 +37,11 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : Prisma.sql`NULL::tsquery`;
   const rows = await db.$queryRaw<(LibraryRow & { total: bigint })[]>`
     WITH latest AS (
-      SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId",
+      SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId", g."language",
         ${reviewBySql("v", "g", Prisma.sql`(SELECT "reviewMonths" FROM "Clinic" WHERE "id" = ${clinicId})`)} AS "reviewBy"
       FROM "GuideVersion" v JOIN "Guide" g ON g."id" = v."guideId"
-      WHERE g."clinicId" = ${clinicId} OR g."clinicId" IS NULL
+      -- Variants (other levels and languages) are shown on their original's page.
+      WHERE (g."clinicId" = ${clinicId} OR g."clinicId" IS NULL) AND g."variantOfId" IS NULL
       ORDER BY v."guideId", v."version" DESC
     ), q AS (SELECT ${query} AS query), scored AS (
       SELECT l.*,
@@ -51,7 +55,8 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
           OR EXISTS (SELECT 1 FROM "Section" s WHERE s."versionId" = l."id" AND to_tsvector('english', s."title" || ' ' || s."plainText") @@ q.query) AS hit
       FROM latest l, q
     )
-    SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "reviewBy", "grade", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
+    SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "reviewBy", "grade", "language", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
+      (SELECT count(*) FROM "Guide" vg WHERE vg."variantOfId" = scored."guideId" AND (vg."clinicId" = ${clinicId} OR vg."clinicId" IS NULL))::int AS "variants",
       (SELECT count(*) FROM "Section" s WHERE s."versionId" = scored."id" AND s."kind" = 'content')::int AS "sections",
       count(*) OVER () AS "total"
     FROM scored WHERE hit
@@ -69,6 +74,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
     select: {
       id: true,
       clinicId: true,
+      language: true,
+      level: true,
       versions: {
         orderBy: { version: "desc" },
         select: { id: true, version: true, title: true, createdAt: true, importedBy: true, _count: { select: { sections: { where: { changed: true } } } } },
@@ -89,7 +96,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       grade: true,
       words: true,
       createdAt: true,
-      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, lockReason: true, blocks: true, grade: true, words: true, changed: true } },
+      translationNote: true,
+      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, lockReason: true, blocks: true, grade: true, words: true, changed: true, keyPoint: true } },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });
@@ -101,6 +109,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
   return {
     id: guide.id,
     shared: guide.clinicId === null,
+    language: guide.language,
+    level: guide.level,
     latestVersion: guide.versions[0]!.version,
     history: guide.versions.map((v) => ({
       version: v.version,
@@ -113,4 +123,26 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
     sections: version.sections.map((s) => ({ ...s, blocks: s.blocks as unknown as Block[] })),
     references: version.references as Reference[],
   };
+}
+
+export type VariantColumn = { guideId: string; title: string; language: string; level: string; sections: Map<string, { title: string; blocks: Block[]; grade: number; words: number; keyPoint: string | null }> };
+
+/**
+ * The other variants of a guide (levels, languages) at their newest versions, each section by key, for the
+ * guide page's side-by-side view. Empty when the guide has none the clinic can see.
+ */
+export async function findVariantColumns(ctx: MemberContext, guideId: string): Promise<VariantColumn[]> {
+  const family = (await findGuideFamily(ctx.clinic.id, guideId)).filter((m) => m.guideId !== guideId);
+  if (family.length === 0) return [];
+  const sections = await db.section.findMany({
+    where: { versionId: { in: family.map((m) => m.versionId) } },
+    select: { versionId: true, key: true, title: true, blocks: true, grade: true, words: true, keyPoint: true },
+  });
+  return family.map((m) => ({
+    guideId: m.guideId,
+    title: m.title,
+    language: m.language,
+    level: m.level,
+    sections: new Map(sections.filter((s) => s.versionId === m.versionId).map((s) => [s.key, { title: s.title, blocks: s.blocks as unknown as Block[], grade: s.grade, words: s.words, keyPoint: s.keyPoint }])),
+  }));
 }

@@ -2,7 +2,8 @@ import type { Block, Inline, Reference } from "./blocks";
 import { inlinesToPlainText } from "./plain-text";
 import { slugify } from "./slugify";
 
-export const REFERENCES_HEADING = /^(references|sources|bibliography)\b/i;
+// English and Spanish headings (variants of a guide are often translations).
+export const REFERENCES_HEADING = /^(references|sources|bibliography|referencias|fuentes|bibliograf[ií]a)(?![\p{L}])/iu;
 
 const MAX_KEY_LENGTH = 40;
 const DOI = /^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/|doi\.org\/)?(10\.\d{4,9}\/\S+)$/i;

@@ -27,6 +27,7 @@ export function buildPdfInput(draft: HandoutDraft, version: Version, branding: B
   return {
     title: draft.title,
     guideTitle: version.title,
+    language: version.language,
     createdAt: createdAt.toISOString(),
     preparedFor: draft.preparedFor || null,
     followUpDate: draft.followUpDate || null,
@@ -42,7 +43,7 @@ export function buildPdfInput(draft: HandoutDraft, version: Version, branding: B
       extraDisclaimer: branding.extraDisclaimer,
     },
     contact: draft.contact,
-    sections: sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys })),
+    sections: sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys, keyPoint: s.keyPoint })),
     references: version.references,
   };
 }

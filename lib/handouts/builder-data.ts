@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { getHandout } from "@/lib/handouts/queries";
 import { getTemplate } from "@/lib/templates/queries";
 import { getClinicBranding } from "@/lib/clinics/branding";
-import { getGuideVersion, getLatestVersionId, visibleGuide } from "@/lib/guides/versions";
+import { findGuideFamily, getGuideVersion, pickVariant, visibleGuide, type FamilyMember } from "@/lib/guides/versions";
 import type { ContactBlock } from "@/lib/handouts/schemas";
 import type { MemberContext } from "@/lib/authz";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
@@ -12,9 +12,13 @@ import { contactOverridesSchema } from "@/lib/templates/schemas";
 
 export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; lockReason: string | null; plainText: string };
 
+export type BuilderVariant = { guideId: string; versionId: string; version: number; title: string; language: string; level: string; sections: BuilderSection[] };
+
 export type BuilderStart = {
-  guide: { guideId: string; versionId: string; version: number; title: string };
+  guide: { guideId: string; versionId: string; version: number; title: string; language: string; level: string };
   sections: BuilderSection[];
+  // The guide's variants (levels, languages) the clinician can switch to, the one above among them.
+  variants: BuilderVariant[];
   initial: {
     title: string;
     sectionKeys: string[];
@@ -36,26 +40,55 @@ export type BuilderStart = {
   linkDays: number;
 };
 
-async function versionFor(clinicId: string, versionId: string) {
+async function versionFor(clinicId: string, versionId: string): Promise<BuilderVariant> {
   const v = await getGuideVersion(clinicId, versionId);
   return {
-    guide: { guideId: v.guideId, versionId: v.id, version: v.version, title: v.title },
+    guideId: v.guideId,
+    versionId: v.id,
+    version: v.version,
+    title: v.title,
+    language: v.language,
+    level: v.level,
     sections: v.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, lockReason: s.lockReason, plainText: s.plainText })),
   };
 }
 
-/** Builder start from a guide: its newest version, every content section picked, in guide order. */
-export async function builderFromGuide(ctx: MemberContext, guideId: string): Promise<BuilderStart> {
+export type VariantWish = { language?: string; level?: string };
+
+/**
+ * The version the builder starts on and every variant beside it. `exact`: that version (a draft); `same`:
+ * the newest version of that guide (Duplicate and edit, a guide opened as a variant); otherwise the clinic's
+ * language and level (or `wish`, from the address), then plain when it exists.
+ */
+async function startVariants(
+  ctx: MemberContext,
+  guideId: string,
+  clinic: { defaultLanguage: string; defaultLevel: string },
+  opts: { exact?: string; same?: boolean; wish?: VariantWish } = {},
+): Promise<{ start: BuilderVariant; variants: BuilderVariant[] }> {
   const clinicId = ctx.clinic.id;
-  const [{ guide, sections }, contact, clinic] = await Promise.all([
-    getLatestVersionId(clinicId, guideId).then((id) => versionFor(clinicId, id)),
-    contactDefaults(ctx),
-    getClinicBranding(clinicId),
-  ]);
+  const family = await findGuideFamily(clinicId, guideId);
+  const opened = family.find((m) => m.guideId === guideId)!;
+  // A variant opened as such (from its own guide page, or a template saved on it) is what was asked for.
+  const keep = opts.same || (!opened.isOriginal && !opts.wish?.language && !opts.wish?.level);
+  const chosen: FamilyMember = keep ? opened : pickVariant(family, { language: opts.wish?.language ?? clinic.defaultLanguage, level: opts.wish?.level ?? clinic.defaultLevel }, opened);
+  const variants = await Promise.all(family.map((m) => versionFor(clinicId, opts.exact && m.guideId === guideId ? opts.exact : m.versionId)));
+  return { start: variants.find((v) => v.guideId === chosen.guideId)!, variants };
+}
+
+const guideOf = (v: BuilderVariant) => ({ guideId: v.guideId, versionId: v.versionId, version: v.version, title: v.title, language: v.language, level: v.level });
+
+/** Builder start from a guide: its newest version, every content section picked, in guide order. */
+export async function builderFromGuide(ctx: MemberContext, guideId: string, wish?: VariantWish): Promise<BuilderStart> {
+  const clinicId = ctx.clinic.id;
+  const [contact, clinic] = await Promise.all([contactDefaults(ctx), getClinicBranding(clinicId)]);
+  const { start, variants } = await startVariants(ctx, guideId, clinic, { wish });
+  const { sections } = start;
   return {
-    guide,
+    guide: guideOf(start),
     sections,
-    initial: { title: guide.title, sectionKeys: sections.filter((s) => s.kind !== "references").map((s) => s.key), notes: "", preparedFor: "", followUpDate: "", largePrint: false, patientLink: clinic.linksByDefault, contact },
+    variants,
+    initial: { title: start.title, sectionKeys: sections.filter((s) => s.kind !== "references").map((s) => s.key), notes: "", preparedFor: "", followUpDate: "", largePrint: false, patientLink: clinic.linksByDefault, contact },
     notices: [],
     pageSize: clinic.pageSize,
     linkDays: clinic.linkDays,
@@ -69,13 +102,15 @@ export async function builderFromGuide(ctx: MemberContext, guideId: string): Pro
 export async function builderFromHandout(ctx: MemberContext, handoutId: string): Promise<BuilderStart> {
   const clinicId = ctx.clinic.id;
   const source = await getHandout(ctx, handoutId);
-  const latestId = await getLatestVersionId(clinicId, source.guideVersion.guideId);
-  const [{ guide, sections }, clinic] = await Promise.all([versionFor(clinicId, latestId), getClinicBranding(clinicId)]);
+  const clinic = await getClinicBranding(clinicId);
+  const { start, variants } = await startVariants(ctx, source.guideVersion.guideId, clinic, { same: true });
+  const { sections } = start;
   const available = new Set(sections.map((s) => s.key));
   const dropped = source.sectionKeys.filter((k) => !available.has(k));
   return {
-    guide,
+    guide: guideOf(start),
     sections,
+    variants,
     initial: {
       title: source.title,
       sectionKeys: source.sectionKeys.filter((k) => available.has(k)),
@@ -95,8 +130,9 @@ export async function builderFromHandout(ctx: MemberContext, handoutId: string):
 
 /** Guides to start from, when the builder is opened without one. */
 export async function findBuilderGuides(ctx: MemberContext) {
+  // Variants are chosen in the builder, not here.
   const guides = await db.guide.findMany({
-    where: visibleGuide(ctx.clinic.id),
+    where: { ...visibleGuide(ctx.clinic.id), variantOfId: null },
     select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true, summary: true } } },
   });
   return guides
@@ -109,16 +145,18 @@ export async function findBuilderGuides(ctx: MemberContext) {
  * "New handout from template": the template's sections in its order, on the newest version of each
  * section; a section the guide no longer has is left out, with a notice.
  */
-export async function builderFromTemplate(ctx: MemberContext, templateId: string): Promise<BuilderStart> {
+export async function builderFromTemplate(ctx: MemberContext, templateId: string, wish?: VariantWish): Promise<BuilderStart> {
   const clinicId = ctx.clinic.id;
   const template = await getTemplate(ctx, templateId);
-  const latestId = await getLatestVersionId(clinicId, template.guideId);
-  const [{ guide, sections }, contact, clinic] = await Promise.all([versionFor(clinicId, latestId), contactDefaults(ctx), getClinicBranding(clinicId)]);
+  const [contact, clinic] = await Promise.all([contactDefaults(ctx), getClinicBranding(clinicId)]);
+  const { start, variants } = await startVariants(ctx, template.guideId, clinic, { wish });
+  const { sections } = start;
   const available = new Set(sections.map((s) => s.key));
   const dropped = template.sectionKeys.filter((k) => !available.has(k));
   return {
-    guide,
+    guide: guideOf(start),
     sections,
+    variants,
     initial: {
       // A handout made from a template is called what the template is called, unless the clinician renames it.
       title: template.name,
@@ -143,11 +181,14 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
 /** "Continue" a draft: the form exactly as the clinician left it, on the guide version it was made from. */
 export async function builderFromDraft(ctx: MemberContext, draftId: string): Promise<BuilderStart> {
   const draft = await getDraft(ctx, draftId);
-  const [{ guide, sections }, defaults, clinic] = await Promise.all([versionFor(ctx.clinic.id, draft.state.guideVersionId), contactDefaults(ctx), getClinicBranding(ctx.clinic.id)]);
+  const [exact, defaults, clinic] = await Promise.all([versionFor(ctx.clinic.id, draft.state.guideVersionId), contactDefaults(ctx), getClinicBranding(ctx.clinic.id)]);
+  const { start, variants } = await startVariants(ctx, exact.guideId, clinic, { exact: exact.versionId, same: true });
+  const { sections } = start;
   const s = draft.state;
   return {
-    guide,
+    guide: guideOf(start),
     sections,
+    variants,
     initial: {
       title: s.title,
       sectionKeys: s.order.filter((o) => o.picked).map((o) => o.key),

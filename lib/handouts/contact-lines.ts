@@ -1,5 +1,6 @@
 import { isEmailAddress, telHref, WEBSITE } from "@/lib/clinics/contact-rules";
 import type { ContactSnapshot } from "@/lib/handouts/snapshots";
+import { formatLongDate, messagesFor } from "@/lib/i18n/messages";
 
 export type ContactLine = { label: string; text: string; href?: string };
 
@@ -8,24 +9,21 @@ export type ContactLine = { label: string; text: string; href?: string };
  * tel: link, an address that passes the forms' rule a mailto: link, an https website a link; anything else
  * an old snapshot holds is printed as text.
  */
-export function contactLines(c: ContactSnapshot): ContactLine[] {
+export function contactLines(c: ContactSnapshot, language?: string | null): ContactLine[] {
+  const t = messagesFor(language).contact;
   const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
   return [
-    ...(clinician ? [{ label: "Your clinician", text: clinician }] : []),
-    ...(c.directPhone ? [{ label: "Direct line", text: c.directPhone, href: telHref(c.directPhone) }] : []),
-    ...(c.phone ? [{ label: "Phone", text: c.phone, href: telHref(c.phone) }] : []),
-    ...(c.email ? [{ label: "Email", text: c.email, href: isEmailAddress(c.email) ? `mailto:${c.email}` : undefined }] : []),
-    ...(c.website ? [{ label: "Website", text: c.website, href: WEBSITE.test(c.website) ? c.website : undefined }] : []),
-    ...(c.address ? [{ label: "Address", text: c.address }] : []),
-    ...(c.hours ? [{ label: "Hours", text: c.hours }] : []),
+    ...(clinician ? [{ label: t.clinician, text: clinician }] : []),
+    ...(c.directPhone ? [{ label: t.directLine, text: c.directPhone, href: telHref(c.directPhone) }] : []),
+    ...(c.phone ? [{ label: t.phone, text: c.phone, href: telHref(c.phone) }] : []),
+    ...(c.email ? [{ label: t.email, text: c.email, href: isEmailAddress(c.email) ? `mailto:${c.email}` : undefined }] : []),
+    ...(c.website ? [{ label: t.website, text: c.website, href: WEBSITE.test(c.website) ? c.website : undefined }] : []),
+    ...(c.address ? [{ label: t.address, text: c.address }] : []),
+    ...(c.hours ? [{ label: t.hours, text: c.hours }] : []),
   ];
 }
 
-// One formatter for every call: toLocaleDateString builds a new one each time (~1 ms).
-const LONG_DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
-
-/** "December 1, 2026" for an ISO date or date-time; a date alone is read as that day wherever the reader is. */
-export function formatHandoutDate(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : LONG_DATE.format(date);
+/** The handout's long date in its language ("December 1, 2026", "1 de diciembre de 2026"). */
+export function formatHandoutDate(iso: string, language?: string | null): string {
+  return formatLongDate(iso, language);
 }

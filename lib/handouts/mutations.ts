@@ -60,7 +60,7 @@ export async function createHandout(ctx: MemberContext, draft: HandoutDraft, aft
           notes: draft.notes,
           sectionKeys: input.sections.map((s) => s.key),
           contact: draft.contact as Prisma.InputJsonValue,
-          options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize },
+          options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize, language: version.language },
           branding: branding as unknown as Prisma.InputJsonValue,
           requestKey: draft.requestKey ?? null,
           createdAt,

@@ -43,7 +43,7 @@ function lenientDraft(raw: unknown, fallbackContact: HandoutDraft["contact"]): H
  * The PDF for the builder's form as it is now, made by the same code and the same render threads as
  * Generate, and the characters in it no font can print. Nothing is stored.
  */
-export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, signal?: AbortSignal): Promise<PreviewPdf> {
+export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: { allPages: boolean; signal?: AbortSignal }): Promise<PreviewPdf> {
   const clinicId = ctx.clinic.id;
   const guideVersionId = typeof (raw as { guideVersionId?: unknown })?.guideVersionId === "string" ? (raw as { guideVersionId: string }).guideVersionId : "";
   const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
@@ -55,6 +55,6 @@ export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, signal?
     link: (draft.patientLink ?? clinic.linksByDefault) ? { url: PREVIEW_LINK_URL() } : null,
     images: await findSectionImages(clinicId, built.sections),
   };
-  const pdf = await renderInPool(input, signal);
+  const pdf = await renderInPool(input, opts.signal, { firstPageOnly: !opts.allPages });
   return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };
 }

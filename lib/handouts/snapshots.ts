@@ -21,6 +21,8 @@ export const optionsSnapshotSchema = z.object({
   largePrint: z.boolean().default(false),
   notesPosition: z.enum(["TOP", "END"]).default("TOP"),
   pageSize: z.enum(["LETTER", "A4"]).default("LETTER"),
+  // The language of the guide variant it was made from: everything printed around the guide follows it.
+  language: z.string().catch("en").default("en"),
 });
 
 export const brandingSnapshotSchema = z.object({

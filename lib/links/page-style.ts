@@ -44,6 +44,8 @@ li{margin:.25em 0}
 li>p{margin:0}
 .meta{display:flex;flex-wrap:wrap;gap:0 1.25em;margin:0 0 1em;padding:0;list-style:none;color:#41464c}
 .meta li{margin:0}
+.main-points{margin:1em 0;padding:.5em 1em;border:1px solid var(--band);border-radius:.25em}
+.main-points h2{margin-top:.2em}
 .notes{margin:1em 0;padding:.75em 1em;border-left:.3em solid var(--band);border-radius:.25em;background:var(--accent);color:var(--on-accent)}
 .notes h2{margin-top:.2em;color:inherit}
 .notes p,.notes ul{white-space:pre-line}

@@ -6,7 +6,8 @@ import { telHref } from "@/lib/clinics/contact-rules";
 import { attr, esc, join } from "@/lib/links/html";
 import { blocksHtml, type BlocksContext } from "@/lib/links/blocks-html";
 import { brandVariables, PAGE_CSS } from "@/lib/links/page-style";
-import { pageStrings, type PageStrings } from "@/lib/links/page-strings";
+import { messagesFor, type Messages } from "@/lib/i18n/messages";
+import { mainPoints } from "@/lib/handouts/main-points";
 import type { LinkedHandout } from "@/lib/links/queries";
 
 // The patient's web version of a stored handout, in the PDF's order (lib/pdf/document.tsx): title and dates,
@@ -20,7 +21,7 @@ function documentHtml(p: { lang: string; title: string; vars: string; body: stri
 <body>${p.body}</body></html>`;
 }
 
-function notesHtml(notes: string, t: PageStrings): string {
+function notesHtml(notes: string, t: Messages): string {
   const blocks = parseNotes(notes);
   if (!blocks.length) return "";
   const body = blocks
@@ -29,8 +30,8 @@ function notesHtml(notes: string, t: PageStrings): string {
   return `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">${esc(t.notesTitle)}</h2>${body}</section>`;
 }
 
-function contactHtml(h: LinkedHandout, t: PageStrings): string {
-  const lines = contactLines(h.contact)
+function contactHtml(h: LinkedHandout, t: Messages): string {
+  const lines = contactLines(h.contact, h.options.language)
     .map((l) => `<p><strong>${esc(l.label)}:</strong> ${l.href ? `<a href=${attr(l.href)}>${esc(l.text)}</a>` : esc(l.text)}</p>`)
     .join("");
   return `<section class="contact" aria-labelledby="contact-title"><h2 id="contact-title">${esc(t.questions(h.contact.clinicName || h.branding.clinicName))}</h2>${lines}</section>`;
@@ -38,8 +39,10 @@ function contactHtml(h: LinkedHandout, t: PageStrings): string {
 
 const sectionId = (key: string) => `s-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
-export function handoutPageHtml(h: LinkedHandout, opts: { token: string; language?: string; hasLogo: boolean }): string {
-  const t = pageStrings(opts.language);
+export function handoutPageHtml(h: LinkedHandout, opts: { token: string; hasLogo: boolean }): string {
+  const language = h.options.language;
+  const t = messagesFor(language);
+  const points = mainPoints(h.sections);
   const clinicName = h.branding.clinicName || h.contact.clinicName;
   const references = citedReferences(h.references, h.sections);
   const ctx: BlocksContext = { listed: new Set(references.map((r) => r.key)), tables: 0 };
@@ -48,22 +51,24 @@ export function handoutPageHtml(h: LinkedHandout, opts: { token: string; languag
   const content = h.sections.filter((s) => s.kind === "content").map((s) => section(s)).join("");
   const disclaimers = h.sections.filter((s) => s.kind === "disclaimer").map((s) => section(s, ' class="disclaimer"')).join("");
   const notes = notesHtml(h.notes, t);
-  const meta = [formatHandoutDate(h.createdAt), h.preparedFor && t.preparedFor(h.preparedFor), h.followUpDate && t.followUp(formatHandoutDate(h.followUpDate))];
+  const meta = [formatHandoutDate(h.createdAt, language), h.preparedFor && t.preparedFor(h.preparedFor), h.followUpDate && t.followUp(formatHandoutDate(h.followUpDate, language))];
   const base = `/h/${opts.token}`;
   const phone = h.contact.phone;
 
   const body = join([
-    `<a class="skip" href="#main">${esc(t.skip)}</a>`,
+    `<a class="skip" href="#main">${esc(t.page.skip)}</a>`,
     `<header class="band"><div class="band-inner">`,
-    opts.hasLogo && `<img src=${attr(`${base}/logo`)} alt=${attr(`${clinicName} logo`)}>`,
+    opts.hasLogo && `<img src=${attr(`${base}/logo`)} alt=${attr(t.logoAlt(clinicName))}>`,
     `<div><p class="clinic">${esc(clinicName)}</p>`,
     phone && `<p><a href=${attr(telHref(phone))}>${esc(phone)}</a></p>`,
     `</div></div></header>`,
     `<main id="main">`,
-    `<div class="tools"><label class="switch"><input type="checkbox" id="larger"> ${esc(t.largerText)}</label>`,
-    `<a class="button" href=${attr(`${base}/pdf`)} download>${esc(t.downloadPdf)}${h.pages ? `<small>${esc(t.pdfSize(h.pages))}</small>` : ""}</a></div>`,
+    `<div class="tools"><label class="switch"><input type="checkbox" id="larger"> ${esc(t.page.largerText)}</label>`,
+    `<a class="button" href=${attr(`${base}/pdf`)} download>${esc(t.page.downloadPdf)}${h.pages ? `<small>${esc(t.page.pdfSize(h.pages))}</small>` : ""}</a></div>`,
     `<h1>${esc(h.title)}</h1>`,
     `<ul class="meta">${meta.filter((m): m is string => !!m).map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`,
+    points.length > 0 &&
+      `<section class="main-points" aria-labelledby="main-points-title"><h2 id="main-points-title">${esc(t.mainPoints)}</h2><ul>${points.map((p) => `<li>${esc(p)}</li>`).join("")}</ul></section>`,
     h.options.notesPosition === "TOP" && notes,
     content,
     h.options.notesPosition === "END" && notes,
@@ -75,9 +80,9 @@ export function handoutPageHtml(h: LinkedHandout, opts: { token: string; languag
     disclaimers,
     h.branding.extraDisclaimer && `<p class="disclaimer">${esc(h.branding.extraDisclaimer)}</p>`,
     `</main>`,
-    `<footer><p>${esc(t.worksUntil(formatHandoutDate(h.expiresAt.toISOString())))}</p></footer>`,
+    `<footer><p>${esc(t.page.worksUntil(formatHandoutDate(h.expiresAt.toISOString(), language)))}</p></footer>`,
   ]);
-  return documentHtml({ lang: opts.language ?? "en", title: `${h.title} · ${clinicName}`, vars: brandVariables(h.branding.primaryColor, h.branding.accentColor), body });
+  return documentHtml({ lang: language, title: `${h.title} · ${clinicName}`, vars: brandVariables(h.branding.primaryColor, h.branding.accentColor), body });
 }
 
 // As in the PDF: a reference's address at its end becomes a link.
@@ -92,20 +97,20 @@ function referenceHtml(r: { text: string; url: string | null }): string {
  * pointer to the printed copy. Nothing else differs, and the status is 404 either way.
  */
 export function gonePageHtml(clinic: { name: string; phone: string } | null, language?: string): string {
-  const t = pageStrings(language);
+  const t = messagesFor(language);
   const call =
     clinic && clinic.phone
-      ? `<p>${esc(t.goneCall)} ${esc(clinic.name)}: <a href=${attr(telHref(clinic.phone))}>${esc(clinic.phone)}</a>.</p>`
-      : `<p>${esc(t.goneUnknown)}</p>`;
+      ? `<p>${esc(t.page.goneCall)} ${esc(clinic.name)}: <a href=${attr(telHref(clinic.phone))}>${esc(clinic.phone)}</a>.</p>`
+      : `<p>${esc(t.page.goneUnknown)}</p>`;
   return documentHtml({
     lang: language ?? "en",
-    title: t.goneTitle,
+    title: t.page.goneTitle,
     vars: brandVariables("#1d4e89", "#eef2f6"),
-    body: `<main id="main" class="gone"><h1>${esc(t.goneTitle)}</h1><p>${esc(t.goneBody)}</p>${call}</main>`,
+    body: `<main id="main" class="gone"><h1>${esc(t.page.goneTitle)}</h1><p>${esc(t.page.goneBody)}</p>${call}</main>`,
   });
 }
 
 export function tooManyPageHtml(language?: string): string {
-  const t = pageStrings(language);
-  return documentHtml({ lang: language ?? "en", title: t.tooManyTitle, vars: brandVariables("#1d4e89", "#eef2f6"), body: `<main id="main" class="gone"><h1>${esc(t.tooManyTitle)}</h1><p>${esc(t.tooManyBody)}</p></main>` });
+  const t = messagesFor(language);
+  return documentHtml({ lang: language ?? "en", title: t.page.tooManyTitle, vars: brandVariables("#1d4e89", "#eef2f6"), body: `<main id="main" class="gone"><h1>${esc(t.page.tooManyTitle)}</h1><p>${esc(t.page.tooManyBody)}</p></main>` });
 }

@@ -12,15 +12,15 @@ export type LinkRef = { id: string; clinicId: string; handoutId: string; expires
  * one included), so an unknown token takes as long as a known one; a link that is revoked, expired or
  * whose handout was voided is "gone", with the clinic's name and phone as the handout printed them.
  */
-export async function lookupLink(token: string, now = new Date()): Promise<{ state: "live"; link: LinkRef } | { state: "gone"; clinic: { name: string; phone: string } | null }> {
+export async function lookupLink(token: string, now = new Date()): Promise<{ state: "live"; link: LinkRef } | { state: "gone"; clinic: { name: string; phone: string } | null; language?: string }> {
   const row = await db.patientLink.findUnique({
     where: { tokenHash: linkTokenHash(token.slice(0, 200)) },
-    select: { id: true, clinicId: true, handoutId: true, expiresAt: true, revokedAt: true, handout: { select: { contact: true, void: { select: { handoutId: true } } } } },
+    select: { id: true, clinicId: true, handoutId: true, expiresAt: true, revokedAt: true, handout: { select: { contact: true, options: true, void: { select: { handoutId: true } } } } },
   });
   if (!row) return { state: "gone", clinic: null };
   if (!isLive(row, now) || row.handout.void) {
     const contact = readContact(row.handout.contact);
-    return { state: "gone", clinic: { name: contact.clinicName, phone: contact.phone || contact.directPhone } };
+    return { state: "gone", clinic: { name: contact.clinicName, phone: contact.phone || contact.directPhone }, language: readOptions(row.handout.options).language };
   }
   return { state: "live", link: { id: row.id, clinicId: row.clinicId, handoutId: row.handoutId, expiresAt: row.expiresAt } };
 }
@@ -47,7 +47,7 @@ export async function getLinkedHandout(link: LinkRef) {
       guideVersion: {
         select: {
           title: true,
-          sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true } },
+          sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true } },
           references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
         },
       },
@@ -57,7 +57,7 @@ export async function getLinkedHandout(link: LinkRef) {
   const byKey = new Map(handout.guideVersion.sections.map((s) => [s.key, s]));
   const sections = handout.sectionKeys.flatMap((key) => {
     const s = byKey.get(key);
-    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as unknown as Block[], citedRefKeys: s.citedRefKeys }] : [];
+    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as unknown as Block[], citedRefKeys: s.citedRefKeys, ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
   });
   return {
     title: handout.title,

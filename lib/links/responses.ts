@@ -18,7 +18,7 @@ export async function openLink(req: Request, token: string): Promise<{ link: Lin
   const wait = takeLinkRequest(req.headers.get(CLIENT_IP_HEADER));
   if (wait) return { response: html(tooManyPageHtml(), 429, { "Retry-After": String(wait) }) };
   const found = await lookupLink(token);
-  if (found.state === "gone") return { response: html(gonePageHtml(found.clinic), 404) };
+  if (found.state === "gone") return { response: html(gonePageHtml(found.clinic, found.language), 404) };
   return { link: found.link };
 }
 

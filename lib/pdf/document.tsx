@@ -11,7 +11,10 @@ import { keepWithNext, makeStyles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import { LinkQr } from "@/lib/pdf/link-qr";
 import { PdfImages } from "@/lib/pdf/figure";
-import { formatHandoutDate as formatDate } from "@/lib/handouts/contact-lines";
+import { formatHandoutDate } from "@/lib/handouts/contact-lines";
+import { messagesFor } from "@/lib/i18n/messages";
+import { mainPoints } from "@/lib/handouts/main-points";
+import { MainPoints } from "@/lib/pdf/main-points";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
 // The logo arrives as bytes from the database; anything react-pdf cannot draw (not PNG or JPEG) is left out.
@@ -40,9 +43,13 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
   const content = input.sections.filter((x) => x.kind === "content");
   const disclaimers = input.sections.filter((x) => x.kind === "disclaimer");
   const references = citedReferences(input.references, input.sections);
-  const notes = <Notes notes={input.notes} s={s} accent={branding.accentColor} border={branding.primaryColor} width={width} />;
+  const language = input.language ?? "en";
+  const t = messagesFor(language);
+  const formatDate = (iso: string) => formatHandoutDate(iso, language);
+  const points = mainPoints(input.sections);
+  const notes = <Notes notes={input.notes} title={t.notesTitle} s={s} accent={branding.accentColor} border={branding.primaryColor} width={width} />;
   const footerText = [branding.clinicName, contact.phone].filter(Boolean).join(" · ");
-  const meta = [formatDate(input.createdAt), input.preparedFor && `Prepared for ${input.preparedFor}`, input.followUpDate && `Follow-up: ${formatDate(input.followUpDate)}`].filter(
+  const meta = [formatDate(input.createdAt), input.preparedFor && t.preparedFor(input.preparedFor), input.followUpDate && t.followUp(formatDate(input.followUpDate))].filter(
     (item): item is string => !!item,
   );
 
@@ -56,88 +63,91 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
       subject={input.guideTitle}
       creator="Handout Portal"
       producer="Handout Portal"
-      language={input.language ?? "en"}
+      language={language}
       creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
     >
       <PdfImages.Provider value={input.images ?? {}}>
-        <Page
-          size={input.pageSize}
-          style={s.page}
-          wrap
-          // The new pagination engine draws page chrome through `layout`; a `fixed` footer would only reach the last page.
-          layout={
-            fastPagination
-              ? ({ children, pageNumber, totalPages }) => (
-                  <>
-                    {children}
-                    <View style={s.footer} artifact="Pagination">
-                      <Text style={s.footerText}>{footerText}</Text>
-                      <Text style={s.footerText}>{`Page ${pageNumber} of ${totalPages}`}</Text>
-                    </View>
-                  </>
-                )
-              : undefined
-          }
-        >
-          <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
-            {branding.logoPng && logoFormat ? (
-              <View style={s.logoBox}>
-                <Image tag={{ role: "Figure", alt: `${branding.clinicName} logo` }} style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
-              </View>
-            ) : null}
-            <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
-              <Text tag="P" style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
-              {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
+      <Page
+        size={input.pageSize}
+        style={s.page}
+        wrap
+        // The new pagination engine draws page chrome through `layout`; a `fixed` footer would only reach the last page.
+        layout={
+          fastPagination
+            ? ({ children, pageNumber, totalPages }) => (
+                <>
+                  {children}
+                  <View style={s.footer} artifact="Pagination">
+                    <Text style={s.footerText}>{footerText}</Text>
+                    <Text style={s.footerText}>{t.pageOf(pageNumber ?? 1, totalPages ?? pageNumber ?? 1)}</Text>
+                  </View>
+                </>
+              )
+            : undefined
+        }
+      >
+        <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
+          {branding.logoPng && logoFormat ? (
+            <View style={s.logoBox}>
+              <Image tag={{ role: "Figure", alt: t.logoAlt(branding.clinicName) }} style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
             </View>
+          ) : null}
+          <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
+            <Text tag="P" style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
+            {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
-          <Text tag="H1" style={s.title}>{balance(input.title, s.title)}</Text>
-          {/* Items wrap as wholes, so a date never splits across lines in large print. */}
-          <View style={s.metaRow}>
-            {meta.map((item, i) => (
-              <Text key={i} tag="P" style={s.meta}>
-                {item}
-              </Text>
-            ))}
-          </View>
-          {input.link ? <LinkQr url={input.link.url} label="Scan to read this handout on your phone" s={s} linkColor={headingColor} /> : null}
-          {input.notesPosition === "TOP" && notes}
-
-          {content.map((section) => (
-            <View key={section.key} tag="Sect">
-              <PdfBlocks
-                blocks={section.blocks}
-                width={width}
-                s={s}
-                linkColor={headingColor}
-                heading={
-                  <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
-                    {balance(section.title, s.sectionHeading)}
-                  </Text>
-                }
-              />
-            </View>
+        </View>
+        <Text tag="H1" style={s.title}>{balance(input.title, s.title)}</Text>
+        {/* Items wrap as wholes, so a date never splits across lines in large print. */}
+        <View style={s.metaRow}>
+          {meta.map((item, i) => (
+            <Text key={i} tag="P" style={s.meta}>
+              {item}
+            </Text>
           ))}
+        </View>
+        {input.link ? <LinkQr url={input.link.url} label={t.scanToRead} alt={t.qrAlt(t.scanToRead, input.link.url)} s={s} linkColor={headingColor} /> : null}
+        {points.length > 0 && <MainPoints title={t.mainPoints} points={points} s={s} color={headingColor} border={branding.primaryColor} />}
+        {input.notesPosition === "TOP" && notes}
 
-          {input.notesPosition === "END" && notes}
-          <EndMatter
-            contact={contact}
-            clinicName={branding.clinicName}
-            references={references}
-            disclaimers={disclaimers}
-            extraDisclaimer={branding.extraDisclaimer}
-            s={s}
-            linkColor={headingColor}
-            balance={balance}
-            width={width}
-          />
+        {content.map((section) => (
+          <View key={section.key} tag="Sect">
+            <PdfBlocks
+              blocks={section.blocks}
+              width={width}
+              s={s}
+              linkColor={headingColor}
+              heading={
+                <Text tag="H2" style={[s.sectionHeading, { color: headingColor }]} minPresenceAhead={keepWithNext(s).heading}>
+                  {balance(section.title, s.sectionHeading)}
+                </Text>
+              }
+            />
+          </View>
+        ))}
 
-          {!fastPagination && (
-            <View style={s.footer} fixed artifact="Pagination">
-              <Text style={s.footerText}>{footerText}</Text>
-              <Text style={s.footerText} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-            </View>
-          )}
-        </Page>
+        {input.notesPosition === "END" && notes}
+        <EndMatter
+          contact={contact}
+          clinicName={branding.clinicName}
+          references={references}
+          disclaimers={disclaimers}
+          extraDisclaimer={branding.extraDisclaimer}
+          s={s}
+          linkColor={headingColor}
+          balance={balance}
+          width={width}
+          t={t}
+          language={language}
+        />
+
+        {!fastPagination && (
+          <View style={s.footer} fixed artifact="Pagination">
+            <Text style={s.footerText}>{footerText}</Text>
+            <Text style={s.footerText} render={({ pageNumber, totalPages }) => t.pageOf(pageNumber, totalPages)} />
+          </View>
+        )}
+      </Page>
       </PdfImages.Provider>
     </Document>
   );

@@ -6,16 +6,17 @@ import { KEEP_TO_END, keepListItems, keepWithNext, type Styles } from "@/lib/pdf
 import { structureGroup } from "@/lib/pdf/tags";
 import { contactLines } from "@/lib/handouts/contact-lines";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
+import type { Messages } from "@/lib/i18n/messages";
 
 // A heading's text with its last two words bound when they fit on a line together (document.tsx).
 type Balance = (text: string, style: { fontSize?: unknown }, inset?: number) => string;
 
-function ContactBlock({ c, clinicName, s, linkColor, balance }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string; balance: Balance }) {
-  const lines = contactLines(c);
+function ContactBlock({ c, clinicName, s, linkColor, balance, t, language }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string; balance: Balance; t: Messages; language?: string }) {
+  const lines = contactLines(c, language);
   return (
     <View tag="Sect" style={s.contactBox} wrap={false} minPresenceAhead={KEEP_TO_END}>
       <Text tag="H2" style={s.contactTitle}>
-        {balance(`Questions? Contact ${c.clinicName || clinicName}`, s.contactTitle, 2 * ((s.contactBox.padding as number) + (s.contactBox.borderWidth as number)))}
+        {balance(t.questions(c.clinicName || clinicName), s.contactTitle, 2 * ((s.contactBox.padding as number) + (s.contactBox.borderWidth as number)))}
       </Text>
       {lines.map((l) => (
         <Text key={l.label} tag="P" style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
@@ -36,14 +37,14 @@ function ContactBlock({ c, clinicName, s, linkColor, balance }: { c: HandoutPdfI
 // Numbered, with the number hanging; a reference's https address (its last words) becomes a link. The
 // heading and the rows join their section and list elements by `parent` (see EndMatter). The last rows keep
 // together as in any list, and the last one with what follows it.
-function References({ references, s, linkColor }: { references: Reference[]; s: Styles; linkColor: string }) {
+function References({ references, s, linkColor, title }: { references: Reference[]; s: Styles; linkColor: string; title: string }) {
   const sect = structureGroup("Sect");
   const list = structureGroup("L", sect);
   const keep = keepListItems(s);
   return (
     <>
       <Text tag={{ role: "H2", parent: sect }} style={[s.sectionHeading, { color: linkColor }]} minPresenceAhead={keepWithNext(s).heading}>
-        References
+        {title}
       </Text>
       {references.map((r, i) => {
         const url = r.url && SAFE_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
@@ -82,6 +83,8 @@ export function EndMatter({
   linkColor,
   balance,
   width,
+  t,
+  language,
 }: {
   contact: HandoutPdfInput["contact"];
   clinicName: string;
@@ -92,11 +95,13 @@ export function EndMatter({
   linkColor: string;
   balance: Balance;
   width: number;
+  t: Messages;
+  language?: string;
 }) {
   return (
     <>
-      <ContactBlock c={contact} clinicName={clinicName} s={s} linkColor={linkColor} balance={balance} />
-      {references.length > 0 && <References references={references} s={s} linkColor={linkColor} />}
+      <ContactBlock c={contact} clinicName={clinicName} s={s} linkColor={linkColor} balance={balance} t={t} language={language} />
+      {references.length > 0 && <References references={references} s={s} linkColor={linkColor} title={t.references} />}
       {disclaimers.map((d) => (
         <View key={d.key} tag="Sect">
           <PdfBlocks

@@ -105,10 +105,15 @@ function cacheGlyphRuns(face: string, font: ShapingFont | null | undefined) {
   font.__handoutRunCache = true;
 }
 
-/** Forgets every shaped run (tests compare renders from a cold and a warm cache). */
-export function clearGlyphRunCache() {
+type Clearable = { clear(): void };
+// The caches the patched layout and pdfkit keep (prisma/patches/@react-pdf+layout*, pdfkit*).
+const PATCHED_CACHES = ["handout-portal.textLayoutCache", "handout-portal.subsetCache"];
+
+/** Forgets every shaped run, laid-out text and font subset of this thread (tests compare cold and warm renders). */
+export function clearRenderCaches() {
   glyphRuns.clear();
   glyphRunChars = 0;
+  for (const name of PATCHED_CACHES) (globalThis as Record<symbol, Clearable | undefined>)[Symbol.for(name)]?.clear();
 }
 
 // Numeric weights, as react-pdf resolves styles: a "bold" descriptor matches no source exactly, and the

@@ -19,13 +19,13 @@ export function qrPath(url: string): { d: string; size: number } {
   return { d, size };
 }
 
-export function LinkQr({ url, label, s, linkColor }: { url: string; label: string; s: Styles; linkColor: string }) {
+export function LinkQr({ url, label, alt, s, linkColor }: { url: string; label: string; alt: string; s: Styles; linkColor: string }) {
   const { d, size } = qrPath(url);
   // Four modules of quiet zone on each side, as the standard asks, so scanners find the code's edge.
   const box = size + 8;
   return (
     <View style={s.linkBox} wrap={false}>
-      <View tag={{ role: "Figure", alt: `QR code: ${label} ${url}` }} style={{ width: QR_POINTS, height: QR_POINTS }}>
+      <View tag={{ role: "Figure", alt }} style={{ width: QR_POINTS, height: QR_POINTS }}>
         <Svg width={QR_POINTS} height={QR_POINTS} viewBox={`-4 -4 ${box} ${box}`}>
           <Path d={d} fill="#000000" />
         </Svg>

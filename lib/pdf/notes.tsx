@@ -22,7 +22,7 @@ function byDirection(lines: string[]): { rtl: boolean; lines: string[] }[] {
   return groups;
 }
 
-export function Notes({ notes, s, accent, border, width }: { notes: string; s: Styles; accent: string; border: string; width: number }) {
+export function Notes({ notes, title, s, accent, border, width }: { notes: string; title: string; s: Styles; accent: string; border: string; width: number }) {
   const blocks = parseNotes(notes);
   if (!blocks.length) return null;
   const keep = keepListItems(s);
@@ -30,7 +30,7 @@ export function Notes({ notes, s, accent, border, width }: { notes: string; s: S
   return (
     <View tag="Sect" style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
       <Text tag="H2" style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
-        Notes from your clinician
+        {title}
       </Text>
       {blocks.map((b, i) =>
         b.type === "bullets" ? (

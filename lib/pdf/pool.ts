@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { AppError } from "@/lib/errors";
 import { renderEnv } from "@/lib/env";
-import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
+import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
 // Rendering is CPU-bound (~100 ms per handout): it runs in worker threads, one per core (at most four, each
 // holds ~130 MB, ~210 MB once it has read every font), so requests keep flowing while PDFs are made. A full
@@ -33,16 +33,16 @@ export type RenderPool = {
   /** "workers" once a thread has loaded and rendered its warm-up; "in-process" when threads cannot start. */
   readonly ready: Promise<"workers" | "in-process">;
   /** `signal`: the request went away; a render still waiting for a thread is dropped. */
-  render(input: HandoutPdfInput, signal?: AbortSignal): Promise<RenderedPdf>;
+  render(input: HandoutPdfInput, signal?: AbortSignal, options?: RenderOptions): Promise<RenderedPdf>;
   close(): Promise<void>;
 };
 
 // Loaded by path at run time, like the worker: importing render.ts here would put react-pdf's React tree
 // into the Next server bundle, where the react-server build of React cannot render it.
-async function renderHere(input: HandoutPdfInput): Promise<RenderedPdf> {
+async function renderHere(input: HandoutPdfInput, options: RenderOptions): Promise<RenderedPdf> {
   const file = pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "in-process.mjs")).href;
-  const renderer = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ /* @vite-ignore */ file)) as { renderHandoutPdf: (i: HandoutPdfInput) => Promise<RenderedPdf> };
-  return renderer.renderHandoutPdf(input);
+  const renderer = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ /* @vite-ignore */ file)) as { renderHandoutPdf: (i: HandoutPdfInput, o: RenderOptions) => Promise<RenderedPdf> };
+  return renderer.renderHandoutPdf(input, options);
 }
 
 const isAbort = (err: unknown) => err instanceof Error && (err.name === "AbortError" || err.name === "TimeoutError");
@@ -87,11 +87,11 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 
   // In-process renders (the fallback) take turns; render.ts serializes them, this caps the wait.
   let waitingHere = 0;
-  async function renderInProcess(input: HandoutPdfInput): Promise<RenderedPdf> {
+  async function renderInProcess(input: HandoutPdfInput, options: RenderOptions): Promise<RenderedPdf> {
     if (waitingHere >= maxQueue) throw busy();
     waitingHere++;
     try {
-      return await renderHere(input);
+      return await renderHere(input, options);
     } finally {
       waitingHere--;
     }
@@ -134,12 +134,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     });
   }
 
-  async function render(input: HandoutPdfInput, signal?: AbortSignal): Promise<RenderedPdf> {
-    if ((await ready) === "in-process" || !piscina) return renderInProcess(input);
+  async function render(input: HandoutPdfInput, signal?: AbortSignal, options: RenderOptions = {}): Promise<RenderedPdf> {
+    if ((await ready) === "in-process" || !piscina) return renderInProcess(input, options);
     await takeThread(signal);
     let result: { bytes: Uint8Array; pages: number; sha256: string };
     try {
-      result = await piscina.run(input, { signal: AbortSignal.timeout(timeoutMs) });
+      result = await piscina.run({ input, options }, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
       if (isAbort(err)) throw new Error(`The PDF took longer than ${Math.round(timeoutMs / 1000)} s to render and was stopped.`, { cause: err });
       throw err;
@@ -181,6 +181,6 @@ export function warmPdfPool(): Promise<"workers" | "in-process"> {
 }
 
 /** Renders a handout off the request thread. Throws AppError("TOO_MANY_REQUESTS") when the queue is full. */
-export function renderInPool(input: HandoutPdfInput, signal?: AbortSignal): Promise<RenderedPdf> {
-  return sharedPool().render(input, signal);
+export function renderInPool(input: HandoutPdfInput, signal?: AbortSignal, options?: RenderOptions): Promise<RenderedPdf> {
+  return sharedPool().render(input, signal, options);
 }

@@ -4,7 +4,7 @@ import { pdf } from "@react-pdf/renderer";
 import { HandoutDocument } from "@/lib/pdf/document";
 import { loadFonts } from "@/lib/pdf/fonts";
 import { preparePdfInput } from "@/lib/pdf/prepare";
-import type { HandoutPdfInput, RenderedPdf } from "@/lib/pdf/types";
+import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
 // Page objects in the output; react-pdf writes each page dictionary uncompressed.
 export function countPages(pdfBytes: Buffer): number {
@@ -41,12 +41,14 @@ class RenderErrorBoundary extends Component<{ sink: { error?: unknown }; childre
   }
 }
 
-async function renderOnce(input: HandoutPdfInput, fastPagination: boolean): Promise<RenderedPdf> {
+async function renderOnce(input: HandoutPdfInput, fastPagination: boolean, firstPageOnly: boolean): Promise<RenderedPdf> {
   await loadFonts(preparePdfInput(input).fontFamily);
   instance ??= pdf();
   const current = instance;
-  const container = current.container as { document: unknown };
+  // pageLimit and laidOutPages: prisma/patches/@react-pdf+renderer*.patch.
+  const container = current.container as { document: unknown; pageLimit?: number; laidOutPages?: number };
   container.document = null;
+  container.pageLimit = firstPageOnly ? 1 : undefined;
   const sink: { error?: unknown } = {};
   // A new key remounts the whole tree, so every render starts from scratch as with a fresh root.
   const element = createElement(RenderErrorBoundary, { key: ++renders, sink }, createElement(HandoutDocument, { input, fastPagination }));
@@ -54,7 +56,8 @@ async function renderOnce(input: HandoutPdfInput, fastPagination: boolean): Prom
   if (sink.error !== undefined) throw sink.error;
   if (!container.document) throw new Error("The handout document did not render.");
   const bytes = await streamToBuffer(await current.toBuffer());
-  return { bytes, pages: countPages(bytes), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
+  const pages = firstPageOnly ? (container.laidOutPages ?? countPages(bytes)) : countPages(bytes);
+  return { bytes, pages, sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
 }
 
 /**
@@ -63,8 +66,8 @@ async function renderOnce(input: HandoutPdfInput, fastPagination: boolean): Prom
  * React's scheduler keeps every root it ever saw linked together, so each call leaked its whole fiber tree
  * (~0.85 MB a render, measured with tests/bench/pdf.ts).
  */
-export function renderHandoutPdf(input: HandoutPdfInput, opts: { fastPagination?: boolean } = {}): Promise<RenderedPdf> {
-  const result = queue.then(() => renderOnce(input, opts.fastPagination ?? true));
+export function renderHandoutPdf(input: HandoutPdfInput, opts: RenderOptions & { fastPagination?: boolean } = {}): Promise<RenderedPdf> {
+  const result = queue.then(() => renderOnce(input, opts.fastPagination ?? true, opts.firstPageOnly ?? false));
   queue = result.catch(() => undefined);
   return result;
 }

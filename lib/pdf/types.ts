@@ -29,7 +29,7 @@ export type HandoutPdfInput = {
     directPhone: string;
   };
   // Already chosen and ordered by the caller; required sections (the disclaimer) included.
-  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[] }[];
+  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[]; keyPoint?: string | null }[];
   // All references of the guide version; the document lists only those the sections cite.
   references: Reference[];
   // The handout's patient link (/h/<token>): printed with a QR code on page 1; null when it has none.
@@ -38,4 +38,9 @@ export type HandoutPdfInput = {
   images?: Record<string, { data: Uint8Array; format: "png" | "jpg"; width: number; height: number }>;
 };
 
+// `pages`: how many pages the handout has, even when only the first was drawn (RenderOptions.firstPageOnly).
 export type RenderedPdf = { bytes: Buffer; pages: number; sha256: string };
+
+// The builder's preview shows page 1 until "Show all N pages" is asked for: the whole document is laid out
+// (so the page count and page 1 are exactly the handout's) but only page 1 is drawn, subset and written.
+export type RenderOptions = { firstPageOnly?: boolean };

@@ -11,8 +11,8 @@ const { renderHandoutPdf } = await load("lib/pdf/render.ts");
 const { warmUp } = await load("lib/pdf/warmup.ts");
 await warmUp(renderHandoutPdf);
 
-export default async function render(input) {
-  return renderHandoutPdf(input);
+export default async function render({ input, options }) {
+  return renderHandoutPdf(input, options);
 }
 
 /** Answers once the module above has loaded and warmed up: the pool's start-up check. */

@@ -1,4 +1,4 @@
-// Imports every prisma/seed/guides/*.md into the shared library. Unchanged text adds no version, so the
+// Imports every prisma/seed/guides/*.md into the shared library, variants after the guides they belong to. Unchanged text adds no version, so the
 // seed can run on every start.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,9 +9,18 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 const DIR = path.join(process.cwd(), "prisma", "seed", "guides");
 
 export async function seedLibraryGuides(db: PrismaClient): Promise<void> {
-  for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith(".md")).sort()) {
-    const parsed = parseGuideMarkdown(fs.readFileSync(path.join(DIR, file)));
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join(" ")}`);
+  const guides = fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((file) => {
+      const parsed = parseGuideMarkdown(fs.readFileSync(path.join(DIR, file)));
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join(" ")}`);
+      return parsed;
+    });
+  // Originals before their variants (plain language, translations), which are checked against them.
+  guides.sort((a, b) => Number(a.guide.variant.of !== null) - Number(b.guide.variant.of !== null));
+  for (const parsed of guides) {
     const result = await importGuide(db, parsed.guide, { clinicId: null });
     if (!result.unchanged) console.log(`[seed] library guide "${parsed.guide.title}" is now version ${result.version}`);
   }

@@ -29,9 +29,9 @@ async function renderPlain(input) {
 }
 
 /** One timed render. */
-export default async function render({ input, plain = false }) {
+export default async function render({ input, plain = false, firstPageOnly = false }) {
   const t = performance.now();
-  const result = plain ? await renderPlain(input) : await renderHandoutPdf(input);
+  const result = plain ? await renderPlain(input) : await renderHandoutPdf(input, { firstPageOnly });
   return { ms: performance.now() - t, pages: result.pages };
 }
 

@@ -150,6 +150,38 @@ test.describe("the PDF on screen", () => {
   });
 });
 
+test("the builder fetches page 1 only until every page is asked for, and names characters no font has before Generate", async ({ page }) => {
+  await signIn(page, CLINICIAN);
+  const bodies: { all: boolean; pages: number; size: number }[] = [];
+  page.on("response", async (r) => {
+    if (!r.url().endsWith("/handouts/preview") || r.status() !== 200) return;
+    const all = (r.request().postData() ?? "").includes('name="allPages"');
+    bodies.push({ all, pages: Number(r.headers()["x-handout-pages"]), size: (await r.body()).length });
+  });
+  await openBuilder(page);
+  await previewSettled(page);
+  const count = Number((await page.getByText(/^Showing page 1 of \d+$/).textContent())!.match(/\d+$/)![0]);
+  expect(count).toBeGreaterThan(1);
+  expect(bodies.at(-1)).toMatchObject({ all: false, pages: count });
+  await page.getByRole("button", { name: `Show all ${count} pages` }).click();
+  await expect(page.getByRole("img", { name: /^Page \d+ of \d+$/ })).toHaveCount(count, { timeout: 15_000 });
+  await expect(page.getByRole("img", { name: `Page ${count} of ${count}` })).toBeVisible();
+  expect(bodies.at(-1)).toMatchObject({ all: true, pages: count });
+  expect(bodies.at(-1)!.size).toBeGreaterThan(bodies[0]!.size);
+  // Typing while every page is shown keeps every page.
+  await page.getByLabel("Notes for this patient").fill("Heat first.");
+  await previewSettled(page);
+  await expect(page.getByRole("img", { name: /^Page \d+ of \d+$/ })).toHaveCount(count);
+
+  // U+E000 is in no font: the builder names it and the field, and Generate refuses it with the same words.
+  await page.getByLabel("Notes for this patient").fill("Ice \uE000 daily.");
+  await expect(page.getByText("These characters cannot be printed, so the handout cannot be generated yet:")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("listitem").filter({ hasText: /^Notes for this patient: .*U\+E000/ })).toBeVisible();
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  await expect(page.getByText("These characters cannot be printed: “\uE000” (U+E000). Remove or replace them.").first()).toBeVisible();
+  await expect(page).toHaveURL(/handouts\/new/);
+});
+
 test("at 375 px the builder's preview and the handout page fit the phone and meet WCAG 2.1 AA", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   const fits = async () => {

@@ -13,6 +13,8 @@ const content = (title: string, warmUp = "Walk gently for five minutes."): Draft
   summary: "Moving again after a sprain.",
   source: "Our physio team",
   reviewed: "2026-11-01",
+  language: "en",
+  level: "standard",
   sections: [section("Warm Up", warmUp), section("Stretches", "- **Calf** stretch\n- Knee to chest (Smith, 2021)"), section("References", "- Smith, J. (2021). Stretching. https://example.org/s"), section("Disclaimer", "General advice, not a diagnosis.")],
 });
 

@@ -76,6 +76,8 @@ describe("guide pictures", () => {
       summary: "",
       source: "",
       reviewed: "",
+      language: "en",
+      level: "standard" as const,
       sections: [
         { title: "Stretch", markdown: `Stand facing a wall.\n\n![A calf stretch against a wall](image:${image.id} "Hold for 30 seconds")`, required: false, keepUnlocked: false },
         { title: "Disclaimer", markdown: "General advice.", required: false, keepUnlocked: false },

@@ -47,7 +47,7 @@ describe("guide review dates", () => {
 
     // A 36-month cycle: nothing is due any more.
     const settings = (await act(c.owner.id, c.clinic.id, getBranding)).clinic;
-    await act(c.owner.id, c.clinic.id, updateBranding, { ...settings, phone: settings.phone ?? "", email: settings.email ?? "", address: settings.address ?? "", website: settings.website ?? "", hours: settings.hours ?? "", extraDisclaimer: settings.extraDisclaimer ?? "", reviewMonths: 36 });
+    await act(c.owner.id, c.clinic.id, updateBranding, { ...settings, phone: settings.phone ?? "", email: settings.email ?? "", address: settings.address ?? "", website: settings.website ?? "", hours: settings.hours ?? "", extraDisclaimer: settings.extraDisclaimer ?? "", defaultLanguage: undefined, defaultLevel: undefined, reviewMonths: 36 });
     expect(await act(c.admin.id, c.clinic.id, findGuidesDueForReview)).toEqual([]);
   });
 

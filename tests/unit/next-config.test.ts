@@ -9,11 +9,16 @@ async function loadConfig(appUrl: string | undefined) {
   return config as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]>; experimental: { serverActions: { bodySizeLimit: string } } };
 }
 
+/** The headers every page gets (the patient link's own entry, /h/, comes after and overrides some). */
+async function pageHeaders(appUrl: string | undefined) {
+  return (await (await loadConfig(appUrl)).headers()).find((entry) => entry.source === "/:path*")!.headers;
+}
+
 afterEach(() => vi.unstubAllEnvs());
 
 describe("next.config.js", () => {
   it("sends Strict-Transport-Security when APP_URL is https, and not otherwise", async () => {
-    const hsts = async (url: string | undefined) => (await (await loadConfig(url)).headers()).find((e) => e.source === "/:path*")!.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
+    const hsts = async (url: string | undefined) => (await pageHeaders(url)).find((h) => h.key === "Strict-Transport-Security")?.value;
     expect(await hsts("https://handouts.clinic.example")).toBe("max-age=63072000; includeSubDomains");
     expect(await hsts("http://localhost:3000")).toBeUndefined();
     expect(await hsts(undefined)).toBeUndefined();
@@ -21,12 +26,21 @@ describe("next.config.js", () => {
 
   it("lets pages start workers from our own origin only, and never allows eval in production", async () => {
     vi.stubEnv("NODE_ENV", "production");
-    const csp = (await (await loadConfig(undefined)).headers()).find((e) => e.source === "/:path*")!.headers.find((h) => h.key === "Content-Security-Policy")!.value;
+    const csp = (await pageHeaders(undefined)).find((h) => h.key === "Content-Security-Policy")!.value;
     const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
     expect(directive("worker-src")).toBe("worker-src 'self'");
     expect(directive("script-src")).toBe("script-src 'self' 'unsafe-inline'");
     expect(directive("frame-ancestors")).toBe("frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe-eval/);
+  });
+
+  it("gives the patient link its own strict policy, no index, no referrer and no cache", async () => {
+    const entries = await (await loadConfig(undefined)).headers();
+    const link = Object.fromEntries(entries.find((entry) => entry.source === "/h/:path*")!.headers.map((h) => [h.key, h.value]));
+    expect(link["Content-Security-Policy"]).toMatch(/^default-src 'none';/);
+    expect(link).toMatchObject({ "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+    // Later entries win for the same header, so the link's come after the pages'.
+    expect(entries.findIndex((e) => e.source === "/h/:path*")).toBeGreaterThan(entries.findIndex((e) => e.source === "/:path*"));
   });
 
   it("serves stored pictures (the logo, guide pictures) with a CSP under which nothing runs or loads", async () => {

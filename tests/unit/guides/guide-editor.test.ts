@@ -41,7 +41,7 @@ describe("guide editor, pure parts", () => {
   });
 
   it("places the parser's messages on the section and field they are about, with the section's own line numbers", () => {
-    const draft = { title: "Knee", summary: "", source: "", reviewed: "", sections: [section("One", "Fine."), section("Two", "Text\n\n<div>x</div>")] };
+    const draft = { title: "Knee", summary: "", source: "", reviewed: "", language: "en", level: "standard" as const, sections: [section("One", "Fine."), section("Two", "Text\n\n<div>x</div>")] };
     const { markdown, lines } = draftToMarkdown(draft);
     const parsed = parseGuideMarkdown(markdown);
     expect(parsed.ok).toBe(false);
@@ -54,7 +54,7 @@ describe("guide editor, pure parts", () => {
   });
 
   it("escapes a section title so it stays one plain heading", () => {
-    const draft = { title: "T", summary: "", source: "", reviewed: "", sections: [section("Step #1 *now* [x]", "Text.")] };
+    const draft = { title: "T", summary: "", source: "", reviewed: "", language: "en", level: "standard" as const, sections: [section("Step #1 *now* [x]", "Text.")] };
     const parsed = parseGuideMarkdown(draftToMarkdown(draft).markdown);
     expect(parsed.ok && parsed.guide.sections[0]!.title).toBe("Step #1 *now* [x]");
   });

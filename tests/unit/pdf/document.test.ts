@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Block } from "@/lib/guides/blocks";
-import { clearGlyphRunCache } from "@/lib/pdf/fonts";
+import { clearRenderCaches } from "@/lib/pdf/fonts";
 import { renderHandoutPdf } from "@/lib/pdf/render";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 import { backSpasmsGuide, sampleInput } from "@/tests/support/sample-handout";
@@ -263,12 +263,29 @@ describe("the handout PDF", () => {
     expect(pdftotext(next.bytes)).not.toContain("previous patient");
   }, 30_000);
 
-  it("gives the same bytes for the same input, from a cold or a warm glyph-run cache, and counts pages as pdfinfo does", async () => {
+  it("draws page 1 only for the preview, exactly as page 1 of the whole handout, and still counts every page", async () => {
+    const input = sampleInput();
+    const whole = await renderHandoutPdf(input);
+    const first = await renderHandoutPdf(input, { firstPageOnly: true });
+    expect(whole.pages).toBeGreaterThan(1);
+    expect(first.pages).toBe(whole.pages);
+    expect(pdfinfo(first.bytes)).toMatch(/Pages:\s+1\n/);
+    const [page1] = pdftotextPages(first.bytes, "-layout");
+    expect(page1).toBe(pdftotextPages(whole.bytes, "-layout")[0]);
+    expect(page1).toContain(`Page 1 of ${whole.pages}`);
+    expect(first.bytes.length).toBeLessThan(whole.bytes.length);
+  }, 30_000);
+
+  it("gives the same bytes for the same input, from cold or warm render caches (shaped runs, laid-out text, font subsets), and counts pages as pdfinfo does", async () => {
     for (const input of [sampleInput({}, ["symptoms", "treatment"]), sampleInput({ largePrint: true, pageSize: "A4" })]) {
-      clearGlyphRunCache();
+      clearRenderCaches();
       const cold = await renderHandoutPdf(input);
       const warm = await renderHandoutPdf(input);
       expect(warm.sha256).toBe(cold.sha256);
+      // Other documents in between share most paragraphs at other widths, sizes and colours.
+      await renderHandoutPdf({ ...input, pageSize: input.pageSize === "A4" ? "LETTER" : "A4", notes: "Other notes." });
+      await renderHandoutPdf({ ...input, largePrint: !input.largePrint, branding: { ...input.branding, primaryColor: "#ffee00" } });
+      expect((await renderHandoutPdf(input)).sha256).toBe(cold.sha256);
     }
     const input = sampleInput({}, ["symptoms"]);
     const [a, b] = [await renderHandoutPdf(input), await renderHandoutPdf(input)];

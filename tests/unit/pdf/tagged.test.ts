@@ -24,6 +24,7 @@ const blocks: Block[] = [
   { type: "table", align: ["left", "right"], header: [[t("Exercise")], [t("Times a day")]], rows: [[[t("Walking")], [t("2")]], [[t("Stretching", true)], [t("3")]], [[t("Breathing")], [t("5")]]] },
   p(LONG),
 ];
+// In Spanish: the /Lang and everything the portal prints around the guide (headings, footer, alt text) follow it.
 const base = sampleInput({ branding: { ...sampleInput().branding, logoPng: logo }, language: "es" }, ["symptoms"]);
 const input = { ...base, sections: [{ key: "exercises", title: "Exercises", kind: "content" as const, blocks, citedRefKeys: [] }, ...base.sections] };
 
@@ -57,13 +58,13 @@ describe("the tagged handout PDF", () => {
     const headings = all.filter((e) => /^H\d$/.test(e.role)).map((e) => `${e.role} ${e.text.replace(/\s+/g, " ").trim()}`);
     expect(headings).toEqual([
       "H1 Treating Back Spasms: A Comprehensive Guide",
-      "H2 Notes from your clinician",
+      "H2 Notas de su profesional de salud",
       "H2 Exercises",
       "H3 Stretches to try",
       "H4 At your desk",
       "H2 Symptoms",
-      "H2 Questions? Contact Riverside Spine & Wellness",
-      "H2 References",
+      "H2 ¿Preguntas? Comuníquese con Riverside Spine & Wellness",
+      "H2 Referencias",
       "H2 Disclaimer",
     ]);
   });
@@ -111,7 +112,7 @@ describe("the tagged handout PDF", () => {
   it("describes the logo as a figure", () => {
     const [figure, ...more] = byRole("Figure");
     expect(more).toHaveLength(0);
-    expect(figure!.alt).toBe("Riverside Spine & Wellness logo");
+    expect(figure!.alt).toBe("Logotipo de Riverside Spine & Wellness");
     expect(figure!.pages).toEqual([1]);
   });
 
@@ -120,12 +121,12 @@ describe("the tagged handout PDF", () => {
     const linked = readStructure((await renderHandoutPdf({ ...input, link: { url } })).bytes);
     const elements = flatten(linked.root!);
     const figures = elements.filter((e) => e.role === "Figure");
-    expect(figures.map((f) => f.alt)).toEqual(["Riverside Spine & Wellness logo", `QR code: Scan to read this handout on your phone ${url}`]);
+    expect(figures.map((f) => f.alt)).toEqual(["Logotipo de Riverside Spine & Wellness", `Código QR: Escanee el código para leer este folleto en su teléfono ${url}`]);
     expect(figures[1]!.pages).toEqual([1]);
     expect(figures[1]!.mcids).toBeGreaterThan(0);
     expect(elements.filter((e) => e.role === "Link").map((l) => squash(l.text))).toContain(url);
     const order = elements.map((e) => (e === figures[1] ? "QR" : /^H\d$/.test(e.role) ? e.text.replace(/\s+/g, " ").trim() : null)).filter(Boolean);
-    expect(order.slice(0, 3)).toEqual(["Treating Back Spasms: A Comprehensive Guide", "QR", "Notes from your clinician"]);
+    expect(order.slice(0, 3)).toEqual(["Treating Back Spasms: A Comprehensive Guide", "QR", "Notas de su profesional de salud"]);
   });
 
   it("puts every link annotation in a Link element with its text, on the annotation's page", () => {
@@ -166,7 +167,7 @@ describe("the tagged handout PDF", () => {
       expect(found, `${e.role} "${e.text.slice(0, 40)}" in reading order`).toBeGreaterThanOrEqual(at);
       at = found;
     }
-    expect(pdftotext(bytes)).toContain(`Page 1 of ${pages.length}`);
+    expect(pdftotext(bytes)).toContain(`Página 1 de ${pages.length}`);
     expect(pdf.root!.text).not.toMatch(/Page \d+ of/);
     expect(pdf.root!.text).not.toContain("Riverside Spine & Wellness · (555)");
     pdf.pages.forEach((page) => {

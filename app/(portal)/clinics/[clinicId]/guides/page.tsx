@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireMemberPage, isManager } from "@/lib/authz";
 import { findLibrary } from "@/lib/guides/queries";
 import { findGuideDrafts } from "@/lib/guides/drafts";
-import { GRADE_TARGET } from "@/lib/guides/readability";
+import { isAboveTarget, readingScale } from "@/lib/guides/readability";
 import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
@@ -83,8 +83,9 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
             </div>
             {g.summary && <p className="mt-1 text-slate-700">{g.summary}</p>}
             <p className="mt-2 text-sm text-slate-700">
-              {g.sections} sections · reading grade {g.grade.toFixed(1)}
-              {g.grade > GRADE_TARGET ? " (above grade 8)" : ""} · {g.reviewedAt ? `reviewed ${g.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}` : "not reviewed"} · version {g.version}
+              {g.sections} sections · reading {readingScale(g.language).unit(g.grade)}
+              {isAboveTarget(g.grade, g.language) ? ` (${readingScale(g.language).miss})` : ""}
+              {g.variants > 0 ? ` · ${g.variants} other ${g.variants === 1 ? "version" : "versions"} (reading level, language)` : ""} · {g.reviewedAt ? `reviewed ${g.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}` : "not reviewed"} · version {g.version}
             </p>
           </li>
         ))}

@@ -35,6 +35,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
               linksByDefault: clinic.linksByDefault,
               linkDays: String(clinic.linkDays),
               reviewMonths: String(clinic.reviewMonths),
+              defaultLanguage: clinic.defaultLanguage,
+              defaultLevel: clinic.defaultLevel,
             }}
           />
         </Card>

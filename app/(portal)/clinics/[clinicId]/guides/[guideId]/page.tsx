@@ -8,7 +8,9 @@ import { findCopySource } from "@/lib/guides/copies";
 import { ReviewBadge, formatDay } from "@/components/guides/review-badge";
 import { getReviewInfo } from "@/lib/guides/review-dates";
 import { isAppError } from "@/lib/errors";
-import { getGuide } from "@/lib/guides/queries";
+import { findVariantColumns, getGuide } from "@/lib/guides/queries";
+import { VariantSection } from "./_components/variant-section";
+import { variantLabel } from "@/lib/guides/variant-labels";
 import { GuideBlocks } from "@/components/guides/guide-blocks";
 import { GradeLabel } from "@/components/guides/grade-label";
 import { Alert } from "@/components/ui/alert";
@@ -27,6 +29,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
   });
   const { version } = guide;
   const [review, copyOf] = await Promise.all([getReviewInfo(ctx, guide.id), guide.shared ? null : findCopySource(ctx, guide.id)]);
+  const variants = await findVariantColumns(ctx, guide.id);
   const base = `/clinics/${clinicId}/guides/${guide.id}`;
   const content = guide.sections.filter((s) => s.kind !== "references");
   return (
@@ -62,8 +65,15 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
         <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <p className="mb-4">
-            <GradeLabel grade={version.grade} words={version.words} /> <span className="text-sm text-slate-700">(whole guide)</span>
+            <GradeLabel grade={version.grade} words={version.words} language={guide.language} /> <span className="text-sm text-slate-700">(whole guide, {variantLabel(guide)})</span>
           </p>
+          {version.translationNote && <Alert tone="warning">{version.translationNote}</Alert>}
+          {variants.length > 0 && (
+            <p className="mb-4 text-sm text-slate-700">
+              Each section is shown beside the same section in this guide&apos;s other {variants.length === 1 ? "version" : `${variants.length} versions`} (
+              {variants.map((v) => variantLabel(v)).join(", ")}).
+            </p>
+          )}
           {content.map((s) => (
             <section key={s.key} id={`section-${s.key}`} aria-labelledby={`h-${s.key}`} className="mb-8">
               <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 pb-1">
@@ -75,12 +85,27 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
                   {s.changed && version.version > 1 && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Changed in this version</span>}
                 </div>
               </div>
-              <p className="mt-1">
-                <GradeLabel grade={s.grade} words={s.words} />
-              </p>
-              <div className="mt-2 text-base leading-relaxed">
-                <GuideBlocks blocks={s.blocks} images={`/clinics/${clinicId}/guides/images`} />
-              </div>
+              {variants.length === 0 ? (
+                <>
+                  <p className="mt-1">
+                    <GradeLabel grade={s.grade} words={s.words} language={guide.language} />
+                  </p>
+                  <div className="mt-2 text-base leading-relaxed" lang={guide.language}>
+                    <GuideBlocks blocks={s.blocks} images={`/clinics/${clinicId}/guides/images`} />
+                  </div>
+                </>
+              ) : (
+                <VariantSection
+                  sectionKey={s.key}
+                  columns={[
+                    { key: guide.id, href: base, language: guide.language, level: guide.level, blocks: s.blocks, grade: s.grade, words: s.words, keyPoint: s.keyPoint },
+                    ...variants.map((v) => {
+                      const vs = v.sections.get(s.key);
+                      return { key: v.guideId, href: `/clinics/${clinicId}/guides/${v.guideId}`, language: v.language, level: v.level, title: vs?.title, blocks: vs?.blocks, grade: vs?.grade, words: vs?.words, keyPoint: vs?.keyPoint };
+                    }),
+                  ]}
+                />
+              )}
             </section>
           ))}
           {guide.references.length > 0 && (

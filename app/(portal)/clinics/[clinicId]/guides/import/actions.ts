@@ -15,6 +15,7 @@ export type ImportPreview = {
   title: string;
   summary: string | null;
   grade: number;
+  language: string;
   sections: { key: string; title: string; kind: string; required: boolean; lock: string | null; redFlag: boolean; grade: number; words: number }[];
   references: number;
   warnings: string[];
@@ -34,6 +35,7 @@ export const previewGuideAction = clinicAction({ schema: importGuideSchema }, as
         title: g.title,
         summary: g.summary,
         grade: g.grade,
+        language: g.variant.language,
         sections: g.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, lock: s.lock, redFlag: s.redFlag, grade: s.grade, words: s.words })),
         references: g.references.length,
         warnings,

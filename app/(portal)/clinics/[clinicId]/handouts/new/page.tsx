@@ -6,14 +6,17 @@ import { notFound } from "next/navigation";
 import { builderFromDraft, builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handouts/builder-data";
 import { Card, PageHeader } from "@/components/ui/card";
 import { HandoutBuilder } from "./_components/handout-builder";
+import { LANGUAGE_TAG } from "@/lib/guides/front-matter";
 
 export const metadata: Metadata = { title: "New handout" };
 
-type Search = { guide?: string; from?: string; template?: string; draft?: string };
+type Search = { guide?: string; from?: string; template?: string; draft?: string; language?: string; level?: string };
 
 export default async function NewHandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Search> }) {
   const { clinicId } = await params;
-  const { guide, from, template, draft } = await searchParams;
+  const { guide, from, template, draft, language, level } = await searchParams;
+  // "Open in Spanish" and the like: a wish, used only when the guide has that variant.
+  const wish = { language: typeof language === "string" && LANGUAGE_TAG.test(language) ? language : undefined, level: level === "plain" || level === "standard" ? level : undefined };
   const ctx = await requireMemberPage(clinicId);
 
   if (!guide && !from && !template && !draft) {
@@ -42,10 +45,10 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
   const start = await (draft
     ? builderFromDraft(ctx, draft)
     : template
-    ? builderFromTemplate(ctx, template)
+    ? builderFromTemplate(ctx, template, wish)
     : from
       ? builderFromHandout(ctx, from)
-      : builderFromGuide(ctx, guide!)
+      : builderFromGuide(ctx, guide!, wish)
   ).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;

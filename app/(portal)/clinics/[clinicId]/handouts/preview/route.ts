@@ -20,7 +20,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
     if (!isSameOrigin(req)) return plain(403, "Forbidden");
     if (Number(req.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return plain(413, "The form is too large.");
     const ctx = await requireMember(clinicId.data);
-    const preview = await renderPreviewPdf(ctx, draftFromFormData(await req.formData()), req.signal);
+    const form = await req.formData();
+    // Page 1 only unless the builder shows every page ("Show all N pages"): a third of the render time.
+    const preview = await renderPreviewPdf(ctx, draftFromFormData(form), { allPages: form.get("allPages") === "1", signal: req.signal });
     return new Response(new Uint8Array(preview.pdf), {
       headers: {
         "Content-Type": "application/pdf",

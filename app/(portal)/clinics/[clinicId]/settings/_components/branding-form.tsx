@@ -7,6 +7,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { contrastRatio, textColorOn } from "@/lib/pdf/colors";
 import { initialFormState } from "@/lib/forms";
 import { updateBrandingAction } from "../actions";
+import { HANDOUT_LANGUAGES } from "@/lib/i18n/messages";
+import { languageName } from "@/lib/guides/variant-labels";
 
 type Values = {
   name: string;
@@ -23,6 +25,8 @@ type Values = {
   linksByDefault: boolean;
   linkDays: string;
   reviewMonths: string;
+  defaultLanguage: string;
+  defaultLevel: string;
 };
 
 const isHex = (v: string) => /^#[0-9a-fA-F]{6}$/.test(v);
@@ -90,6 +94,19 @@ export function BrandingForm({ clinicId, initial, logoUrl }: { clinicId: string;
         <Select label="Clinician notes go" name="notesPosition" value={v.notesPosition} onChange={set("notesPosition")} errors={e.notesPosition}>
           <option value="TOP">After the title</option>
           <option value="END">At the end</option>
+        </Select>
+      </div>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Select label="Handouts start in" name="defaultLanguage" value={v.defaultLanguage} onChange={set("defaultLanguage")} errors={e.defaultLanguage} hint="When the guide has a version in this language.">
+          {HANDOUT_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {languageName(l)}
+            </option>
+          ))}
+        </Select>
+        <Select label="Reading level" name="defaultLevel" value={v.defaultLevel} onChange={set("defaultLevel")} errors={e.defaultLevel} hint="Plain language when the guide has it.">
+          <option value="plain">Plain language</option>
+          <option value="standard">Standard</option>
         </Select>
       </div>
       <TextArea label="Extra disclaimer line (optional)" name="extraDisclaimer" rows={2} value={v.extraDisclaimer} onChange={set("extraDisclaimer")} errors={e.extraDisclaimer} hint="Printed under the disclaimer of every handout." />

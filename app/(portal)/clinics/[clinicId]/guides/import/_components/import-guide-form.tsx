@@ -5,7 +5,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { Card } from "@/components/ui/card";
 import { Field, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { GRADE_TARGET } from "@/lib/guides/readability";
+import { GradeLabel } from "@/components/guides/grade-label";
 import type { FormState } from "@/lib/forms";
 import { confirmImportAction, previewGuideAction, type ImportPreview } from "../actions";
 
@@ -39,7 +39,7 @@ export function ImportGuideForm({ clinicId }: { clinicId: string }) {
             <h3 className="text-xl font-semibold">{preview.data.title}</h3>
             {preview.data.summary && <p className="mt-1 text-slate-700">{preview.data.summary}</p>}
             <p className="mt-2 text-sm text-slate-700">
-              Reading grade {preview.data.grade.toFixed(1)} · {preview.data.references} references
+              <GradeLabel grade={preview.data.grade} language={preview.data.language} /> · {preview.data.references} references
             </p>
             {preview.data.warnings.length > 0 && (
               <div className="mt-3">
@@ -80,9 +80,7 @@ export function ImportGuideForm({ clinicId }: { clinicId: string }) {
                     {s.required && s.lock !== "red-flag" && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">always included</span>}
                     {s.lock === "red-flag" && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-950">warning signs</span>}
                   </span>
-                  <span className={s.grade > GRADE_TARGET ? "text-amber-900" : "text-slate-700"}>
-                    grade {s.grade.toFixed(1)} · {s.words} words{s.grade > GRADE_TARGET ? " · above grade 8" : ""}
-                  </span>
+                  <GradeLabel grade={s.grade} words={s.words} language={preview.data?.language} />
                 </li>
               ))}
             </ol>

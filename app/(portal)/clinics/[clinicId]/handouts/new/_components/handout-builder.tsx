@@ -18,6 +18,7 @@ import { describeCharacters } from "@/lib/handouts/describe-characters";
 import { createHandoutAction, discardDraftAction } from "../actions";
 import { usePdfPreview } from "./use-pdf-preview";
 import { useDraft, useLeaveGuard } from "./use-draft";
+import { VariantPicker } from "./variant-picker";
 
 export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: BuilderStart }) {
   const [state, formAction, generating] = useActionState(createHandoutAction.bind(null, clinicId), { ok: false } as FormState);
@@ -25,9 +26,21 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   const [items, setItems] = useState<PickerItem[]>(() => pickerItems(start.sections, start.initial.sectionKeys, start.initial.order));
   const [notes, setNotes] = useState(start.initial.notes);
   const [revision, setRevision] = useState(0);
+  const [versionId, setVersionId] = useState(start.guide.versionId);
+  const variant = start.variants.find((v) => v.versionId === versionId) ?? { ...start.guide, sections: start.sections };
+  // Variants share their section keys: the choice and order carry over, with the new variant's text.
+  const switchVariant = (id: string) => {
+    const next = start.variants.find((v) => v.versionId === id);
+    if (!next) return;
+    const title = formRef.current?.elements.namedItem("title");
+    if (title instanceof HTMLInputElement && title.value === variant.title) title.value = next.title;
+    setItems((current) => pickerItems(next.sections, [], current.filter((i) => i.kind === "content" && !i.required).map((i) => ({ key: i.key, picked: i.picked }))));
+    setVersionId(id);
+  };
   // What the form holds, as one value: the preview renders again whenever it changes.
-  const change = useMemo(() => JSON.stringify([items.map((i) => [i.key, i.picked]), notes, revision]), [items, notes, revision]);
-  const preview = usePdfPreview(clinicId, formRef, change);
+  const change = useMemo(() => JSON.stringify([versionId, items.map((i) => [i.key, i.picked]), notes, revision]), [versionId, items, notes, revision]);
+  const [allPages, setAllPages] = useState(false);
+  const preview = usePdfPreview(clinicId, formRef, change, allPages);
   const draft = useDraft(clinicId, formRef, change, start.initial.draftId, generating);
   const [discarded, discardAction] = useActionState(discardDraftAction.bind(null, clinicId), { ok: false } as FormState);
   useLeaveGuard(draft.dirty && !generating);
@@ -37,13 +50,15 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   // itself, and the preview request it starts, do not wait for them.
   const statsItems = useDeferredValue(items);
   const statsNotes = useDeferredValue(notes);
-  const notesStats = useMemo(() => readingStats(notesPlainText(statsNotes)), [statsNotes]);
+  const language = variant.language;
+  const notesStats = useMemo(() => readingStats(notesPlainText(statsNotes), language), [statsNotes, language]);
   const handoutStats = useMemo(
     () =>
       readingStats(
         [...statsItems.filter((i) => (i.picked || i.required) && i.kind === "content").map((i) => i.plainText), notesPlainText(statsNotes)].join("\n"),
+        language,
       ),
-    [statsItems, statsNotes],
+    [statsItems, statsNotes, language],
   );
 
   return (
@@ -55,14 +70,16 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
             {n}
           </Alert>
         ))}
-        <input type="hidden" name="guideVersionId" value={start.guide.versionId} />
+        <input type="hidden" name="guideVersionId" value={versionId} />
         {start.initial.sourceHandoutId && <input type="hidden" name="sourceHandoutId" value={start.initial.sourceHandoutId} />}
         {start.initial.templateId && <input type="hidden" name="templateId" value={start.initial.templateId} />}
         {draft.draftId && <input type="hidden" name="draftId" value={draft.draftId} />}
 
         <Field label="Handout title" name="title" required maxLength={TITLE_MAX} defaultValue={state.values?.title ?? start.initial.title} errors={errors.title} />
 
-        <SectionPicker items={items} guideOrder={start.sections.map((s) => s.key)} onChange={setItems} error={errors.sectionKeys} />
+        <VariantPicker variants={start.variants} value={versionId} onChange={switchVariant} />
+
+        <SectionPicker items={items} guideOrder={variant.sections.map((s) => s.key)} onChange={setItems} error={errors.sectionKeys} />
 
         <div>
           <TextArea
@@ -76,7 +93,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
             errors={errors.notes}
           />
           <div className="-mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
-            <ReadingMeter label="Notes reading level" stats={notesStats} />
+            <ReadingMeter label="Notes reading level" stats={notesStats} language={language} />
             <span className={notes.length > NOTES_MAX * 0.95 ? "font-medium text-red-800" : "text-slate-600"}>
               {notes.length.toLocaleString("en-US")} / {NOTES_MAX.toLocaleString("en-US")} characters
             </span>
@@ -115,7 +132,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
 
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <ReadingMeter label="Whole handout" stats={handoutStats} />
+            <ReadingMeter label="Whole handout" stats={handoutStats} language={language} />
             <button type="submit" disabled={generating} className={buttonClass("primary")}>
               {generating ? "Generating PDF…" : "Generate PDF"}
             </button>
@@ -165,7 +182,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         )}
         {preview.error && <Alert tone="warning">{preview.error}</Alert>}
         <div data-testid="handout-preview" aria-busy={preview.updating}>
-          <PdfPages pdf={preview.pdf} pages={preview.pages} revision={preview.revision} label="Preview of the handout PDF" />
+          <PdfPages pdf={preview.pdf} pages={preview.pages} revision={preview.revision} showAll={allPages} onShowAll={setAllPages} label="Preview of the handout PDF" />
         </div>
       </section>
     </form>

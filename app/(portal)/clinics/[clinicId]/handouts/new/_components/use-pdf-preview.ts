@@ -13,8 +13,9 @@ export type PreviewState = { pdf: Uint8Array | null; pages: number; unprintable:
  * The real PDF for the builder's form (handouts/preview/route.ts), fetched again after every change: at
  * once after a pause, at the end of a burst. A newer change aborts the request before it, and responses are
  * numbered: one older than what is on screen is dropped, so a slow render can never replace a newer one.
+ * `allPages`: the PDF has every page; otherwise only page 1 (the page count comes in a header either way).
  */
-export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormElement | null>, change: string): PreviewState {
+export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormElement | null>, change: string, allPages: boolean): PreviewState {
   const [state, setState] = useState<PreviewState>({ pdf: null, pages: 0, unprintable: [], updating: true, error: null, revision: 0 });
   const sent = useRef(0);
   const shown = useRef(0);
@@ -33,7 +34,10 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
       const controller = (inFlight.current = new AbortController());
       setState((s) => ({ ...s, updating: true }));
       try {
-        const res = await fetch(`/clinics/${clinicId}/handouts/preview`, { method: "POST", body: new FormData(form.current), signal: controller.signal });
+        const body = new FormData(form.current);
+        // The server draws page 1 only unless every page is shown.
+        if (allPages) body.set("allPages", "1");
+        const res = await fetch(`/clinics/${clinicId}/handouts/preview`, { method: "POST", body, signal: controller.signal });
         if (seq < shown.current) return;
         if (!res.ok || res.headers.get("content-type") !== "application/pdf") {
           const message = res.status === 429 ? "The PDF service is busy; the preview will catch up in a moment." : res.redirected ? "You were signed out. Sign in again to see the preview." : "The preview is not available.";
@@ -58,7 +62,7 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
       live = false;
       clearTimeout(timer);
     };
-  }, [clinicId, form, change]);
+  }, [clinicId, form, change, allPages]);
 
   useEffect(() => () => inFlight.current?.abort(), []);
   return state;
