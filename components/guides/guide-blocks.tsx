@@ -36,8 +36,10 @@ function Inlines({ nodes, cites = true }: { nodes: Inline[]; cites?: boolean }) 
 /**
  * A guide section's blocks as semantic HTML, as a patient would read them. Never renders raw HTML.
  * `cites` links citations to the page's reference list; off where there is none (the handout preview).
+ * `images`: where the clinic's pictures are served (/clinics/<id>/guides/images); without it a picture is
+ * shown as its description.
  */
-export function GuideBlocks({ blocks, cites = true }: { blocks: Block[]; cites?: boolean }) {
+export function GuideBlocks({ blocks, cites = true, images }: { blocks: Block[]; cites?: boolean; images?: string }) {
   return (
     <>
       {blocks.map((b, i) => {
@@ -59,7 +61,7 @@ export function GuideBlocks({ blocks, cites = true }: { blocks: Block[]; cites?:
           case "list": {
             const items = b.items.map((item, j) => (
               <li key={j}>
-                <GuideBlocks blocks={item.content} cites={cites} />
+                <GuideBlocks blocks={item.content} cites={cites} images={images} />
               </li>
             ));
             return b.ordered ? (
@@ -72,6 +74,18 @@ export function GuideBlocks({ blocks, cites = true }: { blocks: Block[]; cites?:
               </ul>
             );
           }
+          case "image":
+            return (
+              <figure key={i} className="my-4">
+                {images ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- served by our own clinic-checked route, already resized
+                  <img src={`${images}/${b.imageId}`} alt={b.alt} className="h-auto max-w-full rounded border border-slate-200" loading="lazy" />
+                ) : (
+                  <p className="rounded border border-dashed border-slate-300 p-3 text-sm text-slate-700">Picture: {b.alt}</p>
+                )}
+                {b.caption && <figcaption className="mt-1 text-sm italic text-slate-700">{b.caption}</figcaption>}
+              </figure>
+            );
           case "table":
             return (
               <div key={i} className="my-3 overflow-x-auto" role="region" aria-label="Table" tabIndex={0}>

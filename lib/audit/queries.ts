@@ -24,6 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   extraDisclaimer: "disclaimer line",
   linksByDefault: "patient links by default",
   linkDays: "how long patient links work",
+  reviewMonths: "how often guides are reviewed",
   defaultLanguage: "handout language",
   defaultLevel: "reading level",
   logo: "logo",

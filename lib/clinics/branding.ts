@@ -20,6 +20,7 @@ const BRANDING_FIELDS = {
   extraDisclaimer: true,
   linksByDefault: true,
   linkDays: true,
+  reviewMonths: true,
   defaultLanguage: true,
   defaultLevel: true,
 } as const;

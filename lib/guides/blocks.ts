@@ -13,7 +13,10 @@ export type Block =
   | { type: "paragraph"; children: Inline[] }
   | { type: "heading"; level: 3 | 4 | 5 | 6; children: Inline[] }
   | { type: "list"; ordered: boolean; start?: number; items: ListItem[] }
-  | { type: "table"; align: ("left" | "right" | "center" | null)[]; header: Inline[][]; rows: Inline[][][] };
+  | { type: "table"; align: ("left" | "right" | "center" | null)[]; header: Inline[][]; rows: Inline[][][] }
+  // A picture on a line of its own, `![alt](ref "caption")`: imageId names a GuideImage row of the same clinic
+  // (lib/guides/images.ts). alt is required: it is what a screen reader says instead of the picture.
+  | { type: "image"; imageId: string; alt: string; caption: string | null };
 
 export type SectionKind = "content" | "references" | "disclaimer";
 

@@ -78,6 +78,8 @@ function linkBlock(block: Block, references: Reference[], found: CiteFound[]): B
         header: block.header.map((cell) => linkInlines(cell, references, found)),
         rows: block.rows.map((row) => row.map((cell) => linkInlines(cell, references, found))),
       };
+    case "image":
+      return block;
   }
 }
 

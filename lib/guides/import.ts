@@ -8,8 +8,11 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ImportResult = { guideId: string; versionId: string; version: number; unchanged: boolean; sections: { key: string; title: string }[] };
 
-type Client = Pick<PrismaClient, "$transaction">;
 type Tx = Prisma.TransactionClient;
+// A client opens its own transaction; a transaction (the editor's publish, which also moves the draft's
+// pictures) is used as it is.
+type Client = Pick<PrismaClient, "$transaction"> | Tx;
+const inTransaction = <T>(db: Client, fn: (tx: Tx) => Promise<T>): Promise<T> => ("$transaction" in db ? db.$transaction(fn) : fn(db));
 
 function sectionHash(s: ParsedGuide["sections"][number]): string {
   return crypto.createHash("sha256").update(JSON.stringify([s.title, s.kind, s.required, s.blocks, s.citedRefKeys, s.keyPoint])).digest("hex");
@@ -47,21 +50,28 @@ export async function resolveVariant(tx: Pick<Tx, "guide">, parsed: ParsedGuide,
 export async function importGuide(
   db: Client,
   parsed: ParsedGuide,
-  target: { clinicId: string | null; importedBy?: string | null },
+  // guideId: the editor's guide, whose key stays when its title is renamed (it must be in clinicId's library).
+  target: { clinicId: string | null; importedBy?: string | null; guideId?: string },
   audit?: (tx: Tx, result: ImportResult) => Promise<void>,
 ): Promise<ImportResult> {
   const key = slugify(parsed.title);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const variantOfId = parsed.variant.of ? await resolveVariant(tx, parsed, target.clinicId) : null;
     const hashes = new Map(parsed.sections.map((s) => [s.key, sectionHash(s)]));
     const { level, language } = parsed.variant;
-    await tx.$executeRaw`INSERT INTO "Guide" ("id", "clinicId", "key", "variantOfId", "level", "language", "updatedAt") VALUES (${`gd_${crypto.randomUUID().replace(/-/g, "")}`}, ${target.clinicId}, ${key}, ${variantOfId}, ${level}, ${language}, now())
-      ON CONFLICT (COALESCE("clinicId", ''), "key") DO NOTHING`;
-    const [guide] = await tx.$queryRaw<{ id: string; variantOfId: string | null; level: string; language: string }[]>`
-      SELECT "id", "variantOfId", "level", "language" FROM "Guide" WHERE COALESCE("clinicId", '') = COALESCE(${target.clinicId}::text, '') AND "key" = ${key} FOR UPDATE`;
-    const guideId = guide!.id;
-    if (guide!.variantOfId !== variantOfId || guide!.level !== level || guide!.language !== language) {
+    if (!target.guideId) {
+      await tx.$executeRaw`INSERT INTO "Guide" ("id", "clinicId", "key", "variantOfId", "level", "language", "updatedAt") VALUES (${`gd_${crypto.randomUUID().replace(/-/g, "")}`}, ${target.clinicId}, ${key}, ${variantOfId}, ${level}, ${language}, now())
+        ON CONFLICT (COALESCE("clinicId", ''), "key") DO NOTHING`;
+    }
+    const [guide] = target.guideId
+      ? await tx.$queryRaw<{ id: string; variantOfId: string | null; level: string; language: string }[]>`
+          SELECT "id", "variantOfId", "level", "language" FROM "Guide" WHERE "id" = ${target.guideId} AND COALESCE("clinicId", '') = COALESCE(${target.clinicId}::text, '') FOR UPDATE`
+      : await tx.$queryRaw<{ id: string; variantOfId: string | null; level: string; language: string }[]>`
+          SELECT "id", "variantOfId", "level", "language" FROM "Guide" WHERE COALESCE("clinicId", '') = COALESCE(${target.clinicId}::text, '') AND "key" = ${key} FOR UPDATE`;
+    if (!guide) throw new Error("importGuide: the guide is not in that library");
+    const guideId = guide.id;
+    if (guide.variantOfId !== variantOfId || guide.level !== level || guide.language !== language) {
       await tx.guide.update({ where: { id: guideId }, data: { variantOfId, level, language } });
     }
     const latest = await tx.guideVersion.findFirst({

@@ -1,4 +1,4 @@
-import type { Html, Nodes, PhrasingContent, RootContent, TableRow } from "mdast";
+import type { Html, Nodes, Paragraph, PhrasingContent, RootContent, TableRow } from "mdast";
 import type { Block, Inline, ListItem } from "./blocks";
 
 export type MapContext = {
@@ -8,6 +8,9 @@ export type MapContext = {
   warnings: string[];
   // Lines taken by front matter, so error line numbers match the file the author is editing.
   lineOffset: number;
+  // Pictures the author attached (the editor's uploads, a zip's files): image URL as written → GuideImage id.
+  // Without it, images are kept as their description, as they always were for plain Markdown.
+  images?: Record<string, string>;
 };
 
 type Marks = { bold?: boolean; italic?: boolean };
@@ -98,6 +101,10 @@ function appendInlines(out: Inline[], nodes: PhrasingContent[], ctx: MapContext,
         break;
       case "image":
       case "imageReference":
+        if (node.type === "image" && ctx.images && Object.hasOwn(ctx.images, node.url)) {
+          ctx.errors.push(`The picture on line ${lineOf(node, ctx)} must be on a line of its own, with a blank line before and after it.`);
+          break;
+        }
         ctx.warnings.push(`Images are not imported: the image on line ${lineOf(node, ctx)} is shown as its description${node.alt ? ` ("${node.alt}")` : " (it has none)"}.`);
         pushText(out, node.alt ?? "", marks);
         break;
@@ -136,9 +143,21 @@ function mapRow(row: TableRow | undefined, ctx: MapContext): Inline[][] {
   return (row?.children ?? []).map((cell) => mapInlines(cell.children, ctx));
 }
 
+// A paragraph that is only an attached picture becomes an image block; its title ("caption") the caption.
+function imageBlock(node: Paragraph, ctx: MapContext): Block | null {
+  const parts = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
+  const [image] = parts;
+  if (parts.length !== 1 || image?.type !== "image" || !ctx.images || !Object.hasOwn(ctx.images, image.url)) return null;
+  const alt = (image.alt ?? "").trim();
+  if (alt === "") ctx.errors.push(`The picture on line ${lineOf(image, ctx)} has no description: write what it shows between the brackets, ![like this](…).`);
+  return { type: "image", imageId: ctx.images[image.url]!, alt, caption: image.title?.trim() || null };
+}
+
 function mapBlock(node: RootContent, ctx: MapContext): Block[] {
   switch (node.type) {
     case "paragraph": {
+      const figure = imageBlock(node, ctx);
+      if (figure) return [figure];
       const children = mapInlines(node.children, ctx);
       return children.length > 0 ? [{ type: "paragraph", children }] : [];
     }

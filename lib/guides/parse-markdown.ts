@@ -100,7 +100,7 @@ function classify(title: string): { kind: SectionKind; lock: LockReason | null }
   return { kind: "content", lock: SEEK_CARE_HEADING.test(title) ? "seek-care" : null };
 }
 
-export function parseGuideMarkdown(input: Uint8Array | string): ParseResult {
+export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: Record<string, string> } = {}): ParseResult {
   const decoded = decode(input);
   if ("error" in decoded) return { ok: false, errors: [decoded.error] };
   const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -112,7 +112,7 @@ export function parseGuideMarkdown(input: Uint8Array | string): ParseResult {
   const errors = [...front.errors];
   const warnings = [...front.warnings];
   const root = unified().use(remarkParse).use(remarkGfm).parse(front.body);
-  const ctx: MapContext = { definitions: collectDefinitions(root), errors, warnings, lineOffset: front.lineOffset };
+  const ctx: MapContext = { definitions: collectDefinitions(root), errors, warnings, lineOffset: front.lineOffset, images: opts.images };
 
   let titleHeading: Heading | null = null;
   const preamble: RootContent[] = [];

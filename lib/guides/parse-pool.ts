@@ -30,9 +30,9 @@ function parsePool(): Piscina {
 const isAbort = (err: unknown) => err instanceof Error && (err.name === "AbortError" || err.name === "TimeoutError");
 
 /** Parses Markdown off the request thread; expected failures (too slow, too big, too deep) become AppErrors. */
-export async function parseGuideInThread(input: string | Uint8Array, timeoutMs = PARSE_TIMEOUT_MS): Promise<ParseResult> {
+export async function parseGuideInThread(input: string | Uint8Array, timeoutMs = PARSE_TIMEOUT_MS, images?: Record<string, string>): Promise<ParseResult> {
   try {
-    return (await parsePool().run(input, { signal: AbortSignal.timeout(timeoutMs) })) as ParseResult;
+    return (await parsePool().run(images && typeof input === "string" ? { markdown: input, images } : input, { signal: AbortSignal.timeout(timeoutMs) })) as ParseResult;
   } catch (err) {
     if (isAbort(err)) {
       throw new AppError(

@@ -8,6 +8,8 @@ import { register } from "tsx/esm/api";
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
 const { parseGuideMarkdown } = await import(pathToFileURL(path.join(process.cwd(), "lib", "guides", "parse-markdown.ts")).href);
 
+// `{ markdown, images }` from the editor and the zip import (pictures the text may name), else the text itself.
 export default function parse(input) {
+  if (input && typeof input === "object" && typeof input.markdown === "string") return parseGuideMarkdown(input.markdown, { images: input.images });
   return parseGuideMarkdown(input);
 }

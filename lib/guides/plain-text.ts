@@ -40,6 +40,9 @@ function blockLines(block: Block, inList: boolean): string[] {
         .map((row) => row.map(inlinesToPlainText).filter(Boolean).join(", "))
         .filter(Boolean)
         .map(asSentence);
+    // The caption is printed; the description is for screen readers and is not part of the reading level.
+    case "image":
+      return block.caption ? [asSentence(block.caption)] : [];
   }
 }
 

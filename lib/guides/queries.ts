@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findGuideFamily, visibleGuide } from "@/lib/guides/versions";
+import { reviewBySql } from "@/lib/guides/review-dates";
 import type { MemberContext } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Block, Reference } from "@/lib/guides/blocks";
@@ -15,6 +16,7 @@ export type LibraryRow = {
   title: string;
   summary: string | null;
   reviewedAt: Date | null;
+  reviewBy: Date;
   grade: number;
   language: string;
   // Other reading levels and languages of the guide the clinic can see.
@@ -35,7 +37,8 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : Prisma.sql`NULL::tsquery`;
   const rows = await db.$queryRaw<(LibraryRow & { total: bigint })[]>`
     WITH latest AS (
-      SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId", g."language"
+      SELECT DISTINCT ON (v."guideId") v."id", v."guideId", v."version", v."title", v."summary", v."reviewedAt", v."grade", g."clinicId", g."language",
+        ${reviewBySql("v", "g", Prisma.sql`(SELECT "reviewMonths" FROM "Clinic" WHERE "id" = ${clinicId})`)} AS "reviewBy"
       FROM "GuideVersion" v JOIN "Guide" g ON g."id" = v."guideId"
       -- Variants (other levels and languages) are shown on their original's page.
       WHERE (g."clinicId" = ${clinicId} OR g."clinicId" IS NULL) AND g."variantOfId" IS NULL
@@ -52,7 +55,7 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
           OR EXISTS (SELECT 1 FROM "Section" s WHERE s."versionId" = l."id" AND to_tsvector('english', s."title" || ' ' || s."plainText") @@ q.query) AS hit
       FROM latest l, q
     )
-    SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "grade", "language", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
+    SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "reviewBy", "grade", "language", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
       (SELECT count(*) FROM "Guide" vg WHERE vg."variantOfId" = scored."guideId" AND (vg."clinicId" = ${clinicId} OR vg."clinicId" IS NULL))::int AS "variants",
       (SELECT count(*) FROM "Section" s WHERE s."versionId" = scored."id" AND s."kind" = 'content')::int AS "sections",
       count(*) OVER () AS "total"

@@ -5,6 +5,7 @@ import { auditMember } from "@/lib/audit/mutations";
 import { renderInPool } from "@/lib/pdf/pool";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
+import { findSectionImages } from "@/lib/guides/images";
 import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import { isManager } from "@/lib/clinics/roles";
@@ -34,7 +35,8 @@ export async function createHandout(ctx: MemberContext, draft: HandoutDraft, aft
   const createdAt = new Date();
   // The link exists before the render so the PDF can print its QR code; the handout never changes after.
   const link = (draft.patientLink ?? clinic.linksByDefault) ? prepareLink(clinic.linkDays, createdAt) : null;
-  const input = { ...buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt), link: link && { url: link.url } };
+  const built = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
+  const input = { ...built, link: link && { url: link.url }, images: await findSectionImages(clinicId, built.sections) };
   const pdf = await renderInPool(input);
   const [source, template] = await Promise.all([
     draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,

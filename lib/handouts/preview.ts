@@ -1,6 +1,7 @@
 import "server-only";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import { getGuideVersion } from "@/lib/guides/versions";
+import { findSectionImages } from "@/lib/guides/images";
 import { renderInPool } from "@/lib/pdf/pool";
 import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
 import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/handouts/schemas";
@@ -48,9 +49,11 @@ export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: {
   const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
   const fallback = { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
   const draft = lenientDraft(raw, fallback);
+  const built = buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date());
   const input = {
-    ...buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date()),
+    ...built,
     link: (draft.patientLink ?? clinic.linksByDefault) ? { url: PREVIEW_LINK_URL() } : null,
+    images: await findSectionImages(clinicId, built.sections),
   };
   const pdf = await renderInPool(input, opts.signal, { firstPageOnly: !opts.allPages });
   return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };

@@ -52,6 +52,9 @@ export function blocksHtml(blocks: Block[], ctx: BlocksContext): string {
           const rows = b.rows.map((row) => `<tr>${row.map((cell, j) => `<td${alignClass(b.align[j])}>${inlines(cell, listed)}</td>`).join("")}</tr>`).join("");
           return join([`<div class="table-wrap" role="region" aria-label=${attr(`Table ${++ctx.tables}`)} tabindex="0"><table>`, `<thead><tr>${head}</tr></thead>`, `<tbody>${rows}</tbody>`, `</table></div>`]);
         }
+        // The patient page has no signed-in clinic to serve pictures from: it says what the printed one shows.
+        case "image":
+          return `<p class="figure-text">Picture in the printed handout: ${esc(b.alt)}${b.caption ? `. ${esc(b.caption)}` : ""}</p>`;
       }
     })
     .join("");

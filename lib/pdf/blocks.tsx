@@ -6,6 +6,7 @@ import { breakShowsHyphen, textWidth } from "@/lib/pdf/line-breaks";
 import { measure, measuringFont } from "@/lib/pdf/measure";
 import { keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { headingRole, structureGroup } from "@/lib/pdf/tags";
+import { PdfFigure } from "@/lib/pdf/figure";
 
 // Plain text stays a bare string: it inherits the block's style (a bold heading stays bold), and every
 // nested <Text> is one more node for react-pdf to style, shape and lay out.
@@ -104,6 +105,12 @@ export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: {
           {rows.slice(2)}
         </View>,
       );
+      pending = undefined;
+      return;
+    }
+    if (b.type === "image") {
+      // The heading above a picture stays on its page, like the picture's caption.
+      out.push(<PdfFigure key={i} block={b} s={s} width={width} heading={pending} />);
       pending = undefined;
       return;
     }

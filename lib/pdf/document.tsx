@@ -10,6 +10,7 @@ import { preparePdfInput } from "@/lib/pdf/prepare";
 import { keepWithNext, makeStyles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import { LinkQr } from "@/lib/pdf/link-qr";
+import { PdfImages } from "@/lib/pdf/figure";
 import { formatHandoutDate } from "@/lib/handouts/contact-lines";
 import { messagesFor } from "@/lib/i18n/messages";
 import { mainPoints } from "@/lib/handouts/main-points";
@@ -65,6 +66,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
       language={language}
       creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
     >
+      <PdfImages.Provider value={input.images ?? {}}>
       <Page
         size={input.pageSize}
         style={s.page}
@@ -146,6 +148,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
           </View>
         )}
       </Page>
+      </PdfImages.Provider>
     </Document>
   );
 }

@@ -34,6 +34,8 @@ export type HandoutPdfInput = {
   references: Reference[];
   // The handout's patient link (/h/<token>): printed with a QR code on page 1; null when it has none.
   link?: { url: string } | null;
+  // The bytes of the pictures the sections show, by image id (lib/guides/images.ts): never a URL.
+  images?: Record<string, { data: Uint8Array; format: "png" | "jpg"; width: number; height: number }>;
 };
 
 // `pages`: how many pages the handout has, even when only the first was drawn (RenderOptions.firstPageOnly).

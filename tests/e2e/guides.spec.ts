@@ -84,9 +84,9 @@ test("a file too large for the import form gets a message on the form, not an er
   await page.goto(`/clinics/${RIVERSIDE}/guides/import`);
   const file = page.getByLabel("Markdown file");
   // Larger than any form the server accepts: stopped before it is sent.
-  await file.setInputFiles({ name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(5 * 1024 * 1024, "a") });
+  await file.setInputFiles({ name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(22 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByText(/This is too large to send \(5\.0 MB; the limit is 4\.0 MB\)/)).toBeVisible();
+  await expect(page.getByText(/This is too large to send \(22\.0 MB; the limit is 21\.0 MB\)/)).toBeVisible();
   // Larger than a guide may be, but sendable: the server's own message, next to the field.
   await file.setInputFiles({ name: "big.md", mimeType: "text/markdown", buffer: Buffer.alloc(1.5 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Preview" }).click();

@@ -69,3 +69,14 @@ export function renderPageRgba(bytes: Buffer, page: number, dpi: number): { data
   }
   return { data, width, height };
 }
+export type PdfImageRow = { page: number; type: string; width: number; height: number; xPpi: number; yPpi: number };
+/** `pdfimages -list`: every image drawn, with its pixel size and its resolution at the size placed. */
+export const pdfimagesList = (bytes: Buffer): PdfImageRow[] =>
+  withPdfFile(bytes, (f) => run("pdfimages", ["-list", f]))
+    .split("\n")
+    .slice(2)
+    .filter((line) => line.trim() !== "")
+    .map((line) => {
+      const c = line.trim().split(/\s+/);
+      return { page: Number(c[0]), type: c[2]!, width: Number(c[3]), height: Number(c[4]), xPpi: Number(c[12]), yPpi: Number(c[13]) };
+    });

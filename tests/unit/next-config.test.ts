@@ -43,6 +43,16 @@ describe("next.config.js", () => {
     expect(entries.findIndex((e) => e.source === "/h/:path*")).toBeGreaterThan(entries.findIndex((e) => e.source === "/:path*"));
   });
 
+  it("serves stored pictures (the logo, guide pictures) with a CSP under which nothing runs or loads", async () => {
+    const entries = await (await loadConfig(undefined)).headers();
+    for (const source of ["/clinics/:clinicId/logo", "/clinics/:clinicId/guides/images/:imageId"]) {
+      const entry = entries.find((e) => e.source === source);
+      expect(entry?.headers.find((h) => h.key === "Content-Security-Policy")?.value, source).toBe("default-src 'none'; sandbox");
+      // After the site-wide entry, so its CSP wins for these paths.
+      expect(entries.indexOf(entry!)).toBeGreaterThan(entries.findIndex((e) => e.source === "/:path*"));
+    }
+  });
+
   it("accepts server-action bodies of exactly the size the forms check against", async () => {
     const limit = (await loadConfig(undefined)).experimental.serverActions.bodySizeLimit;
     expect(limit).toBe(`${SERVER_ACTION_BODY_LIMIT / 1024 / 1024}mb`);

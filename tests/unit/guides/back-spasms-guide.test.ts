@@ -15,7 +15,7 @@ function parseSeed(): { guide: ParsedGuide; warnings: string[] } {
 function citesIn(blocks: Block[]): Extract<Inline, { type: "cite" }>[] {
   return blocks.flatMap((block): Extract<Inline, { type: "cite" }>[] => {
     if (block.type === "list") return block.items.flatMap((item) => citesIn(item.content));
-    if (block.type === "table") return [];
+    if (block.type === "table" || block.type === "image") return [];
     return block.children.filter((inline) => inline.type === "cite");
   });
 }

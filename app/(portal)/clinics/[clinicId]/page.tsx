@@ -9,6 +9,8 @@ import { buttonClass } from "@/components/ui/button";
 import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
 import { getClinicBranding } from "@/lib/clinics/branding";
 import { MakeAndEmail } from "./_components/make-and-email";
+import { GuidesDue } from "./_components/guides-due";
+import { findGuidesDueForReview } from "@/lib/guides/review-dates";
 
 const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 
@@ -18,7 +20,13 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const base = `/clinics/${clinicId}`;
-  const [templates, recent, drafts, clinic] = await Promise.all([findHomeTemplates(ctx), findRecentHandouts(ctx), findDrafts(ctx), getClinicBranding(clinicId)]);
+  const [templates, recent, drafts, clinic, due] = await Promise.all([
+    findHomeTemplates(ctx),
+    findRecentHandouts(ctx),
+    findDrafts(ctx),
+    getClinicBranding(clinicId),
+    isManager(ctx.role) ? findGuidesDueForReview(ctx) : [],
+  ]);
   const empty = templates.length === 0 && recent.length === 0 && drafts.length === 0;
   return (
     <>
@@ -103,6 +111,7 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
         </section>
 
         <div className="space-y-6">
+          <GuidesDue clinicId={clinicId} guides={due} />
           {drafts.length > 0 && (
             <section aria-labelledby="home-drafts">
               <h2 id="home-drafts" className="mb-3 text-lg font-semibold">

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMemberPage, isManager } from "@/lib/authz";
 import { findLibrary } from "@/lib/guides/queries";
+import { findGuideDrafts } from "@/lib/guides/drafts";
 import { isAboveTarget, readingScale } from "@/lib/guides/readability";
 import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
+import { WriteGuideButton } from "./_components/editor-buttons";
+import { ReviewBadge } from "@/components/guides/review-badge";
 
 export const metadata: Metadata = { title: "Guide library" };
 
@@ -15,7 +18,7 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
   const ctx = await requireMemberPage(clinicId);
   const q = (sp.q ?? "").slice(0, 200);
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const { guides, total, pages } = await findLibrary(ctx, { q, page });
+  const [{ guides, total, pages }, drafts] = await Promise.all([findLibrary(ctx, { q, page }), isManager(ctx.role) ? findGuideDrafts(ctx) : []]);
   const base = `/clinics/${clinicId}/guides`;
   return (
     <>
@@ -24,12 +27,32 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
         description="Your clinic's guides and the shared library. Open one to read it, or start a handout from it."
         actions={
           isManager(ctx.role) ? (
-            <Link href={`${base}/import`} className={buttonClass("secondary")}>
-              Import a guide
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              <WriteGuideButton clinicId={clinicId} />
+              <Link href={`${base}/import`} className={buttonClass("secondary")}>
+                Import a guide
+              </Link>
+            </div>
           ) : undefined
         }
       />
+      {drafts.length > 0 && (
+        <section aria-labelledby="guide-drafts" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="guide-drafts" className="mb-2 font-semibold">
+            Guide drafts in progress
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <Link href={`${base}/drafts/${d.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {d.title}
+                </Link>{" "}
+                · {d.isNew ? "new guide" : "next version"} · saved {d.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form method="get" role="search" aria-label="Search guides" className="mb-4 flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1">
           <label htmlFor="q" className="text-sm font-medium">
@@ -53,7 +76,10 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
                   {g.title}
                 </Link>
               </h2>
-              {g.shared && <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800">Shared library</span>}
+              <div className="flex flex-wrap gap-2">
+                <ReviewBadge reviewBy={g.reviewBy} />
+                {g.shared && <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800">Shared library</span>}
+              </div>
             </div>
             {g.summary && <p className="mt-1 text-slate-700">{g.summary}</p>}
             <p className="mt-2 text-sm text-slate-700">

@@ -1,6 +1,6 @@
 import { requireMember } from "@/lib/authz";
 import { getLogoBytes } from "@/lib/clinics/branding";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, imageResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -11,15 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ clinicI
     await requireMember(clinicId);
     const logo = await getLogoBytes(clinicId);
     if (!logo) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
-    return new Response(new Uint8Array(logo.bytes), {
-      headers: {
-        "Content-Type": "image/png",
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-        "Cache-Control": "private, no-cache",
-        ETag: `"${logo.sha256}"`,
-      },
-    });
+    return imageResponse(logo.bytes, "image/png", logo.sha256);
   } catch (err) {
     return errorResponse(err);
   }

@@ -34,6 +34,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
               extraDisclaimer: clinic.extraDisclaimer ?? "",
               linksByDefault: clinic.linksByDefault,
               linkDays: String(clinic.linkDays),
+              reviewMonths: String(clinic.reviewMonths),
               defaultLanguage: clinic.defaultLanguage,
               defaultLevel: clinic.defaultLevel,
             }}

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { LockBadge } from "@/components/guides/lock-badge";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireMemberPage } from "@/lib/authz";
+import { isManager, requireMemberPage } from "@/lib/authz";
+import { CopyGuideButton, EditGuideButton, MarkReviewedButton } from "../_components/editor-buttons";
+import { findCopySource } from "@/lib/guides/copies";
+import { ReviewBadge, formatDay } from "@/components/guides/review-badge";
+import { getReviewInfo } from "@/lib/guides/review-dates";
 import { isAppError } from "@/lib/errors";
 import { findVariantColumns, getGuide } from "@/lib/guides/queries";
 import { VariantSection } from "./_components/variant-section";
@@ -24,6 +28,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
     throw e;
   });
   const { version } = guide;
+  const [review, copyOf] = await Promise.all([getReviewInfo(ctx, guide.id), guide.shared ? null : findCopySource(ctx, guide.id)]);
   const variants = await findVariantColumns(ctx, guide.id);
   const base = `/clinics/${clinicId}/guides/${guide.id}`;
   const content = guide.sections.filter((s) => s.kind !== "references");
@@ -33,11 +38,25 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
         title={version.title}
         description={version.summary ?? undefined}
         actions={
-          <Link href={`/clinics/${clinicId}/handouts/new?guide=${guide.id}`} className={buttonClass("primary")}>
-            Use in a handout
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            {!guide.shared && isManager(ctx.role) && <EditGuideButton clinicId={clinicId} guideId={guide.id} />}
+            {guide.shared && isManager(ctx.role) && <CopyGuideButton clinicId={clinicId} guideId={guide.id} />}
+            <Link href={`/clinics/${clinicId}/handouts/new?guide=${guide.id}`} className={buttonClass("primary")}>
+              Use in a handout
+            </Link>
+          </div>
         }
       />
+      {copyOf && (
+        <Alert tone={copyOf.latestVersion > copyOf.version ? "warning" : "info"}>
+          Your clinic&apos;s copy of the library guide{" "}
+          <Link href={`/clinics/${clinicId}/guides/${copyOf.guideId}`} className="underline">
+            {copyOf.title}
+          </Link>
+          , version {copyOf.version}.
+          {copyOf.latestVersion > copyOf.version && ` The library now has version ${copyOf.latestVersion}: compare it with your copy and bring over what changed.`}
+        </Alert>
+      )}
       {version.version !== guide.latestVersion && (
         <Alert tone="warning">
           You are reading version {version.version}. <Link href={base} className="underline">Read the newest version ({guide.latestVersion})</Link>.
@@ -72,7 +91,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
                     <GradeLabel grade={s.grade} words={s.words} language={guide.language} />
                   </p>
                   <div className="mt-2 text-base leading-relaxed" lang={guide.language}>
-                    <GuideBlocks blocks={s.blocks} />
+                    <GuideBlocks blocks={s.blocks} images={`/clinics/${clinicId}/guides/images`} />
                   </div>
                 </>
               ) : (
@@ -146,6 +165,11 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
               {version.source ? ` Source: ${version.source}` : ""}
               {version.reviewedAt ? ` Reviewed ${version.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}.` : ""}
             </p>
+            <p className="mt-2 text-slate-700">
+              Review by {formatDay(review.reviewBy)}. <ReviewBadge reviewBy={review.reviewBy} />
+              {review.lastReviewedAt && ` Last marked reviewed ${formatDay(review.lastReviewedAt)}${review.lastReviewedBy ? ` by ${review.lastReviewedBy}` : ""}.`}
+            </p>
+            {!guide.shared && isManager(ctx.role) && <MarkReviewedButton clinicId={clinicId} guideId={guide.id} />}
           </section>
         </aside>
       </div>

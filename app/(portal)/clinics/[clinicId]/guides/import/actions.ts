@@ -5,6 +5,8 @@ import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
 import { importClinicGuide, previewClinicGuide } from "@/lib/guides/mutations";
 import { importGuideSchema } from "@/lib/guides/schemas";
+import { importGuideZip } from "@/lib/guides/zip-import";
+import { ZIP_MAX_BYTES } from "@/lib/guides/zip-entries";
 import { isAppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms";
 
@@ -58,5 +60,19 @@ const confirmSchema = z.object({ markdown: z.string().max(2 * 1024 * 1024), keep
 
 export const confirmImportAction = clinicAction({ schema: confirmSchema, read: readDecisions }, async (ctx, { markdown, keepUnlocked }) => {
   const { guideId } = await importClinicGuide(ctx, markdown, { keepUnlocked });
+  redirect(`/clinics/${ctx.clinic.id}/guides/${guideId}`);
+});
+
+const zipSchema = z.object({
+  file: z
+    .instanceof(File, { message: "Choose a .zip file." })
+    .refine((f) => f.size > 0, "Choose a .zip file.")
+    .refine((f) => f.size <= ZIP_MAX_BYTES, "The zip is larger than 20 MB.")
+    .refine((f) => /\.zip$/i.test(f.name), "Choose a .zip file."),
+});
+
+/** A guide with pictures: one .zip, checked whole and imported in one step (there is no preview of it). */
+export const importZipAction = clinicAction({ schema: zipSchema }, async (ctx, { file }) => {
+  const { guideId } = await importGuideZip(ctx, new Uint8Array(await file.arrayBuffer()), file.name);
   redirect(`/clinics/${ctx.clinic.id}/guides/${guideId}`);
 });

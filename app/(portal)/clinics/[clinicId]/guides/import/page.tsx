@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireMemberPage, MANAGERS } from "@/lib/authz";
 import { PageHeader } from "@/components/ui/card";
 import { ImportGuideForm } from "./_components/import-guide-form";
+import { ImportZipForm } from "./_components/import-zip-form";
 
 export const metadata: Metadata = { title: "Import a guide" };
 
@@ -15,6 +16,7 @@ export default async function ImportGuidePage({ params }: { params: Promise<{ cl
         description="Upload a Markdown file or paste its text. You will see the sections before anything is saved."
       />
       <ImportGuideForm clinicId={clinicId} />
+      <ImportZipForm clinicId={clinicId} />
     </>
   );
 }

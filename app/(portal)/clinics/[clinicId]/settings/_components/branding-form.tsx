@@ -24,6 +24,7 @@ type Values = {
   extraDisclaimer: string;
   linksByDefault: boolean;
   linkDays: string;
+  reviewMonths: string;
   defaultLanguage: string;
   defaultLevel: string;
 };
@@ -119,6 +120,10 @@ export function BrandingForm({ clinicId, initial, logoUrl }: { clinicId: string;
           <span>New handouts get a patient link (the clinician can turn it off for one handout)</span>
         </label>
         <Field label="Links work for (days)" name="linkDays" type="number" inputMode="numeric" min={1} max={365} value={v.linkDays} onChange={set("linkDays")} hint="1 to 365 days from when the handout is made." errors={e.linkDays} className="max-w-32" />
+      </fieldset>
+      <fieldset className="mb-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">Guide reviews</legend>
+        <Field label="Review guides every (months)" name="reviewMonths" type="number" inputMode="numeric" min={1} max={120} value={v.reviewMonths} onChange={set("reviewMonths")} hint="A guide is due for review this long after it was last reviewed or published. 24 months is common." errors={e.reviewMonths} className="max-w-32" />
       </fieldset>
       <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
     </form>

@@ -1,0 +1,50 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { checkAndReencode, type CleanImage } from "@/lib/clinics/image-upload";
+import type { Block } from "@/lib/guides/blocks";
+
+// Pictures in guide sections. Checked and re-encoded by the same rules as the clinic logo
+// (lib/clinics/image-upload.ts), with a guide picture's limits: photos of exercises need more pixels.
+export const GUIDE_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const GUIDE_IMAGE_MAX_SIDE = 6000;
+// 1600 px across a Letter page's 7.5-inch column is 213 dpi: sharp in print with room to spare.
+export const GUIDE_IMAGE_WIDTH = 1600;
+
+/** The picture ready to store, or an AppError naming the file; nothing is stored here. */
+export function processGuideImage(bytes: Buffer, declared: { name?: string; type?: string }, field = "image"): Promise<CleanImage> {
+  return checkAndReencode(bytes, declared, {
+    maxBytes: GUIDE_IMAGE_MAX_BYTES,
+    maxSide: GUIDE_IMAGE_MAX_SIDE,
+    outputWidth: GUIDE_IMAGE_WIDTH,
+    output: "auto",
+    noun: "The picture",
+    fileName: declared.name,
+    field,
+  });
+}
+
+/** The image ids a list of blocks names (pictures can sit inside list items). */
+export function imageIdsIn(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === "image" ? [b.imageId] : b.type === "list" ? b.items.flatMap((i) => imageIdsIn(i.content)) : []));
+}
+
+export type PdfImage = { data: Uint8Array; format: "png" | "jpg"; width: number; height: number };
+
+/**
+ * The bytes of the published pictures these sections show, for the PDF (react-pdf gets bytes, never a URL).
+ * Only the clinic's own images, and only published ones (a draft's uploads are not in any version).
+ */
+export async function findSectionImages(clinicId: string, sections: { blocks: Block[] }[], tx: Tx = db): Promise<Record<string, PdfImage>> {
+  const ids = [...new Set(sections.flatMap((s) => imageIdsIn(s.blocks)))];
+  if (ids.length === 0) return {};
+  const rows = await tx.guideImage.findMany({ where: { id: { in: ids }, clinicId, draftId: null }, select: { id: true, format: true, width: true, height: true, data: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, { data: new Uint8Array(r.data), format: r.format === "png" ? "png" : "jpg", width: r.width, height: r.height }]));
+}
+
+/** One picture for a portal page: the clinic's own, and a draft's only for its managers (the caller decides). */
+export async function findGuideImage(clinicId: string, imageId: string, opts: { includeDrafts: boolean }) {
+  return db.guideImage.findFirst({
+    where: { id: imageId, clinicId, ...(opts.includeDrafts ? {} : { draftId: null }) },
+    select: { data: true, format: true, sha256: true },
+  });
+}
