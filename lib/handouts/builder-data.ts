@@ -165,7 +165,7 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
       preparedFor: "",
       followUpDate: "",
       largePrint: template.largePrint,
-      patientLink: clinic.linksByDefault,
+      patientLink: template.patientLink ?? clinic.linksByDefault,
       contact: { ...contact, ...contactOverridesSchema.parse(template.contactOverrides) },
       templateId: template.id,
     },

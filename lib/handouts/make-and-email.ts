@@ -14,9 +14,10 @@ import type { MemberContext } from "@/lib/authz";
  */
 export async function makeAndEmail(ctx: MemberContext, input: { templateId: string; recipient: string; requestKey: string; mode: DeliveryMode }): Promise<{ handoutId: string; deliveryId: string }> {
   const start = await builderFromTemplate(ctx, input.templateId);
-  // The handout gets a link when the clinic's setting says so; only then can the email carry the link alone.
+  // The handout gets a link when the template (or else the clinic's setting) says so; only then can the email
+  // carry the link alone.
   if (input.mode === "LINK" && !start.initial.patientLink) {
-    throw new AppError("BAD_REQUEST", "Patient links are off for this clinic: attach the PDF instead.", { mode: ["Patient links are off for this clinic."] });
+    throw new AppError("BAD_REQUEST", "This template makes handouts without a patient link: attach the PDF instead.", { mode: ["This template makes handouts without a patient link."] });
   }
   let deliveryId = "";
   const delivery = { recipient: input.recipient, message: "", consent: "yes" as const, idempotencyKey: input.requestKey, mode: input.mode };

@@ -25,6 +25,7 @@ async function templateData(ctx: MemberContext, input: TemplateInput) {
     sectionKeys,
     notes: input.notes,
     largePrint: input.largePrint,
+    patientLink: input.patientLink ?? null,
     contactOverrides: (input.contact ? contactOverrides(input.contact, await contactDefaults(ctx)) : {}) as Prisma.InputJsonValue,
   };
 }

@@ -56,7 +56,7 @@ export async function getTemplate(ctx: MemberContext, templateId: string) {
 
 /** The home page's templates: the clinic's most used, then the member's own, without repeats. */
 export async function findHomeTemplates(ctx: MemberContext, take = 6) {
-  const select = { id: true, name: true, timesUsed: true, createdById: true, sectionKeys: true } as const;
+  const select = { id: true, name: true, timesUsed: true, createdById: true, sectionKeys: true, patientLink: true } as const;
   const [popular, own] = await Promise.all([
     db.template.findMany({ where: { clinicId: ctx.clinic.id }, orderBy: [{ timesUsed: "desc" }, { name: "asc" }], take, select }),
     db.template.findMany({ where: { clinicId: ctx.clinic.id, createdById: ctx.user.id }, orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { name: "asc" }], take, select }),

@@ -12,7 +12,16 @@ const sectionKeys = z.array(z.string().min(1).max(120)).min(1, "Choose at least 
  * follow-up date). The contact block as the form had it; only the fields that differ from the defaults are
  * stored (lib/templates/contact-overrides.ts).
  */
-const templateContent = { templateName: templateNameSchema, guideVersionId: idSchema, sectionKeys, notes, largePrint: z.boolean().default(false), contact: contactSchema.optional() };
+const templateContent = {
+  templateName: templateNameSchema,
+  guideVersionId: idSchema,
+  sectionKeys,
+  notes,
+  largePrint: z.boolean().default(false),
+  // Left out by a form that does not show the box: the clinic's default then applies.
+  patientLink: z.boolean().optional(),
+  contact: contactSchema.optional(),
+};
 
 export const createTemplateSchema = z.object(templateContent);
 export const updateTemplateSchema = z.object({ templateId: idSchema, ...templateContent });

@@ -6,6 +6,7 @@ import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/templates/
 import { findTemplates, getTemplate } from "@/lib/templates/queries";
 import { createHandout } from "@/lib/handouts/mutations";
 import { builderFromGuide, builderFromTemplate } from "@/lib/handouts/builder-data";
+import { makeAndEmail } from "@/lib/handouts/make-and-email";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 
@@ -17,6 +18,27 @@ const parsed = (md: string) => {
 };
 
 describe("templates", () => {
+  it("keeps the patient-link choice: off stays off (no link, no link-only email), unset follows the clinic's default", async () => {
+    const c = await createClinicWithMembers(db);
+    const v = await importGuide(db, parsed(guideMd(`Link Plan ${Date.now()}`, "Walk.")), { clinicId: c.clinic.id });
+    const base = { guideVersionId: v.versionId, sectionKeys: ["warm-up"], notes: "", largePrint: false };
+    const off = await act(c.clinician.id, c.clinic.id, createTemplate, { ...base, templateName: "No link", patientLink: false });
+    const unset = await act(c.clinician.id, c.clinic.id, createTemplate, { ...base, templateName: "Clinic default" });
+    expect((await act(c.clinician.id, c.clinic.id, builderFromTemplate, off.id)).initial.patientLink).toBe(false);
+    expect((await act(c.clinician.id, c.clinic.id, builderFromTemplate, unset.id)).initial.patientLink).toBe(true);
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { linksByDefault: false } });
+    expect((await act(c.clinician.id, c.clinic.id, builderFromTemplate, unset.id)).initial.patientLink).toBe(false);
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { linksByDefault: true } });
+    // "Make and email" from the no-link template: the link-only email is refused, the attached PDF is not.
+    const key = () => crypto.randomUUID().replace(/-/g, "");
+    await expect(act(c.clinician.id, c.clinic.id, makeAndEmail, { templateId: off.id, recipient: "pat@example.com", requestKey: key(), mode: "LINK" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const made = await act(c.clinician.id, c.clinic.id, makeAndEmail, { templateId: off.id, recipient: "pat@example.com", requestKey: key(), mode: "ATTACHMENT" });
+    expect(await db.patientLink.count({ where: { handoutId: made.handoutId } })).toBe(0);
+    // Editing the template turns it on.
+    await act(c.clinician.id, c.clinic.id, updateTemplate, { ...base, templateId: off.id, templateName: "Now with link", patientLink: true });
+    expect((await act(c.clinician.id, c.clinic.id, builderFromTemplate, off.id)).initial.patientLink).toBe(true);
+  }, 60_000);
+
   it("a member saves one; using it makes the same choices on the newest guide text, counts the use, and survives deletion", async () => {
     const c = await createClinicWithMembers(db);
     const title = `Hip Plan ${Date.now()}`;

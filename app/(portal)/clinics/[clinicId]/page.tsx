@@ -96,7 +96,7 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                       <Link href={`${base}/handouts/new?template=${t.id}`} className={buttonClass("primary")}>
                         Make handout<span className="sr-only"> “{t.name}”</span>
                       </Link>
-                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} withLink={clinic.linksByDefault} />
+                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} withLink={t.patientLink ?? clinic.linksByDefault} />
                     </div>
                   </div>
                 </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { PatientLinkChoice } from "@/components/handouts/patient-link-choice";
 import { Field, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -31,6 +32,7 @@ export function EditTemplateForm({ clinicId, template, start }: { clinicId: stri
           <input type="checkbox" name="largePrint" defaultChecked={start.initial.largePrint} className="h-5 w-5 accent-brand-600" />
           Large print (18 pt text, one column)
         </label>
+        <PatientLinkChoice defaultChecked={start.initial.patientLink} linkDays={start.linkDays} />
         <ContactFields initial={start.initial.contact} values={state.values} errors={e} hint="Fields you change here are kept by the template; the others follow the clinic's settings and the clinician's profile." />
         <SubmitButton pendingText="Saving…">Save template</SubmitButton>
       </form>

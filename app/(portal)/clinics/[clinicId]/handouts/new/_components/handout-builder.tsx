@@ -14,6 +14,7 @@ import { pickerItems, SectionPicker, type PickerItem } from "@/components/handou
 import { ContactFields } from "@/components/handouts/contact-fields";
 import { SaveTemplate } from "./save-template";
 import { PdfPages } from "@/components/pdf/pdf-pages";
+import { PatientLinkChoice } from "@/components/handouts/patient-link-choice";
 import { describeCharacters } from "@/lib/handouts/describe-characters";
 import { createHandoutAction, discardDraftAction } from "../actions";
 import { usePdfPreview } from "./use-pdf-preview";
@@ -116,14 +117,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
             <input type="checkbox" name="largePrint" defaultChecked={start.initial.largePrint} className="h-5 w-5 accent-brand-600" />
             Large print (18 pt text, one column)
           </label>
-          <input type="hidden" name="patientLinkChoice" value="shown" />
-          <label className="mt-3 flex items-start gap-2 text-sm font-medium">
-            <input type="checkbox" name="patientLink" defaultChecked={start.initial.patientLink} className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600" />
-            <span>
-              Patient link and QR code
-              <span className="block font-normal text-slate-600">The patient can read the handout on their phone for {start.linkDays} days, no account needed.</span>
-            </span>
-          </label>
+          <PatientLinkChoice defaultChecked={start.initial.patientLink} linkDays={start.linkDays} />
         </fieldset>
 
         <ContactFields initial={start.initial.contact} values={state.values} errors={errors} />
