@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { requireMemberPage, MANAGERS } from "@/lib/authz";
 import { findAuditEvents } from "@/lib/audit/queries";
@@ -7,7 +6,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { idSchema } from "@/lib/ids";
 import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { buttonClass } from "@/components/ui/button";
+import { Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -18,7 +17,6 @@ const filtersSchema = z.object({
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
-const input = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { clinicId } = await params;
@@ -29,12 +27,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader title="Activity" description={`Everything recorded for this clinic, newest first (${total} events). Records cannot be changed or deleted.`} />
-      <form method="get" role="search" aria-label="Filter activity" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor="action" className="text-sm font-medium">
-            What
-          </label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className={input}>
+      <FilterForm label="Filter activity" clearHref={base}>
+        <Filter id="action" label="What">
+          <select id="action" name="action" defaultValue={filters.action ?? ""} className={filterInput}>
             <option value="">Everything</option>
             {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
               <option key={value} value={value}>
@@ -42,12 +37,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="actor" className="text-sm font-medium">
-            Who
-          </label>
-          <select id="actor" name="actor" defaultValue={filters.actor ?? ""} className={input}>
+        </Filter>
+        <Filter id="actor" label="Who">
+          <select id="actor" name="actor" defaultValue={filters.actor ?? ""} className={filterInput}>
             <option value="">Anyone</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
@@ -55,28 +47,14 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="text-sm font-medium">
-            From
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={input} />
-        </div>
-        <div>
-          <label htmlFor="to" className="text-sm font-medium">
-            To
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={input} />
-        </div>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className={buttonClass("primary")}>
-            Filter
-          </button>
-          <Link href={base} className={buttonClass("secondary")}>
-            Clear
-          </Link>
-        </div>
-      </form>
+        </Filter>
+        <Filter id="from" label="From">
+          <input id="from" name="from" type="date" defaultValue={filters.from} className={filterInput} />
+        </Filter>
+        <Filter id="to" label="To">
+          <input id="to" name="to" type="date" defaultValue={filters.to} className={filterInput} />
+        </Filter>
+      </FilterForm>
       {/* A list, not a wide table: each event reads as a sentence on a phone too. */}
       <ol aria-label="Activity log" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {events.map((e) => (

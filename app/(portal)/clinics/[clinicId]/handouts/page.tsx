@@ -6,22 +6,11 @@ import { handoutListSchema } from "@/lib/handouts/schemas";
 import { PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
+import { Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
 
 export const metadata: Metadata = { title: "Handouts" };
 
-const input = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
-
-function Filter({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
 
 export default async function HandoutsPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { clinicId } = await params;
@@ -40,14 +29,12 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
           </Link>
         }
       />
-      <form method="get" role="search" aria-label="Filter handouts" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="sm:col-span-2">
-          <Filter id="q" label="Title or prepared for">
-            <input id="q" name="q" type="search" defaultValue={filters.q} className={input} />
-          </Filter>
-        </div>
+      <FilterForm label="Filter handouts" clearHref={base}>
+        <Filter id="q" label="Title or prepared for" className="sm:col-span-2">
+          <input id="q" name="q" type="search" defaultValue={filters.q} className={filterInput} />
+        </Filter>
         <Filter id="author" label="Clinician">
-          <select id="author" name="author" defaultValue={filters.author ?? ""} className={input}>
+          <select id="author" name="author" defaultValue={filters.author ?? ""} className={filterInput}>
             <option value="">Anyone</option>
             {authors.map((a) => (
               <option key={a.id} value={a.id}>
@@ -57,7 +44,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
           </select>
         </Filter>
         <Filter id="template" label="Template">
-          <select id="template" name="template" defaultValue={filters.template ?? ""} className={input}>
+          <select id="template" name="template" defaultValue={filters.template ?? ""} className={filterInput}>
             <option value="">Any</option>
             {templates.map((t) => (
               <option key={t.id} value={t.id}>
@@ -67,7 +54,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
           </select>
         </Filter>
         <Filter id="email" label="Email">
-          <select id="email" name="email" defaultValue={filters.email ?? ""} className={input}>
+          <select id="email" name="email" defaultValue={filters.email ?? ""} className={filterInput}>
             <option value="">Any</option>
             <option value="sent">Emailed</option>
             <option value="queued">Queued or sending</option>
@@ -76,27 +63,19 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
           </select>
         </Filter>
         <Filter id="voided" label="Void">
-          <select id="voided" name="voided" defaultValue={filters.voided ?? ""} className={input}>
+          <select id="voided" name="voided" defaultValue={filters.voided ?? ""} className={filterInput}>
             <option value="">Any</option>
             <option value="no">Not void</option>
             <option value="yes">Void</option>
           </select>
         </Filter>
         <Filter id="from" label="From">
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={input} />
+          <input id="from" name="from" type="date" defaultValue={filters.from} className={filterInput} />
         </Filter>
         <Filter id="to" label="To">
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={input} />
+          <input id="to" name="to" type="date" defaultValue={filters.to} className={filterInput} />
         </Filter>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className={buttonClass("primary")}>
-            Filter
-          </button>
-          <Link href={base} className={buttonClass("secondary")}>
-            Clear
-          </Link>
-        </div>
-      </form>
+      </FilterForm>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {total} handout{total === 1 ? "" : "s"}
       </p>
