@@ -3,33 +3,12 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getBranding, setLogo, updateBranding } from "@/lib/clinics/branding";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
+import { bombPng } from "@/tests/support/png";
 import { db, act } from "./helpers";
 
 const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: "#1d4e89" } }).png().toBuffer();
 const noisyPng = (w: number, h: number) => sharp(crypto.randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
 
-// A PNG whose header claims 20000×20000 pixels: decoding it would need over a gigabyte.
-function bombPng(): Buffer {
-  const header = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(20000, 0);
-  ihdr.writeUInt32BE(20000, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const body = Buffer.concat([Buffer.from("IHDR"), ihdr]);
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(13);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([header, len, body, crc]);
-}
-function crc32(buf: Buffer) {
-  let c = 0xffffffff;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 describe("clinic logo and branding", () => {
   it("refuses each bad logo with a clear message and stores nothing", async () => {
@@ -39,7 +18,7 @@ describe("clinic logo and branding", () => {
       ["svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), { name: "logo.svg", type: "image/svg+xml" }, /SVG, are not accepted/],
       ["png renamed .jpg", good, { name: "logo.jpg", type: "image/jpeg" }, /named or labelled as JPEG but contains a PNG/],
       ["5 MB image", await noisyPng(1300, 1300), { name: "big.png", type: "image/png" }, /larger than 2 MB/],
-      ["20000×20000", bombPng(), { name: "bomb.png", type: "image/png" }, /could not be read|at most 4000×4000/],
+      ["20000×20000", bombPng(20000, 20000), { name: "bomb.png", type: "image/png" }, /could not be read|at most 4000×4000/],
       ["truncated png", (await noisyPng(300, 300)).subarray(0, 20_000), { name: "cut.png", type: "image/png" }, /could not be read/],
       ["text named .png", Buffer.from("just some text, not an image"), { name: "notes.png", type: "image/png" }, /Use a PNG, JPEG or WebP image/],
     ];

@@ -4,32 +4,12 @@ import { describe, expect, it } from "vitest";
 import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
 import { findSectionImages } from "@/lib/guides/images";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
+import { bombPng } from "@/tests/support/png";
 import { db, act } from "./helpers";
 
 const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: "#1d4e89" } }).png().toBuffer();
 const noisyPng = (w: number, h: number) => sharp(crypto.randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
 
-// A PNG whose header claims 30000×30000 pixels (3.6 GB decoded) in a few dozen bytes.
-function bombPng(): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(30000, 0);
-  ihdr.writeUInt32BE(30000, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const body = Buffer.concat([Buffer.from("IHDR"), ihdr]);
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(13);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), len, body, crc]);
-}
-function crc32(buf: Buffer) {
-  let c = 0xffffffff;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 describe("guide pictures", () => {
   it("refuses each bad picture with a message naming the file, and stores nothing", async () => {
@@ -42,7 +22,7 @@ describe("guide pictures", () => {
       ["page.png", Buffer.concat([good, Buffer.from("<html><script>alert(1)</script></html>")]), /holds something besides the picture/],
       ["zipped.jpg", Buffer.concat([jpeg, Buffer.from("PK\x03\x04 a second file")]), /holds something besides the picture/],
       ["comment.jpg", Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xfe, 0x00, 0x20]), Buffer.from("<script>alert(1)</script>    "), jpeg.subarray(2)]), /holds something besides the picture/],
-      ["bomb.png", bombPng(), /could not be read|at most 6000×6000/],
+      ["bomb.png", bombPng(30000, 30000), /could not be read|at most 6000×6000/],
       ["huge.png", await png(6500, 100), /at most 6000×6000/],
       ["big.png", await noisyPng(1400, 1400), /larger than 5 MB/],
       ["cut.png", (await noisyPng(300, 300)).subarray(0, 20_000), /could not be read/],

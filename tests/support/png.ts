@@ -1,4 +1,5 @@
-// Valid PNGs built in memory (no image library): a solid-colour rectangle, e.g. a stand-in clinic logo.
+// PNGs built in memory (no image library): a solid-colour rectangle, e.g. a stand-in clinic logo, and a
+// decompression bomb.
 import zlib from "node:zlib";
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -22,14 +23,25 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-export function solidPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function rgbHeader(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
+  return chunk("IHDR", ihdr);
+}
+
+/** A PNG whose header claims `width`×`height` RGB pixels in a few dozen bytes: decoding it would need gigabytes. */
+export function bombPng(width: number, height: number): Buffer {
+  return Buffer.concat([SIGNATURE, rgbHeader(width, height)]);
+}
+
+export function solidPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]),
+    Buffer.concat([SIGNATURE, rgbHeader(width, height), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]),
   );
 }
