@@ -9,6 +9,7 @@ import type { MemberContext } from "@/lib/authz";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
 import { getDraft } from "@/lib/drafts/queries";
 import { contactOverridesSchema } from "@/lib/templates/schemas";
+import { getsPatientLink } from "@/lib/links/state";
 
 export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; lockReason: string | null; plainText: string };
 
@@ -165,7 +166,7 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
       preparedFor: "",
       followUpDate: "",
       largePrint: template.largePrint,
-      patientLink: template.patientLink ?? clinic.linksByDefault,
+      patientLink: getsPatientLink(template.patientLink, clinic),
       contact: { ...contact, ...contactOverridesSchema.parse(template.contactOverrides) },
       templateId: template.id,
     },
@@ -197,7 +198,7 @@ export async function builderFromDraft(ctx: MemberContext, draftId: string): Pro
       preparedFor: s.preparedFor,
       followUpDate: s.followUpDate,
       largePrint: s.largePrint,
-      patientLink: s.patientLink ?? clinic.linksByDefault,
+      patientLink: getsPatientLink(s.patientLink, clinic),
       contact: { ...defaults, ...s.contact },
       templateId: s.templateId,
       sourceHandoutId: s.sourceHandoutId,

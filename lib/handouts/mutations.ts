@@ -14,6 +14,7 @@ import { requireChosenContent } from "@/lib/pdf/select-sections";
 import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/authz";
+import { getsPatientLink } from "@/lib/links/state";
 
 const existingByKey = (clinicId: string, requestKey: string | undefined) =>
   requestKey ? db.handout.findUnique({ where: { clinicId_requestKey: { clinicId, requestKey } }, select: { id: true } }) : null;
@@ -34,7 +35,7 @@ export async function createHandout(ctx: MemberContext, draft: HandoutDraft, aft
   const branding = brandingSnapshot(clinic, logo);
   const createdAt = new Date();
   // The link exists before the render so the PDF can print its QR code; the handout never changes after.
-  const link = (draft.patientLink ?? clinic.linksByDefault) ? prepareLink(clinic.linkDays, createdAt) : null;
+  const link = getsPatientLink(draft.patientLink, clinic) ? prepareLink(clinic.linkDays, createdAt) : null;
   const built = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
   const input = { ...built, link: link && { url: link.url }, images: await findSectionImages(clinicId, built.sections) };
   const pdf = await renderInPool(input);

@@ -8,6 +8,7 @@ import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/hand
 import { unprintableFields, type Unprintable } from "@/lib/handouts/printable";
 import { linkUrl } from "@/lib/links/tokens";
 import type { MemberContext } from "@/lib/authz";
+import { getsPatientLink } from "@/lib/links/state";
 
 // The preview prints a stand-in address of a real token's length, so its QR code and lines are the size the
 // handout's will be; the real token is made when the handout is generated.
@@ -52,7 +53,7 @@ export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: {
   const built = buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date());
   const input = {
     ...built,
-    link: (draft.patientLink ?? clinic.linksByDefault) ? { url: PREVIEW_LINK_URL() } : null,
+    link: getsPatientLink(draft.patientLink, clinic) ? { url: PREVIEW_LINK_URL() } : null,
     images: await findSectionImages(clinicId, built.sections),
   };
   const pdf = await renderInPool(input, opts.signal, { firstPageOnly: !opts.allPages });

@@ -15,6 +15,9 @@ import type { LinkedHandout } from "@/lib/links/queries";
 // references those sections cite, the disclaimers. Links lead only to the handout's own PDF and logo, to
 // tel:/mailto:, and to the addresses the guide itself cites: nothing else of the clinic or the portal.
 
+// The pages that show no handout (gone, too many requests) carry no clinic's colours.
+const NEUTRAL_VARS = brandVariables("#1d4e89", "#eef2f6");
+
 function documentHtml(p: { lang: string; title: string; vars: string; body: string }): string {
   return `<!doctype html>
 <html lang=${attr(p.lang)}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${esc(p.title)}</title><style>${p.vars}${PAGE_CSS}</style></head>
@@ -105,12 +108,12 @@ export function gonePageHtml(clinic: { name: string; phone: string } | null, lan
   return documentHtml({
     lang: language ?? "en",
     title: t.page.goneTitle,
-    vars: brandVariables("#1d4e89", "#eef2f6"),
+    vars: NEUTRAL_VARS,
     body: `<main id="main" class="gone"><h1>${esc(t.page.goneTitle)}</h1><p>${esc(t.page.goneBody)}</p>${call}</main>`,
   });
 }
 
 export function tooManyPageHtml(language?: string): string {
   const t = messagesFor(language);
-  return documentHtml({ lang: language ?? "en", title: t.page.tooManyTitle, vars: brandVariables("#1d4e89", "#eef2f6"), body: `<main id="main" class="gone"><h1>${esc(t.page.tooManyTitle)}</h1><p>${esc(t.page.tooManyBody)}</p></main>` });
+  return documentHtml({ lang: language ?? "en", title: t.page.tooManyTitle, vars: NEUTRAL_VARS, body: `<main id="main" class="gone"><h1>${esc(t.page.tooManyTitle)}</h1><p>${esc(t.page.tooManyBody)}</p></main>` });
 }

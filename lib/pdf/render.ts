@@ -56,8 +56,8 @@ async function renderOnce(input: HandoutPdfInput, fastPagination: boolean, first
   if (sink.error !== undefined) throw sink.error;
   if (!container.document) throw new Error("The handout document did not render.");
   const bytes = await streamToBuffer(await current.toBuffer());
-  const pages = firstPageOnly ? (container.laidOutPages ?? countPages(bytes)) : countPages(bytes);
-  return { bytes, pages, sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
+  // Laid out, not drawn: with firstPageOnly the bytes hold page 1 alone.
+  return { bytes, pages: container.laidOutPages ?? countPages(bytes), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
 }
 
 /**

@@ -11,6 +11,7 @@ import { getClinicBranding } from "@/lib/clinics/branding";
 import { MakeAndEmail } from "./_components/make-and-email";
 import { GuidesDue } from "./_components/guides-due";
 import { findGuidesDueForReview } from "@/lib/guides/review-dates";
+import { getsPatientLink } from "@/lib/links/state";
 
 const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 
@@ -96,7 +97,7 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                       <Link href={`${base}/handouts/new?template=${t.id}`} className={buttonClass("primary")}>
                         Make handout<span className="sr-only"> “{t.name}”</span>
                       </Link>
-                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} withLink={t.patientLink ?? clinic.linksByDefault} />
+                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} withLink={getsPatientLink(t.patientLink, clinic)} />
                     </div>
                   </div>
                 </li>
