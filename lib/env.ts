@@ -20,6 +20,13 @@ const renderSettings = z.object({
 
 export const renderEnv = () => renderSettings.parse(process.env);
 
+/** The database the command-line tools (admin:create, guides:import) work on; they need nothing else of env(). */
+export function cliDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return url;
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: url(["postgres:", "postgresql:"]),

@@ -10,6 +10,7 @@ import { createDbClient } from "@/lib/db-client";
 import { emailSchema, nameSchema } from "@/lib/accounts/schemas";
 import { passwordSchema } from "@/lib/accounts/password-policy";
 import { hashPassword } from "@/lib/accounts/passwords";
+import { cliDatabaseUrl } from "@/lib/env";
 
 const USAGE = 'usage: npm run admin:create -- --email <address> --clinic "<clinic name>" [--name "<your name>"]';
 
@@ -64,10 +65,10 @@ async function main() {
   if (values.password !== undefined) throw new Error("Passwords are never taken from the command line: leave out --password and type it when asked, or pipe it on stdin.");
   const args = z.object({ email: emailSchema, clinic: z.string().trim().min(1, "--clinic is empty").max(120), name: nameSchema.optional() }).safeParse(values);
   if (!args.success) throw new Error(`${args.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; ")}\n${USAGE}`);
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+  const databaseUrl = cliDatabaseUrl();
   const { email, clinic: clinicName } = args.data;
 
-  const db = createDbClient(process.env.DATABASE_URL, 2);
+  const db = createDbClient(databaseUrl, 2);
   try {
     const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
     const passwordHash = existing ? null : await hashPassword(await readPassword());

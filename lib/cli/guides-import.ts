@@ -5,6 +5,7 @@ import { createDbClient } from "@/lib/db-client";
 import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
 import { LOCK_REASONS } from "@/lib/guides/locks";
+import { cliDatabaseUrl } from "@/lib/env";
 
 const USAGE = "usage: npm run guides:import -- <file.md> (--library | --clinic <clinicId>)";
 
@@ -14,11 +15,11 @@ async function main() {
   const library = args.includes("--library");
   const clinicId = args.includes("--clinic") ? args[args.indexOf("--clinic") + 1] : undefined;
   if (!file || library === !!clinicId || (args.includes("--clinic") && !clinicId)) throw new Error(USAGE);
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+  const databaseUrl = cliDatabaseUrl();
 
   const parsed = parseGuideMarkdown(fs.readFileSync(file));
   if (!parsed.ok) throw new Error(`${file} was not imported:\n- ${parsed.errors.join("\n- ")}`);
-  const db = createDbClient(process.env.DATABASE_URL, 2);
+  const db = createDbClient(databaseUrl, 2);
   try {
     if (clinicId && !(await db.clinic.findUnique({ where: { id: clinicId }, select: { id: true } }))) throw new Error(`no clinic with id ${clinicId}`);
     const r = await importGuide(db, parsed.guide, { clinicId: clinicId ?? null });
