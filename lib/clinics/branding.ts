@@ -59,6 +59,7 @@ export async function setLogo(ctx: MemberContext, upload: Buffer, declared: { na
   await db.$transaction(async (tx) => {
     const data = { bytes: new Uint8Array(logo.png), sha256: logo.sha256, width: logo.width, height: logo.height };
     await tx.clinicLogo.upsert({ where: { clinicId }, create: { clinicId, ...data }, update: { ...data, createdAt: new Date() } });
+    await tx.logoVersion.upsert({ where: { clinicId_sha256: { clinicId, sha256: logo.sha256 } }, create: { clinicId, sha256: logo.sha256, bytes: data.bytes }, update: {} });
     await auditMember(ctx, { action: "clinic.branding_changed", targetType: "logo", targetId: logo.sha256.slice(0, 16), metadata: { fields: ["logo"], logo: "uploaded" } }, tx);
   });
   return logo;
@@ -76,6 +77,12 @@ export async function removeLogo(ctx: MemberContext) {
 export async function getLogoBytes(clinicId: string) {
   const logo = await db.clinicLogo.findUnique({ where: { clinicId }, select: { bytes: true, sha256: true } });
   return logo ? { bytes: Buffer.from(logo.bytes), sha256: logo.sha256 } : null;
+}
+
+/** A logo the clinic has had (current or replaced), by its SHA-256 as a handout's branding snapshot names it. */
+export async function getLogoVersion(clinicId: string, sha256: string): Promise<Buffer | null> {
+  const logo = await db.logoVersion.findUnique({ where: { clinicId_sha256: { clinicId, sha256 } }, select: { bytes: true } });
+  return logo ? Buffer.from(logo.bytes) : null;
 }
 
 /** The current logo's SHA-256 (for cache-busting URLs and comparing with handout snapshots); null when none. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { selectSections } from "@/lib/pdf/select-sections";
+import { findSectionImages } from "@/lib/guides/images";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import type { getClinicBranding } from "@/lib/clinics/branding";
@@ -21,8 +22,11 @@ export function brandingSnapshot(clinic: Clinic, logo: { sha256: string } | null
   };
 }
 
+/** What a handout prints of the builder's form: a draft, or a stored handout read back (lib/handouts/stored-input.ts). */
+export type PrintedChoices = Pick<HandoutDraft, "title" | "sectionKeys" | "notes" | "preparedFor" | "followUpDate" | "largePrint" | "contact">;
+
 /** The PDF input for a draft: the chosen sections in order plus every required one, and the branding. */
-export function buildPdfInput(draft: HandoutDraft, version: Version, branding: BrandingSnapshot, logoPng: Uint8Array | null, createdAt: Date): HandoutPdfInput {
+export function buildPdfInput(draft: PrintedChoices, version: Version, branding: BrandingSnapshot, logoPng: Uint8Array | null, createdAt: Date): HandoutPdfInput {
   const sections = selectSections(version.sections, draft.sectionKeys);
   return {
     title: draft.title,
@@ -46,4 +50,9 @@ export function buildPdfInput(draft: HandoutDraft, version: Version, branding: B
     sections: sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys, keyPoint: s.keyPoint })),
     references: version.references,
   };
+}
+
+/** The rest of a PDF's input: the patient link it prints as a QR code and the bytes of its sections' pictures. */
+export async function completePdfInput(clinicId: string, built: HandoutPdfInput, link: { url: string } | null): Promise<HandoutPdfInput> {
+  return { ...built, link, images: await findSectionImages(clinicId, built.sections) };
 }

@@ -5,8 +5,7 @@ import { auditMember } from "@/lib/audit/mutations";
 import { renderInPool } from "@/lib/pdf/pool";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
-import { findSectionImages } from "@/lib/guides/images";
-import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
+import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import { isManager } from "@/lib/clinics/roles";
 import { refuseUnprintable } from "@/lib/handouts/printable";
@@ -37,7 +36,7 @@ export async function createHandout(ctx: MemberContext, draft: HandoutDraft, aft
   // The link exists before the render so the PDF can print its QR code; the handout never changes after.
   const link = getsPatientLink(draft.patientLink, clinic) ? prepareLink(clinic.linkDays, createdAt) : null;
   const built = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
-  const input = { ...built, link: link && { url: link.url }, images: await findSectionImages(clinicId, built.sections) };
+  const input = await completePdfInput(clinicId, built, link && { url: link.url });
   const pdf = await renderInPool(input);
   const [source, template] = await Promise.all([
     draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,

@@ -1,9 +1,8 @@
 import "server-only";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import { getGuideVersion } from "@/lib/guides/versions";
-import { findSectionImages } from "@/lib/guides/images";
 import { renderInPool } from "@/lib/pdf/pool";
-import { brandingSnapshot, buildPdfInput } from "@/lib/handouts/build-input";
+import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
 import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/handouts/schemas";
 import { unprintableFields, type Unprintable } from "@/lib/handouts/printable";
 import { linkUrl } from "@/lib/links/tokens";
@@ -51,11 +50,7 @@ export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: {
   const fallback = { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
   const draft = lenientDraft(raw, fallback);
   const built = buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date());
-  const input = {
-    ...built,
-    link: getsPatientLink(draft.patientLink, clinic) ? { url: PREVIEW_LINK_URL() } : null,
-    images: await findSectionImages(clinicId, built.sections),
-  };
+  const input = await completePdfInput(clinicId, built, getsPatientLink(draft.patientLink, clinic) ? { url: PREVIEW_LINK_URL() } : null);
   const pdf = await renderInPool(input, opts.signal, { firstPageOnly: !opts.allPages });
   return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };
 }

@@ -4,6 +4,7 @@ import type { Block, Reference } from "@/lib/guides/blocks";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { linkTokenHash } from "@/lib/links/tokens";
 import { isLive } from "@/lib/links/state";
+import { getLogoVersion } from "@/lib/clinics/branding";
 
 export type LinkRef = { id: string; clinicId: string; handoutId: string; expiresAt: Date };
 
@@ -78,16 +79,15 @@ export async function getLinkedHandout(link: LinkRef) {
 
 export type LinkedHandout = NonNullable<Awaited<ReturnType<typeof getLinkedHandout>>>;
 
-/** The clinic's logo, only while it is still the one the handout was made with (its SHA-256 in the snapshot). */
+/** The logo the handout was printed with (its SHA-256 in the snapshot), even after the clinic replaced it. */
 export async function getLinkedLogo(link: LinkRef) {
   const handout = await db.handout.findFirst({ where: { id: link.handoutId, clinicId: link.clinicId }, select: { branding: true } });
   const sha = handout ? readBranding(handout.branding).logoSha256 : null;
   if (!sha) return null;
-  const logo = await db.clinicLogo.findFirst({ where: { clinicId: link.clinicId, sha256: sha }, select: { bytes: true } });
-  return logo ? Buffer.from(logo.bytes) : null;
+  return getLogoVersion(link.clinicId, sha);
 }
 
-/** Whether the page can show the handout's logo (the clinic has not replaced it since). */
+/** Whether the page can show the handout's logo (it printed one, and it is kept). */
 export async function hasLinkedLogo(link: LinkRef, logoSha256: string | null): Promise<boolean> {
-  return !!logoSha256 && (await db.clinicLogo.count({ where: { clinicId: link.clinicId, sha256: logoSha256 } })) > 0;
+  return !!logoSha256 && (await db.logoVersion.count({ where: { clinicId: link.clinicId, sha256: logoSha256 } })) > 0;
 }

@@ -1,0 +1,69 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
+import { importGuide } from "@/lib/guides/import";
+import { removeLogo, setLogo } from "@/lib/clinics/branding";
+import { createHandout } from "@/lib/handouts/mutations";
+import { storedPdfInput } from "@/lib/handouts/stored-input";
+import { createRenderPool } from "@/lib/pdf/pool";
+import { createClinicWithMembers } from "@/prisma/seed/factories";
+import { db, act } from "./helpers";
+
+// A stored handout can be made again from what it stored, byte for byte: the plan for a growing PDF table
+// (README, "Scaling out") moves old bytes out of Postgres and re-renders them on demand, checked by SHA-256.
+// The re-render runs in a new render thread (its own module state and caches, as another process would
+// have), after the clinic has replaced its logo and changed its branding.
+
+const pool = createRenderPool({ threads: 1 });
+afterAll(() => pool.close());
+
+const PRINT_OPTIONS = (["LETTER", "A4"] as const).flatMap((pageSize) =>
+  [false, true].flatMap((largePrint) => (["TOP", "END"] as const).map((notesPosition) => ({ pageSize, largePrint, notesPosition }))),
+);
+
+describe("re-rendering a stored handout", () => {
+  it("gives the stored bytes in every print option, after the clinic changed its logo and branding", async () => {
+    const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
+    if (!parsed.ok) throw new Error("seed guide does not parse");
+    const guide = await importGuide(db, parsed.guide, { clinicId: null });
+    const c = await createClinicWithMembers(db);
+    const logo = await sharp({ create: { width: 240, height: 80, channels: 3, background: "#0b6e4f" } }).png().toBuffer();
+    await act(c.owner.id, c.clinic.id, setLogo, logo, { name: "logo.png", type: "image/png" });
+    const version = await db.guideVersion.findUniqueOrThrow({ where: { id: guide.versionId }, select: { sections: { select: { key: true, kind: true } } } });
+    const content = version.sections.filter((s) => s.kind === "content").map((s) => s.key);
+
+    const made: { id: string; label: string }[] = [];
+    for (const [i, o] of PRINT_OPTIONS.entries()) {
+      await db.clinic.update({ where: { id: c.clinic.id }, data: { pageSize: o.pageSize, notesPosition: o.notesPosition, primaryColor: i % 2 ? "#7a1f5c" : "#1d4e89" } });
+      const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {
+        guideVersionId: guide.versionId,
+        title: `Back spasms ${i}`,
+        // Every content section in reverse order, so the order is the stored one and not the guide's.
+        sectionKeys: [...content].reverse(),
+        notes: i % 2 ? "Walk daily.\n- Ice 15 minutes\n- Heat after 48 hours\nRésumé: ça va. 背痛 Ελλάδα" : "Walk daily.",
+        preparedFor: "Jo",
+        followUpDate: i % 3 ? "2027-01-15" : "",
+        largePrint: o.largePrint,
+        patientLink: i % 4 !== 3,
+        contact: { clinicName: "Test Clinic", phone: "(555) 010-0000", email: "front@example.org", address: "", website: "", hours: "", clinicianName: "Dr. Lee", credentials: "DC", directPhone: "" },
+      });
+      made.push({ id, label: `${o.pageSize} ${o.largePrint ? "large" : "normal"} notes ${o.notesPosition}` });
+    }
+    // What the clinic changes later must not reach a handout already made.
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { pageSize: "LETTER", notesPosition: "TOP", primaryColor: "#000000", name: "Renamed Clinic" } });
+    await act(c.owner.id, c.clinic.id, setLogo, await sharp({ create: { width: 100, height: 100, channels: 3, background: "#ff0000" } }).png().toBuffer(), { name: "new.png", type: "image/png" });
+    await act(c.owner.id, c.clinic.id, removeLogo);
+
+    for (const { id, label } of made) {
+      const stored = await db.handoutPdf.findUniqueOrThrow({ where: { handoutId: id }, select: { bytes: true, sha256: true } });
+      const again = await pool.render(await storedPdfInput(c.clinic.id, id));
+      expect(crypto.createHash("sha256").update(again.bytes).digest("hex"), label).toBe(stored.sha256);
+      expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(stored.bytes)), label).toBe(0);
+    }
+    // Read through the clinic, like every query: another clinic's id finds nothing.
+    const other = await createClinicWithMembers(db);
+    await expect(storedPdfInput(other.clinic.id, made[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  }, 240_000);
+});
