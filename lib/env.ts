@@ -1,6 +1,7 @@
 // The one place that reads process.env. Parsed once; a missing or malformed variable stops the process
 // with a one-line message naming it.
 import { z } from "zod";
+import { DEFAULT_RENDER_NICE } from "@/lib/pdf/thread-priority.mjs";
 import { parseTrustedProxies } from "@/lib/server/client-ip.mjs";
 
 const url = (protocols: string[]) =>
@@ -16,6 +17,8 @@ const url = (protocols: string[]) =>
 const renderSettings = z.object({
   // Renders that may wait for a free render thread before "busy" is answered (default: 32 per thread).
   PDF_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10_000).optional(),
+  // How far below the request thread render threads run (a Linux nice value; 0: the same priority).
+  PDF_RENDER_NICE: z.coerce.number().int().min(0).max(19).default(DEFAULT_RENDER_NICE),
 });
 
 export const renderEnv = () => renderSettings.parse(process.env);

@@ -26,7 +26,7 @@ const MAX_HEAP_MB = 192;
 /** Heap limits of a render thread; the bench gives its own threads the same. */
 export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: MAX_HEAP_MB };
 
-export type RenderPoolOptions = { threads?: number; maxQueue?: number; timeoutMs?: number; workerFile?: string };
+export type RenderPoolOptions = { threads?: number; maxQueue?: number; timeoutMs?: number; workerFile?: string; nice?: number };
 
 export type RenderPool = {
   readonly threads: number;
@@ -73,6 +73,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       maxQueue,
       idleTimeout: Number.MAX_SAFE_INTEGER,
       resourceLimits: RENDER_THREAD_LIMITS,
+      // Each thread lowers its own CPU priority by this much, so pages are served before renders (thread-priority.mjs).
+      workerData: { nice: options.nice ?? renderEnv().PDF_RENDER_NICE },
     });
     // Without a listener, an error escaping a thread would crash the server.
     piscina.on("error", (err: unknown) => console.error("[pdf] render thread failed:", err));

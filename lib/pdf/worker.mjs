@@ -4,6 +4,11 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
+import { workerData } from "piscina";
+import { lowerThreadPriority } from "./thread-priority.mjs";
+
+// Pages before renders (thread-priority.mjs); the pool says how much lower (PDF_RENDER_NICE).
+const nice = lowerThreadPriority(workerData?.nice);
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
 const load = (file) => import(pathToFileURL(path.join(process.cwd(), file)).href);
@@ -17,5 +22,5 @@ export default async function render({ input, options }) {
 
 /** Answers once the module above has loaded and warmed up: the pool's start-up check. */
 export function ready() {
-  return true;
+  return { nice };
 }

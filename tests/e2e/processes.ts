@@ -50,8 +50,11 @@ export async function signInForm(base: string) {
   return { csrfToken, cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
 }
 
-/** One sign-in as a browser does it: CSRF token, then the credentials POST. Resolves to the HTTP status. */
-export async function signInOverHttp(base: string, email: string, password: string, form?: { csrfToken: string; cookie: string }): Promise<{ status: number; url: string }> {
+/**
+ * One sign-in as a browser does it: CSRF token, then the credentials POST. Resolves to the HTTP status, the
+ * address it sends the browser to, and the cookies the browser then holds (the session's, when it worked).
+ */
+export async function signInOverHttp(base: string, email: string, password: string, form?: { csrfToken: string; cookie: string }): Promise<{ status: number; url: string; cookie: string }> {
   const { csrfToken, cookie } = form ?? (await signInForm(base));
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
@@ -60,5 +63,6 @@ export async function signInOverHttp(base: string, email: string, password: stri
     redirect: "manual",
   });
   const body = (await res.json().catch(() => ({}))) as { url?: string };
-  return { status: res.status, url: body.url ?? "" };
+  const cookies = new Map([...cookie.split("; "), ...res.headers.getSetCookie().map((c) => c.split(";")[0]!)].map((c) => [c.split("=")[0]!, c] as const));
+  return { status: res.status, url: body.url ?? "", cookie: [...cookies.values()].join("; ") };
 }
