@@ -3,7 +3,9 @@
 // of the portal waited its turn behind them (handouts list p95 TTFB 522 ms, from 29 ms idle). Linux schedules
 // threads, not processes, and accepts a thread id where setpriority(2) takes a pid, so a render thread can
 // lower its own priority: pages are then served first, and renders still get every cycle nobody else wants.
-// Raising a nice value needs no privilege. Elsewhere (no /proc/thread-self) threads keep the default.
+// Raising a nice value needs no privilege. Threads a render thread starts later (tsx's module-loader thread)
+// inherit its value; libuv's shared pool was started by the server's main thread before, at normal priority.
+// Elsewhere (no /proc/thread-self) threads keep the default.
 import fs from "node:fs";
 import os from "node:os";
 

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { isAppError } from "@/lib/errors";
@@ -23,6 +25,27 @@ describe("the PDF render pool", () => {
     expect(Buffer.isBuffer(inWorker.bytes)).toBe(true);
     expect(inWorker.sha256).toBe(here.sha256);
     expect(inWorker.pages).toBe(here.pages);
+  }, 60_000);
+
+  // Pages before renders (lib/pdf/thread-priority.mjs): the nice value of each thread of this process, from
+  // /proc. Each render thread has its own (and so has the module-loader thread tsx starts inside it); every
+  // thread that was there before keeps its own.
+  it.runIf(process.platform === "linux")("runs its threads below the rest of the process", async () => {
+    const niceByThread = () =>
+      new Map(
+        fs.readdirSync("/proc/self/task").map((tid) => {
+          const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+          return [tid, Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])] as const;
+        }),
+      );
+    const before = niceByThread();
+    const pool = make({ threads: 2, nice: 7 });
+    expect(await pool.ready).toBe("workers");
+    const after = niceByThread();
+    const added = [...after].filter(([tid]) => !before.has(tid)).map(([, nice]) => nice);
+    expect(added.filter((n) => n === 7).length).toBeGreaterThanOrEqual(2);
+    for (const [tid, nice] of before) if (after.has(tid)) expect(after.get(tid)).toBe(nice);
+    expect(os.getPriority()).toBe(0);
   }, 60_000);
 
   it("answers 'busy' when its queue is full", async () => {
