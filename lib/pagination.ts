@@ -84,16 +84,21 @@ export async function pageByKeyset<T extends Cursor>(clinicId: string, page: Pag
 }
 
 // Counting every match of a big clinic's list costs as much as reading it all (bench:scale, 2026-12-01, load
-// 6: 100,000 handouts 60 ms, 480,000 events 230 ms, index-only), on every page view. Above this a clinician learns nothing from the exact
-// number: "more than 1,000" says "narrow the filters", and a number they can act on is shown when it is small.
+// 6: 100,000 handouts 60 ms, 480,000 events 230 ms, index-only), on every page view. Above the cap a
+// clinician learns nothing from the exact number: "more than 1,000" says "narrow the filters", and a number
+// they can act on is shown when it is small. A text search counts to 100 only: each match is a row read
+// and checked (trigram indexes are lossy), ~1,000 rows were 30-60 ms, and someone looking for one patient's
+// handout needs "a few" or "too many to scan", not 734.
 export const COUNT_CAP = 1000;
+export const SEARCH_COUNT_CAP = 100;
 
 export type CappedCount = { count: number; more: boolean };
 
-export const cappedCount = (n: number): CappedCount => ({ count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP });
+/** From the number of rows read with a limit of cap + 1. */
+export const cappedCount = (n: number, cap = COUNT_CAP): CappedCount => ({ count: Math.min(n, cap), more: n > cap });
 
 /** "1 handout", "250 handouts", "More than 1,000 handouts". */
 export function countLabel({ count, more }: CappedCount, one: string, many: string) {
-  if (more) return `More than ${COUNT_CAP.toLocaleString("en-US")} ${many}`;
+  if (more) return `More than ${count.toLocaleString("en-US")} ${many}`;
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }

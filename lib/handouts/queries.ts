@@ -8,7 +8,7 @@ import { auditMember } from "@/lib/audit/mutations";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { COUNT_CAP, cappedCount, keysetOrder, keysetWhere, pageByKeyset, type PageRequest } from "@/lib/pagination";
+import { COUNT_CAP, SEARCH_COUNT_CAP, cappedCount, keysetOrder, keysetWhere, pageByKeyset, type PageRequest } from "@/lib/pagination";
 
 export const HANDOUTS_PAGE_SIZE = 20;
 
@@ -42,6 +42,7 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
       ? { OR: [{ title: { contains: f.q, mode: "insensitive" } }, { preparedFor: { contains: f.q, mode: "insensitive" } }] }
       : {}),
   };
+  const cap = f.q ? SEARCH_COUNT_CAP : COUNT_CAP;
   const [page, total, authors, templates] = await Promise.all([
     pageByKeyset(clinicId, f, HANDOUTS_PAGE_SIZE, (bound, take) =>
       db.handout.findMany({
@@ -63,9 +64,10 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
         },
       }),
     ),
-    // Up to the cap, in the list's own order: count({ take }) and an unordered findMany both order by id,
-    // which sends Postgres through the primary key across every clinic's handouts.
-    db.handout.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true }, take: COUNT_CAP + 1 }).then((r) => cappedCount(r.length)),
+    // Up to the cap. count({ take }) and an unordered findMany both order by id (through the primary key,
+    // across every clinic); clinicId is fixed by the where-clause, so ordering by it lets Postgres stop at
+    // the cap from whichever index suits the filters, without sorting the matches.
+    db.handout.findMany({ where, orderBy: { clinicId: "asc" }, select: { id: true }, take: cap + 1 }).then((r) => cappedCount(r.length, cap)),
     findAuthors(clinicId),
     db.template.findMany({ where: { clinicId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);

@@ -102,9 +102,12 @@ describe("keyset pagination", () => {
     expect(handoutListSchema.parse({ after: "<script>", before: "a".repeat(500) })).toMatchObject({ after: undefined, before: undefined });
   });
 
-  it("caps the count: more than 1,000 handouts is said as such", async () => {
+  it("caps the count: more than 1,000 handouts (100 for a search) is said as such", async () => {
     const c = await createClinicWithMembers(db);
     await handouts(c.clinic.id, c.owner.id, Array.from({ length: 1001 }, (_, i) => ({ createdAt: at(i) })));
     expect((await act(c.owner.id, c.clinic.id, findHandouts, {})).total).toEqual({ count: 1000, more: true });
+    // A text search counts to 100.
+    expect((await act(c.owner.id, c.clinic.id, findHandouts, { q: "handout" })).total).toEqual({ count: 100, more: true });
+    expect((await act(c.owner.id, c.clinic.id, findHandouts, { q: "handout 99" })).total).toEqual({ count: 11, more: false });
   });
 });

@@ -31,7 +31,7 @@ describe("search on the trigram and stored-tsvector indexes", () => {
     // The index the search relies on applies to Prisma's `contains` (ILIKE '%q%').
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT "id" FROM "Handout" WHERE "clinicId" = $1 AND "title" ILIKE '%fasci%'`, a.clinic.id);
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT "id" FROM "Handout" WHERE "title" ILIKE '%fasci%'`);
     });
     expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("Handout_clinicId_title_trgm_idx");
   });

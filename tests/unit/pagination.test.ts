@@ -22,5 +22,6 @@ describe("capped counts", () => {
     expect(countLabel(cappedCount(1), "handout", "handouts")).toBe("1 handout");
     expect(countLabel(cappedCount(1000), "handout", "handouts")).toBe("1,000 handouts");
     expect(countLabel(cappedCount(1001), "handout", "handouts")).toBe("More than 1,000 handouts");
+    expect(countLabel(cappedCount(101, 100), "handout", "handouts")).toBe("More than 100 handouts");
   });
 });
