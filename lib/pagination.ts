@@ -12,9 +12,6 @@ export type Bound = { cursor: Cursor; towards: "older" | "newer" } | null;
 /** What a list page was asked for: the cursors of the "Older" and "Newer" links, as they came in the URL. */
 export type PageRequest = { after?: string; before?: string };
 
-// In the URL: base64url, so it reads as one opaque token and needs no escaping; checked by decodeCursor.
-export const cursorParam = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined);
-
 const cursorParts = z.tuple([idSchema, z.coerce.number().int().min(0).max(8.64e15), idSchema]);
 
 export function encodeCursor(clinicId: string, row: Cursor): string {

@@ -1,7 +1,7 @@
 // The builder's form, validated the same way in the browser and in the server action.
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
-import { cursorParam } from "@/lib/pagination";
+import { cursorParam } from "@/lib/cursor-param";
 import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/clinics/contact-rules";
 
 export const NOTES_MAX = 4000;

@@ -6,7 +6,8 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { idSchema } from "@/lib/ids";
 import { PageHeader } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
-import { countLabel, cursorParam } from "@/lib/pagination";
+import { countLabel } from "@/lib/pagination";
+import { cursorParam } from "@/lib/cursor-param";
 import { Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 
 export const metadata: Metadata = { title: "Activity" };
