@@ -21,7 +21,7 @@ export function KeysetPagination({ newer, older, basePath, params = {}, noun }: 
       )}
       {newer ? (
         <Link href={href({})} className="font-medium text-brand-700 underline">
-          Newest
+          Newest {noun}
         </Link>
       ) : (
         <span />

@@ -71,7 +71,7 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
     findAuthors(clinicId),
     db.template.findMany({ where: { clinicId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
-  if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total.count, more: total.more, deeper: !!(f.after || f.before) } });
+  if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total.count, more: total.more, paged: !!(f.after || f.before) } });
   return { handouts: page.rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null })), total, older: page.older, newer: page.newer, authors, templates };
 }
 
