@@ -67,11 +67,17 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
     // Up to the cap. count({ take }) and an unordered findMany both order by id (through the primary key,
     // across every clinic); clinicId is fixed by the where-clause, so ordering by it lets Postgres stop at
     // the cap from whichever index suits the filters, without sorting the matches.
-    db.handout.findMany({ where, orderBy: { clinicId: "asc" }, select: { id: true }, take: cap + 1 }).then((r) => cappedCount(r.length, cap)),
+    // A search is recorded as soon as its count is known, while the page's other reads go on.
+    db.handout
+      .findMany({ where, orderBy: { clinicId: "asc" }, select: { id: true }, take: cap + 1 })
+      .then((r) => cappedCount(r.length, cap))
+      .then(async (total) => {
+        if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total.count, more: total.more, paged: !!(f.after || f.before) } });
+        return total;
+      }),
     findAuthors(clinicId),
     db.template.findMany({ where: { clinicId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
-  if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total.count, more: total.more, paged: !!(f.after || f.before) } });
   return { handouts: page.rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null })), total, older: page.older, newer: page.newer, authors, templates };
 }
 
