@@ -28,6 +28,9 @@ describe("search on the trigram and stored-tsvector indexes", () => {
     expect(await titles("ana")).toEqual(["Knee pain after running"]);
     expect(await titles("in")).toEqual(["Ankle sprain", "Knee pain after running"]);
     expect(await titles("zz")).toEqual([]);
+    // Each search is on the record as access to patient labels, with how many it found (not the words).
+    const audits = await db.auditEvent.findMany({ where: { clinicId: a.clinic.id, action: "handout.searched" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(audits.map((e) => (e.metadata as { results: number }).results)).toEqual([1, 1, 2, 0]);
     // The index the search relies on applies to Prisma's `contains` (ILIKE '%q%').
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
