@@ -4,7 +4,7 @@
 -- that start with the clinic (btree_gin), so a search reads the clinic's matches, not every clinic's (a
 -- common title word matched 47,000 handouts across the network to find the big clinic's 2,000). Both are
 -- trusted extensions (PostgreSQL 13+): the database owner, i.e. the migration role, may create them
--- without superuser rights; Debian's and the embedded PostgreSQL ship them.
+-- without superuser rights (checked as a NOSUPERUSER owner on the embedded 17 and Debian's 15, which ship both).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 CREATE INDEX "Handout_clinicId_title_trgm_idx" ON "Handout" USING GIN ("clinicId" text_ops, "title" gin_trgm_ops);
