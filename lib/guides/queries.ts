@@ -28,7 +28,7 @@ export type LibraryRow = {
 
 /**
  * The clinic's guides and the shared library, latest version of each. With `q`, Postgres full-text search
- * over titles, summaries and section text (the GIN indexes' expressions), title matches ranked first.
+ * over titles, summaries and section text (Section."searchVector"), title matches ranked first.
  */
 export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?: number } = {}) {
   const clinicId = ctx.clinic.id;
@@ -43,17 +43,20 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
       -- Variants (other levels and languages) are shown on their original's page.
       WHERE (g."clinicId" = ${clinicId} OR g."clinicId" IS NULL) AND g."variantOfId" IS NULL
       ORDER BY v."guideId", v."version" DESC
-    ), q AS (SELECT ${query} AS query), scored AS (
+    ), q AS (SELECT ${query} AS query),
+    -- The matching sections of those versions, with their best rank: a join, not an EXISTS per guide under
+    -- an OR, so the planner may read them from the GIN index on the stored "searchVector" (for words rare
+    -- across the library) or by version (common ones). The query is written out, not taken from q, so the
+    -- planner sees the words and can tell which.
+    matched AS (
+      SELECT s."versionId", max(ts_rank(s."searchVector", ${query})) AS rank
+      FROM "Section" s WHERE s."searchVector" @@ ${query} AND s."versionId" IN (SELECT "id" FROM latest)
+      GROUP BY s."versionId"
+    ), scored AS (
       SELECT l.*,
-        CASE WHEN q.query IS NULL THEN 0 ELSE
-          2 * ts_rank(to_tsvector('english', l."title" || ' ' || COALESCE(l."summary", '')), q.query)
-          + COALESCE((SELECT max(ts_rank(to_tsvector('english', s."title" || ' ' || s."plainText"), q.query)) FROM "Section" s
-                      WHERE s."versionId" = l."id" AND to_tsvector('english', s."title" || ' ' || s."plainText") @@ q.query), 0)
-        END AS rank,
-        q.query IS NULL
-          OR to_tsvector('english', l."title" || ' ' || COALESCE(l."summary", '')) @@ q.query
-          OR EXISTS (SELECT 1 FROM "Section" s WHERE s."versionId" = l."id" AND to_tsvector('english', s."title" || ' ' || s."plainText") @@ q.query) AS hit
-      FROM latest l, q
+        CASE WHEN q.query IS NULL THEN 0 ELSE 2 * ts_rank(to_tsvector('english', l."title" || ' ' || COALESCE(l."summary", '')), q.query) + COALESCE(m.rank, 0) END AS rank,
+        q.query IS NULL OR to_tsvector('english', l."title" || ' ' || COALESCE(l."summary", '')) @@ q.query OR m."versionId" IS NOT NULL AS hit
+      FROM latest l CROSS JOIN q LEFT JOIN matched m ON m."versionId" = l."id"
     )
     SELECT "guideId" AS "id", "id" AS "versionId", "version", "title", "summary", "reviewedAt", "reviewBy", "grade", "language", "clinicId" IS NULL AS "shared", rank::float8 AS "rank",
       (SELECT count(*) FROM "Guide" vg WHERE vg."variantOfId" = scored."guideId" AND (vg."clinicId" = ${clinicId} OR vg."clinicId" IS NULL))::int AS "variants",

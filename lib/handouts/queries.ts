@@ -8,11 +8,12 @@ import { auditMember } from "@/lib/audit/mutations";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { COUNT_CAP, SEARCH_COUNT_CAP, cappedCount, keysetOrder, keysetWhere, pageByKeyset, type PageRequest } from "@/lib/pagination";
 
 export const HANDOUTS_PAGE_SIZE = 20;
 
 export type EmailFilter = "none" | "queued" | "sent" | "failed";
-type ListFilters = { q?: string; author?: string; template?: string; email?: EmailFilter; voided?: "yes" | "no"; from?: string; to?: string; page: number };
+type ListFilters = { q?: string; author?: string; template?: string; email?: EmailFilter; voided?: "yes" | "no"; from?: string; to?: string } & PageRequest;
 
 const EMAIL_WHERE: Record<EmailFilter, Prisma.HandoutWhereInput> = {
   none: { deliveries: { none: {} } },
@@ -41,32 +42,59 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
       ? { OR: [{ title: { contains: f.q, mode: "insensitive" } }, { preparedFor: { contains: f.q, mode: "insensitive" } }] }
       : {}),
   };
-  const [rows, total, authors, templates] = await Promise.all([
-    db.handout.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (f.page - 1) * HANDOUTS_PAGE_SIZE,
-      take: HANDOUTS_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        preparedFor: true,
-        createdAt: true,
-        templateName: true,
-        author: { select: { id: true, name: true } },
-        guideVersion: { select: { title: true, version: true } },
-        pdf: { select: { pages: true, size: true } },
-        void: { select: { createdAt: true } },
-        deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
-        link: { select: { firstOpenedAt: true, openCount: true } },
-      },
-    }),
-    db.handout.count({ where }),
-    db.user.findMany({ where: { handouts: { some: { clinicId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  const cap = f.q ? SEARCH_COUNT_CAP : COUNT_CAP;
+  const [page, total, authors, templates] = await Promise.all([
+    pageByKeyset(clinicId, f, HANDOUTS_PAGE_SIZE, (bound, take) =>
+      db.handout.findMany({
+        where: { AND: [where, keysetWhere(bound)] },
+        orderBy: [{ createdAt: keysetOrder(bound) }, { id: keysetOrder(bound) }],
+        take,
+        select: {
+          id: true,
+          title: true,
+          preparedFor: true,
+          createdAt: true,
+          templateName: true,
+          author: { select: { id: true, name: true } },
+          guideVersion: { select: { title: true, version: true } },
+          pdf: { select: { pages: true, size: true } },
+          void: { select: { createdAt: true } },
+          deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
+          link: { select: { firstOpenedAt: true, openCount: true } },
+        },
+      }),
+    ),
+    // Up to the cap. count({ take }) and an unordered findMany both order by id (through the primary key,
+    // across every clinic); clinicId is fixed by the where-clause, so ordering by it lets Postgres stop at
+    // the cap from whichever index suits the filters, without sorting the matches.
+    // A search is recorded as soon as its count is known, while the page's other reads go on.
+    db.handout
+      .findMany({ where, orderBy: { clinicId: "asc" }, select: { id: true }, take: cap + 1 })
+      .then((r) => cappedCount(r.length, cap))
+      .then(async (total) => {
+        if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total.count, more: total.more, paged: !!(f.after || f.before) } });
+        return total;
+      }),
+    findAuthors(clinicId),
     db.template.findMany({ where: { clinicId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
-  if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total, page: f.page } });
-  return { handouts: rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null })), total, pages: Math.max(1, Math.ceil(total / HANDOUTS_PAGE_SIZE)), authors, templates };
+  return { handouts: page.rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null })), total, older: page.older, newer: page.newer, authors, templates };
+}
+
+/**
+ * Everyone who made a handout in the clinic (former members too), for the clinician filter. A loose index
+ * scan: one index probe per author on (clinicId, authorId, …) instead of reading the clinic's every handout
+ * to find the few dozen distinct authors.
+ */
+function findAuthors(clinicId: string) {
+  return db.$queryRaw<{ id: string; name: string }[]>`
+    WITH RECURSIVE a AS (
+      (SELECT "authorId" FROM "Handout" WHERE "clinicId" = ${clinicId} ORDER BY "authorId" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT h."authorId" FROM "Handout" h WHERE h."clinicId" = ${clinicId} AND h."authorId" > a."authorId" ORDER BY h."authorId" LIMIT 1)
+      FROM a WHERE a."authorId" IS NOT NULL
+    )
+    SELECT u."id", u."name" FROM a JOIN "User" u ON u."id" = a."authorId" ORDER BY u."name" ASC`;
 }
 
 /** The member's latest handouts in this clinic, with their email status, for the home page. */

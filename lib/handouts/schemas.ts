@@ -1,6 +1,7 @@
 // The builder's form, validated the same way in the browser and in the server action.
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { cursorParam } from "@/lib/cursor-param";
 import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/clinics/contact-rules";
 
 export const NOTES_MAX = 4000;
@@ -88,5 +89,6 @@ export const handoutListSchema = z.object({
   voided: z.enum(["yes", "no"]).optional().catch(undefined),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  after: cursorParam,
+  before: cursorParam,
 });

@@ -4,18 +4,34 @@ import { AppError } from "@/lib/errors";
 import { isManager } from "@/lib/clinics/roles";
 import type { MemberContext } from "@/lib/authz";
 
+type Stale = { title: string; removed: boolean }[];
+
 /**
- * Which of the template's sections the guide's newest version changed or removed since it was saved.
- * Empty when the template is up to date.
+ * For each template, which of its sections the guide's newest version changed or removed since it was saved
+ * (empty when it is up to date). Three queries for the whole list, not two per template: a big clinic's 60
+ * templates took 120 round trips.
  */
-async function staleSections(template: { guideId: string; guideVersionId: string; sectionKeys: string[] }) {
-  const [saved, latest] = await Promise.all([
-    db.section.findMany({ where: { versionId: template.guideVersionId, key: { in: template.sectionKeys } }, select: { key: true, title: true, contentHash: true } }),
-    db.guideVersion.findFirst({ where: { guideId: template.guideId }, orderBy: { version: "desc" }, select: { id: true, sections: { select: { key: true, contentHash: true } } } }),
-  ]);
-  if (!latest || latest.id === template.guideVersionId) return [];
-  const now = new Map(latest.sections.map((s) => [s.key, s.contentHash]));
-  return saved.filter((s) => now.get(s.key) !== s.contentHash).map((s) => ({ title: s.title, removed: !now.has(s.key) }));
+async function staleSections(templates: { id: string; guideId: string; guideVersionId: string; sectionKeys: string[] }[]): Promise<Map<string, Stale>> {
+  const versions = await db.guideVersion.findMany({ where: { guideId: { in: [...new Set(templates.map((t) => t.guideId))] } }, select: { id: true, guideId: true, version: true } });
+  const latest = new Map<string, { id: string; version: number }>();
+  for (const v of versions) if ((latest.get(v.guideId)?.version ?? -1) < v.version) latest.set(v.guideId, v);
+  const outdated = templates.filter((t) => latest.has(t.guideId) && latest.get(t.guideId)!.id !== t.guideVersionId);
+  const sections = outdated.length
+    ? await db.section.findMany({
+        where: { versionId: { in: [...new Set([...outdated.map((t) => t.guideVersionId), ...outdated.map((t) => latest.get(t.guideId)!.id)])] } },
+        select: { versionId: true, key: true, title: true, contentHash: true },
+      })
+    : [];
+  const byVersion = new Map<string, typeof sections>();
+  for (const s of sections) byVersion.set(s.versionId, [...(byVersion.get(s.versionId) ?? []), s]);
+  return new Map(
+    templates.map((t) => {
+      if (!outdated.includes(t)) return [t.id, []];
+      const now = new Map((byVersion.get(latest.get(t.guideId)!.id) ?? []).map((s) => [s.key, s.contentHash]));
+      const saved = (byVersion.get(t.guideVersionId) ?? []).filter((s) => t.sectionKeys.includes(s.key));
+      return [t.id, saved.filter((s) => now.get(s.key) !== s.contentHash).map((s) => ({ title: s.title, removed: !now.has(s.key) }))];
+    }),
+  );
 }
 
 /** The clinic's templates, most used first, optionally filtered by name. */
@@ -26,26 +42,25 @@ export async function findTemplates(ctx: MemberContext, opts: { q?: string } = {
     orderBy: [{ timesUsed: "desc" }, { name: "asc" }],
     take: 200,
   });
-  const [creators, guides] = await Promise.all([
+  const [creators, guides, stale] = await Promise.all([
     db.user.findMany({ where: { id: { in: templates.map((t) => t.createdById) } }, select: { id: true, name: true } }),
     db.guideVersion.findMany({ where: { id: { in: templates.map((t) => t.guideVersionId) } }, select: { id: true, title: true, sections: { select: { key: true, title: true } } } }),
+    staleSections(templates),
   ]);
   const creator = new Map(creators.map((u) => [u.id, u.name]));
   const guide = new Map(guides.map((g) => [g.id, g]));
-  return Promise.all(
-    templates.map(async (t) => {
-      const g = guide.get(t.guideVersionId);
-      const titles = new Map(g?.sections.map((s) => [s.key, s.title]) ?? []);
-      return {
-        ...t,
-        guideTitle: g?.title ?? "",
-        sectionTitles: t.sectionKeys.map((k) => titles.get(k) ?? k),
-        createdByName: creator.get(t.createdById) ?? "former member",
-        canEdit: t.createdById === ctx.user.id || isManager(ctx.role),
-        stale: await staleSections(t),
-      };
-    }),
-  );
+  return templates.map((t) => {
+    const g = guide.get(t.guideVersionId);
+    const titles = new Map(g?.sections.map((s) => [s.key, s.title]) ?? []);
+    return {
+      ...t,
+      guideTitle: g?.title ?? "",
+      sectionTitles: t.sectionKeys.map((k) => titles.get(k) ?? k),
+      createdByName: creator.get(t.createdById) ?? "former member",
+      canEdit: t.createdById === ctx.user.id || isManager(ctx.role),
+      stale: stale.get(t.id) ?? [],
+    };
+  });
 }
 
 export async function getTemplate(ctx: MemberContext, templateId: string) {

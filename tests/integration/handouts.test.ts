@@ -61,7 +61,7 @@ describe("handouts", () => {
     await expect(act(b.owner.id, b.clinic.id, getHandoutPdfForDownload, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(act(b.owner.id, a.clinic.id, getHandoutPdfForDownload, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(act(b.owner.id, b.clinic.id, getHandout, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await act(b.owner.id, b.clinic.id, findHandouts, { page: 1 })).handouts).toEqual([]);
+    expect((await act(b.owner.id, b.clinic.id, findHandouts, {})).handouts).toEqual([]);
   }, 60_000);
 
   it("a tampered PDF is not sent", async () => {
@@ -107,11 +107,11 @@ describe("handouts", () => {
     const c = await createClinicWithMembers(db);
     await act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId, { title: "Morning routine", preparedFor: "Ana" }));
     await act(c.owner.id, c.clinic.id, createHandout, draft(guide.versionId, { title: "Evening routine", preparedFor: "B.K." }));
-    const all = await act(c.owner.id, c.clinic.id, findHandouts, { page: 1 });
+    const all = await act(c.owner.id, c.clinic.id, findHandouts, {});
     expect(all.handouts.map((h) => h.title)).toEqual(["Evening routine", "Morning routine"]);
     expect(JSON.stringify(all)).not.toContain("bytes");
-    expect((await act(c.owner.id, c.clinic.id, findHandouts, { q: "ana", page: 1 })).handouts.map((h) => h.title)).toEqual(["Morning routine"]);
-    expect((await act(c.owner.id, c.clinic.id, findHandouts, { author: c.owner.id, page: 1 })).handouts.map((h) => h.title)).toEqual(["Evening routine"]);
+    expect((await act(c.owner.id, c.clinic.id, findHandouts, { q: "ana"})).handouts.map((h) => h.title)).toEqual(["Morning routine"]);
+    expect((await act(c.owner.id, c.clinic.id, findHandouts, { author: c.owner.id})).handouts.map((h) => h.title)).toEqual(["Evening routine"]);
   }, 60_000);
 
   it("refuses characters no font can print, naming each and its field, and stores nothing", async () => {

@@ -5,7 +5,9 @@ import { findAuditEvents } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { idSchema } from "@/lib/ids";
 import { PageHeader } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
+import { countLabel } from "@/lib/pagination";
+import { cursorParam } from "@/lib/cursor-param";
 import { Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -15,18 +17,19 @@ const filtersSchema = z.object({
   actor: idSchema.optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  after: cursorParam,
+  before: cursorParam,
 });
 
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
   const filters = filtersSchema.parse(await searchParams);
-  const { events, pages, total, members } = await findAuditEvents(ctx, filters);
+  const { events, older, newer, total, members } = await findAuditEvents(ctx, filters);
   const base = `/clinics/${clinicId}/activity`;
   return (
     <>
-      <PageHeader title="Activity" description={`Everything recorded for this clinic, newest first (${total} events). Records cannot be changed or deleted.`} />
+      <PageHeader title="Activity" description={`Everything recorded for this clinic, newest first (${countLabel(total, "event", "events").toLowerCase()}). Records cannot be changed or deleted.`} />
       <FilterForm label="Filter activity" clearHref={base}>
         <Filter id="action" label="What">
           <select id="action" name="action" defaultValue={filters.action ?? ""} className={filterInput}>
@@ -73,7 +76,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         ))}
         {events.length === 0 && <li className="px-4 py-6 text-center text-slate-700">Nothing recorded that matches.</li>}
       </ol>
-      <Pagination page={filters.page} pages={pages} basePath={base} params={{ action: filters.action, actor: filters.actor, from: filters.from, to: filters.to }} />
+      <KeysetPagination newer={newer} older={older} noun="events" basePath={base} params={{ action: filters.action, actor: filters.actor, from: filters.from, to: filters.to }} />
     </>
   );
 }

@@ -4,7 +4,8 @@ import { requireMemberPage } from "@/lib/authz";
 import { findHandouts } from "@/lib/handouts/queries";
 import { handoutListSchema } from "@/lib/handouts/schemas";
 import { PageHeader } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
+import { countLabel } from "@/lib/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
@@ -16,7 +17,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const filters = handoutListSchema.parse(await searchParams);
-  const { handouts, total, pages, authors, templates } = await findHandouts(ctx, filters);
+  const { handouts, total, older, newer, authors, templates } = await findHandouts(ctx, filters);
   const base = `/clinics/${clinicId}/handouts`;
   return (
     <>
@@ -77,7 +78,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
         </Filter>
       </FilterForm>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-        {total} handout{total === 1 ? "" : "s"}
+        {countLabel(total, "handout", "handouts")}
       </p>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {handouts.map((h) => (
@@ -106,7 +107,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
         ))}
         {handouts.length === 0 && <li className="px-4 py-6 text-center text-slate-700">No handouts match.</li>}
       </ul>
-      <Pagination page={filters.page} pages={pages} basePath={base} params={{ q: filters.q, author: filters.author, template: filters.template, email: filters.email, voided: filters.voided, from: filters.from, to: filters.to }} />
+      <KeysetPagination newer={newer} older={older} noun="handouts" basePath={base} params={{ q: filters.q, author: filters.author, template: filters.template, email: filters.email, voided: filters.voided, from: filters.from, to: filters.to }} />
     </>
   );
 }
