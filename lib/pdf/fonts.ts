@@ -107,9 +107,9 @@ function cacheGlyphRuns(face: string, font: ShapingFont | null | undefined) {
 
 type Clearable = { clear(): void };
 // The caches the patched layout and pdfkit keep (prisma/patches/@react-pdf+layout*, pdfkit*).
-const PATCHED_CACHES = ["handout-portal.textLayoutCache", "handout-portal.subsetCache"];
+const PATCHED_CACHES = ["handout-portal.textLayoutCache", "handout-portal.boxCache", "handout-portal.subsetCache"];
 
-/** Forgets every shaped run, laid-out text and font subset of this thread (tests compare cold and warm renders). */
+/** Forgets every shaped run, laid-out text and block, and font subset of this thread (tests compare cold and warm renders). */
 export function clearRenderCaches() {
   glyphRuns.clear();
   glyphRunChars = 0;
