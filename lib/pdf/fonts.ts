@@ -107,9 +107,9 @@ function cacheGlyphRuns(face: string, font: ShapingFont | null | undefined) {
 
 type Clearable = { clear(): void };
 // The caches the patched layout and pdfkit keep (prisma/patches/@react-pdf+layout*, pdfkit*).
-const PATCHED_CACHES = ["handout-portal.textLayoutCache", "handout-portal.subsetCache"];
+const PATCHED_CACHES = ["handout-portal.textLayoutCache", "handout-portal.boxCache", "handout-portal.subsetCache"];
 
-/** Forgets every shaped run, laid-out text and font subset of this thread (tests compare cold and warm renders). */
+/** Forgets every shaped run, laid-out text and block, and font subset of this thread (tests compare cold and warm renders). */
 export function clearRenderCaches() {
   glyphRuns.clear();
   glyphRunChars = 0;
@@ -177,6 +177,20 @@ export async function loadFonts(families: readonly string[] = [FONT_FAMILY]): Pr
   await loadOnce(FONT_FAMILY, () => loadFamily(FONT_FAMILY));
   await loadOnce(LAST_RESORT, () => loadFamily(LAST_RESORT, source(FONT_FAMILY, FACES[0])));
   await Promise.all(families.map((family) => loadOnce(family, () => loadFamily(family))));
+}
+
+// The tables of a face that shaping and embedding read. fontkit decodes each on first use, and DejaVu's
+// glyph names ("post", read for one flag when the font is embedded) and kerning pairs take ~40 and ~30 ms
+// a face.
+const RENDER_TABLES = ["cmap", "head", "hhea", "hmtx", "maxp", "loca", "glyf", "OS/2", "post", "name", "kern", "GDEF", "GSUB", "GPOS", "cvt ", "fpgm", "prep"];
+
+/** Reads the primary family's faces and decodes the tables a render reads: done once, as a render thread starts. */
+export async function readPrimaryFonts(): Promise<void> {
+  await loadFonts();
+  for (const face of FACES) {
+    const font = source(FONT_FAMILY, face).data as Record<string, unknown>;
+    for (const table of RENDER_TABLES) void font[table];
+  }
 }
 
 /** The families this thread has read so far. */

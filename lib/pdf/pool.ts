@@ -7,9 +7,10 @@ import { AppError } from "@/lib/errors";
 import { renderEnv } from "@/lib/env";
 import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
-// Rendering is CPU-bound (~100 ms per handout): it runs in worker threads, one per core (at most four, each
-// holds ~130 MB, ~210 MB once it has read every font), so requests keep flowing while PDFs are made. A full
-// queue answers "busy" instead of piling up, and a render that hangs is cut off (its thread is replaced).
+// Rendering is CPU-bound (~35-50 ms per warm handout, tests/bench/pdf.ts): it runs in worker threads, one
+// per core (at most four, each holds ~140 MB, ~235 MB once it has read every font), so requests keep flowing
+// while PDFs are made. A full queue answers "busy" instead of piling up, and a render that hangs is cut off
+// (its thread is replaced).
 const MAX_THREADS = 4;
 const QUEUE_PER_THREAD = 32;
 const RENDER_TIMEOUT_MS = 20_000;
@@ -21,8 +22,9 @@ const START_TIMEOUT_MS = 60_000;
 // pool starts a fresh thread. A full handout peaks near 60 MB of heap.
 const MAX_HEAP_MB = 192;
 // V8's default young generation is kept. A 128 MB one (64 MB semi-spaces) lets a render's ~60 MB of
-// short-lived objects die without being copied: warm p50 ~100 → ~72 ms in tests/bench/pdf.ts, but a thread's
-// RSS goes from ~120 to 230-255 MB, past the 250 MB budget, for a gain no clinician would notice.
+// short-lived objects die without being copied: warm p50 ~100 → ~72 ms in tests/bench/pdf.ts (measured before
+// the render caches of prisma/patches/), but a thread's RSS goes from ~120 to 230-255 MB, past the 250 MB
+// budget, for a gain no clinician would notice.
 /** Heap limits of a render thread; the bench gives its own threads the same. */
 export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: MAX_HEAP_MB };
 

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { Component, createElement, type ReactNode } from "react";
 import { pdf } from "@react-pdf/renderer";
 import { HandoutDocument } from "@/lib/pdf/document";
-import { loadFonts } from "@/lib/pdf/fonts";
+import { loadFonts, readPrimaryFonts } from "@/lib/pdf/fonts";
 import { preparePdfInput } from "@/lib/pdf/prepare";
 import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
@@ -10,6 +10,11 @@ import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/type
 export function countPages(pdfBytes: Buffer): number {
   return (pdfBytes.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
+
+// A render thread reads the primary fonts and starts the layout engine (yoga, WebAssembly: started through
+// prisma/patches/@react-pdf+layout*) as it loads this module, so that its first render does not.
+const startYoga = (globalThis as Record<symbol, (() => Promise<unknown>) | undefined>)[Symbol.for("handout-portal.startYoga")];
+await Promise.all([readPrimaryFonts(), startYoga?.()]);
 
 type Instance = ReturnType<typeof pdf>;
 let instance: Instance | undefined;

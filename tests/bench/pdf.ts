@@ -3,7 +3,9 @@
 //
 // Every render runs in a worker thread, as in the app: the main thread carries the react-server condition
 // (like a Next route), which react-pdf cannot render under. Figures:
-// - cold: a fresh thread's first render (fonts, layout engine, JIT all cold), after its modules have loaded;
+// - cold: a fresh thread's first render after its modules have loaded. Loading lib/pdf/render.ts reads the
+//   primary font's files and tables and starts the layout engine, as in an app thread, so that counts in
+//   "thread start"; shaping, layout, drawing, other fonts and the JIT are all cold;
 // - warm p50/p95 over 50 renders after the app's boot warm-up (lib/pdf/warmup.ts), then 50 renders of the same document the plain way (react-pdf's
 //   renderToBuffer, classic pagination, in a fresh thread) in the same run, so the ratio holds on a noisy
 //   machine (both threads get the app's heap limits, so the ratio compares renderers, not GC settings);
@@ -151,7 +153,7 @@ if (json) {
     ["RSS growth over 300 renders", `${result.rssGrowthOver300Mb} MB`, ""],
     ["  of which in the last 200", `${result.rssGrowthLast200Mb} MB`, "≈ 0"],
     ["peak RSS, whole process", `${result.peakRssMb} MB`, ""],
-    ["thread start (tsx + modules)", `${result.threadLoadMs} ms`, ""],
+    ["thread start (incl. fonts, yoga)", `${result.threadLoadMs} ms`, ""],
     ["pages", `${result.pages}`, ""],
   ];
   console.log(`PDF benchmark: full back-spasms handout with notes and logo`);

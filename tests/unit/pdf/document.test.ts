@@ -276,7 +276,7 @@ describe("the handout PDF", () => {
     expect(first.bytes.length).toBeLessThan(whole.bytes.length);
   }, 30_000);
 
-  it("gives the same bytes for the same input, from cold or warm render caches (shaped runs, laid-out text, font subsets), and counts pages as pdfinfo does", async () => {
+  it("gives the same bytes for the same input, from cold or warm render caches (shaped runs, laid-out text and blocks, font subsets), and counts pages as pdfinfo does", async () => {
     for (const input of [sampleInput({}, ["symptoms", "treatment"]), sampleInput({ largePrint: true, pageSize: "A4" })]) {
       clearRenderCaches();
       const cold = await renderHandoutPdf(input);
@@ -287,6 +287,13 @@ describe("the handout PDF", () => {
       await renderHandoutPdf({ ...input, largePrint: !input.largePrint, branding: { ...input.branding, primaryColor: "#ffee00" } });
       expect((await renderHandoutPdf(input)).sha256).toBe(cold.sha256);
     }
+    // A draft whose notes changed: its other blocks come laid out from the render before.
+    const edited = sampleInput({ notes: "Edited notes.\n- a new line" });
+    clearRenderCaches();
+    await renderHandoutPdf(sampleInput());
+    const afterEdit = await renderHandoutPdf(edited);
+    clearRenderCaches();
+    expect(afterEdit.sha256).toBe((await renderHandoutPdf(edited)).sha256);
     const input = sampleInput({}, ["symptoms"]);
     const [a, b] = [await renderHandoutPdf(input), await renderHandoutPdf(input)];
     expect(a.sha256).toBe(b.sha256);
