@@ -28,6 +28,9 @@ const MAX_HEAP_MB = 192;
 /** Heap limits of a render thread; the bench gives its own threads the same. */
 export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: MAX_HEAP_MB };
 
+/** How many render threads this process has (or will have): one per core, at most four. */
+export const renderThreadCount = () => Math.max(1, Math.min(MAX_THREADS, os.availableParallelism()));
+
 export type RenderPoolOptions = { threads?: number; maxQueue?: number; timeoutMs?: number; workerFile?: string; nice?: number };
 
 export type RenderPool = {
@@ -50,7 +53,7 @@ async function renderHere(input: HandoutPdfInput, options: RenderOptions): Promi
 const isAbort = (err: unknown) => err instanceof Error && (err.name === "AbortError" || err.name === "TimeoutError");
 
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
-  const threads = options.threads ?? Math.max(1, Math.min(MAX_THREADS, os.availableParallelism()));
+  const threads = options.threads ?? renderThreadCount();
   const maxQueue = options.maxQueue ?? threads * QUEUE_PER_THREAD;
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
   // Built at run time from the working directory so the bundler leaves the worker file alone.
