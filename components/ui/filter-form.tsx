@@ -30,3 +30,17 @@ export function Filter({ id, label, className, children }: { id: string; label: 
     </div>
   );
 }
+
+/** From and To, the date range every list page filters by (field names `from` and `to`, as YYYY-MM-DD). */
+export function DateRangeFilters({ from, to }: { from?: string; to?: string }) {
+  return (
+    <>
+      <Filter id="from" label="From">
+        <input id="from" name="from" type="date" defaultValue={from} className={filterInput} />
+      </Filter>
+      <Filter id="to" label="To">
+        <input id="to" name="to" type="date" defaultValue={to} className={filterInput} />
+      </Filter>
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import type { MemberContext } from "@/lib/authz";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DeliveryStatus, Prisma } from "@/lib/generated/prisma/client";
 import { COUNT_CAP, SEARCH_COUNT_CAP, cappedCount, keysetOrder, keysetWhere, pageByKeyset, type PageRequest } from "@/lib/pagination";
 
 export const HANDOUTS_PAGE_SIZE = 20;
@@ -21,6 +21,20 @@ const EMAIL_WHERE: Record<EmailFilter, Prisma.HandoutWhereInput> = {
   sent: { deliveries: { some: { status: "SENT" } } },
   failed: { deliveries: { some: { status: "FAILED" }, none: { status: "SENT" } } },
 };
+
+// What every list of handouts shows of one (the handouts page adds more): its label, whether it was voided,
+// its latest email and whether its patient link was opened.
+const ROW_FIELDS = {
+  id: true,
+  title: true,
+  preparedFor: true,
+  createdAt: true,
+  void: { select: { createdAt: true } },
+  deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
+  link: { select: { firstOpenedAt: true, openCount: true } },
+} satisfies Prisma.HandoutSelect;
+
+const withEmailStatus = <H extends { deliveries: { status: DeliveryStatus }[] }>({ deliveries, ...h }: H) => ({ ...h, emailStatus: deliveries[0]?.status ?? null });
 
 /**
  * The clinic's handouts, newest first. Never selects the PDF bytes. A search by text reaches patient labels
@@ -50,17 +64,11 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
         orderBy: [{ createdAt: keysetOrder(bound) }, { id: keysetOrder(bound) }],
         take,
         select: {
-          id: true,
-          title: true,
-          preparedFor: true,
-          createdAt: true,
+          ...ROW_FIELDS,
           templateName: true,
           author: { select: { id: true, name: true } },
           guideVersion: { select: { title: true, version: true } },
           pdf: { select: { pages: true, size: true } },
-          void: { select: { createdAt: true } },
-          deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
-          link: { select: { firstOpenedAt: true, openCount: true } },
         },
       }),
     ),
@@ -78,7 +86,7 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
     findAuthors(clinicId),
     db.template.findMany({ where: { clinicId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
-  return { handouts: page.rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null })), total, older: page.older, newer: page.newer, authors, templates };
+  return { handouts: page.rows.map(withEmailStatus), total, older: page.older, newer: page.newer, authors, templates };
 }
 
 /**
@@ -103,17 +111,9 @@ export async function findRecentHandouts(ctx: MemberContext, take = 5) {
     where: { clinicId: ctx.clinic.id, authorId: ctx.user.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: {
-      id: true,
-      title: true,
-      preparedFor: true,
-      createdAt: true,
-      void: { select: { createdAt: true } },
-      deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
-      link: { select: { firstOpenedAt: true, openCount: true } },
-    },
+    select: ROW_FIELDS,
   });
-  return rows.map(({ deliveries, ...h }) => ({ ...h, emailStatus: deliveries[0]?.status ?? null }));
+  return rows.map(withEmailStatus);
 }
 
 // What the handout page shows of its patient link: the address (made again from the seed, never stored),

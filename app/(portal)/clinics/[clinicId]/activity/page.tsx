@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { countLabel } from "@/lib/pagination";
 import { cursorParam } from "@/lib/cursor-param";
-import { Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
+import { DateRangeFilters, Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -51,12 +51,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             ))}
           </select>
         </Filter>
-        <Filter id="from" label="From">
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={filterInput} />
-        </Filter>
-        <Filter id="to" label="To">
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={filterInput} />
-        </Filter>
+        <DateRangeFilters from={filters.from} to={filters.to} />
       </FilterForm>
       {/* A list, not a wide table: each event reads as a sentence on a phone too. */}
       <ol aria-label="Activity log" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

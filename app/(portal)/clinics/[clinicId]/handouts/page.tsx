@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { countLabel } from "@/lib/pagination";
 import { buttonClass } from "@/components/ui/button";
-import { Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
+import { DateRangeFilters, Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
 
 export const metadata: Metadata = { title: "Handouts" };
@@ -70,12 +70,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
             <option value="yes">Void</option>
           </select>
         </Filter>
-        <Filter id="from" label="From">
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={filterInput} />
-        </Filter>
-        <Filter id="to" label="To">
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={filterInput} />
-        </Filter>
+        <DateRangeFilters from={filters.from} to={filters.to} />
       </FilterForm>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
         {countLabel(total, "handout", "handouts")}
