@@ -18,6 +18,7 @@ import { signInOverHttp } from "../e2e/processes";
 import { CLINICIAN, LAKESIDE_OWNER, RIVERSIDE } from "../e2e/support";
 import { captureGenerate, type Replay } from "./cluster/replay";
 import { sampleTtfb, type Percentiles, percentiles } from "./cluster/timing";
+import { measureSteal } from "./machine";
 
 const json = process.argv.includes("--json");
 const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 60;
@@ -127,6 +128,7 @@ async function emailsWithAKill(cluster: Cluster, count: number, cookie: string, 
 /** 5. The two pages' TTFB on one server: idle, then while `clinicians` generate there without pause. */
 async function pagesUnderRendering(server: WebServer, cookie: string, replay: Replay, clinicians: number, seconds: number) {
   const urls = Object.values(PAGES).map((p) => server.base + p);
+  const steal = measureSteal();
   const idle = await sampleTtfb(urls, cookie, seconds * 1000);
   let running = true;
   const generated: number[] = [];
@@ -141,7 +143,7 @@ async function pagesUnderRendering(server: WebServer, cookie: string, replay: Re
   running = false;
   await Promise.all(load);
   const ratio = (a: Percentiles, b: Percentiles) => Math.round((b.p95Ms / Math.max(1, a.p95Ms)) * 10) / 10;
-  return { server: server.name, idle, loaded, p95Ratio: ratio(idle, loaded), generate: percentiles(generated) };
+  return { server: server.name, idle, loaded, p95Ratio: ratio(idle, loaded), generate: percentiles(generated), stealPercent: steal() };
 }
 
 const cluster = await startCluster({
@@ -195,7 +197,7 @@ try {
         `Generate on A+B for ${generate.seconds} s, ${generate.clinicians} clinicians: ${generate.handouts} handouts (${generate.perSecond}/s), p50 ${generate.p50Ms} ms, p95 ${generate.p95Ms} ms, ${generate.failed} failed`,
         `Stored PDF: ${pdfBytes.mean} bytes per handout on average (${pdfBytes.min}–${pdfBytes.max}, ${pdfBytes.handouts} handouts)`,
         ...[lowered, same].map(
-          (p, i) => `Pages on ${p.server} (${i === 0 ? "render threads lowered" : "render threads at normal priority"}): TTFB p95 idle ${p.idle.p95Ms} ms, under 20 generating ${p.loaded.p95Ms} ms (${p.p95Ratio}×), p50 ${p.idle.p50Ms} → ${p.loaded.p50Ms} ms; generate p50 ${p.generate.p50Ms} ms`,
+          (p, i) => `Pages on ${p.server} (${i === 0 ? "render threads lowered" : "render threads at normal priority"}): TTFB p95 idle ${p.idle.p95Ms} ms, under 20 generating ${p.loaded.p95Ms} ms (${p.p95Ratio}×), p50 ${p.idle.p50Ms} → ${p.loaded.p50Ms} ms; generate p50 ${p.generate.p50Ms} ms; CPU stolen by the host ${p.stealPercent ?? "?"}%`,
         ),
       ].join("\n"),
     );

@@ -21,6 +21,7 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { createRenderPool, RENDER_THREAD_LIMITS } from "@/lib/pdf/pool";
 import { SCRIPT_SAMPLES, sampleInput } from "@/tests/support/sample-handout";
+import { measureSteal } from "@/tests/bench/machine";
 
 // Production React and react-pdf, as `next start` runs them; the threads inherit this.
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -43,6 +44,7 @@ const loadAvg = () => os.loadavg()[0]!.toFixed(2);
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 const loadAtStart = loadAvg();
+const steal = measureSteal();
 
 type Timed = { ms: number; pages: number };
 type Memory = { heapUsed: number; heapTotal: number; external: number; rss: number };
@@ -147,6 +149,7 @@ const result = {
   mainRssMb: mb(baseRss),
   cores: os.availableParallelism(),
   loadAverage: `${loadAtStart} → ${loadAvg()}`,
+  stealPercent: steal(),
   node: process.version,
 };
 
@@ -177,7 +180,7 @@ if (json) {
     ["pages", `${result.pages}`, ""],
   ];
   console.log(`PDF benchmark: full back-spasms handout with notes and logo`);
-  console.log(`${result.cores} cores, Node ${result.node}, load average ${result.loadAverage}, main thread ${result.mainRssMb} MB\n`);
+  console.log(`${result.cores} cores, Node ${result.node}, load average ${result.loadAverage}, CPU stolen by the host ${result.stealPercent ?? "?"}%, main thread ${result.mainRssMb} MB\n`);
   console.log(`  ${"".padEnd(42)} ${"measured".padStart(16)}   target`);
   for (const [k, v, target] of rows) console.log(`  ${k.padEnd(42)} ${v.padStart(16)}   ${target}`);
 }
