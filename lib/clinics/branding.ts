@@ -85,6 +85,11 @@ export async function getLogoVersion(clinicId: string, sha256: string): Promise<
   return logo ? Buffer.from(logo.bytes) : null;
 }
 
+/** Whether the clinic keeps a logo with this SHA-256 (see getLogoVersion), without reading its bytes. */
+export async function hasLogoVersion(clinicId: string, sha256: string): Promise<boolean> {
+  return (await db.logoVersion.count({ where: { clinicId, sha256 } })) > 0;
+}
+
 /** The current logo's SHA-256 (for cache-busting URLs and comparing with handout snapshots); null when none. */
 export async function getLogoHash(clinicId: string): Promise<string | null> {
   return (await db.clinicLogo.findUnique({ where: { clinicId }, select: { sha256: true } }))?.sha256 ?? null;

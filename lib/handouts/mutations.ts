@@ -30,10 +30,10 @@ export function createHandout(ctx: MemberContext, draft: HandoutDraft, after?: (
 }
 
 // One Generate at a time in this server (lib/server/admission.ts); as many may wait as the render queue holds.
-// Measured with 20 clinicians generating on one server (tests/bench/cluster.ts): one at a time, the handouts
-// list's TTFB p50 stays at its idle 86 ms (p95 244 ms, idle 207); two at a time p50 259 ms, p95 675 ms;
-// ungated p50 672 ms, p95 1144 ms. Handouts per second are the same in all three: the request thread's part
-// of a Generate, not rendering, is what limits them.
+// Measured with 20 clinicians generating on one server (tests/bench/cluster.ts, README "Scaling out"): one at
+// a time, the handouts list and library keep TTFB p95 at 119-144 ms against 66-98 ms idle on a quiet machine.
+// On a busier one (idle p95 207 ms), two at a time gave 675 ms and ungated 1144 ms. Handouts per second were
+// the same in every case: the request thread's part of a Generate, not rendering, is what limits them.
 const admitGenerate = createGate(1, 32 * renderThreadCount());
 
 async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx, handout: { id: string }) => Promise<void>): Promise<{ id: string; created: boolean }> {

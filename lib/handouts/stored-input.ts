@@ -20,8 +20,9 @@ export async function storedPdfInput(clinicId: string, handoutId: string): Promi
     select: { title: true, sectionKeys: true, notes: true, preparedFor: true, followUpDate: true, contact: true, options: true, branding: true, createdAt: true, guideVersionId: true, link: { select: { seed: true } } },
   });
   if (!h) throw new AppError("NOT_FOUND", "Not found.");
-  const [version, branding, options] = [await getGuideVersion(clinicId, h.guideVersionId), readBranding(h.branding), readOptions(h.options)];
-  const logo = branding.logoSha256 ? await getLogoVersion(clinicId, branding.logoSha256) : null;
+  const branding = readBranding(h.branding);
+  const options = readOptions(h.options);
+  const [version, logo] = await Promise.all([getGuideVersion(clinicId, h.guideVersionId), branding.logoSha256 ? getLogoVersion(clinicId, branding.logoSha256) : null]);
   if (branding.logoSha256 && !logo) throw new Error(`the logo handout ${handoutId} printed is no longer stored`);
   const choices = {
     title: h.title,

@@ -4,7 +4,7 @@ import type { Block, Reference } from "@/lib/guides/blocks";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { linkTokenHash } from "@/lib/links/tokens";
 import { isLive } from "@/lib/links/state";
-import { getLogoVersion } from "@/lib/clinics/branding";
+import { getLogoVersion, hasLogoVersion } from "@/lib/clinics/branding";
 
 export type LinkRef = { id: string; clinicId: string; handoutId: string; expiresAt: Date };
 
@@ -89,5 +89,5 @@ export async function getLinkedLogo(link: LinkRef) {
 
 /** Whether the page can show the handout's logo (it printed one, and it is kept). */
 export async function hasLinkedLogo(link: LinkRef, logoSha256: string | null): Promise<boolean> {
-  return !!logoSha256 && (await db.logoVersion.count({ where: { clinicId: link.clinicId, sha256: logoSha256 } })) > 0;
+  return !!logoSha256 && (await hasLogoVersion(link.clinicId, logoSha256));
 }

@@ -16,7 +16,7 @@ import { chromium } from "@playwright/test";
 import { startCluster, type Cluster, type WebServer } from "./cluster/stack.mjs";
 import { signInOverHttp } from "../e2e/processes";
 import { CLINICIAN, LAKESIDE_OWNER, RIVERSIDE } from "../e2e/support";
-import { captureGenerate, type Replay } from "./cluster/replay";
+import { captureReplay, type Replay } from "./cluster/replay";
 import { sampleTtfb, type Percentiles, percentiles } from "./cluster/timing";
 import { measureSteal } from "./machine";
 
@@ -156,7 +156,7 @@ try {
   log(`cluster: nginx ${cluster.lb} → A ${a.base}, B ${b.base}; C ${c.base} (renders at normal priority, not balanced); 2 workers`);
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined), args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"] });
-  const replay = await captureGenerate(browser, cluster.lb, await signIn(cluster.lb, CLINICIAN), RIVERSIDE);
+  const replay = await captureReplay(browser, cluster.lb, await signIn(cluster.lb, CLINICIAN), RIVERSIDE);
   await browser.close();
 
   log("1. sessions across servers");

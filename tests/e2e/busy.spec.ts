@@ -1,30 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, LAKESIDE, signIn } from "./support";
+import { actionHeaders, captureGenerate, CLINICIAN, LAKESIDE, signIn } from "./support";
 
 // 120 "Generate" requests at once, replayed from a real one: the render queue is full for some, and every
 // one of those tells the clinician the service is busy (the message was lost when AppError was loaded twice).
 test("a burst of 120 Generate requests: each is either a saved handout or told that the PDF service is busy", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, CLINICIAN);
-  await page.goto(`/clinics/${LAKESIDE}/handouts/new`);
-  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
-  await expect(page.getByRole("heading", { name: "New handout" })).toBeVisible();
-
-  const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("Generate-burst"));
-  await page.getByLabel("Handout title").fill("Generate-burst");
-  await page.getByRole("button", { name: "Generate PDF" }).click();
-  const request = await captured;
-  await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 30_000 });
-
-  const headers = request.headers();
+  const request = await captureGenerate(page, LAKESIDE, "Generate-burst", { saved: 30_000 });
+  const headers = actionHeaders(request);
   const body = request.postDataBuffer()!;
-  const replay = () =>
-    page.request.post(request.url(), {
-      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: headers["accept"] ?? "text/x-component", "next-router-state-tree": headers["next-router-state-tree"] ?? "" },
-      data: body,
-      maxRedirects: 0,
-      timeout: 120_000,
-    });
+  const replay = () => page.request.post(request.url(), { headers, data: body, maxRedirects: 0, timeout: 120_000 });
   const responses = await Promise.all(Array.from({ length: 120 }, replay));
   let saved = 0;
   let busy = 0;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Request } from "@playwright/test";
 import demo from "../../prisma/seed/demo.json" with { type: "json" };
 
 const user = (email: string) => {
@@ -21,6 +21,29 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel("Password", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/**
+ * Makes a handout from the full back-spasms guide in the builder, titled `title`, and returns the browser's
+ * Generate request (a server action), for replaying it. `timeouts.page` is for the builder to open,
+ * `timeouts.saved` for the handout to be saved.
+ */
+export async function captureGenerate(page: Page, clinicId: string, title: string, timeouts: { page?: number; saved: number }): Promise<Request> {
+  await page.goto(`/clinics/${clinicId}/handouts/new`);
+  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
+  await expect(page.getByRole("heading", { name: "New handout" })).toBeVisible({ timeout: timeouts.page });
+  const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes(title));
+  await page.getByLabel("Handout title").fill(title);
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  const request = await captured;
+  await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: timeouts.saved });
+  return request;
+}
+
+/** The headers that make a captured server-action request run the same action again. */
+export function actionHeaders(request: Request): Record<string, string> {
+  const h = request.headers();
+  return { "next-action": h["next-action"]!, "content-type": h["content-type"]!, accept: h["accept"] ?? "text/x-component", "next-router-state-tree": h["next-router-state-tree"] ?? "" };
 }
 
 /** Waits for a message to `to` in the SMTP catcher's folder (the same catcher `npm start` uses). */

@@ -1,25 +1,18 @@
 // The builder's Generate, as the browser sends it: captured once in Chromium, then replayed over HTTP to any
 // server of the cluster. Servers built from one build share the server actions' ids and the key their bound
 // arguments are encrypted with, so a request made from a page of one server runs on another.
-import { expect, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { actionHeaders, captureGenerate } from "../../e2e/support";
 
 /** One Generate on `base` with the session `cookie`: ok when it answered with the new handout's page. */
 export type Replay = (base: string, cookie: string) => Promise<{ ok: boolean; ms: number; status: number }>;
 
 /** Captures Generate on `base` in a browser holding the session `cookie` (from a sign-in over HTTP). */
-export async function captureGenerate(browser: Browser, base: string, cookie: string, clinicId: string): Promise<Replay> {
+export async function captureReplay(browser: Browser, base: string, cookie: string, clinicId: string): Promise<Replay> {
   const context = await browser.newContext({ baseURL: base });
   await context.addCookies(cookie.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })));
-  const page = await context.newPage();
-  await page.goto(`/clinics/${clinicId}/handouts/new`);
-  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
-  await expect(page.getByRole("heading", { name: "New handout" })).toBeVisible({ timeout: 60_000 });
-  const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("Cluster bench"));
-  await page.getByLabel("Handout title").fill("Cluster bench");
-  await page.getByRole("button", { name: "Generate PDF" }).click();
-  const request = await captured;
-  await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 60_000 });
-  const h = request.headers();
+  const request = await captureGenerate(await context.newPage(), clinicId, "Cluster bench", { page: 60_000, saved: 60_000 });
+  const headers = actionHeaders(request);
   const body = new Uint8Array(request.postDataBuffer()!);
   const pathname = new URL(request.url()).pathname;
   await context.close();
@@ -27,7 +20,7 @@ export async function captureGenerate(browser: Browser, base: string, cookie: st
     const t = performance.now();
     const res = await fetch(target + pathname, {
       method: "POST",
-      headers: { "next-action": h["next-action"]!, "content-type": h["content-type"]!, accept: h["accept"] ?? "text/x-component", "next-router-state-tree": h["next-router-state-tree"] ?? "", origin: target, cookie: session },
+      headers: { ...headers, origin: target, cookie: session },
       body,
       redirect: "manual",
     });
