@@ -15,6 +15,7 @@ import { pendingMigrations } from "./migrations.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { printBanner } from "./banner.mjs";
 import { startWorkerProcess } from "./worker-process.mjs";
+import { webServerArgs } from "../server/node-flags.mjs";
 
 const dev = process.argv.includes("--dev");
 const bin = (name) => path.resolve("node_modules/.bin", name);
@@ -113,7 +114,7 @@ try {
   // The email worker runs beside the web server unless it is deployed separately (`npm run worker`).
   if (env.DELIVERY_WORKER !== "off") started.push(startWorkerProcess(env));
 
-  server = spawn(process.execPath, ["lib/server/web-server.mjs", ...(dev ? ["--dev"] : [])], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  server = spawn(process.execPath, webServerArgs(...(dev ? ["--dev"] : [])), { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   server.on("exit", (code) => {
     if (!stopping) fail(`the web server stopped (exit ${code}).`);
   });

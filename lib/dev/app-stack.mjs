@@ -11,6 +11,7 @@ import { startSmtpCatcher } from "./smtp-catcher.mjs";
 import { migrateDeploy } from "../cli/migrate.mjs";
 import { buildIfNeeded } from "../cli/build-if-needed.mjs";
 import { startWorkerProcess } from "../cli/worker-process.mjs";
+import { webServerArgs } from "../server/node-flags.mjs";
 
 const bin = (name) => path.resolve("node_modules/.bin", name);
 
@@ -56,7 +57,7 @@ export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), 
     await buildIfNeeded(env, log, { stdout });
 
     started.push(startWorkerProcess({ ...env, WORKER_POLL_MS: "200" }, { quiet: true }));
-    server = spawn(process.execPath, ["lib/server/web-server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    server = spawn(process.execPath, webServerArgs(), { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
     for (let i = 0; ; i++) {
       if (i > 120) throw new Error("the server did not start");
       const ok = await fetch(`${env.E2E_BASE_URL}/api/health`).then((r) => r.ok, () => false);

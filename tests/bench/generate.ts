@@ -3,6 +3,10 @@
 // Runs on a throwaway embedded PostgreSQL (lib/cli/with-db.mjs --throwaway). Browser and network time
 // are not included; the end-to-end spec exercises that path.
 import fs from "node:fs";
+import { runLikeTheWebServer } from "@/tests/bench/machine";
+
+// The pool renders in this process, so it runs under the web server's Node flags.
+runLikeTheWebServer();
 
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
 process.env.SMTP_URL ??= "smtp://127.0.0.1:2525";

@@ -1,5 +1,6 @@
 // A render thread for tests/bench/pdf.ts. Unlike lib/pdf/worker.mjs it does no warm-up render, so the first
 // render it is given is a true cold one, and it can time renders, render the plain way, and report memory.
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
@@ -28,11 +29,25 @@ async function renderPlain(input) {
   return { bytes, pages: countPages(bytes) };
 }
 
+// This thread's time on a CPU and waiting for one, in ms since it started (Linux: the scheduler's own
+// account; time the host stole from the machine is in neither). Null elsewhere.
+function schedstat() {
+  try {
+    const [onCpu, waiting] = fs.readFileSync("/proc/thread-self/schedstat", "utf8").split(" ").map(Number);
+    return { cpu: onCpu / 1e6, wait: waiting / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
 /** One timed render. */
 export default async function render({ input, plain = false, firstPageOnly = false }) {
+  const before = schedstat();
   const t = performance.now();
   const result = plain ? await renderPlain(input) : await renderHandoutPdf(input, { firstPageOnly });
-  return { ms: performance.now() - t, pages: result.pages };
+  const ms = performance.now() - t;
+  const after = schedstat();
+  return { ms, pages: result.pages, cpuMs: after && before ? after.cpu - before.cpu : null, waitMs: after && before ? after.wait - before.wait : null };
 }
 
 /** The app's boot warm-up (lib/pdf/worker.mjs), done the given way. */

@@ -7,7 +7,9 @@
 //   started one after another (one sample swung by ±150 ms with the machine's noise) with their range.
 //   Loading lib/pdf/render.ts reads the primary fonts' files and tables, shapes a line in each face, makes
 //   the date formatters and starts the layout engine, as in an app thread, so that counts in "thread start";
-//   shaping the document's text, layout, drawing, other fonts and the JIT are all cold;
+//   shaping the document's text, layout, drawing, other fonts and the JIT are all cold. With the thread's
+//   own time on a CPU and waiting for one (/proc/thread-self/schedstat), and the same cold renders in a
+//   process under Node's default flags, not the web server's (lib/server/node-flags.mjs), in the same run;
 // - warm p50/p95 over 50 renders after the app's boot warm-up (lib/pdf/warmup.ts); the first of them is what a
 //   clinician's first render in a new app thread costs. Then 50 renders of the same document the plain way
 //   (react-pdf's renderToBuffer, classic pagination, in a fresh thread) in the same run, so the ratio holds on
@@ -15,17 +17,23 @@
 // - handouts per second through the real pool (lib/pdf/pool.ts) with 1 and 2 threads;
 // - heap and RSS growth over 300 renders in one thread, then that thread's RSS once it has rendered handouts
 //   in every script (all fonts read), and peak RSS of the whole process.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { createRenderPool, RENDER_THREAD_LIMITS } from "@/lib/pdf/pool";
 import { SCRIPT_SAMPLES, sampleInput } from "@/tests/support/sample-handout";
-import { measureSteal } from "@/tests/bench/machine";
+import { measureSteal, runLikeTheWebServer } from "@/tests/bench/machine";
+import { WEB_SERVER_NODE_FLAGS } from "@/lib/server/node-flags.mjs";
 
 // Production React and react-pdf, as `next start` runs them; the threads inherit this.
 Object.assign(process.env, { NODE_ENV: "production" });
 
+// The renders run under the web server's Node flags (lib/server/node-flags.mjs), as the app's do; this
+// script then runs itself again with `--cold-only` under Node's defaults, as a baseline in the same run.
+const coldOnly = process.argv.includes("--cold-only");
+if (!coldOnly) runLikeTheWebServer();
 const json = process.argv.includes("--json");
 const log = (msg: string) => {
   if (!json) process.stderr.write(`${msg}\n`);
@@ -46,10 +54,37 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 const loadAtStart = loadAvg();
 const steal = measureSteal();
 
-type Timed = { ms: number; pages: number };
+type Timed = { ms: number; pages: number; cpuMs: number | null; waitMs: number | null };
 type Memory = { heapUsed: number; heapTotal: number; external: number; rss: number };
 const benchThread = () =>
   new Piscina({ filename: path.join(process.cwd(), "tests", "bench", "pdf-bench-worker.mjs"), execArgv: [], minThreads: 1, maxThreads: 1, idleTimeout: 60_000, resourceLimits: RENDER_THREAD_LIMITS });
+
+// Cold renders: COLD_THREADS fresh threads one after another, each given the document as its first render;
+// the last is handed back alive. Their medians of wall time, of time on a CPU and of time waiting for one.
+const COLD_THREADS = 5;
+async function coldRenders(plainWay: boolean) {
+  const colds: Timed[] = [];
+  const loads: number[] = [];
+  for (let i = 0; ; i++) {
+    const thread = benchThread();
+    loads.push(((await thread.run(null, { name: "loaded" })) as { loadMs: number }).loadMs);
+    colds.push((await thread.run({ input, plain: plainWay })) as Timed);
+    if (i === COLD_THREADS - 1) {
+      const ms = colds.map((c) => c.ms);
+      const median = (key: "cpuMs" | "waitMs") => (colds.every((c) => c[key] !== null) ? pct(colds.map((c) => c[key]!), 50) : null);
+      const cold = { ms: pct(ms, 50), minMs: Math.min(...ms), maxMs: Math.max(...ms), cpuMs: median("cpuMs"), waitMs: median("waitMs"), pages: colds[0]!.pages };
+      return { thread, cold, loadMs: pct(loads, 50) };
+    }
+    await thread.destroy();
+  }
+}
+
+if (coldOnly) {
+  const { thread, cold } = await coldRenders(false);
+  await thread.destroy();
+  console.log(JSON.stringify(cold));
+  process.exit(0);
+}
 
 // 1. 300 renders in a fresh thread, first, while nothing else has run: do its heap and RSS grow?
 log("300 renders in one thread…");
@@ -75,22 +110,8 @@ await b.destroy();
 // a time. (Taking turns between two live threads was tried: the idle thread's background GC then lands in the
 // other's timings and doubles both p95s, which is the bench measuring itself.)
 log("cold and warm renders…");
-const COLD_THREADS = 5;
 async function coldAndWarm(plainWay: boolean) {
-  const colds: Timed[] = [];
-  const loads: number[] = [];
-  for (let i = 1; i < COLD_THREADS; i++) {
-    const fresh = benchThread();
-    loads.push(((await fresh.run(null, { name: "loaded" })) as { loadMs: number }).loadMs);
-    colds.push((await fresh.run({ input, plain: plainWay })) as Timed);
-    await fresh.destroy();
-  }
-  const t = benchThread();
-  loads.push(((await t.run(null, { name: "loaded" })) as { loadMs: number }).loadMs);
-  colds.push((await t.run({ input, plain: plainWay })) as Timed);
-  const coldMs = colds.map((c) => c.ms);
-  const cold = { ms: pct(coldMs, 50), minMs: Math.min(...coldMs), maxMs: Math.max(...coldMs), pages: colds[0]!.pages };
-  const loadMs = pct(loads, 50);
+  const { thread: t, cold, loadMs } = await coldRenders(plainWay);
   // Then the warm-up an app thread does at boot, before it takes a clinician's render.
   await t.run({ plain: plainWay }, { name: "warmUp" });
   const warm: number[] = [];
@@ -103,6 +124,10 @@ async function coldAndWarm(plainWay: boolean) {
 }
 const { loadMs, cold, warm, firstPage } = await coldAndWarm(false);
 const { cold: plainCold, warm: plain } = await coldAndWarm(true);
+log("cold renders under Node's default V8 thread pool…");
+const defaultFlags = spawnSync(process.execPath, [...process.execArgv.filter((a) => !WEB_SERVER_NODE_FLAGS.includes(a)), process.argv[1]!, "--cold-only"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+if (defaultFlags.status !== 0) throw new Error("the cold renders under Node's defaults failed");
+const coldDefault = JSON.parse(defaultFlags.stdout.trim().split("\n").pop()!) as typeof cold;
 
 // 3. Throughput through the app's own pool.
 async function throughput(threads: number, docs: number) {
@@ -124,6 +149,13 @@ clearInterval(sampler);
 const result = {
   coldMs: round(cold.ms),
   coldRangeMs: [round(cold.minMs), round(cold.maxMs)],
+  // The thread's own time on a CPU and waiting for one (the rest is the host's steal); then the same cold
+  // renders in a process under Node's default flags, in this run.
+  coldCpuMs: cold.cpuMs === null ? null : round(cold.cpuMs),
+  coldWaitMs: cold.waitMs === null ? null : round(cold.waitMs),
+  coldDefaultNodeFlagsMs: round(coldDefault.ms),
+  coldDefaultNodeFlagsWaitMs: coldDefault.waitMs === null ? null : round(coldDefault.waitMs),
+  nodeFlags: WEB_SERVER_NODE_FLAGS.join(" "),
   plainColdMs: round(plainCold.ms),
   // What a clinician waits for from a new app thread, which takes no render before its boot warm-up.
   firstAfterWarmUpMs: round(warm[0]!),
@@ -159,6 +191,9 @@ if (json) {
   const rows: [string, string, string][] = [
     [`cold first render (median of ${COLD_THREADS} threads)`, `${result.coldMs} ms`, "≤ 500 ms"],
     ["  range", `${result.coldRangeMs.join("–")} ms`, ""],
+    ["  on a CPU / waiting for one", `${result.coldCpuMs ?? "?"} / ${result.coldWaitMs ?? "?"} ms`, ""],
+    [`  under Node's default flags, not ${result.nodeFlags}`, `${result.coldDefaultNodeFlagsMs} ms`, ""],
+    ["    waiting for a CPU", `${result.coldDefaultNodeFlagsWaitMs ?? "?"} ms`, ""],
     ["  the plain way", `${result.plainColdMs} ms`, ""],
     ["first render after the boot warm-up", `${result.firstAfterWarmUpMs} ms`, ""],
     ["warm p50 (50 renders)", `${result.warmP50Ms} ms`, "≤ 60 ms"],

@@ -11,6 +11,7 @@ import { startSmtpCatcher } from "../../../lib/dev/smtp-catcher.mjs";
 import { migrateDeploy } from "../../../lib/cli/migrate.mjs";
 import { buildIfNeeded } from "../../../lib/cli/build-if-needed.mjs";
 import { startWorkerProcess } from "../../../lib/cli/worker-process.mjs";
+import { webServerArgs } from "../../../lib/server/node-flags.mjs";
 
 const log = (m) => process.stderr.write(`[cluster] ${m}\n`);
 
@@ -107,7 +108,7 @@ export async function startCluster({ servers, workers }) {
 
     for (const s of servers) {
       const port = await freePort();
-      const child = spawn(process.execPath, ["lib/server/web-server.mjs"], { env: { ...env, ...s.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawn(process.execPath, webServerArgs(), { env: { ...env, ...s.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
       web.push({ name: s.name, base: `http://127.0.0.1:${port}`, child });
     }
     await Promise.all(web.map((s) => waitForHealth(s.base, s.child)));
