@@ -126,6 +126,25 @@ const FACES = [
 ] as const;
 
 type Source = { src: string; data: unknown; loadResultPromise: Promise<void> | null; load(): Promise<void> };
+type Cmap = { lookup(codePoint: number, variationSelector?: number): number; __handoutMemo?: true };
+
+// fontkit finds a character's glyph by a binary search of the font's cmap, decoding records as it reads
+// them, and asks for every character it shapes and for every font the fallback tries: thousands of times a
+// handout, for the same hundred or so characters. Each font keeps what it found (one entry per character
+// used, at most the font's own character set).
+function memoiseCmap(font: { _cmapProcessor?: Cmap }) {
+  const cmap = font._cmapProcessor;
+  if (!cmap || cmap.__handoutMemo) return;
+  const lookup = cmap.lookup.bind(cmap);
+  const glyphIds = new Map<number, number>();
+  cmap.lookup = (codePoint: number, variationSelector?: number) => {
+    if (variationSelector !== undefined) return lookup(codePoint, variationSelector);
+    let id = glyphIds.get(codePoint);
+    if (id === undefined) glyphIds.set(codePoint, (id = lookup(codePoint)));
+    return id;
+  };
+  cmap.__handoutMemo = true;
+}
 type GlyphFont = ShapingFont & { hasGlyphForCodePoint(cp: number): boolean; getGlyph(id: number, codePoints?: number[]): unknown; __handoutEmojiLeft?: true };
 const source = (fontFamily: string, face: (typeof FACES)[number]) => Font.getFont({ fontFamily, ...face }) as unknown as Source;
 
@@ -149,6 +168,7 @@ async function loadFamily(family: string, sameAs?: Source) {
       continue;
     }
     await s.load();
+    memoiseCmap(s.data as { _cmapProcessor?: Cmap });
     // fontkit keeps the first glyph object it makes for an id, with the code points it was asked for. pdfkit
     // asks for the missing glyph (id 0) with none when it embeds the font, so after a thread's first render
     // textkit counted a missing character as no character: the one that ends every line of a multi-line note
