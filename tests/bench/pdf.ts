@@ -46,6 +46,7 @@ const everyScript = (i: number) =>
   sampleInput({ title: `背痛 ${samples[i % samples.length]} مرحبا ${i}`, notes: samples.map((s, j) => `${s} ${samples[(i + j) % samples.length]}`).join("\n\n"), largePrint: i % 2 === 1 });
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
+const roundOrNull = (n: number | null) => (n === null ? null : round(n));
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const loadAvg = () => os.loadavg()[0]!.toFixed(2);
 
@@ -65,18 +66,19 @@ const COLD_THREADS = 5;
 async function coldRenders(plainWay: boolean) {
   const colds: Timed[] = [];
   const loads: number[] = [];
-  for (let i = 0; ; i++) {
-    const thread = benchThread();
+  let thread = benchThread();
+  for (let i = 0; i < COLD_THREADS; i++) {
+    if (i > 0) {
+      await thread.destroy();
+      thread = benchThread();
+    }
     loads.push(((await thread.run(null, { name: "loaded" })) as { loadMs: number }).loadMs);
     colds.push((await thread.run({ input, plain: plainWay })) as Timed);
-    if (i === COLD_THREADS - 1) {
-      const ms = colds.map((c) => c.ms);
-      const median = (key: "cpuMs" | "waitMs") => (colds.every((c) => c[key] !== null) ? pct(colds.map((c) => c[key]!), 50) : null);
-      const cold = { ms: pct(ms, 50), minMs: Math.min(...ms), maxMs: Math.max(...ms), cpuMs: median("cpuMs"), waitMs: median("waitMs"), pages: colds[0]!.pages };
-      return { thread, cold, loadMs: pct(loads, 50) };
-    }
-    await thread.destroy();
   }
+  const ms = colds.map((c) => c.ms);
+  const median = (key: "cpuMs" | "waitMs") => (colds.every((c) => c[key] !== null) ? pct(colds.map((c) => c[key]!), 50) : null);
+  const cold = { ms: pct(ms, 50), minMs: Math.min(...ms), maxMs: Math.max(...ms), cpuMs: median("cpuMs"), waitMs: median("waitMs"), pages: colds[0]!.pages };
+  return { thread, cold, loadMs: pct(loads, 50) };
 }
 
 if (coldOnly) {
@@ -157,10 +159,10 @@ const result = {
   coldRangeMs: [round(cold.minMs), round(cold.maxMs)],
   // The thread's own time on a CPU and waiting for one (the rest is the host's steal); then the same cold
   // renders in a process under Node's default flags, in this run.
-  coldCpuMs: cold.cpuMs === null ? null : round(cold.cpuMs),
-  coldWaitMs: cold.waitMs === null ? null : round(cold.waitMs),
+  coldCpuMs: roundOrNull(cold.cpuMs),
+  coldWaitMs: roundOrNull(cold.waitMs),
   coldDefaultNodeFlagsMs: round(coldDefault.ms),
-  coldDefaultNodeFlagsWaitMs: coldDefault.waitMs === null ? null : round(coldDefault.waitMs),
+  coldDefaultNodeFlagsWaitMs: roundOrNull(coldDefault.waitMs),
   nodeFlags: WEB_SERVER_NODE_FLAGS.join(" "),
   plainColdMs: round(plainCold.ms),
   // What a clinician waits for from a new app thread, which takes no render before its boot warm-up.
