@@ -19,6 +19,8 @@ const renderSettings = z.object({
   PDF_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10_000).optional(),
   // How far below the request thread render threads run (a Linux nice value; 0: the same priority).
   PDF_RENDER_NICE: z.coerce.number().int().min(0).max(19).default(DEFAULT_RENDER_NICE),
+  // Tests only: Generate holds its first render until this many have arrived (tests/e2e/busy.spec.ts).
+  TEST_GENERATE_HOLD_UNTIL: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 export const renderEnv = () => renderSettings.parse(process.env);

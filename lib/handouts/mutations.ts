@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { renderInPool, renderThreadCount } from "@/lib/pdf/pool";
 import { createGate } from "@/lib/server/admission";
+import { renderEnv } from "@/lib/env";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
@@ -29,12 +30,13 @@ export function createHandout(ctx: MemberContext, draft: HandoutDraft, after?: (
   return admitGenerate(() => generate(ctx, draft, after));
 }
 
-// One Generate at a time in this server (lib/server/admission.ts); as many may wait as the render queue holds.
+// One Generate at a time in this server (lib/server/admission.ts); as many may wait as the render queue holds
+// (PDF_QUEUE_LIMIT, else 32 per render thread).
 // Measured with 20 clinicians generating on one server (tests/bench/cluster.ts, README "Scaling out"): one at
 // a time, the handouts list and library keep TTFB p95 at 119-144 ms against 66-98 ms idle on a quiet machine.
 // On a busier one (idle p95 207 ms), two at a time gave 675 ms and ungated 1144 ms. Handouts per second were
 // the same in every case: the request thread's part of a Generate, not rendering, is what limits them.
-const admitGenerate = createGate(1, 32 * renderThreadCount());
+const admitGenerate = createGate(1, renderEnv().PDF_QUEUE_LIMIT ?? 32 * renderThreadCount(), { holdUntilArrived: renderEnv().TEST_GENERATE_HOLD_UNTIL });
 
 async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx, handout: { id: string }) => Promise<void>): Promise<{ id: string; created: boolean }> {
   const clinicId = ctx.clinic.id;

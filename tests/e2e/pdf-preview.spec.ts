@@ -91,6 +91,8 @@ test.describe("the PDF on screen", () => {
     await page.getByLabel("Notes for this patient").fill("Warm shower first thing.\n- Knees to chest, 5 times\n- Walk after lunch\n热敷 15 分钟 (heat, 15 minutes)");
     await page.getByLabel("Prepared for").fill("Sam");
     await previewSettled(page);
+    // Drawn from the form as it is now (the notes are in it), not from a change before them.
+    await expect(page.getByTestId("handout-preview").locator(".sr-only")).toContainText("Warm shower first thing.");
     await expect(page.getByText(/^Showing page 1 of \d+$/)).toBeVisible();
 
     const preview = await canvasPixels(page, 1, `${DIR}/builder-page-1.png`);

@@ -55,6 +55,8 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
         setState((s) => ({ ...s, updating: false, error: `The preview could not be updated (${err instanceof Error ? err.message : "network error"}).` }));
       }
     };
+    // A change waiting out the debounce is already "updating": what is on screen is not the form any more.
+    if (burst) setState((s) => (s.updating ? s : { ...s, updating: true }));
     // Not a timer after a pause: a microtask runs before the builder's deferred re-render (reading levels).
     const timer = burst ? setTimeout(send, DEBOUNCE_MS) : undefined;
     if (!burst) queueMicrotask(send);
