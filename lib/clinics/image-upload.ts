@@ -1,7 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import sharp, { type Metadata } from "sharp";
-import { detectImageKind, type ImageKind } from "@/lib/clinics/image-kind";
+import { checkImageBytes, type DeclaredFile } from "@/lib/clinics/image-bytes";
+import type { ImageKind } from "@/lib/clinics/image-kind";
 import { AppError } from "@/lib/errors";
 
 // The one set of rules for a picture someone uploads (the clinic logo, a guide's pictures): the format is
@@ -24,49 +25,21 @@ export type UploadRules = {
 
 export type CleanImage = { data: Buffer; format: "png" | "jpeg"; width: number; height: number; sha256: string };
 
-function claimedKind({ name, type }: { name?: string; type?: string }): ImageKind | "other" | null {
-  const ext = name?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  const fromExt = ext ? ({ png: "png", jpg: "jpeg", jpeg: "jpeg", webp: "webp" } as Record<string, ImageKind>)[ext] ?? "other" : null;
-  const fromType = type && type !== "application/octet-stream" ? ({ "image/png": "png", "image/jpeg": "jpeg", "image/webp": "webp" } as Record<string, ImageKind>)[type] ?? "other" : null;
-  if (fromExt && fromType && fromExt !== fromType) return fromExt === "other" ? fromType : fromExt;
-  return fromExt ?? fromType;
+export async function checkAndReencode(bytes: Buffer, declared: DeclaredFile, rules: UploadRules): Promise<CleanImage> {
+  const checked = checkImageBytes(bytes, declared, rules);
+  if ("problem" in checked) throw refusal(rules, checked.problem);
+  return reencode(bytes, checked.kind, rules);
 }
 
-// Markup that makes an image file also an HTML, SVG or script file for whoever sniffs it (a polyglot).
-const MARKUP = /<(?:script|html|svg|body|iframe|object|embed|\?php|\?xml)[\s>/]/i;
-
-/**
- * Bytes after the image's own end (PNG's IEND chunk, JPEG's last EOI marker, WebP's RIFF length): where a
- * second file hides in a polyglot. A file with no end at all is cut short, which decoding reports.
- */
-function trailingBytes(bytes: Buffer, kind: ImageKind): boolean {
-  if (kind === "png") {
-    const iend = bytes.lastIndexOf(Buffer.from("IEND"));
-    return iend >= 0 && bytes.length > iend + 8;
-  }
-  if (kind === "webp") return bytes.length >= 12 && bytes.length > bytes.readUInt32LE(4) + 8;
-  const eoi = bytes.lastIndexOf(Buffer.from([0xff, 0xd9]));
-  return eoi >= 0 && bytes.subarray(eoi + 2).some((b) => b !== 0);
+// A message names the file, so an author uploading several (or a zip) knows which one to fix.
+function refusal(rules: UploadRules, text: string) {
+  const message = rules.fileName ? `"${rules.fileName}": ${text}` : text;
+  return new AppError("BAD_REQUEST", message, { [rules.field]: [message] });
 }
 
-export async function checkAndReencode(bytes: Buffer, declared: { name?: string; type?: string }, rules: UploadRules): Promise<CleanImage> {
-  // A message names the file, so an author uploading several (or a zip) knows which one to fix.
-  const refuse = (text: string) => {
-    const message = rules.fileName ? `"${rules.fileName}": ${text}` : text;
-    return new AppError("BAD_REQUEST", message, { [rules.field]: [message] });
-  };
-  const mb = Math.round(rules.maxBytes / (1024 * 1024));
-  if (bytes.length === 0) throw refuse("Choose an image file.");
-  if (bytes.length > rules.maxBytes) throw refuse(`${rules.noun} is larger than ${mb} MB. Save a smaller version and try again.`);
-  const kind = detectImageKind(bytes);
-  if (!kind) throw refuse(`Use a PNG, JPEG or WebP image. Other formats, such as SVG, are not accepted.`);
-  // A file whose name or declared type claims another format than its content is refused: it was renamed
-  // or crafted, and whoever uploads it should know which file they are really sending.
-  const claimed = claimedKind(declared);
-  if (claimed && claimed !== kind) throw refuse(`This file is named or labelled as ${claimed.toUpperCase()} but contains a ${kind.toUpperCase()} image. Save it with the right type and try again.`);
-  if (MARKUP.test(bytes.toString("latin1")) || trailingBytes(bytes, kind)) {
-    throw refuse(`The file holds something besides the picture (extra data or web page markup), so it was refused. Open it in an image editor and save it again.`);
-  }
+/** Decodes (pixel caps first) and re-encodes a picture whose bytes already passed checkImageBytes. */
+export async function reencode(bytes: Buffer, kind: ImageKind, rules: UploadRules): Promise<CleanImage> {
+  const refuse = (text: string) => refusal(rules, text);
   const limits = { limitInputPixels: rules.maxSide * rules.maxSide, failOn: "truncated" as const };
   let meta: Metadata;
   try {

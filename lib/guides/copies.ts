@@ -22,7 +22,7 @@ export async function copyLibraryGuide(ctx: MemberContext, guideId: string): Pro
   if (source.guide.variantOfId) throw new AppError("BAD_REQUEST", "This guide is a variant of another library guide: copy the original guide instead.");
   const content = await versionAsDraft(source.id);
   // The copy goes through the importer like any guide, so it is exactly what the editor would publish.
-  const check = await checkDraft(content, {});
+  const check = await checkDraft(content, {}, clinicId);
   if (!check.guide) throw new AppError("BAD_REQUEST", "The library guide could not be copied: it no longer passes the importer's checks.");
   const keepUnlocked = content.sections.filter((s) => s.keepUnlocked).map((s) => slugify(s.title));
   const guide = { ...check.guide, sections: unlockRedFlags(check.guide.sections, keepUnlocked) };

@@ -10,7 +10,8 @@ import { versionAsDraft } from "@/lib/guides/draft-from-version";
 import { draftContentSchema, type DraftContent } from "@/lib/guides/draft-schemas";
 import { checkDraft } from "@/lib/guides/draft-validation";
 import { hasIssues, type DraftIssues } from "@/lib/guides/draft-issues";
-import { imageIdsIn, processGuideImage } from "@/lib/guides/images";
+import { processGuideImage } from "@/lib/guides/images";
+import { imageIdsIn } from "@/lib/guides/image-limits";
 import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -107,7 +108,7 @@ export async function saveGuideDraft(ctx: MemberContext, input: { draftId: strin
   requireRole(ctx, MANAGERS);
   const draft = await findDraftRow(ctx, input.draftId);
   await refuseStale(draft, input.revision);
-  const check = await checkDraft(input.content, await imageRefs(ctx, draft));
+  const check = await checkDraft(input.content, await imageRefs(ctx, draft), ctx.clinic.id);
   // The revision is part of the where-clause: between the read above and this write, only one save wins.
   const saved = await db.guideDraft.updateMany({
     where: { id: draft.id, clinicId: ctx.clinic.id, revision: input.revision },
@@ -133,7 +134,7 @@ export async function publishGuideDraft(ctx: MemberContext, input: { draftId: st
   const draft = await findDraftRow(ctx, input.draftId);
   await refuseStale(draft, input.revision);
   const content = draftContentSchema.parse(draft.content);
-  const check = await checkDraft(content, await imageRefs(ctx, draft));
+  const check = await checkDraft(content, await imageRefs(ctx, draft), ctx.clinic.id);
   if (!check.guide || hasIssues(check.issues)) {
     throw new AppError("BAD_REQUEST", "The guide was not published: fix the problems shown and save again.", {
       ...Object.fromEntries(Object.entries(check.issues.fields).filter(([, v]) => v && v.length > 0)),

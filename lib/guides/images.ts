@@ -1,31 +1,31 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { checkAndReencode, type CleanImage } from "@/lib/clinics/image-upload";
+import { checkAndReencode, reencode, type CleanImage } from "@/lib/clinics/image-upload";
+import type { ImageKind } from "@/lib/clinics/image-kind";
 import type { Block } from "@/lib/guides/blocks";
+import { GUIDE_IMAGE_MAX_BYTES, GUIDE_IMAGE_MAX_SIDE, GUIDE_IMAGE_WIDTH, imageIdsIn } from "@/lib/guides/image-limits";
 
 // Pictures in guide sections. Checked and re-encoded by the same rules as the clinic logo
-// (lib/clinics/image-upload.ts), with a guide picture's limits: photos of exercises need more pixels.
-export const GUIDE_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
-export const GUIDE_IMAGE_MAX_SIDE = 6000;
-// 1600 px across a Letter page's 7.5-inch column is 213 dpi: sharp in print with room to spare.
-export const GUIDE_IMAGE_WIDTH = 1600;
+// (lib/clinics/image-upload.ts), with a guide picture's limits (image-limits.ts): photos of exercises need
+// more pixels.
+const guideRules = (name: string | undefined, field: string) => ({
+  maxBytes: GUIDE_IMAGE_MAX_BYTES,
+  maxSide: GUIDE_IMAGE_MAX_SIDE,
+  outputWidth: GUIDE_IMAGE_WIDTH,
+  output: "auto" as const,
+  noun: "The picture",
+  fileName: name,
+  field,
+});
 
 /** The picture ready to store, or an AppError naming the file; nothing is stored here. */
 export function processGuideImage(bytes: Buffer, declared: { name?: string; type?: string }, field = "image"): Promise<CleanImage> {
-  return checkAndReencode(bytes, declared, {
-    maxBytes: GUIDE_IMAGE_MAX_BYTES,
-    maxSide: GUIDE_IMAGE_MAX_SIDE,
-    outputWidth: GUIDE_IMAGE_WIDTH,
-    output: "auto",
-    noun: "The picture",
-    fileName: declared.name,
-    field,
-  });
+  return checkAndReencode(bytes, declared, guideRules(declared.name, field));
 }
 
-/** The image ids a list of blocks names (pictures can sit inside list items). */
-export function imageIdsIn(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === "image" ? [b.imageId] : b.type === "list" ? b.items.flatMap((i) => imageIdsIn(i.content)) : []));
+/** The same for a picture whose bytes were already checked (a zip's, in the parse threads: zip-check.ts). */
+export function reencodeGuideImage(bytes: Buffer, kind: ImageKind, name: string, field = "file"): Promise<CleanImage> {
+  return reencode(bytes, kind, guideRules(name, field));
 }
 
 export type PdfImage = { data: Uint8Array; format: "png" | "jpg"; width: number; height: number };

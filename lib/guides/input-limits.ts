@@ -20,6 +20,13 @@ export const MAX_SECTIONS = 100;
 // List items in the whole guide (the parser's time grows with them; a long guide has a few hundred).
 export const MAX_LIST_ITEMS = 3000;
 
+// One table: rows below its header, and cells in all (a two-column table of 150,000 rows took 22.6 s to
+// parse and would print as hundreds of pages). A handout's tables are a few dozen rows.
+// In all, table cells cost the parser most per byte (20 tables of 200 × 10 took 3.2 s): at most 5 such.
+export const MAX_TABLE_ROWS = 200;
+export const MAX_TABLE_CELLS = 2000;
+export const MAX_TABLE_CELLS_TOTAL = 10_000;
+
 const MARKS = new Set(["*", "_", "[", "]", "`", "~", "<"]);
 
 /** Nesting depth a line opens: leading ">" and list markers ("-", "*", "+", "1.", "1)"), and deep indents. */
@@ -54,6 +61,21 @@ function lineDepth(line: string): number {
   return Math.max(depth, Math.floor(indent / 2));
 }
 
+// A GFM table's delimiter row (| --- | :-: |); the line above it is the header.
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const cellsOf = (row: string) => row.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "").split(/(?<!\\)\|/);
+
+type OpenTable = { line: number; header: string; columns: number; rows: number };
+
+function tableProblem(t: OpenTable): string | null {
+  const name = `The table on line ${t.line} ("${t.header.length > 60 ? `${t.header.slice(0, 57)}…` : t.header}")`;
+  if (t.rows > MAX_TABLE_ROWS) return `${name} has more than ${MAX_TABLE_ROWS} rows; a table can have at most ${MAX_TABLE_ROWS}. Split it into smaller tables or shorten it.`;
+  if (t.rows * t.columns > MAX_TABLE_CELLS) {
+    return `${name} has more than ${MAX_TABLE_CELLS.toLocaleString("en-US")} cells (${t.columns} columns); a table can have at most ${MAX_TABLE_CELLS.toLocaleString("en-US")}. Split it into smaller tables or shorten it.`;
+  }
+  return null;
+}
+
 // A line that starts a new paragraph of its own: a list item or a table row.
 const STARTS_BLOCK = /^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\|)/;
 
@@ -64,8 +86,28 @@ export function checkGuideShape(text: string): string | null {
   let blockStart = 1;
   let line = 0;
   let items = 0;
+  let table: OpenTable | null = null;
+  let cells = 0;
+  let previous = "";
   for (const content of text.split("\n")) {
     line++;
+    if (table) {
+      if (content.trim() === "") table = null;
+      else {
+        table.rows++;
+        const problem = tableProblem(table);
+        if (problem) return problem;
+        if ((cells += table.columns) > MAX_TABLE_CELLS_TOTAL) {
+          return `The guide's tables have more than ${MAX_TABLE_CELLS_TOTAL.toLocaleString("en-US")} cells in all (line ${line}), more than any handout can print. Shorten or remove some tables.`;
+        }
+      }
+    } else if (previous.includes("|") && content.includes("-") && TABLE_DELIMITER.test(content)) {
+      const header = cellsOf(previous).map((c) => c.trim());
+      table = { line: line - 1, header: header.join(" | "), columns: header.length, rows: 0 };
+      const problem = tableProblem(table);
+      if (problem) return problem;
+    }
+    previous = content;
     if (lineDepth(content) > MAX_NESTING) {
       return `Line ${line} is nested or indented more than ${MAX_NESTING} levels deep (quotes, lists or spaces at the start of the line). Flatten it and try again.`;
     }

@@ -12,7 +12,7 @@ import type { ParsedGuide } from "@/lib/guides/parse-markdown";
 /** Parses a guide for the import preview (OWNER/ADMIN); nothing is stored. */
 export async function previewClinicGuide(ctx: MemberContext, source: string | Uint8Array): Promise<{ guide: ParsedGuide; warnings: string[] }> {
   requireRole(ctx, MANAGERS);
-  const parsed = await parseGuideInThread(source);
+  const parsed = await parseGuideInThread(source, { tenant: ctx.clinic.id });
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "The guide could not be read. Fix the problems below and try again.", { source: parsed.errors });
   // A variant is checked against its original now, so a mismatch is named before "Confirm import".
   if (parsed.guide.variant.of) {
@@ -29,7 +29,7 @@ export async function previewClinicGuide(ctx: MemberContext, source: string | Ui
  */
 export async function importClinicGuide(ctx: MemberContext, markdown: string, decisions: { keepUnlocked?: string[] } = {}) {
   requireRole(ctx, MANAGERS);
-  const parsed = await parseGuideInThread(markdown);
+  const parsed = await parseGuideInThread(markdown, { tenant: ctx.clinic.id });
   if (!parsed.ok) throw new AppError("BAD_REQUEST", `The guide was not imported: ${parsed.errors.join(" ")}`);
   // The importer's answer in the preview: which flagged warning-sign sections stay optional.
   const guide = { ...parsed.guide, sections: unlockRedFlags(parsed.guide.sections, decisions.keepUnlocked ?? []) };

@@ -3,13 +3,22 @@
 // TypeScript parser through tsx.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { move, transferableSymbol, valueSymbol } from "piscina";
 import { register } from "tsx/esm/api";
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
-const { parseGuideMarkdown } = await import(pathToFileURL(path.join(process.cwd(), "lib", "guides", "parse-markdown.ts")).href);
+const load = (file) => import(pathToFileURL(path.join(process.cwd(), "lib", "guides", file)).href);
+const { parseGuideMarkdown } = await load("parse-markdown.ts");
+const { checkGuideZip } = await load("zip-check.ts");
 
-// `{ markdown, images }` from the editor and the zip import (pictures the text may name), else the text itself.
+// `{ zip, zipName }` from the zip import; `{ markdown, images }` from the editor (pictures the text may name);
+// else the text itself.
 export default function parse(input) {
+  if (input && typeof input === "object" && input.zip instanceof Uint8Array) {
+    const result = checkGuideZip(input.zip, input.zipName);
+    // The pictures' bytes are moved to the request thread, not copied.
+    return result.ok ? move({ [transferableSymbol]: [result.bytes.buffer], [valueSymbol]: result }) : result;
+  }
   if (input && typeof input === "object" && typeof input.markdown === "string") return parseGuideMarkdown(input.markdown, { images: input.images });
   return parseGuideMarkdown(input);
 }

@@ -1,10 +1,11 @@
 import path from "node:path";
-import { unzipSync, type UnzipFileInfo } from "fflate";
+import { Inflate } from "fflate";
 
 // Reading an uploaded .zip (a guide's Markdown and its pictures) without trusting it: its size, entry count
-// and every entry's path are checked from the central directory before anything is inflated, and an entry
-// is inflated into a buffer of its declared size, so a lying header cannot make it bigger. Nothing is ever
-// written to disk, so a symbolic link inside is only a small file whose text is a path.
+// and every entry's path are checked from the central directory before anything is inflated, and each entry
+// is inflated a kilobyte of input at a time with a cap of its own, so neither a lying header nor a bomb that
+// tells the truth (megabytes of zeros) is inflated past the cap. Nothing is ever written to disk, so a
+// symbolic link inside is only a small file whose text is a path. Runs in the parse threads (zip-check.ts).
 
 export const ZIP_MAX_BYTES = 20 * 1024 * 1024;
 export const ZIP_MAX_FILES = 200;
@@ -12,24 +13,52 @@ export const ZIP_MAX_FILES = 200;
 export const ZIP_MAX_UNPACKED = 100 * 1024 * 1024;
 
 export type ZipRefusal = { file: string | null; message: string };
+export type ZipEntry = { name: string; originalSize: number; compressedSize: number; method: number; localOffset: number };
 
 const unsafe = (name: string) => name.includes("\\") || name.includes("\0") || path.posix.isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.split("/").includes("..");
 
-/** The zip's file entries (folders left out) and their declared sizes, or why it is refused. */
-export function listZip(bytes: Uint8Array, zipName: string): { entries: UnzipFileInfo[] } | { refusal: ZipRefusal } {
-  if (bytes.byteLength > ZIP_MAX_BYTES) return { refusal: { file: zipName, message: `"${zipName}" is larger than 20 MB.` } };
-  const entries: UnzipFileInfo[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        entries.push(f);
-        return false;
-      },
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** The central directory's entries (none read past the limit), or null when the bytes are not a zip. */
+function centralDirectory(bytes: Uint8Array): { count: number; entries: ZipEntry[] } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record is in the last 22 bytes plus a comment of at most 64 KB.
+  let end = bytes.length - 22;
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  while (end >= stop && view.getUint32(end, true) !== EOCD) end--;
+  if (end < stop) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  if (count > ZIP_MAX_FILES) return { count, entries };
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (next > bytes.length) return null;
+    const flags = view.getUint16(at + 8, true);
+    const name = new TextDecoder(flags & 0x800 ? "utf-8" : "latin1").decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    entries.push({
+      name,
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      originalSize: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
     });
-  } catch {
-    return { refusal: { file: zipName, message: `"${zipName}" could not be read as a zip file. It may be damaged: make it again and try once more.` } };
+    at = next;
   }
-  if (entries.length > ZIP_MAX_FILES) return { refusal: { file: zipName, message: `"${zipName}" holds ${entries.length} files; a guide's zip can hold at most ${ZIP_MAX_FILES}.` } };
+  return { count, entries };
+}
+
+/** The zip's file entries (folders left out) and their declared sizes, or why it is refused. */
+export function listZip(bytes: Uint8Array, zipName: string): { entries: ZipEntry[] } | { refusal: ZipRefusal } {
+  if (bytes.byteLength > ZIP_MAX_BYTES) return { refusal: { file: zipName, message: `"${zipName}" is larger than 20 MB.` } };
+  const directory = bytes.byteLength >= 22 ? centralDirectory(bytes) : null;
+  if (!directory) return { refusal: { file: zipName, message: `"${zipName}" could not be read as a zip file. It may be damaged: make it again and try once more.` } };
+  if (directory.count > ZIP_MAX_FILES) return { refusal: { file: zipName, message: `"${zipName}" holds ${directory.count} files; a guide's zip can hold at most ${ZIP_MAX_FILES}.` } };
+  const { entries } = directory;
   const outside = entries.find((e) => unsafe(e.name));
   if (outside) return { refusal: { file: outside.name, message: `"${outside.name}" points outside the zip (an absolute path or ".."), so the zip was refused.` } };
   const files = entries.filter((e) => !e.name.endsWith("/"));
@@ -38,7 +67,44 @@ export function listZip(bytes: Uint8Array, zipName: string): { entries: UnzipFil
   return { entries: files };
 }
 
-/** Inflates the named entries (already listed and checked by listZip). */
-export function readZipEntries(bytes: Uint8Array, names: Set<string>): Record<string, Uint8Array> {
-  return unzipSync(bytes, { filter: (f) => names.has(f.name) });
+// Deflate turns at most ~1 KB of input into ~1 MB of output, so a cap is overshot by at most that much.
+const INPUT_STEP = 1024;
+
+/**
+ * One entry's bytes, or why not: more than `cap` bytes, more than its header declared, or damaged. Stops
+ * inflating as soon as either limit is passed.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): { data: Uint8Array } | { problem: "too-large" | "damaged" } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return { problem: "damaged" };
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const compressed = bytes.subarray(start, start + entry.compressedSize);
+  if (compressed.length !== entry.compressedSize) return { problem: "damaged" };
+  const limit = Math.min(cap, entry.originalSize);
+  if (entry.method === 0) return compressed.length > limit ? { problem: "too-large" } : { data: compressed.slice() };
+  if (entry.method !== 8) return { problem: "damaged" };
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let over = false;
+  const inflate = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > limit) over = true;
+    else chunks.push(chunk);
+  });
+  try {
+    for (let i = 0; i < compressed.length && !over; i += INPUT_STEP) inflate.push(compressed.subarray(i, i + INPUT_STEP), i + INPUT_STEP >= compressed.length);
+  } catch {
+    return { problem: "damaged" };
+  }
+  if (over) return { problem: size > cap || entry.originalSize >= cap ? "too-large" : "damaged" };
+  if (size !== entry.originalSize) return { problem: "damaged" };
+  const data = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    data.set(c, offset);
+    offset += c.length;
+  }
+  return { data };
 }

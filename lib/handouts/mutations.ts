@@ -27,7 +27,7 @@ const existingByKey = (clinicId: string, requestKey: string | undefined) =>
  * click on "Make and email") returns the handout the first one made.
  */
 export function createHandout(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx, handout: { id: string }) => Promise<void>): Promise<{ id: string; created: boolean }> {
-  return admitGenerate(() => generate(ctx, draft, after));
+  return admitGenerate(ctx.clinic.id, () => generate(ctx, draft, after));
 }
 
 // One Generate at a time in this server (lib/server/admission.ts); as many may wait as the render queue holds
@@ -51,7 +51,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
   const link = getsPatientLink(draft.patientLink, clinic) ? prepareLink(clinic.linkDays, createdAt) : null;
   const built = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
   const input = await completePdfInput(clinicId, built, link && { url: link.url });
-  const pdf = await renderInPool(input);
+  const pdf = await renderInPool(input, { tenant: clinicId });
   const [source, template] = await Promise.all([
     draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,
     draft.templateId ? db.template.findFirst({ where: { id: draft.templateId, clinicId }, select: { id: true, name: true } }) : null,

@@ -51,6 +51,6 @@ export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: {
   const draft = lenientDraft(raw, fallback);
   const built = buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date());
   const input = await completePdfInput(clinicId, built, getsPatientLink(draft.patientLink, clinic) ? { url: PREVIEW_LINK_URL() } : null);
-  const pdf = await renderInPool(input, opts.signal, { firstPageOnly: !opts.allPages });
+  const pdf = await renderInPool(input, { signal: opts.signal, tenant: clinicId, firstPageOnly: !opts.allPages });
   return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };
 }

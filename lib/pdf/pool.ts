@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { AppError } from "@/lib/errors";
+import { createFairQueue } from "@/lib/server/fair-queue";
 import { renderEnv } from "@/lib/env";
 import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
@@ -31,14 +32,18 @@ export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: MAX_HEAP_MB };
 /** How many render threads this process has (or will have): one per core, at most four. */
 export const renderThreadCount = () => Math.max(1, Math.min(MAX_THREADS, os.availableParallelism()));
 
+const BUSY_MESSAGE = "The PDF service is busy. Please try again in a moment.";
+
+/** One render: `signal` (the request went away: a render still waiting is dropped) and the clinic it is for. */
+export type RenderCall = RenderOptions & { signal?: AbortSignal; tenant?: string };
+
 export type RenderPoolOptions = { threads?: number; maxQueue?: number; timeoutMs?: number; workerFile?: string; nice?: number };
 
 export type RenderPool = {
   readonly threads: number;
   /** "workers" once a thread has loaded and rendered its warm-up; "in-process" when threads cannot start. */
   readonly ready: Promise<"workers" | "in-process">;
-  /** `signal`: the request went away; a render still waiting for a thread is dropped. */
-  render(input: HandoutPdfInput, signal?: AbortSignal, options?: RenderOptions): Promise<RenderedPdf>;
+  render(input: HandoutPdfInput, call?: RenderCall): Promise<RenderedPdf>;
   close(): Promise<void>;
 };
 
@@ -90,7 +95,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     ready = Promise.resolve(fallBack(err));
   }
 
-  const busy = () => new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
+  const busy = () => new AppError("TOO_MANY_REQUESTS", BUSY_MESSAGE);
 
   // In-process renders (the fallback) take turns; render.ts serializes them, this caps the wait.
   let waitingHere = 0;
@@ -106,44 +111,16 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 
   // Renders wait here, not in piscina's queue, so the time limit of each counts its own rendering only (in
   // piscina's queue it also counted the wait: under a burst, the tail of the queue was cut off as "too
-  // slow" before it had started). At most `threads` renders are handed to piscina at a time.
-  const waiting: { start: () => void; timer: NodeJS.Timeout }[] = [];
-  let running = 0;
-  function release() {
-    const next = waiting.shift();
-    if (!next) return void running--;
-    clearTimeout(next.timer);
-    next.start();
-  }
-  async function takeThread(signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
-    if (running < threads) return void running++;
-    if (waiting.length >= maxQueue) throw busy();
-    await new Promise<void>((resolve, reject) => {
-      const leave = (reason: unknown) => {
-        clearTimeout(entry.timer);
-        waiting.splice(waiting.indexOf(entry), 1);
-        reject(reason);
-      };
-      const onAbort = () => leave(signal!.reason);
-      const entry = {
-        start: () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        },
-        timer: setTimeout(() => {
-          signal?.removeEventListener("abort", onAbort);
-          leave(busy());
-        }, MAX_WAIT_MS),
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      waiting.push(entry);
-    });
-  }
+  // slow" before it had started). Each clinic waits in its own line (at most half the queue) and holds at
+  // most all threads but one (lib/server/fair-queue.ts), so one clinic's burst never holds up another's preview.
+  const queue = createFairQueue({ slots: threads, perTenantWaiting: Math.max(1, Math.ceil(maxQueue / 2)), maxWaiting: maxQueue, maxWaitMs: MAX_WAIT_MS, busyMessage: BUSY_MESSAGE });
+  let anonymous = 0;
 
-  async function render(input: HandoutPdfInput, signal?: AbortSignal, options: RenderOptions = {}): Promise<RenderedPdf> {
+  async function render(input: HandoutPdfInput, call: RenderCall = {}): Promise<RenderedPdf> {
+    const { signal, tenant, ...options } = call;
     if ((await ready) === "in-process" || !piscina) return renderInProcess(input, options);
-    await takeThread(signal);
+    // Work with no clinic (benchmarks, smoke tests) is not held to a clinic's share.
+    const release = await queue.acquire(tenant ?? `anonymous:${anonymous++}`, signal);
     let result: { bytes: Uint8Array; pages: number; sha256: string };
     try {
       result = await piscina.run({ input, options }, { signal: AbortSignal.timeout(timeoutMs) });
@@ -188,6 +165,6 @@ export function warmPdfPool(): Promise<"workers" | "in-process"> {
 }
 
 /** Renders a handout off the request thread. Throws AppError("TOO_MANY_REQUESTS") when the queue is full. */
-export function renderInPool(input: HandoutPdfInput, signal?: AbortSignal, options?: RenderOptions): Promise<RenderedPdf> {
-  return sharedPool().render(input, signal, options);
+export function renderInPool(input: HandoutPdfInput, call?: RenderCall): Promise<RenderedPdf> {
+  return sharedPool().render(input, call);
 }

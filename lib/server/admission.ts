@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { createFairQueue } from "@/lib/server/fair-queue";
 
 export type GateOptions = {
   /**
@@ -10,37 +10,41 @@ export type GateOptions = {
   holdMs?: number;
 };
 
+const MAX_WAIT_MS = 60_000;
+
 /**
- * At most `limit` runs of `fn` at a time in this process; the rest wait their turn (first come, first
- * served), and past `maxWaiting` the caller is told the service is busy. Generate does much of its work on
- * the request thread (the guide, the transaction with the PDF, the handout page it redirects to): with twenty
- * at once, every page of the portal waited behind them. Admitted one or two at a time they take as long in
- * all, and a page opened meanwhile waits for one of them at most (tests/bench/cluster.ts).
+ * At most `limit` runs of `fn` at a time in this process; the rest wait their turn, each clinic in its own
+ * line, served in turn (lib/server/fair-queue.ts), and past `maxWaiting` (half of it for one clinic) the
+ * caller is told the service is busy. Generate does much of its work on the request thread (the guide, the
+ * transaction with the PDF, the handout page it redirects to): with twenty at once, every page of the portal
+ * waited behind them. Admitted one or two at a time they take as long in all, and a page opened meanwhile
+ * waits for one of them at most (tests/bench/cluster.ts).
  */
 export function createGate(limit: number, maxWaiting: number, options: GateOptions = {}) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
+  const queue = createFairQueue({
+    slots: limit,
+    perTenantRunning: limit,
+    perTenantWaiting: Math.max(1, Math.ceil(maxWaiting / 2)),
+    maxWaiting,
+    maxWaitMs: MAX_WAIT_MS,
+    busyMessage: "The PDF service is busy. Please try again in a moment.",
+  });
   let arrived = 0;
   let release: () => void = () => undefined;
   const held = options.holdUntilArrived
     ? new Promise<void>((resolve) => {
         release = resolve;
-        setTimeout(resolve, options.holdMs ?? 60_000).unref();
+        setTimeout(resolve, options.holdMs ?? MAX_WAIT_MS).unref();
       })
     : null;
-  return async function admit<T>(fn: () => Promise<T>): Promise<T> {
+  return async function admit<T>(tenant: string, fn: () => Promise<T>): Promise<T> {
     if (++arrived >= (options.holdUntilArrived ?? 0)) release();
-    if (running >= limit) {
-      if (waiting.length >= maxWaiting) throw new AppError("TOO_MANY_REQUESTS", "The PDF service is busy. Please try again in a moment.");
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    } else running++;
+    const done = await queue.acquire(tenant);
     try {
       if (held) await held;
       return await fn();
     } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
+      done();
     }
   };
 }

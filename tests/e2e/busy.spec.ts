@@ -5,13 +5,15 @@ import { actionHeaders, captureGenerate, CLINICIAN, LAKESIDE, signIn } from "./s
 
 const BURST = 120;
 const QUEUE = 8;
+// One clinic may fill half the waiting line (lib/server/admission.ts): the other half stays for other clinics.
+const CLINIC_SHARE = QUEUE / 2;
 
 // 120 "Generate" requests at once, replayed from a real one against a second server of the same build and
-// database whose waiting line holds 8 (PDF_QUEUE_LIMIT) and whose first render is held until all 120 have
-// arrived (TEST_GENERATE_HOLD_UNTIL): on any machine, however fast, one is rendered, 8 wait their turn and
-// are rendered, and every other clinician is told the service is busy (the message was once lost when
-// AppError was loaded twice).
-test("a burst of 120 Generate requests: 9 saved handouts, and 111 told that the PDF service is busy", async ({ page }) => {
+// database whose waiting line holds 8 (PDF_QUEUE_LIMIT), 4 for one clinic, and whose first render is held
+// until all 120 have arrived (TEST_GENERATE_HOLD_UNTIL): on any machine, however fast, one is rendered, 4
+// wait their turn and are rendered, and every other clinician is told the service is busy (the message was
+// once lost when AppError was loaded twice).
+test("a burst of 120 Generate requests from one clinic: 5 saved handouts, and 115 told that the PDF service is busy", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, CLINICIAN);
   const request = await captureGenerate(page, LAKESIDE, "Generate-burst", { saved: 30_000 });
@@ -37,7 +39,7 @@ test("a burst of 120 Generate requests: 9 saved handouts, and 111 told that the 
       else other.push(`${res.status()} ${text.slice(0, 200)}`);
     }
     expect(other).toEqual([]);
-    expect({ saved, busy }).toEqual({ saved: 1 + QUEUE, busy: BURST - 1 - QUEUE });
+    expect({ saved, busy }).toEqual({ saved: 1 + CLINIC_SHARE, busy: BURST - 1 - CLINIC_SHARE });
   } finally {
     if (server && server.child.exitCode === null) {
       process.kill(-server.child.pid!, "SIGTERM");

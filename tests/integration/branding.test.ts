@@ -15,12 +15,12 @@ describe("clinic logo and branding", () => {
     const c = await createClinicWithMembers(db);
     const good = await png(200, 80);
     const bad: [string, Buffer, { name: string; type: string }, RegExp][] = [
-      ["svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), { name: "logo.svg", type: "image/svg+xml" }, /SVG, are not accepted/],
+      ["svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), { name: "logo.svg", type: "image/svg+xml" }, /SVG drawings are not accepted: save it as a PNG or JPEG picture/],
       ["png renamed .jpg", good, { name: "logo.jpg", type: "image/jpeg" }, /named or labelled as JPEG but contains a PNG/],
       ["5 MB image", await noisyPng(1300, 1300), { name: "big.png", type: "image/png" }, /larger than 2 MB/],
       ["20000×20000", bombPng(20000, 20000), { name: "bomb.png", type: "image/png" }, /could not be read|at most 4000×4000/],
       ["truncated png", (await noisyPng(300, 300)).subarray(0, 20_000), { name: "cut.png", type: "image/png" }, /could not be read/],
-      ["text named .png", Buffer.from("just some text, not an image"), { name: "notes.png", type: "image/png" }, /Use a PNG, JPEG or WebP image/],
+      ["text named .png", Buffer.from("just some text, not an image"), { name: "notes.png", type: "image/png" }, /named or labelled as a PNG picture, but it is not one \(it holds text\)/],
     ];
     for (const [label, bytes, declared, message] of bad) {
       if (label === "5 MB image") expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);

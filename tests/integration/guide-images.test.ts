@@ -18,7 +18,7 @@ describe("guide pictures", () => {
     const good = await png(200, 100);
     const jpeg = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#2f6b3a" } }).jpeg().toBuffer();
     const bad: [string, Buffer, RegExp][] = [
-      ["drawing.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /SVG, are not accepted/],
+      ["drawing.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /SVG drawings are not accepted: save it as a PNG or JPEG picture/],
       ["page.png", Buffer.concat([good, Buffer.from("<html><script>alert(1)</script></html>")]), /holds something besides the picture/],
       ["zipped.jpg", Buffer.concat([jpeg, Buffer.from("PK\x03\x04 a second file")]), /holds something besides the picture/],
       ["comment.jpg", Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xfe, 0x00, 0x20]), Buffer.from("<script>alert(1)</script>    "), jpeg.subarray(2)]), /holds something besides the picture/],
@@ -26,7 +26,7 @@ describe("guide pictures", () => {
       ["huge.png", await png(6500, 100), /at most 6000×6000/],
       ["big.png", await noisyPng(1400, 1400), /larger than 5 MB/],
       ["cut.png", (await noisyPng(300, 300)).subarray(0, 20_000), /could not be read/],
-      ["notes.png", Buffer.from("just some text, not an image"), /Use a PNG, JPEG or WebP image/],
+      ["notes.png", Buffer.from("just some text, not an image"), /This file is named or labelled as a PNG picture, but it is not one \(it holds text\)/],
       ["renamed.jpg", good, /named or labelled as JPEG but contains a PNG/],
     ];
     for (const [name, bytes, message] of bad) {

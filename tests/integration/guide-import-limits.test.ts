@@ -52,7 +52,7 @@ describe("guide import under hostile input", () => {
 
   it("a parse that runs past its time limit is stopped with a message, and the next guide is read normally", async () => {
     const big = guide(Array.from({ length: 4000 }, (_, i) => `Paragraph ${i} tells the patient to rest, walk and stretch every day.`).join("\n\n"));
-    await expect(parseGuideInThread(big, 30)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/took longer than 0.03 seconds, so it was stopped/) });
+    await expect(parseGuideInThread(big, { timeoutMs: 30 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/took longer than 0.03 seconds, so it was stopped/) });
     const seed = await parseGuideInThread(fs.readFileSync("prisma/seed/guides/back-spasms.md", "utf8"));
     expect(seed.ok).toBe(true);
   }, 30_000);

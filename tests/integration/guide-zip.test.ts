@@ -51,7 +51,7 @@ describe("guide zip import", () => {
       ["many.zip", zipSync(many), /^"many\.zip" holds 202 files; a guide's zip can hold at most 200/],
       ["big.zip", new Uint8Array(21 * 1024 * 1024), /^"big\.zip" is larger than 20 MB/],
       ["broken.zip", strToU8("PK\u0003\u0004 not really a zip"), /^"broken\.zip" could not be read as a zip file/],
-      ["svg.zip", zipSync({ "guide.md": strToU8(md("Svg", "images/calf.svg")), "images/calf.svg": svg }), /^"images\/calf\.svg": Use a PNG, JPEG or WebP image/],
+      ["svg.zip", zipSync({ "guide.md": strToU8(md("Svg", "images/calf.svg")), "images/calf.svg": svg }), /^"images\/calf\.svg": SVG drawings are not accepted/],
       ["zeros.zip", bombLike, /^"images\/calf\.png": The picture is larger than 5 MB/],
       ["unpacks-big.zip", zipSync(Object.fromEntries([["guide.md", strToU8(md("Big"))], ...[1, 2, 3, 4, 5].map((i) => [`pad${i}.bin`, new Uint8Array(21 * 1024 * 1024)])])), /^"unpacks-big\.zip" would unpack to 105 MB/],
       ["truncated.zip", zipSync({ "guide.md": strToU8(md("Cut")), "images/calf.png": good.subarray(0, 400) }), /^"images\/calf\.png": The image could not be read/],

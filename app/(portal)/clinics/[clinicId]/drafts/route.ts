@@ -1,5 +1,7 @@
 import { requireMember } from "@/lib/authz";
 import { errorResponse, isSameOrigin } from "@/lib/http";
+import { isAppError } from "@/lib/errors";
+import { readFormData } from "@/lib/server/request-body";
 import { idSchema } from "@/lib/ids";
 import { saveDraft } from "@/lib/drafts/mutations";
 import { draftStateFromFormData, draftStateSchema } from "@/lib/drafts/schemas";
@@ -14,9 +16,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
   try {
     const clinicId = idSchema.safeParse((await params).clinicId);
     if (!clinicId.success || !isSameOrigin(req)) return Response.json({ error: "Not found" }, { status: 404 });
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return Response.json({ error: "The form is too large to save." }, { status: 413 });
     const ctx = await requireMember(clinicId.data);
-    const form = await req.formData();
+    const form = await readFormData(req, MAX_FORM_BYTES);
     const state = draftStateSchema.safeParse(draftStateFromFormData(form));
     if (!state.success) return Response.json({ error: "The draft could not be read." }, { status: 400 });
     const draftId = idSchema.safeParse(form.get("draftId"));
@@ -24,6 +25,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
     if (!saved) return Response.json({ error: "The draft is gone: it was generated or discarded." }, { status: 410 });
     return Response.json({ id: saved.id, savedAt: new Date().toISOString() }, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
+    if (isAppError(err) && err.code === "TOO_LARGE") return Response.json({ error: "The form is too large to save." }, { status: 413 });
     return errorResponse(err);
   }
 }

@@ -7,7 +7,7 @@ import { MANAGERS } from "@/lib/clinics/roles";
 import { idSchema } from "@/lib/ids";
 import { addDraftImage, createGuideDraft, discardGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft, type SaveResult } from "@/lib/guides/drafts";
 import { draftRefSchema, guideRefSchema, saveDraftSchema } from "@/lib/guides/draft-schemas";
-import { GUIDE_IMAGE_MAX_BYTES } from "@/lib/guides/images";
+import { GUIDE_IMAGE_MAX_BYTES } from "@/lib/guides/image-limits";
 import type { FormState } from "@/lib/forms";
 
 // The guide editor's actions: OWNER/ADMIN only (checked by the wrapper, and again by each domain function).

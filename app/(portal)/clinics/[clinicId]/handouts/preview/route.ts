@@ -1,5 +1,7 @@
 import { requireMember } from "@/lib/authz";
 import { errorResponse, isSameOrigin } from "@/lib/http";
+import { isAppError } from "@/lib/errors";
+import { readFormData } from "@/lib/server/request-body";
 import { idSchema } from "@/lib/ids";
 import { draftFromFormData } from "@/lib/handouts/schemas";
 import { renderPreviewPdf } from "@/lib/handouts/preview";
@@ -18,9 +20,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
     const clinicId = idSchema.safeParse((await params).clinicId);
     if (!clinicId.success) return plain(404, "Not found");
     if (!isSameOrigin(req)) return plain(403, "Forbidden");
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return plain(413, "The form is too large.");
     const ctx = await requireMember(clinicId.data);
-    const form = await req.formData();
+    const form = await readFormData(req, MAX_FORM_BYTES);
     // Page 1 only unless the builder shows every page ("Show all N pages"): a third of the render time.
     const preview = await renderPreviewPdf(ctx, draftFromFormData(form), { allPages: form.get("allPages") === "1", signal: req.signal });
     return new Response(new Uint8Array(preview.pdf), {
@@ -35,6 +36,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
     });
   } catch (err) {
     if (req.signal.aborted) return plain(499, "The preview was superseded.");
+    if (isAppError(err) && err.code === "TOO_LARGE") return plain(413, "The form is too large.");
     return errorResponse(err);
   }
 }
