@@ -69,9 +69,10 @@ export function checkImageBytes(bytes: Buffer, declared: DeclaredFile, rules: By
   // A file whose name or declared type claims another format than its content is refused: it was renamed
   // or crafted, and whoever uploads it should know which file they are really sending.
   if (claimed && claimed !== kind) return { problem: `This file is named or labelled as ${claimed.toUpperCase()} but contains a ${kind.toUpperCase()} image. Save it with the right type and try again.` };
+  // The header first: it costs nothing, and a file that is not a whole image needs no further reading.
+  if (isCutShort(bytes, kind)) return { problem: "The image could not be read. It may be damaged or cut short; try saving it again." };
   if (MARKUP.test(bytes.toString("latin1")) || trailingBytes(bytes, kind)) {
     return { problem: "The file holds something besides the picture (extra data or web page markup), so it was refused. Open it in an image editor and save it again." };
   }
-  if (isCutShort(bytes, kind)) return { problem: "The image could not be read. It may be damaged or cut short; try saving it again." };
   return { kind };
 }

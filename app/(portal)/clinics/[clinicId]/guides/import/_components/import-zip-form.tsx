@@ -18,6 +18,7 @@ export function ImportZipForm({ clinicId }: { clinicId: string }) {
         <Field
           label="Zip file"
           name="file"
+          id="zip-file"
           type="file"
           accept=".zip,application/zip"
           hint="One Markdown file and its pictures (PNG, JPEG or WebP, up to 5 MB each), named in the text by their path inside the zip: ![What it shows](images/stretch.jpg &quot;Caption&quot;). At most 20 MB and 200 files. Imported in one step, with a message naming any file that is refused."
