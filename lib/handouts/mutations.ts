@@ -9,7 +9,7 @@ import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
-import { isManager } from "@/lib/clinics/roles";
+import { requireCanWithdrawHandout } from "@/lib/handouts/withdraw-rule";
 import { refuseUnprintable } from "@/lib/handouts/printable";
 import { requireChosenContent } from "@/lib/pdf/select-sections";
 import { prepareLink, storeLink } from "@/lib/links/mutations";
@@ -105,7 +105,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
 export async function voidHandout(ctx: MemberContext, handoutId: string, reason: string): Promise<void> {
   const handout = await db.handout.findFirst({ where: { id: handoutId, clinicId: ctx.clinic.id }, select: { id: true, authorId: true, void: { select: { handoutId: true } } } });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
-  if (handout.authorId !== ctx.user.id && !isManager(ctx.role)) throw new AppError("FORBIDDEN", "Only the clinician who made a handout, or an owner or admin, can void it.");
+  requireCanWithdrawHandout(ctx, handout, "void it");
   if (handout.void) throw new AppError("CONFLICT", "This handout is already void.");
   await db.$transaction(async (tx) => {
     await tx.handoutVoid.create({ data: { handoutId: handout.id, clinicId: ctx.clinic.id, voidedById: ctx.user.id, reason } });
