@@ -10,7 +10,8 @@ import { versionAsDraft } from "@/lib/guides/draft-from-version";
 import { draftContentSchema, type DraftContent } from "@/lib/guides/draft-schemas";
 import { checkDraft } from "@/lib/guides/draft-validation";
 import { hasIssues, type DraftIssues } from "@/lib/guides/draft-issues";
-import { imageIdsIn, processGuideImage } from "@/lib/guides/images";
+import { processGuideImage } from "@/lib/guides/images";
+import { imageIdsIn } from "@/lib/guides/blocks";
 import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

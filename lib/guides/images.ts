@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { checkAndReencode, type CleanImage } from "@/lib/clinics/image-upload";
-import type { Block } from "@/lib/guides/blocks";
+import { imageIdsIn, type Block } from "@/lib/guides/blocks";
 
 // Pictures in guide sections. Checked and re-encoded by the same rules as the clinic logo
 // (lib/clinics/image-upload.ts), with a guide picture's limits: photos of exercises need more pixels.
@@ -21,11 +21,6 @@ export function processGuideImage(bytes: Buffer, declared: { name?: string; type
     fileName: declared.name,
     field,
   });
-}
-
-/** The image ids a list of blocks names (pictures can sit inside list items). */
-export function imageIdsIn(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === "image" ? [b.imageId] : b.type === "list" ? b.items.flatMap((i) => imageIdsIn(i.content)) : []));
 }
 
 export type PdfImage = { data: Uint8Array; format: "png" | "jpg"; width: number; height: number };
