@@ -53,3 +53,13 @@ export async function recordOpen(link: { id: string; clinicId: string; handoutId
 export async function recordLinkPdf(link: { clinicId: string; handoutId: string }): Promise<void> {
   await recordAudit({ action: "link.pdf_downloaded", clinicId: link.clinicId, targetType: "handout", targetId: link.handoutId });
 }
+
+/**
+ * A live link whose handout did not match its seal (or has none): the page showed nothing of it. Audited,
+ * and logged for whoever runs the server, since it means the database was changed behind the portal's back
+ * (or, for "unsealed", that `npm run db:migrate` has not sealed the handouts made before seals existed).
+ */
+export async function recordUnverified(link: { clinicId: string; handoutId: string }, check: "mismatch" | "unsealed"): Promise<void> {
+  console.error(`[links] handout ${link.handoutId} was not shown: ${check === "mismatch" ? "its content no longer matches its seal" : "it has no seal (run npm run db:migrate)"}`);
+  await recordAudit({ action: "link.unverified", clinicId: link.clinicId, targetType: "handout", targetId: link.handoutId, metadata: { check } });
+}
