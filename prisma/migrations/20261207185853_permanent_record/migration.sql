@@ -18,7 +18,7 @@ ALTER TABLE "HandoutSeal" ADD CONSTRAINT "HandoutSeal_handoutId_fkey" FOREIGN KE
 -- DELETE and TRUNCATE outright (as for Handout); nothing in the portal deletes these rows (a guide and a
 -- clinic are never deleted; a guide draft lives in GuideDraft, and discarding it deletes only its own
 -- pictures). The tables' owner, the migration role, can still disable a trigger: the patient page then
--- notices through the seal (lib/handouts/seal.ts).
+-- notices through the seal (lib/handouts/seal.ts), unless the seal was rewritten too.
 CREATE TRIGGER "GuideVersion_no_delete" BEFORE DELETE ON "GuideVersion" FOR EACH STATEMENT EXECUTE FUNCTION refuse_delete_record();
 CREATE TRIGGER "GuideVersion_no_truncate" BEFORE TRUNCATE ON "GuideVersion" FOR EACH STATEMENT EXECUTE FUNCTION refuse_delete_record();
 CREATE TRIGGER "Section_no_delete" BEFORE DELETE ON "Section" FOR EACH STATEMENT EXECUTE FUNCTION refuse_delete_record();
