@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   "link.opened": "Patient link opened by the patient",
   "link.revoked": "Patient link withdrawn",
   "link.pdf_downloaded": "PDF downloaded through the patient link",
+  "link.unverified": "Patient link refused: the handout's content no longer matches its seal",
   "delivery.requested": "Handout email requested",
   "delivery.sent": "Handout email sent",
   "delivery.failed": "Handout email failed",

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run db:migrate`: applies the database migrations (prisma migrate deploy), then brings the shared
-// library guides shipped with this release up to date. Run it, as the migration role, before starting a new
-// release; `npm start` on a real database refuses to start while migrations are pending.
+// `npm run db:migrate`: applies the database migrations (prisma migrate deploy), seals any handout that has
+// no seal yet, then brings the shared library guides shipped with this release up to date. Run it, as the
+// migration role, before starting a new release; `npm start` on a real database refuses to start while
+// migrations are pending.
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { migrateDeploy } from "./migrate.mjs";
@@ -17,6 +18,9 @@ try {
   console.error(`[migrate] ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 }
+// Handouts made before seals existed get theirs (lib/cli/seal-handouts.ts); later ones were sealed when made.
+const seal = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/seal-handouts.ts"], { stdio: "inherit" });
+if (seal.status !== 0) process.exit(1);
 const seed = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "prisma/seed/library.ts"], { stdio: "inherit" });
 if (seed.status !== 0) {
   console.error("[migrate] updating the shared library guides failed");

@@ -105,6 +105,7 @@ try {
     }
   } else {
     await migrateDeploy(env);
+    run(bin("tsx"), ["--conditions=react-server", "lib/cli/seal-handouts.ts"], "Sealing the handouts made before seals");
     log("database migrated");
     run(bin("tsx"), ["--conditions=react-server", "prisma/seed/index.ts"], "Loading the demo data");
     demo = true;

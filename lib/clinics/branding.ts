@@ -59,7 +59,8 @@ export async function setLogo(ctx: MemberContext, upload: Buffer, declared: { na
   await db.$transaction(async (tx) => {
     const data = { bytes: new Uint8Array(logo.png), sha256: logo.sha256, width: logo.width, height: logo.height };
     await tx.clinicLogo.upsert({ where: { clinicId }, create: { clinicId, ...data }, update: { ...data, createdAt: new Date() } });
-    await tx.logoVersion.upsert({ where: { clinicId_sha256: { clinicId, sha256: logo.sha256 } }, create: { clinicId, sha256: logo.sha256, bytes: data.bytes }, update: {} });
+    // Kept by content and never updated (a trigger refuses it): the same logo uploaded again is already there.
+    await tx.logoVersion.createMany({ data: [{ clinicId, sha256: logo.sha256, bytes: data.bytes }], skipDuplicates: true });
     await auditMember(ctx, { action: "clinic.branding_changed", targetType: "logo", targetId: logo.sha256.slice(0, 16), metadata: { fields: ["logo"], logo: "uploaded" } }, tx);
   });
   return logo;

@@ -2,7 +2,8 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
-import { maskEmail, type SendHandoutInput } from "@/lib/deliveries/schemas";
+import type { SendHandoutInput } from "@/lib/deliveries/schemas";
+import { maskAddress } from "@/lib/email/mask";
 import { isLive } from "@/lib/links/state";
 import type { MemberContext } from "@/lib/authz";
 
@@ -31,7 +32,7 @@ export async function queueDelivery(tx: Tx, ctx: MemberContext, input: SendHando
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "message", "mode", "updatedAt")
     VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${clinicId}, ${input.handoutId}, ${ctx.user.id}, ${input.idempotencyKey}, ${input.recipient},
-            ${maskEmail(input.recipient)}, ${mode === "LINK" ? null : input.message || null}, ${mode}::"DeliveryMode", now())
+            ${maskAddress(input.recipient)}, ${mode === "LINK" ? null : input.message || null}, ${mode}::"DeliveryMode", now())
     ON CONFLICT ("clinicId", "idempotencyKey") DO NOTHING
     RETURNING "id"`;
   if (inserted[0]) {

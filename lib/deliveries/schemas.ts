@@ -66,10 +66,4 @@ export type DeliveryMode = "LINK" | "ATTACHMENT";
 // Callers inside the portal (make-and-email, tests) may leave the mode out: the PDF is attached.
 export type SendHandoutInput = Omit<z.infer<typeof sendHandoutSchema>, "mode" | "attachmentNotice"> & { mode?: DeliveryMode };
 
-/** j***@example.com: enough for staff to recognise, too little to reuse. */
-export function maskEmail(address: string): string {
-  const [local = "", domain = ""] = address.split("@");
-  return `${local.slice(0, 1)}***@${domain}`;
-}
-
 export const retryDeliverySchema = z.object({ deliveryId: idSchema });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendDeadlineMs } from "@/lib/email/mailer";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { maskAddresses } from "@/lib/email/mask";
 
 // What the two outboxes (Delivery: handout emails; AccountEmail: resets and invites) share: how long a
 // claim lasts, keeping it while a send is in progress, retry timing and how SMTP failures are recorded.
@@ -58,16 +59,6 @@ export async function withLease<T>(table: OutboxTable, job: Fence, send: (signal
 /** 30 s, 1, 2, 4, 8… minutes (with the default base), capped at one hour. */
 export function retryDelay(attempt: number, base = env().DELIVERY_RETRY_BASE_MS): number {
   return Math.min(base * 2 ** (attempt - 1), 3_600_000);
-}
-
-const EMAIL_LIKE = /[^\s<>()[\]"',;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-
-/** "550 5.1.1 <jane@example.com>: unknown" → "550 5.1.1 <j***@example.com>: unknown". */
-export function maskAddresses(text: string): string {
-  return text.replace(EMAIL_LIKE, (address) => {
-    const [local = "", domain = ""] = address.split("@");
-    return `${local.slice(0, 1)}***@${domain}`;
-  });
 }
 
 /**

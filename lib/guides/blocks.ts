@@ -25,3 +25,8 @@ export type Reference = { key: string; text: string; url: string | null };
 // Only these become live links, in the PDF and on the patient page; anything else (javascript:, data:,
 // plain http:) is printed as text.
 export const SAFE_LINK = /^(https:|mailto:|tel:)/i;
+
+/** The image ids a list of blocks names (pictures can sit inside list items). */
+export function imageIdsIn(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === "image" ? [b.imageId] : b.type === "list" ? b.items.flatMap((i) => imageIdsIn(i.content)) : []));
+}

@@ -11,7 +11,7 @@ import { draftContentSchema, type DraftContent } from "@/lib/guides/draft-schema
 import { checkDraft } from "@/lib/guides/draft-validation";
 import { hasIssues, type DraftIssues } from "@/lib/guides/draft-issues";
 import { processGuideImage } from "@/lib/guides/images";
-import { imageIdsIn } from "@/lib/guides/image-limits";
+import { imageIdsIn } from "@/lib/guides/blocks";
 import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

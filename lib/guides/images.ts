@@ -2,8 +2,8 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { checkAndReencode, reencode, type CleanImage } from "@/lib/clinics/image-upload";
 import type { ImageKind } from "@/lib/clinics/image-kind";
-import type { Block } from "@/lib/guides/blocks";
-import { GUIDE_IMAGE_MAX_BYTES, GUIDE_IMAGE_MAX_SIDE, GUIDE_IMAGE_WIDTH, imageIdsIn } from "@/lib/guides/image-limits";
+import { imageIdsIn, type Block } from "@/lib/guides/blocks";
+import { GUIDE_IMAGE_MAX_BYTES, GUIDE_IMAGE_MAX_SIDE, GUIDE_IMAGE_WIDTH } from "@/lib/guides/image-limits";
 
 // Pictures in guide sections. Checked and re-encoded by the same rules as the clinic logo
 // (lib/clinics/image-upload.ts), with a guide picture's limits (image-limits.ts): photos of exercises need

@@ -8,7 +8,8 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { checkImageBytes } from "../clinics/image-bytes";
 import type { ImageKind } from "../clinics/image-kind";
-import { GUIDE_IMAGE_MAX_BYTES, imageIdsIn } from "./image-limits";
+import { imageIdsIn } from "./blocks";
+import { GUIDE_IMAGE_MAX_BYTES } from "./image-limits";
 import { MAX_GUIDE_BYTES, parseGuideMarkdown, type ParsedGuide } from "./parse-markdown";
 import { inflateEntry, listZip, type ZipEntry } from "./zip-entries";
 

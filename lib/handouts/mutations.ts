@@ -9,19 +9,20 @@ import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
-import { isManager } from "@/lib/clinics/roles";
+import { requireCanWithdrawHandout } from "@/lib/handouts/withdraw-rule";
 import { refuseUnprintable } from "@/lib/handouts/printable";
 import { requireChosenContent } from "@/lib/pdf/select-sections";
 import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/authz";
 import { getsPatientLink } from "@/lib/links/state";
+import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";
 
 const existingByKey = (clinicId: string, requestKey: string | undefined) =>
   requestKey ? db.handout.findUnique({ where: { clinicId_requestKey: { clinicId, requestKey } }, select: { id: true } }) : null;
 
 /**
- * Generates the PDF, then stores the handout and its PDF in one transaction (with its patient link, the
+ * Generates the PDF, then stores the handout and its PDF in one transaction (with its seal, its patient link, the
  * template's use count, the audit event, and the end of the builder's draft). Rendering happens first and off the request
  * thread: if it fails, nothing is stored. A repeat of a submission with the same request key (a double
  * click on "Make and email") returns the handout the first one made.
@@ -52,6 +53,8 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
   const built = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
   const input = await completePdfInput(clinicId, built, link && { url: link.url });
   const pdf = await renderInPool(input, { tenant: clinicId });
+  // What it printed, sealed from the same input: the patient page shows the handout only while it matches.
+  const seal = sealOf(printedRecordOf(input));
   const [source, template] = await Promise.all([
     draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,
     draft.templateId ? db.template.findFirst({ where: { id: draft.templateId, clinicId }, select: { id: true, name: true } }) : null,
@@ -82,6 +85,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
         },
         select: { id: true },
       });
+      await tx.handoutSeal.create({ data: { handoutId: handout.id, version: SEAL_VERSION, sha256: seal } });
       if (link) await storeLink(tx, ctx, handout.id, link);
       if (draft.draftId) await tx.handoutDraft.deleteMany({ where: { id: draft.draftId, clinicId, userId: ctx.user.id } });
       await auditMember(ctx, { action: "handout.generated", targetType: "handout", targetId: handout.id, metadata: { pages: pdf.pages, template: template?.name ?? null } }, tx);
@@ -105,7 +109,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
 export async function voidHandout(ctx: MemberContext, handoutId: string, reason: string): Promise<void> {
   const handout = await db.handout.findFirst({ where: { id: handoutId, clinicId: ctx.clinic.id }, select: { id: true, authorId: true, void: { select: { handoutId: true } } } });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
-  if (handout.authorId !== ctx.user.id && !isManager(ctx.role)) throw new AppError("FORBIDDEN", "Only the clinician who made a handout, or an owner or admin, can void it.");
+  requireCanWithdrawHandout(ctx, handout, "void it");
   if (handout.void) throw new AppError("CONFLICT", "This handout is already void.");
   await db.$transaction(async (tx) => {
     await tx.handoutVoid.create({ data: { handoutId: handout.id, clinicId: ctx.clinic.id, voidedById: ctx.user.id, reason } });

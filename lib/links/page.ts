@@ -113,6 +113,23 @@ export function gonePageHtml(clinic: { name: string; phone: string } | null, lan
   });
 }
 
+/**
+ * The page for a live link whose handout no longer matches its seal (lib/handouts/seal.ts): no guide content
+ * at all, the reason in plain words, and whom to call, as the handout printed it.
+ */
+export function unverifiedPageHtml(clinic: { name: string; phone: string }, language?: string): string {
+  const t = messagesFor(language);
+  const call = clinic.phone
+    ? `<p>${esc(t.page.unverifiedCall)} ${esc(clinic.name)}: <a href=${attr(telHref(clinic.phone))}>${esc(clinic.phone)}</a>.</p>`
+    : `<p>${esc(t.page.unverifiedUnknown)}</p>`;
+  return documentHtml({
+    lang: language ?? "en",
+    title: t.page.unverifiedTitle,
+    vars: NEUTRAL_VARS,
+    body: `<main id="main" class="gone"><h1>${esc(t.page.unverifiedTitle)}</h1><p>${esc(t.page.unverifiedBody)}</p>${call}</main>`,
+  });
+}
+
 export function tooManyPageHtml(language?: string): string {
   const t = messagesFor(language);
   return documentHtml({ lang: language ?? "en", title: t.page.tooManyTitle, vars: NEUTRAL_VARS, body: `<main id="main" class="gone"><h1>${esc(t.page.tooManyTitle)}</h1><p>${esc(t.page.tooManyBody)}</p></main>` });

@@ -1,7 +1,9 @@
 import "server-only";
+import crypto from "node:crypto";
 import { db } from "@/lib/db";
-import type { Block, Reference } from "@/lib/guides/blocks";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
+import { findPrintedRecord } from "@/lib/handouts/printed-record";
+import { checkSeal, type PrintedRecord, type SealCheck } from "@/lib/handouts/seal";
 import { linkTokenHash } from "@/lib/links/tokens";
 import { isLive } from "@/lib/links/state";
 import { getLogoVersion, hasLogoVersion } from "@/lib/clinics/branding";
@@ -27,64 +29,28 @@ export async function lookupLink(token: string, now = new Date()): Promise<{ sta
 }
 
 /**
- * The stored handout as the patient gets it: its guide version's sections in the stored order (the keys
- * were saved as the PDF printed them), the references they cite, and the snapshots it was made with.
- * Scoped to the link's clinic in the where-clause like every other query.
+ * The stored handout as the patient gets it (lib/handouts/printed-record.ts): its guide version's sections in
+ * the stored order, the references they cite, and the snapshots it was made with, scoped to the link's
+ * clinic; and whether that still matches the seal written with it (lib/handouts/seal.ts).
  */
-export async function getLinkedHandout(link: LinkRef) {
-  const handout = await db.handout.findFirst({
-    where: { id: link.handoutId, clinicId: link.clinicId },
-    select: {
-      title: true,
-      preparedFor: true,
-      followUpDate: true,
-      notes: true,
-      sectionKeys: true,
-      contact: true,
-      options: true,
-      branding: true,
-      createdAt: true,
-      pdf: { select: { pages: true } },
-      guideVersion: {
-        select: {
-          title: true,
-          sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true } },
-          references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
-        },
-      },
-    },
-  });
-  if (!handout) return null;
-  const byKey = new Map(handout.guideVersion.sections.map((s) => [s.key, s]));
-  const sections = handout.sectionKeys.flatMap((key) => {
-    const s = byKey.get(key);
-    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as unknown as Block[], citedRefKeys: s.citedRefKeys, ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
-  });
-  return {
-    title: handout.title,
-    guideTitle: handout.guideVersion.title,
-    preparedFor: handout.preparedFor,
-    followUpDate: handout.followUpDate?.toISOString().slice(0, 10) ?? null,
-    createdAt: handout.createdAt.toISOString(),
-    notes: handout.notes,
-    pages: handout.pdf?.pages ?? null,
-    sections,
-    references: handout.guideVersion.references as Reference[],
-    contact: readContact(handout.contact),
-    options: readOptions(handout.options),
-    branding: readBranding(handout.branding),
-    expiresAt: link.expiresAt,
-  };
+export async function getLinkedHandout(link: LinkRef): Promise<{ handout: LinkedHandout; check: SealCheck } | null> {
+  const found = await findPrintedRecord(link.clinicId, link.handoutId);
+  if (!found) return null;
+  const { pictures: _pictures, ...shown } = found.record;
+  return { handout: { ...shown, pages: found.pages, expiresAt: link.expiresAt }, check: checkSeal(found.record, found.seal) };
 }
 
-export type LinkedHandout = NonNullable<Awaited<ReturnType<typeof getLinkedHandout>>>;
+export type LinkedHandout = Omit<PrintedRecord, "pictures"> & { pages: number | null; expiresAt: Date };
 
-/** The logo the handout was printed with (its SHA-256 in the snapshot), even after the clinic replaced it. */
+/**
+ * The logo the handout was printed with (its SHA-256 in the snapshot, which the seal covers), even after the
+ * clinic replaced it; null unless the bytes kept still have that SHA-256.
+ */
 export async function getLinkedLogo(link: LinkRef) {
   const handout = await db.handout.findFirst({ where: { id: link.handoutId, clinicId: link.clinicId }, select: { branding: true } });
   const sha = handout ? readBranding(handout.branding).logoSha256 : null;
-  if (!sha) return null;
-  return getLogoVersion(link.clinicId, sha);
+  const logo = sha ? await getLogoVersion(link.clinicId, sha) : null;
+  return logo && crypto.createHash("sha256").update(logo).digest("hex") === sha ? logo : null;
 }
 
 /** Whether the page can show the handout's logo (it printed one, and it is kept). */

@@ -10,6 +10,9 @@ const html = (body: string, status: number, extra: Record<string, string> = {}) 
 
 export const linkHtml = (body: string) => html(body, 200);
 
+// A live link whose handout fails its seal: the page shows nothing of it, with a server error's status.
+export const linkRefused = (body: string) => html(body, 500);
+
 /**
  * The gate of every /h/<token> route: the per-address limit first (429), then the token's single lookup.
  * Anything but a live link answers the one "no longer available" page with 404.

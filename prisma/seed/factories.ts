@@ -75,7 +75,10 @@ export async function createGuideVersion(db: Pick<PrismaClient, "guide">, clinic
   return { guideId: guide.id, versionId: guide.versions[0]!.id };
 }
 
-/** A stored handout with the given PDF bytes, as generation would leave it. */
+/**
+ * A stored handout with the given PDF bytes, as generation would leave it but for its seal: like a handout
+ * made before seals existed, which `sealUnsealedHandouts` (lib/handouts/printed-record.ts) seals.
+ */
 export async function createHandoutRecord(db: Pick<PrismaClient, "guide" | "handout">, clinicId: string, authorId: string, pdf: Buffer, contact: Record<string, string> = {}) {
   const { versionId } = await createGuideVersion(db, clinicId);
   return db.handout.create({

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout, voidHandout } from "@/lib/handouts/mutations";
 import { builderFromGuide } from "@/lib/handouts/builder-data";
 import { getHandout } from "@/lib/handouts/queries";
 import { revokeLink } from "@/lib/links/mutations";
@@ -11,7 +11,7 @@ import { linkToken } from "@/lib/links/tokens";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip.mjs";
 import { GET as pageGET, HEAD as pageHEAD } from "@/app/h/[token]/route";
 import { GET as pdfGET } from "@/app/h/[token]/pdf/route";
-import { createClinicWithMembers } from "@/prisma/seed/factories";
+import { addMember, createClinicWithMembers, createUser } from "@/prisma/seed/factories";
 import { act, db } from "./helpers";
 
 async function seedGuide() {
@@ -30,20 +30,21 @@ function request(url: string, ip: string, method = "GET") {
 const open = (token: string, ip: string) => pageGET(request(`/h/${token}`, ip), { params: Promise.resolve({ token }) });
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 
-/** A clinic with a handout that has a patient link; returns the link's token. */
-async function handoutWithLink(opts: { clinicName?: string; phone?: string; notes?: string; preparedFor?: string } = {}) {
+/** A clinic with a handout that has a patient link (made by its clinician, or `by`); returns the link's token. */
+async function handoutWithLink(opts: { clinicName?: string; phone?: string; notes?: string; preparedFor?: string; by?: "clinician" | "owner" } = {}) {
   const guide = await seedGuide();
   const c = await createClinicWithMembers(db, opts.clinicName);
   if (opts.phone) await db.clinic.update({ where: { id: c.clinic.id }, data: { phone: opts.phone } });
-  const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
-  const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {
+  const author = c[opts.by ?? "clinician"];
+  const start = await act(author.id, c.clinic.id, builderFromGuide, guide.guideId);
+  const { id } = await act(author.id, c.clinic.id, createHandout, {
     ...start.initial,
     guideVersionId: start.guide.versionId,
     notes: opts.notes ?? "",
     preparedFor: opts.preparedFor ?? "",
     patientLink: true,
   });
-  const handout = await act(c.clinician.id, c.clinic.id, getHandout, id);
+  const handout = await act(author.id, c.clinic.id, getHandout, id);
   if (!handout.link) throw new Error("the handout has no link");
   return { c, handoutId: id, token: tokenOf(handout.link.url), url: handout.link.url };
 }
@@ -219,5 +220,29 @@ describe("patient links", () => {
     expect(events).toEqual([{ actorId: c.clinician.id, clinicId: c.clinic.id }]);
     expect(await db.patientLink.findUniqueOrThrow({ where: { handoutId } })).toMatchObject({ revokedById: c.clinician.id });
     expect((await act(c.clinician.id, c.clinic.id, getHandout, handoutId)).link).toMatchObject({ live: false });
+  }, 60_000);
+
+  it("only a handout's author or a manager can withdraw its link, the rule that voiding follows", async () => {
+    // The owner's handout: a clinician of the clinic can neither withdraw its link nor void it.
+    const ownerMade = await handoutWithLink({ by: "owner" });
+    const { c } = ownerMade;
+    for (const fn of [() => act(c.clinician.id, c.clinic.id, revokeLink, ownerMade.handoutId), () => act(c.clinician.id, c.clinic.id, voidHandout, ownerMade.handoutId, "not mine")]) {
+      await expect(fn()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/Only the clinician who made a handout, or an owner or admin/) });
+    }
+    expect((await open(ownerMade.token, freshIp())).status).toBe(200);
+    expect(await db.patientLink.findUniqueOrThrow({ where: { handoutId: ownerMade.handoutId } })).toMatchObject({ revokedAt: null });
+    expect(await db.auditEvent.count({ where: { action: "link.revoked", targetId: ownerMade.handoutId } })).toBe(0);
+    // An admin can.
+    await act(c.admin.id, c.clinic.id, revokeLink, ownerMade.handoutId);
+    expect((await open(ownerMade.token, freshIp())).status).toBe(404);
+
+    // Another clinician's handout: refused to a fellow clinician, done by its author.
+    const mine = await handoutWithLink();
+    const colleague = await createUser(db);
+    await addMember(db, colleague.id, mine.c.clinic.id, "CLINICIAN");
+    await expect(act(colleague.id, mine.c.clinic.id, revokeLink, mine.handoutId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await open(mine.token, freshIp())).status).toBe(200);
+    await act(mine.c.clinician.id, mine.c.clinic.id, revokeLink, mine.handoutId);
+    expect((await open(mine.token, freshIp())).status).toBe(404);
   }, 60_000);
 });

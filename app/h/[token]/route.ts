@@ -1,7 +1,7 @@
-import { openLink, linkHtml } from "@/lib/links/responses";
+import { openLink, linkHtml, linkRefused } from "@/lib/links/responses";
 import { getLinkedHandout, hasLinkedLogo } from "@/lib/links/queries";
-import { recordOpen } from "@/lib/links/mutations";
-import { handoutPageHtml } from "@/lib/links/page";
+import { recordOpen, recordUnverified } from "@/lib/links/mutations";
+import { handoutPageHtml, unverifiedPageHtml } from "@/lib/links/page";
 
 export const dynamic = "force-dynamic";
 
@@ -21,8 +21,16 @@ export async function HEAD(req: Request, { params }: Params) {
 async function page(req: Request, token: string, counted: boolean): Promise<Response> {
   const opened = await openLink(req, token);
   if ("response" in opened) return opened.response;
-  const handout = await getLinkedHandout(opened.link);
-  if (!handout) throw new Error(`patient link ${opened.link.id} has no handout`);
+  const found = await getLinkedHandout(opened.link);
+  if (!found) throw new Error(`patient link ${opened.link.id} has no handout`);
+  const { handout, check } = found;
+  // What the page would show differs from what the handout printed (or cannot be checked): show none of it.
+  // A handout with no seal is one made before seals existed that `npm run db:migrate` has not sealed yet;
+  // it is refused too rather than shown unchecked, since the migration step seals every such handout.
+  if (check !== "verified") {
+    if (counted) await recordUnverified(opened.link, check);
+    return linkRefused(unverifiedPageHtml({ name: handout.contact.clinicName || handout.branding.clinicName, phone: handout.contact.phone || handout.contact.directPhone }, handout.options.language));
+  }
   const [hasLogo] = await Promise.all([hasLinkedLogo(opened.link, handout.branding.logoSha256), counted ? recordOpen(opened.link) : null]);
   return linkHtml(handoutPageHtml(handout, { token, hasLogo }));
 }

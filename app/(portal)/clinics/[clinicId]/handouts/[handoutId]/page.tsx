@@ -12,7 +12,7 @@ import { PdfPages } from "@/components/pdf/pdf-pages";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { isManager } from "@/lib/clinics/roles";
+import { canWithdrawHandout } from "@/lib/handouts/withdraw-rule";
 import { memberName } from "@/lib/clinics/queries";
 import { VoidForm } from "./_components/void-form";
 import { LinkPanel } from "./_components/link-panel";
@@ -40,7 +40,7 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
   const printed = handout.sectionKeys.map((k) => byKey.get(k)).filter((s): s is NonNullable<typeof s> => !!s);
   const base = `/clinics/${clinicId}/handouts`;
   const { generated, emailed } = await searchParams;
-  const canVoid = !handout.void && (handout.authorId === ctx.user.id || isManager(ctx.role));
+  const canWithdraw = canWithdrawHandout(ctx, handout);
   const voidedBy = handout.void ? await memberName(handout.void.voidedById) : null;
 
   return (
@@ -140,6 +140,7 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
               clinicId={clinicId}
               handoutId={handout.id}
               voided={!!handout.void}
+              canWithdraw={canWithdraw}
               link={{
                 url: handout.link.url,
                 live: handout.link.live,
@@ -167,7 +168,7 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
               canRetry: d.status === "FAILED" && !d.erasedAt && !handout.void,
             }))}
           />
-          {canVoid && <VoidForm clinicId={clinicId} handoutId={handout.id} />}
+          {canWithdraw && !handout.void && <VoidForm clinicId={clinicId} handoutId={handout.id} />}
         </Card>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="mb-2 text-lg font-semibold">

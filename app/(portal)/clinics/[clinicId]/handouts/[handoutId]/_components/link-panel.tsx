@@ -20,9 +20,10 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle:
 
 /**
  * The handout's patient link: whether the patient opened it (first, last, how often; never who), its
- * address to copy, and "Withdraw link", which stops the page and its PDF at once.
+ * address to copy, and "Withdraw link", which stops the page and its PDF at once (offered to those who may:
+ * the handout's author and managers).
  */
-export function LinkPanel({ clinicId, handoutId, link, voided }: { clinicId: string; handoutId: string; link: LinkPanelData; voided: boolean }) {
+export function LinkPanel({ clinicId, handoutId, link, voided, canWithdraw }: { clinicId: string; handoutId: string; link: LinkPanelData; voided: boolean; canWithdraw: boolean }) {
   const [state, action] = useActionState(revokeLinkAction.bind(null, clinicId), initialFormState);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -73,7 +74,9 @@ export function LinkPanel({ clinicId, handoutId, link, voided }: { clinicId: str
               {state.message}
             </p>
           )}
-          {confirming ? (
+          {!canWithdraw ? (
+            <p className="mt-3 text-sm text-slate-700">The clinician who made this handout, or an owner or admin, can withdraw its link.</p>
+          ) : confirming ? (
             <form action={action} className="mt-3 rounded-md border border-red-200 bg-red-50 p-3">
               <p className="mb-2 text-sm text-red-950">The patient will no longer be able to open the handout or its PDF through this link. This cannot be undone.</p>
               <input type="hidden" name="handoutId" value={handoutId} />
