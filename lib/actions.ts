@@ -56,7 +56,8 @@ export function clinicAction<S extends z.ZodType, R extends FormState<unknown>>(
     guarded(formData, async (form) => {
       const id = idSchema.safeParse(clinicId);
       if (!id.success) throw new AppError("NOT_FOUND", "Not found.");
-      const ctx = await requireMember(id.data, { role: spec.roles });
+      // Signed out (idle time, or sign-out in another tab): the form says so and keeps what was typed.
+      const ctx = await requireMember(id.data, { role: spec.roles, signedOut: "throw" });
       const parsed = spec.schema.safeParse((spec.read ?? readForm)(form));
       if (!parsed.success) return invalid(parsed.error, form);
       return fn(ctx, parsed.data, form);

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { getMembership } from "@/lib/clinics/membership";
 export { MANAGERS, isManager } from "@/lib/clinics/roles";
 import { findActiveSession, type ActiveSession } from "@/lib/accounts/sessions";
@@ -42,6 +42,19 @@ export async function findCurrentUser(): Promise<CurrentUser | null> {
   return currentUser();
 }
 
+export const SIGNED_OUT_MESSAGE = "You were signed out, so this was not saved. Sign in again to carry on.";
+
+/**
+ * The signed-in user, or AppError("UNAUTHENTICATED"): for requests a page makes in the background (the
+ * builder's autosave and preview, form actions), which must tell the page rather than answer with the
+ * sign-in page, so the page can keep what was typed and offer to sign in.
+ */
+async function signedInUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", SIGNED_OUT_MESSAGE);
+  return user;
+}
+
 /** The signed-in user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await currentUser();
@@ -53,8 +66,8 @@ export async function requireUser(): Promise<CurrentUser> {
  * The caller's membership of `clinicId`. Not a member: NOT_FOUND, so clinic ids reveal nothing.
  * A member without one of `role`: FORBIDDEN.
  */
-export async function requireMember(clinicId: string, opts: { role?: readonly Role[] } = {}): Promise<MemberContext> {
-  const user = await requireUser();
+export async function requireMember(clinicId: string, opts: { role?: readonly Role[]; signedOut?: "redirect" | "throw" } = {}): Promise<MemberContext> {
+  const user = opts.signedOut === "throw" ? await signedInUser() : await requireUser();
   const [membership, info] = await Promise.all([getMembership(user.id, clinicId, opts), requestInfo()]);
   return { user, role: membership.role, clinic: membership.clinic, info };
 }

@@ -9,6 +9,8 @@ export type FormState<T = undefined> = {
   data?: T;
   // Echo of what was submitted, so a form re-rendered with errors keeps the user's input.
   values?: Record<string, string>;
+  // The session had ended: nothing was done; the page offers to sign in again (components/portal/idle-warning.tsx).
+  signedOut?: boolean;
 };
 
 export const initialFormState: FormState = { ok: false };
@@ -49,7 +51,13 @@ export function invalid(error: z.ZodError, formData?: FormData): FormState<never
 // Expected domain failures become a message on the form; anything else is rethrown to error.tsx.
 export function fromError(error: unknown, formData?: FormData): FormState<never> {
   if (isAppError(error)) {
-    return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values: formData ? formValues(formData) : undefined };
+    return {
+      ok: false,
+      message: error.message,
+      fieldErrors: error.fieldErrors,
+      values: formData ? formValues(formData) : undefined,
+      ...(error.code === "UNAUTHENTICATED" ? { signedOut: true } : {}),
+    };
   }
   throw error;
 }

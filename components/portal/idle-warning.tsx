@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { IDLE_TIMEOUT_MS, TOUCH_EVERY_MS, WARN_BEFORE_MS } from "@/lib/accounts/session-limits";
 import { buttonClass } from "@/components/ui/button";
+import { onSignedOut } from "@/components/portal/signed-out";
 
 // The server ends a session after IDLE_TIMEOUT_MS without a request (it notes requests at most once a
 // minute, so the warning comes that much earlier). Every request this page makes counts: navigations,
@@ -20,9 +21,13 @@ export function IdleWarning() {
     window.fetch = async (...args) => {
       const res = await original(...args);
       const url = new URL(args[0] instanceof Request ? args[0].url : String(args[0]), location.href);
-      if (url.origin === location.origin && res.status !== 401) lastContact.current = Date.now();
+      if (url.origin === location.origin) {
+        if (res.status === 401) setPhase("expired");
+        else lastContact.current = Date.now();
+      }
       return res;
     };
+    const signedOut = onSignedOut(() => setPhase("expired"));
     const tick = setInterval(() => {
       const idle = Date.now() - lastContact.current;
       setPhase(idle >= IDLE_TIMEOUT_MS - TOUCH_EVERY_MS ? "expired" : idle >= WARN_AT_MS ? "warning" : "active");
@@ -30,6 +35,7 @@ export function IdleWarning() {
     return () => {
       window.fetch = original;
       clearInterval(tick);
+      signedOut();
     };
   }, []);
 
@@ -52,10 +58,26 @@ export function IdleWarning() {
           <h2 id="idle-title" className="text-lg font-semibold">
             You were signed out
           </h2>
-          <p className="mt-2 text-slate-700">Nothing is lost: drafts are saved as you type. Sign in again to carry on.</p>
-          <a href={`/login?callbackUrl=${encodeURIComponent(typeof location === "undefined" ? "/" : location.pathname + location.search)}`} className={buttonClass("primary", "mt-4")}>
-            Sign in
-          </a>
+          <p className="mt-2 text-slate-700">
+            Your session ended, so changes from now on are not saved. Sign in again to carry on here: in the handout builder, what you typed is kept in this browser
+            and comes back after you sign in.
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            {/* The address is read when clicked: the builder's changes when its draft is first saved. */}
+            <a
+              href="/login"
+              data-keeps-work=""
+              onClick={(e) => {
+                e.currentTarget.href = `/login?notice=expired&callbackUrl=${encodeURIComponent(location.pathname + location.search)}`;
+              }}
+              className={buttonClass("primary")}
+            >
+              Sign in again
+            </a>
+            <button type="button" onClick={() => dialog.current?.close()} className={buttonClass("secondary")}>
+              Close
+            </button>
+          </div>
         </>
       ) : (
         <>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { unstable_rethrow } from "next/navigation";
 import { SERVER_ACTION_BODY_LIMIT } from "@/lib/limits";
 import type { FormState } from "@/lib/forms";
+import { announceSignedOut } from "@/components/portal/signed-out";
 
 function formBytes(formData: FormData): number {
   let bytes = 0;
@@ -24,7 +25,9 @@ export function useFormAction<S extends FormState<unknown>>(action: (prev: S, fo
       return { ok: false, message: `This is too large to send (${mb(bytes)} MB; the limit is ${mb(SERVER_ACTION_BODY_LIMIT)} MB). Choose a smaller file or shorten the text.` } as S;
     }
     try {
-      return await action(prev, formData);
+      const result = await action(prev, formData);
+      if (result.signedOut) announceSignedOut();
+      return result;
     } catch (err) {
       // A redirect() from the action arrives as a thrown navigation: let the router have it.
       unstable_rethrow(err);

@@ -30,7 +30,9 @@ export async function findMemberships(userId: string) {
 
 /** Remembers the clinic a member opened, so the next sign-in goes straight there (one write when it changes). */
 export async function rememberClinic(userId: string, clinicId: string): Promise<void> {
-  await db.user.updateMany({ where: { id: userId, NOT: { lastClinicId: clinicId } }, data: { lastClinicId: clinicId } });
+  // `NOT: { lastClinicId }` alone is SQL's NOT (x = y), which is never true while x is NULL: the first clinic a
+  // member ever opened was never remembered, so sign-in kept landing on the chooser.
+  await db.user.updateMany({ where: { id: userId, OR: [{ lastClinicId: null }, { NOT: { lastClinicId: clinicId } }] }, data: { lastClinicId: clinicId } });
 }
 
 /** The clinic to open for a member: the last one used, if they still belong to it. */

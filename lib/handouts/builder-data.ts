@@ -35,6 +35,10 @@ export type BuilderStart = {
     sourceHandoutId?: string;
     templateId?: string;
     draftId?: string;
+    // The draft's revision when the page was made: its saves name it (two tabs, lib/drafts/mutations.ts).
+    draftRevision?: number;
+    // The variant to start on, when not `guide` (a form brought back from the browser: builder-with-backup.tsx).
+    guideVersionId?: string;
   };
   notices: string[];
   pageSize: "LETTER" | "A4";
@@ -203,6 +207,7 @@ export async function builderFromDraft(ctx: MemberContext, draftId: string): Pro
       templateId: s.templateId,
       sourceHandoutId: s.sourceHandoutId,
       draftId: draft.id,
+      draftRevision: draft.revision,
     },
     notices: [`Your draft from ${draft.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.`],
     pageSize: clinic.pageSize,

@@ -16,6 +16,7 @@ import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/authz";
 import { getsPatientLink } from "@/lib/links/state";
+import { findHandoutFromDraft } from "@/lib/drafts/queries";
 import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";
 
 const existingByKey = (clinicId: string, requestKey: string | undefined) =>
@@ -43,6 +44,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
   const clinicId = ctx.clinic.id;
   const repeat = await existingByKey(clinicId, draft.requestKey);
   if (repeat) return { ...repeat, created: false };
+  if (draft.draftId) await refuseGeneratedDraft(ctx, draft.draftId);
   refuseUnprintable(draft);
   const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
   requireChosenContent(version.sections, draft.sectionKeys);
@@ -80,6 +82,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
           options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize, language: version.language },
           branding: branding as unknown as Prisma.InputJsonValue,
           requestKey: draft.requestKey ?? null,
+          draftId: draft.draftId ?? null,
           createdAt,
           pdf: { create: { bytes: new Uint8Array(pdf.bytes), sha256: pdf.sha256, size: pdf.bytes.length, pages: pdf.pages } },
         },
@@ -97,9 +100,21 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
       const winner = await existingByKey(clinicId, draft.requestKey);
       if (winner) return { ...winner, created: false };
+      // Or two tabs of one draft pressed Generate together: one handout, and the other tab is told.
+      if (draft.draftId) await refuseGeneratedDraft(ctx, draft.draftId);
     }
     throw err;
   }
+}
+
+/**
+ * A draft is made into one handout: Generate in a second tab of the same draft (or on its page brought back
+ * with Back) is refused, naming the handout it already became.
+ */
+async function refuseGeneratedDraft(ctx: MemberContext, draftId: string) {
+  const made = await findHandoutFromDraft(ctx, draftId);
+  if (!made) return;
+  throw new AppError("CONFLICT", `This draft was already made into the handout “${made.title}”${made.preparedFor ? ` for ${made.preparedFor}` : ""}, in another tab or window. Open it from Handouts, or use “Duplicate and edit” there to make another.`);
 }
 
 /**

@@ -5,6 +5,7 @@ import { createDbClient } from "@/lib/db-client";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { DEMO_CLINICS, DEMO_USERS } from "./demo";
 import { seedLibraryGuides } from "./guides";
+import { seedDemoTemplates } from "./templates";
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
@@ -23,6 +24,7 @@ async function main() {
       }
     }
     await seedLibraryGuides(db);
+    await seedDemoTemplates(db);
   } finally {
     await db.$disconnect();
   }

@@ -22,6 +22,10 @@ test("the demo clinician signs in, sees the clinic home, switches clinic and sig
   await expect(page.getByText("You are signed out.")).toBeVisible();
   await page.goto(`/clinics/${RIVERSIDE}`);
   await expect(page).toHaveURL(/\/login/);
+
+  // The next sign-in lands on the clinic used last, not the chooser.
+  await signIn(page, CLINICIAN);
+  await expect(page).toHaveURL(new RegExp(`/clinics/${LAKESIDE}$`));
 });
 
 test("a wrong password and an unknown email get the same generic message", async ({ page }) => {
@@ -49,6 +53,7 @@ test("a callbackUrl to another site lands on the portal instead", async ({ page 
   await page.getByLabel("Email").fill(CLINICIAN.email);
   await page.getByLabel("Password", { exact: true }).fill(CLINICIAN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Your clinics" })).toBeVisible();
+  // The portal's own start page (here the clinic used last), never the other site.
+  await expect(page).toHaveURL(/\/clinics\//);
   expect(new URL(page.url()).host).toBe(new URL(process.env.E2E_BASE_URL!).host);
 });

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, RIVERSIDE, signIn, waitForMail } from "./support";
+import { CLINICIAN, LAKESIDE, LAKESIDE_OWNER, RIVERSIDE, signIn, waitForMail } from "./support";
 import { guideFlow, templateFlow } from "./daily-flows";
 
 const GUIDE = "Treating Back Spasms: A Comprehensive Guide";
@@ -29,6 +29,17 @@ test("a template made in the builder keeps the contact edits; from the clinic ho
   expect(flow.clicks).toBeLessThanOrEqual(3);
   const mail = await waitForMail("daily.template@patient.example", 20_000);
   expect(mail.subject).toContain("Riverside Spine & Wellness");
+});
+
+test("a fresh demo clinic ships templates, so the 3-click flow works before anyone saves one", async ({ page }) => {
+  await signIn(page, LAKESIDE_OWNER);
+  await expect(page).toHaveURL(`/clinics/${LAKESIDE}`);
+  await expect(page.getByRole("listitem").filter({ hasText: "Back spasm basics" }).getByRole("button", { name: "Make and email" })).toBeVisible();
+  const flow = await templateFlow(page, `/clinics/${LAKESIDE}`, "Back spasm basics", "daily.demo-template@patient.example");
+  expect(flow.clicks).toBeLessThanOrEqual(3);
+  // The plain-language variant, as the clinic starts handouts.
+  await expect(page.getByText("Back Spasms: The Basics", { exact: false }).first()).toBeVisible();
+  await waitForMail("daily.demo-template@patient.example", 20_000);
 });
 
 test("from the clinic home, a guide handout with one section unticked and one moved to the top is emailed in 8 clicks or fewer", async ({ page }) => {

@@ -67,7 +67,9 @@ describe("the daily job", () => {
     const b = await createClinicWithMembers(db);
     await addMember(db, a.clinician.id, b.clinic.id, "CLINICIAN");
     const state = draftStateSchema.parse({ guideVersionId: guide.versionId, title: "For Jo", notes: "Ice twice a day", preparedFor: "Jo", order: [{ key: "symptoms", picked: true }] });
-    const { id } = (await act(a.clinician.id, a.clinic.id, saveDraft, state))!;
+    const saved = await act(a.clinician.id, a.clinic.id, saveDraft, state);
+    if (!("saved" in saved)) throw new Error("not saved");
+    const { id } = saved.saved;
     expect((await act(a.clinician.id, a.clinic.id, getDraft, id)).state).toMatchObject({ notes: "Ice twice a day", preparedFor: "Jo" });
     // Another member of the clinic, and the same member in another clinic, neither see nor change it.
     await expect(act(a.owner.id, a.clinic.id, getDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -75,7 +77,7 @@ describe("the daily job", () => {
     await expect(act(a.clinician.id, b.clinic.id, getDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await act(a.clinician.id, b.clinic.id, findDrafts)).toEqual([]);
     // Someone else's draft id is as good as none: nothing is changed, nothing is created.
-    expect(await act(a.owner.id, a.clinic.id, saveDraft, { ...state, notes: "overwritten" }, id)).toBeNull();
+    expect(await act(a.owner.id, a.clinic.id, saveDraft, { ...state, notes: "overwritten" }, { draftId: id, revision: 1, force: true })).toEqual({ gone: { handout: null } });
     expect((await act(a.clinician.id, a.clinic.id, getDraft, id)).state.notes).toBe("Ice twice a day");
     await expect(act(a.owner.id, a.clinic.id, discardDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(act(b.owner.id, b.clinic.id, discardDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -85,16 +87,39 @@ describe("the daily job", () => {
     expect(await db.handoutDraft.findUnique({ where: { id } })).toBeNull();
   }, 60_000);
 
-  it("a draft is deleted when its handout is generated", async () => {
+  it("a draft is deleted when its handout is generated, and becomes that handout everywhere: a late save, a second tab's Generate", async () => {
     const guide = await seedGuide();
     const c = await createClinicWithMembers(db);
     const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
     const state = draftStateSchema.parse({ guideVersionId: guide.versionId, title: "x" });
-    const { id: draftId } = (await act(c.clinician.id, c.clinic.id, saveDraft, state))!;
-    await act(c.clinician.id, c.clinic.id, createHandout, { ...start.initial, guideVersionId: start.guide.versionId, draftId });
+    const saved = await act(c.clinician.id, c.clinic.id, saveDraft, state);
+    if (!("saved" in saved)) throw new Error("not saved");
+    const draftId = saved.saved.id;
+    const form = { ...start.initial, title: "Knee, for Jo", guideVersionId: start.guide.versionId, draftId };
+    const made = await act(c.clinician.id, c.clinic.id, createHandout, form);
     expect(await db.handoutDraft.findUnique({ where: { id: draftId } })).toBeNull();
-    // A save that arrives after Generate does not bring the draft back.
-    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state, draftId)).toBeNull();
+    // A save that arrives after Generate does not bring the draft back; it learns what the draft became.
+    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state, { draftId, revision: 1 })).toMatchObject({ gone: { handout: { id: made.id, title: "Knee, for Jo" } } });
     expect(await db.handoutDraft.count({ where: { clinicId: c.clinic.id } })).toBe(0);
+    // Generate again from the same draft (a second tab, or Back): refused, nothing stored.
+    await expect(act(c.clinician.id, c.clinic.id, createHandout, form)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already made into the handout “Knee, for Jo”/) });
+    expect(await db.handout.count({ where: { clinicId: c.clinic.id } })).toBe(1);
+  }, 60_000);
+
+  it("two tabs on one draft: a save from the tab that fell behind is refused with when the other saved, unless it keeps its own version", async () => {
+    const guide = await seedGuide();
+    const c = await createClinicWithMembers(db);
+    const state = (notes: string) => draftStateSchema.parse({ guideVersionId: guide.versionId, title: "x", notes });
+    const first = await act(c.clinician.id, c.clinic.id, saveDraft, state("one"));
+    if (!("saved" in first)) throw new Error("not saved");
+    const draftId = first.saved.id;
+    // Tab A saves at revision 1 (now 2); tab B, still at 1, is refused and nothing of it is stored.
+    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state("tab A"), { draftId, revision: 1 })).toMatchObject({ saved: { revision: 2 } });
+    const stale = await act(c.clinician.id, c.clinic.id, saveDraft, state("tab B"), { draftId, revision: 1 });
+    expect(stale).toMatchObject({ stale: { revision: 2, savedAt: expect.any(Date) } });
+    expect((await act(c.clinician.id, c.clinic.id, getDraft, draftId)).state.notes).toBe("tab A");
+    // "Keep this tab's version".
+    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state("tab B"), { draftId, revision: 1, force: true })).toMatchObject({ saved: { revision: 3 } });
+    expect((await act(c.clinician.id, c.clinic.id, getDraft, draftId)).state.notes).toBe("tab B");
   }, 60_000);
 });

@@ -10,6 +10,7 @@ const NOTICES: Record<string, string> = {
   reset: "Your password was changed. Sign in with the new one.",
   invited: "You joined the clinic. Sign in to continue.",
   signedout: "You are signed out.",
+  expired: "Your session ended. Sign in again to go back to where you were: what you typed in the handout builder comes back.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

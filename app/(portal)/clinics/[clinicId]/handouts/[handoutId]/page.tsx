@@ -1,3 +1,4 @@
+import { ClearBuilderBackup } from "@/components/handouts/clear-builder-backup";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -71,6 +72,7 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
           </p>
         </Alert>
       )}
+      {generated === "1" && <ClearBuilderBackup clinicId={clinicId} />}
       {generated === "1" && !handout.void && (
         <Alert tone="success">
           The handout was generated and saved.{" "}

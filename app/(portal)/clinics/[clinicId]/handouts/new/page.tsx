@@ -5,7 +5,9 @@ import { isAppError } from "@/lib/errors";
 import { notFound } from "next/navigation";
 import { builderFromDraft, builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handouts/builder-data";
 import { Card, PageHeader } from "@/components/ui/card";
-import { HandoutBuilder } from "./_components/handout-builder";
+import { BuilderWithBackup } from "./_components/builder-with-backup";
+import { findHandoutFromDraft, hasDraft, type GeneratedFrom } from "@/lib/drafts/queries";
+import { buttonClass } from "@/components/ui/button";
 import { LANGUAGE_TAG } from "@/lib/guides/front-matter";
 
 export const metadata: Metadata = { title: "New handout" };
@@ -42,6 +44,9 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
     );
   }
 
+  // The address of a draft that is gone: Back after Generate, an old tab, a bookmark.
+  if (draft && !(await hasDraft(ctx, draft))) return <GoneDraft clinicId={clinicId} handout={await findHandoutFromDraft(ctx, draft)} />;
+
   const start = await (draft
     ? builderFromDraft(ctx, draft)
     : template
@@ -63,7 +68,45 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
           </>
         }
       />
-      <HandoutBuilder clinicId={clinicId} start={start} />
+      <BuilderWithBackup clinicId={clinicId} start={start} />
+    </>
+  );
+}
+
+function GoneDraft({ clinicId, handout }: { clinicId: string; handout: GeneratedFrom | null }) {
+  const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <PageHeader title="New handout" />
+      <Card>
+        {handout ? (
+          <>
+            <h2 className="text-lg font-semibold">This draft became a handout</h2>
+            <p className="mt-1 text-slate-700">
+              “{handout.title}”{handout.preparedFor ? ` for ${handout.preparedFor}` : ""}, made {when(handout.createdAt)}. A draft makes one handout; to make another like it, duplicate
+              it.
+            </p>
+            <p className="mt-4 flex flex-wrap gap-3">
+              <Link href={`/clinics/${clinicId}/handouts/${handout.id}`} className={buttonClass("primary")}>
+                Open the handout
+              </Link>
+              <Link href={`/clinics/${clinicId}/handouts/new?from=${handout.id}`} className={buttonClass("secondary")}>
+                Duplicate and edit
+              </Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <h2 className="text-lg font-semibold">This draft is gone</h2>
+            <p className="mt-1 text-slate-700">It was discarded, or it was more than 7 days old (drafts may hold a patient&apos;s notes, so they do not stay longer).</p>
+            <p className="mt-4">
+              <Link href={`/clinics/${clinicId}/handouts/new`} className={buttonClass("primary")}>
+                Start a new handout
+              </Link>
+            </p>
+          </>
+        )}
+      </Card>
     </>
   );
 }

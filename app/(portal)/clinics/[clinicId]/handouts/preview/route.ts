@@ -20,7 +20,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
     const clinicId = idSchema.safeParse((await params).clinicId);
     if (!clinicId.success) return plain(404, "Not found");
     if (!isSameOrigin(req)) return plain(403, "Forbidden");
-    const ctx = await requireMember(clinicId.data);
+    const ctx = await requireMember(clinicId.data, { signedOut: "throw" });
     const form = await readFormData(req, MAX_FORM_BYTES);
     // Page 1 only unless the builder shows every page ("Show all N pages"): a third of the render time.
     const preview = await renderPreviewPdf(ctx, draftFromFormData(form), { allPages: form.get("allPages") === "1", signal: req.signal });

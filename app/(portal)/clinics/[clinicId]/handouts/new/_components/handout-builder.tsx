@@ -1,6 +1,9 @@
 "use client";
 
-import { useActionState, useDeferredValue, useMemo, useRef, useState } from "react";
+import { useActionState, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { announceSignedOut } from "@/components/portal/signed-out";
+import { DraftNotices, SignInAgain } from "./draft-notices";
+import { clearBackup } from "@/components/handouts/draft-backup";
 import { Field, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -21,13 +24,16 @@ import { usePdfPreview } from "./use-pdf-preview";
 import { useDraft, useLeaveGuard } from "./use-draft";
 import { VariantPicker } from "./variant-picker";
 
-export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: BuilderStart }) {
+export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId: string; start: BuilderStart; restored?: boolean }) {
   const [state, formAction, generating] = useActionState(createHandoutAction.bind(null, clinicId), { ok: false } as FormState);
+  useEffect(() => {
+    if (state.signedOut) announceSignedOut();
+  }, [state]);
   const formRef = useRef<HTMLFormElement>(null);
   const [items, setItems] = useState<PickerItem[]>(() => pickerItems(start.sections, start.initial.sectionKeys, start.initial.order));
   const [notes, setNotes] = useState(start.initial.notes);
   const [revision, setRevision] = useState(0);
-  const [versionId, setVersionId] = useState(start.guide.versionId);
+  const [versionId, setVersionId] = useState(start.initial.guideVersionId ?? start.guide.versionId);
   const variant = start.variants.find((v) => v.versionId === versionId) ?? { ...start.guide, sections: start.sections };
   // Variants share their section keys: the choice and order carry over, with the new variant's text.
   const switchVariant = (id: string) => {
@@ -42,9 +48,10 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   const change = useMemo(() => JSON.stringify([versionId, items.map((i) => [i.key, i.picked]), notes, revision]), [versionId, items, notes, revision]);
   const [allPages, setAllPages] = useState(false);
   const preview = usePdfPreview(clinicId, formRef, change, allPages);
-  const draft = useDraft(clinicId, formRef, change, start.initial.draftId, generating);
+  const draft = useDraft(clinicId, formRef, change, { draftId: start.initial.draftId, revision: start.initial.draftRevision, restored }, generating);
   const [discarded, discardAction] = useActionState(discardDraftAction.bind(null, clinicId), { ok: false } as FormState);
-  useLeaveGuard(draft.dirty && !generating);
+  const forgetUnsaved = useCallback(() => clearBackup(clinicId), [clinicId]);
+  useLeaveGuard(draft.dirty && !generating, forgetUnsaved);
   const errors = state.fieldErrors ?? {};
 
   // Reading levels (~16 ms for the whole guide) follow a moment later, in a deferred render: the change
@@ -65,7 +72,16 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   return (
     <form ref={formRef} action={formAction} onChange={() => setRevision((r) => r + 1)} noValidate className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <div className="min-w-0 space-y-6">
-        {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
+        {restored && !draft.gone && (
+          <Alert tone="warning">What you typed here before (not yet saved when you left or were signed out) is back{draft.dirty ? ", and is being saved now" : ", and saved"}.</Alert>
+        )}
+        <DraftNotices clinicId={clinicId} draft={draft} />
+        {state.message && !state.ok && (
+          <Alert tone="error">
+            {state.message}
+            {state.signedOut && <SignInAgain />}
+          </Alert>
+        )}
         {start.notices.map((n) => (
           <Alert key={n} tone="warning">
             {n}
@@ -127,7 +143,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <ReadingMeter label="Whole handout" stats={handoutStats} language={language} />
-            <button type="submit" disabled={generating} className={buttonClass("primary")}>
+            <button type="submit" disabled={generating || !!draft.gone} className={buttonClass("primary")}>
               {generating ? "Generating PDF…" : "Generate PDF"}
             </button>
           </div>
@@ -135,16 +151,18 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
             <p role="status" aria-live="polite">
               {generating
                 ? "Generating the PDF and saving the handout…"
-                : draft.failed
-                  ? "The draft could not be saved: check your connection."
-                  : draft.saving
+                : draft.failed === "network"
+                  ? "The draft could not be saved: check your connection. What you typed is kept in this browser meanwhile."
+                  : draft.failed === "signed-out"
+                    ? "Not saved: you were signed out. What you typed is kept in this browser until you sign in again."
+                    : draft.saving
                     ? "Saving draft…"
                     : draft.savedAt
                       ? `Draft saved at ${draft.savedAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`
                       : ""}
             </p>
             {draft.draftId && (
-              <button type="submit" formAction={discardAction} formNoValidate className="font-medium text-red-800 underline">
+              <button type="submit" formAction={discardAction} formNoValidate onClick={() => clearBackup(clinicId)} className="font-medium text-red-800 underline">
                 Discard draft
               </button>
             )}
