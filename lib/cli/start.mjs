@@ -92,7 +92,7 @@ try {
   }
 
   // Check the configuration first, so a typo stops the start with one line naming the variable.
-  const check = spawnSync(bin("tsx"), ["lib/cli/check-env.ts"], { env, encoding: "utf8" });
+  const check = spawnSync(bin("tsx"), ["lib/cli/check-env.ts", ...(production ? ["--production"] : [])], { env, encoding: "utf8" });
   if (check.status !== 0) throw new Error(check.stderr.trim() || check.stdout.trim());
 
   if (production) {

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import crypto from "node:crypto";
 import { spawn, spawnSync } from "node:child_process";
 import { startEmbeddedPostgres, freePort } from "./embedded-db.mjs";
 import { startSmtpCatcher } from "./smtp-catcher.mjs";
@@ -49,7 +50,8 @@ export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), 
       E2E_BASE_URL: `http://localhost:${port}`,
       // A short waiting line for renders, so a burst of a hundred requests overflows it on any machine (busy.spec.ts).
       PDF_QUEUE_LIMIT: "8",
-      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
+      // A production server refuses a guessable secret (lib/secret-strength.ts).
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64"),
     });
     await migrateDeploy(env);
     const seed = spawnSync(bin("tsx"), ["--conditions=react-server", "prisma/seed/index.ts"], { env, stdio: ["ignore", stdout, "inherit"] });

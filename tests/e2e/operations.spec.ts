@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -63,7 +64,17 @@ test("a production start on a real database: migrations first, no demo accounts,
 
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const prodEnv = { DATABASE_URL: asApp, NEXTAUTH_SECRET: "production-secret-production-secret-42", APP_URL: base, SMTP_URL: process.env.SMTP_URL, PORT: String(port), DELIVERY_WORKER: "off" };
+  const prodEnv = { DATABASE_URL: asApp, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"), APP_URL: base, SMTP_URL: process.env.SMTP_URL, PORT: String(port), DELIVERY_WORKER: "off" };
+
+  // A guessable secret is refused with one line that says how to make a good one.
+  for (const [secret, why] of [
+    ["a".repeat(32), "is one character repeated"],
+    ["changeme".repeat(4), "repeats the same 8 characters"],
+  ]) {
+    const weak = startNode(["lib/cli/start.mjs"], { ...prodEnv, NEXTAUTH_SECRET: secret });
+    expect(await weak.exited).toBe(1);
+    expect(weak.output().trim()).toBe(`[portal] Configuration error: NEXTAUTH_SECRET is too easy to guess (it ${why}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
+  }
 
   // Before the migrations: the app refuses to start and says what to run.
   const early = startNode(["lib/cli/start.mjs"], prodEnv);
