@@ -48,6 +48,9 @@ const schema = z.object({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // How long a stopping web server keeps serving new requests (with Connection: close) while load balancers
+  // notice its 503 on /api/health; read by the web server itself (lib/server/web-server.mjs).
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5000),
   ...renderSettings.shape,
   // "1" lets smtp:// to another machine run without STARTTLS (lib/email/smtp-security.mjs).
   SMTP_INSECURE: z.enum(["0", "1", ""]).default("").transform((v) => v === "1"),

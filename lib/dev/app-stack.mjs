@@ -59,7 +59,8 @@ export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), 
     await buildIfNeeded(env, log, { stdout });
 
     started.push(startWorkerProcess({ ...env, WORKER_POLL_MS: "200" }, { quiet: true }));
-    server = spawn(process.execPath, webServerArgs(), { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    // No balancer in front of it: stopped without the drain window.
+    server = spawn(process.execPath, webServerArgs(), { env: { ...env, NODE_ENV: "production", SHUTDOWN_DRAIN_MS: env.SHUTDOWN_DRAIN_MS ?? "0" }, stdio: ["ignore", "ignore", "inherit"] });
     for (let i = 0; ; i++) {
       if (i > 120) throw new Error("the server did not start");
       const ok = await fetch(`${env.E2E_BASE_URL}/api/health`).then((r) => r.ok, () => false);
