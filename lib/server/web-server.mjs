@@ -2,7 +2,8 @@
 // The portal's web server (production and `npm run dev`): Next's request handler behind a plain Node HTTP
 // server, for what `next start` cannot do:
 // - the client's address: worked out from the socket and TRUSTED_PROXIES (lib/server/client-ip.mjs) and
-//   handed to the app in one header this server always overwrites;
+//   handed to the app in one header this server always overwrites; the forwarded host and scheme are believed
+//   from a trusted proxy only (Next checks a server action's Origin against X-Forwarded-Host);
 // - draining the way load balancers expect, on SIGINT/SIGTERM: /api/health answers 503 at once; for
 //   SHUTDOWN_DRAIN_MS the server still accepts and serves, every response with `Connection: close` so
 //   keep-alive clients move off; then it lets the requests in flight finish (up to 10 s), stops accepting once
@@ -16,6 +17,7 @@ const FINISH_MS = 10_000;
 // A connection with no request for this long has none on its way: a client sends its next request on a
 // kept-alive connection as soon as the last answer arrives.
 const QUIET_MS = 1_000;
+const FORWARDED_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
@@ -40,6 +42,7 @@ const server = http.createServer((req, res) => {
   delete req.headers[CLIENT_IP_HEADER];
   const ip = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
+  if (!trusted.has(req.socket.remoteAddress)) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   const connection = connections.get(req.socket);
   if (connection) connection.busy++;
   inFlight.add(res);
@@ -83,4 +86,4 @@ async function drain(signal) {
 process.on("SIGINT", () => drain("SIGINT"));
 process.on("SIGTERM", () => drain("SIGTERM"));
 
-server.listen(port, host, () => console.log(`[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-For from ${process.env.TRUSTED_PROXIES}` : ""}`));
+server.listen(port, host, () => console.log(`[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-* from ${process.env.TRUSTED_PROXIES}` : ""}`));

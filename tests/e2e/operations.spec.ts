@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect, test, type Request } from "@playwright/test";
-import { actionHeaders, captureGenerate, RIVERSIDE_OWNER, signIn } from "./support";
+import { webServerArgs } from "../../lib/server/node-flags.mjs";
+import { actionHeaders, captureGenerate, CLINICIAN, LAKESIDE, RIVERSIDE_OWNER, signIn } from "./support";
 import { freePort, pressCtrlC, requestThrough, signalEveryProcess, signInForm, signInOverHttp, startNode, waitForHealth, type Answer, type Started } from "./processes";
 
 // The production path and the process lifecycle, run as an operator would: real commands in their own
@@ -255,5 +256,38 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
     await stop(worker);
     await stop(app);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("behind a proxy: X-Forwarded-Host is believed from TRUSTED_PROXIES only, so a server action from a foreign Origin cannot pass for this host's own", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, CLINICIAN);
+  const title = `Forwarded-host-${Date.now()}`;
+  const generate = await captureGenerate(page, LAKESIDE, title, { saved: 30_000 });
+  const saved = async () => (await sql(superuserUrl(), `SELECT count(*)::int AS n FROM "Handout" WHERE title = '${title}'`)).rows[0].n as number;
+  const replay = async (base: string, headers: Record<string, string>) => {
+    const res = await page.request.post(`${base}${new URL(generate.url()).pathname}`, { headers: { ...actionHeaders(generate), ...headers }, data: generate.postDataBuffer()!, maxRedirects: 0 });
+    return { status: res.status(), saved: !!res.headers()["x-action-redirect"]?.includes("/handouts/") };
+  };
+  // A page elsewhere posting to this portal, claiming through X-Forwarded-Host to be where it came from.
+  const forged = { origin: "https://elsewhere.example", "x-forwarded-host": "elsewhere.example" };
+
+  // The e2e server trusts no proxy: the header is dropped and the Origin is compared with the real Host.
+  const direct = process.env.E2E_BASE_URL!;
+  expect(await replay(direct, forged)).toEqual({ status: 500, saved: false });
+  expect(await saved()).toBe(1);
+  expect(await replay(direct, { origin: direct })).toEqual({ status: 200, saved: true });
+  expect(await saved()).toBe(2);
+
+  // Behind a trusted proxy the forwarded host is the proxy's word, and it is taken.
+  const port = await freePort();
+  let proxied: Started | undefined;
+  try {
+    proxied = startNode(webServerArgs(), { PORT: String(port), NODE_ENV: "production", TRUSTED_PROXIES: "loopback", SHUTDOWN_DRAIN_MS: "0" });
+    await waitForHealth(`http://localhost:${port}`, proxied);
+    expect(await replay(`http://localhost:${port}`, forged)).toEqual({ status: 200, saved: true });
+    expect(await saved()).toBe(3);
+  } finally {
+    await stop(proxied);
   }
 });
