@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { DEFAULT_RENDER_NICE } from "@/lib/pdf/thread-priority.mjs";
 import { parseTrustedProxies } from "@/lib/server/client-ip.mjs";
+import { secretWeakness } from "@/lib/secret-strength";
 
 const url = (protocols: string[]) =>
   z.string().refine((v) => {
@@ -35,6 +36,8 @@ export function cliDatabaseUrl(): string {
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: url(["postgres:", "postgresql:"]),
+  // Keys session cookies, patient-link tokens and the known-browser cookie; in production it must also be
+  // hard to guess (see parseEnv).
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
   APP_URL: url(["http:", "https:"]).default("http://localhost:3000"),
   SMTP_URL: url(["smtp:", "smtps:"]),
@@ -45,6 +48,9 @@ const schema = z.object({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // How long a stopping web server keeps serving new requests (with Connection: close) while load balancers
+  // notice its 503 on /api/health; read by the web server itself (lib/server/web-server.mjs).
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5000),
   ...renderSettings.shape,
   // "1" lets smtp:// to another machine run without STARTTLS (lib/email/smtp-security.mjs).
   SMTP_INSECURE: z.enum(["0", "1", ""]).default("").transform((v) => v === "1"),
@@ -63,13 +69,22 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+/**
+ * `production` (default: NODE_ENV is "production", as in every process of a production build; the production
+ * start also asks for it under `npm run dev`) refuses a NEXTAUTH_SECRET that is easy to guess. Development
+ * generates a random one (lib/dev/local-secrets.mjs); tests may use any.
+ */
+export function parseEnv(source: Record<string, string | undefined>, { production }: { production?: boolean } = {}): Env {
   const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const name = String(issue.path[0] ?? "environment");
-  const problem = source[name] === undefined ? "is not set" : issue.message;
-  throw new EnvError(`Configuration error: ${name} ${problem}. See .env.example.`);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const problem = source[name] === undefined ? "is not set" : issue.message;
+    throw new EnvError(`Configuration error: ${name} ${problem}. See .env.example.`);
+  }
+  const weakness = (production ?? result.data.NODE_ENV === "production") ? secretWeakness(result.data.NEXTAUTH_SECRET) : null;
+  if (weakness) throw new EnvError(`Configuration error: NEXTAUTH_SECRET is too easy to guess (${weakness}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
+  return result.data;
 }
 
 export class EnvError extends Error {}

@@ -5,9 +5,10 @@
 // - production (DATABASE_URL set): needs NEXTAUTH_SECRET, APP_URL and SMTP_URL, refuses to start while
 //   migrations are pending (`npm run db:migrate` applies them), and never creates accounts (DEMO_DATA=1
 //   loads the demo clinics on purpose, e.g. on a staging database).
-// Ctrl-C or SIGTERM stops everything in order: the web server finishes its requests (up to 10 s), then the
-// email worker, then the database. Children run in process groups of their own so only this process hears
-// the terminal's Ctrl-C and can keep that order.
+// Ctrl-C or SIGTERM stops everything in order: the web server drains (SHUTDOWN_DRAIN_MS, then up to 10 s for
+// the requests in flight), then the email worker, then the database: nothing a request in flight needs stops
+// before it is answered. Children run in process groups of their own so only this process hears the
+// terminal's Ctrl-C and can keep that order.
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { migrateDeploy } from "./migrate.mjs";
@@ -29,6 +30,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const production = !!env.DATABASE_URL;
 env.PORT ??= "3000";
 env.NODE_ENV = dev ? "development" : "production";
+// No load balancer has to notice a development server stopping: Ctrl-C stops it without the wait.
+if (!production) env.SHUTDOWN_DRAIN_MS ??= "0";
 
 const started = [];
 let server;
@@ -49,8 +52,8 @@ function stopChild(child, graceMs) {
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  // The web server drains for up to 10 s itself; the margin covers its exit.
-  await stopChild(server, 15_000);
+  // The web server drains for SHUTDOWN_DRAIN_MS and then up to 10 s itself; the margin covers its exit.
+  await stopChild(server, Number(env.SHUTDOWN_DRAIN_MS || 5_000) + 15_000);
   for (const s of started.reverse()) await s.stop().catch(() => {});
   process.exit(code);
 }
@@ -92,7 +95,7 @@ try {
   }
 
   // Check the configuration first, so a typo stops the start with one line naming the variable.
-  const check = spawnSync(bin("tsx"), ["lib/cli/check-env.ts"], { env, encoding: "utf8" });
+  const check = spawnSync(bin("tsx"), ["lib/cli/check-env.ts", ...(production ? ["--production"] : [])], { env, encoding: "utf8" });
   if (check.status !== 0) throw new Error(check.stderr.trim() || check.stdout.trim());
 
   if (production) {

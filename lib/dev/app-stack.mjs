@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import crypto from "node:crypto";
 import { spawn, spawnSync } from "node:child_process";
 import { startEmbeddedPostgres, freePort } from "./embedded-db.mjs";
 import { startSmtpCatcher } from "./smtp-catcher.mjs";
@@ -49,7 +50,8 @@ export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), 
       E2E_BASE_URL: `http://localhost:${port}`,
       // A short waiting line for renders, so a burst of a hundred requests overflows it on any machine (busy.spec.ts).
       PDF_QUEUE_LIMIT: "8",
-      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
+      // A production server refuses a guessable secret (lib/secret-strength.ts).
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64"),
     });
     await migrateDeploy(env);
     const seed = spawnSync(bin("tsx"), ["--conditions=react-server", "prisma/seed/index.ts"], { env, stdio: ["ignore", stdout, "inherit"] });
@@ -57,7 +59,8 @@ export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), 
     await buildIfNeeded(env, log, { stdout });
 
     started.push(startWorkerProcess({ ...env, WORKER_POLL_MS: "200" }, { quiet: true }));
-    server = spawn(process.execPath, webServerArgs(), { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    // No balancer in front of it: stopped without the drain window.
+    server = spawn(process.execPath, webServerArgs(), { env: { ...env, NODE_ENV: "production", SHUTDOWN_DRAIN_MS: env.SHUTDOWN_DRAIN_MS ?? "0" }, stdio: ["ignore", "ignore", "inherit"] });
     for (let i = 0; ; i++) {
       if (i > 120) throw new Error("the server did not start");
       const ok = await fetch(`${env.E2E_BASE_URL}/api/health`).then((r) => r.ok, () => false);

@@ -1,28 +1,37 @@
 #!/usr/bin/env node
 // The portal's web server (production and `npm run dev`): Next's request handler behind a plain Node HTTP
-// server, for two things `next start` cannot do:
+// server, for what `next start` cannot do:
 // - the client's address: worked out from the socket and TRUSTED_PROXIES (lib/server/client-ip.mjs) and
-//   handed to the app in one header this server always overwrites;
-// - draining: on SIGINT/SIGTERM it stops accepting, lets requests in flight finish (up to 10 s), answers
-//   503 on /api/health meanwhile (load balancers stop sending work), then exits.
+//   handed to the app in one header this server always overwrites; the forwarded host and scheme are believed
+//   from a trusted proxy only (Next checks a server action's Origin against X-Forwarded-Host);
+// - draining the way load balancers expect, on SIGINT/SIGTERM: /api/health answers 503 at once; for
+//   SHUTDOWN_DRAIN_MS the server still accepts and serves, every response with `Connection: close` so
+//   keep-alive clients move off; then it lets the requests in flight finish (up to 10 s), stops accepting once
+//   every connection has been quiet for a second, and exits.
 // Reads its own few settings from the environment; lib/env.ts validates them at start.
 import http from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "./client-ip.mjs";
 
-const DRAIN_MS = 10_000;
+const FINISH_MS = 10_000;
+// A connection with no request for this long has none on its way: a client sends its next request on a
+// kept-alive connection as soon as the last answer arrives.
+const QUIET_MS = 1_000;
+const FORWARDED_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS || 5_000);
 
 const app = next({ dev, dir: process.cwd(), port, hostname: host ?? "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-let inFlight = 0;
 let draining = false;
-const idle = new Set();
+const inFlight = new Set();
+/** Each open connection: how many of its requests are being answered, and since when it has been quiet. */
+const connections = new Map();
 
 const server = http.createServer((req, res) => {
   if (draining) res.setHeader("Connection", "close");
@@ -33,28 +42,48 @@ const server = http.createServer((req, res) => {
   delete req.headers[CLIENT_IP_HEADER];
   const ip = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
-  inFlight++;
+  if (!trusted.has(req.socket.remoteAddress)) for (const name of FORWARDED_HEADERS) delete req.headers[name];
+  const connection = connections.get(req.socket);
+  if (connection) connection.busy++;
+  inFlight.add(res);
   res.on("close", () => {
-    inFlight--;
-    for (const resolve of idle) if (inFlight === 0) resolve();
+    inFlight.delete(res);
+    if (connection) {
+      connection.busy--;
+      connection.quietSince = Date.now();
+    }
   });
   handle(req, res);
 });
 server.keepAliveTimeout = 5_000;
+server.on("connection", (socket) => {
+  connections.set(socket, { busy: 0, quietSince: Date.now() });
+  socket.on("close", () => connections.delete(socket));
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const settled = () => inFlight.size === 0 && [...connections.values()].every((c) => c.busy === 0 && Date.now() - c.quietSince >= QUIET_MS);
 
 async function drain(signal) {
   if (draining) return;
   draining = true;
-  console.log(`[web] ${signal}: finishing ${inFlight} request${inFlight === 1 ? "" : "s"} in flight, accepting no new ones`);
+  for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+  const n = inFlight.size;
+  const window = drainMs ? `; new requests are still served for ${drainMs / 1000} s (Connection: close)` : "";
+  console.log(`[web] ${signal}: finishing ${n} request${n === 1 ? "" : "s"} in flight, /api/health answers 503${window}`);
+  await sleep(drainMs);
+  // Still accepting while anything is in flight: a Generate's answer fetches the handout page from this same
+  // server, and a client told `Connection: close` reconnects for the request it had queued behind. Refusing
+  // them once the window was over cost 22 of 30 such requests (ECONNREFUSED) on a server slow to render.
+  const deadline = Date.now() + FINISH_MS;
+  while (!settled() && Date.now() < deadline) await sleep(50);
+  if (inFlight.size) console.log(`[web] ${inFlight.size} request(s) still running after ${FINISH_MS / 1000} s: closing them`);
+  // Stop accepting and go. Unless the 10 s ran out, every connection left has been quiet for a second, so
+  // none has a request on its way to be dropped.
   server.close();
-  server.closeIdleConnections();
-  const done = inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idle.add(resolve));
-  const timedOut = await Promise.race([done.then(() => false), new Promise((r) => setTimeout(() => r(true), DRAIN_MS))]);
-  if (timedOut) console.log(`[web] ${inFlight} request(s) still running after ${DRAIN_MS / 1000} s: closing them`);
-  server.closeAllConnections();
   process.exit(0);
 }
 process.on("SIGINT", () => drain("SIGINT"));
 process.on("SIGTERM", () => drain("SIGTERM"));
 
-server.listen(port, host, () => console.log(`[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-For from ${process.env.TRUSTED_PROXIES}` : ""}`));
+server.listen(port, host, () => console.log(`[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-* from ${process.env.TRUSTED_PROXIES}` : ""}`));

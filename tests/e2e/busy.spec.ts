@@ -22,7 +22,7 @@ test("a burst of 120 Generate requests from one clinic: 5 saved handouts, and 11
   const base = `http://localhost:${port}`;
   let server: Started | undefined;
   try {
-    server = startNode(webServerArgs(), { PORT: String(port), APP_URL: base, NODE_ENV: "production", PDF_QUEUE_LIMIT: String(QUEUE), TEST_GENERATE_HOLD_UNTIL: String(BURST) });
+    server = startNode(webServerArgs(), { PORT: String(port), APP_URL: base, NODE_ENV: "production", PDF_QUEUE_LIMIT: String(QUEUE), TEST_GENERATE_HOLD_UNTIL: String(BURST), SHUTDOWN_DRAIN_MS: "0" });
     await waitForHealth(base, server);
     const headers = actionHeaders(request);
     const body = request.postDataBuffer()!;

@@ -1,10 +1,13 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { expect, test } from "@playwright/test";
-import { RIVERSIDE_OWNER } from "./support";
-import { freePort, pressCtrlC, signInForm, signInOverHttp, startNode, waitForHealth, type Started } from "./processes";
+import { expect, test, type Request } from "@playwright/test";
+import { webServerArgs } from "../../lib/server/node-flags.mjs";
+import { actionHeaders, captureGenerate, CLINICIAN, LAKESIDE, RIVERSIDE_OWNER, signIn } from "./support";
+import { freePort, pressCtrlC, requestThrough, signalEveryProcess, signInForm, signInOverHttp, startNode, waitForHealth, type Answer, type Started } from "./processes";
 
 // The production path and the process lifecycle, run as an operator would: real commands in their own
 // processes against the e2e PostgreSQL cluster (its superuser is the e2e runner's DATABASE_URL).
@@ -33,6 +36,11 @@ async function sql(url: string, text: string) {
     await client.end();
   }
 }
+
+// What the first test leaves for the next: a production database (the README's roles, migrated, one clinic
+// and its owner) and the environment that starts the portal on it.
+let production: { env: Record<string, string | undefined>; asMigrator: string; owner: { email: string; password: string } } | undefined;
+
 const stop = async (p: Started | undefined) => {
   if (!p || p.child.exitCode !== null) return;
   process.kill(-p.child.pid!, "SIGTERM");
@@ -63,7 +71,17 @@ test("a production start on a real database: migrations first, no demo accounts,
 
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const prodEnv = { DATABASE_URL: asApp, NEXTAUTH_SECRET: "production-secret-production-secret-42", APP_URL: base, SMTP_URL: process.env.SMTP_URL, PORT: String(port), DELIVERY_WORKER: "off" };
+  const prodEnv = { DATABASE_URL: asApp, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"), APP_URL: base, SMTP_URL: process.env.SMTP_URL, PORT: String(port), DELIVERY_WORKER: "off" };
+
+  // A guessable secret is refused with one line that says how to make a good one.
+  for (const [secret, why] of [
+    ["a".repeat(32), "is one character repeated"],
+    ["changeme".repeat(4), "repeats the same 8 characters"],
+  ]) {
+    const weak = startNode(["lib/cli/start.mjs"], { ...prodEnv, NEXTAUTH_SECRET: secret });
+    expect(await weak.exited).toBe(1);
+    expect(weak.output().trim()).toBe(`[portal] Configuration error: NEXTAUTH_SECRET is too easy to guess (it ${why}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
+  }
 
   // Before the migrations: the app refuses to start and says what to run.
   const early = startNode(["lib/cli/start.mjs"], prodEnv);
@@ -103,6 +121,7 @@ test("a production start on a real database: migrations first, no demo accounts,
     await page.getByLabel("Password", { exact: true }).fill("harbor-lighthouse-42");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("Harbor Physio · you are owner")).toBeVisible();
+    production = { env: prodEnv, asMigrator, owner: { email: "admin@prod.example", password: "harbor-lighthouse-42" } };
 
     // The app's credentials can use the tables but not change the rules that protect them.
     for (const [statement, refusal] of [
@@ -120,6 +139,78 @@ test("a production start on a real database: migrations first, no demo accounts,
     }
   } finally {
     await stop(server);
+  }
+});
+
+test("stopping a production server with 30 requests in flight on kept-alive connections: all 30 are answered, whether every process or only the start process gets SIGTERM", async ({ browser }) => {
+  if (!production) throw new Error("needs the production database of the first test");
+  const { asMigrator, owner } = production;
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  // As deployed: the email worker beside the server, and the default SHUTDOWN_DRAIN_MS.
+  const env = { ...production.env, PORT: String(port), APP_URL: base, DELIVERY_WORKER: undefined, SHUTDOWN_DRAIN_MS: undefined };
+  const clinicId = (await sql(asMigrator, `SELECT id FROM "Clinic" WHERE name = 'Harbor Physio'`)).rows[0].id as string;
+  const handouts = async () => (await sql(asMigrator, `SELECT count(*)::int AS n FROM "Handout"`)).rows[0].n as number;
+  // A clinician's Generate to replay, and their session.
+  let generate: Request;
+  let cookie: string;
+  let setup: Started | undefined;
+  try {
+    setup = startNode(["lib/cli/start.mjs"], { ...env, SHUTDOWN_DRAIN_MS: "0" });
+    await waitForHealth(base, setup);
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    await signIn(page, owner);
+    generate = await captureGenerate(page, clinicId, "Drain-check", { saved: 30_000 });
+    cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
+    await context.close();
+  } finally {
+    await stop(setup);
+  }
+
+  // A service manager's stop (systemd) signals every process; `kill` and `docker stop` the start process only,
+  // which is also all that its process group holds (the server and the worker run in groups of their own).
+  // A new server each time, so both are stopped alike.
+  const signals = [
+    ["every process", (p: Started) => signalEveryProcess(p, "SIGTERM")],
+    ["the start process", (p: Started) => p.child.kill("SIGTERM")],
+  ] as const;
+  for (const [target, sendSigterm] of signals) {
+    let server: Started | undefined;
+    try {
+      server = startNode(["lib/cli/start.mjs"], env);
+      await waitForHealth(base, server);
+      // Five kept-alive connections, as a browser or a proxy keeps them: the 30 requests queue on them and
+      // follow each other as answers come back. Twenty clinicians press Generate, ten open their handouts list.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 5 });
+      const pageLoad = () => requestThrough(agent, `${base}/clinics/${clinicId}/handouts`, { headers: { cookie } });
+      const replay = () => requestThrough(agent, `${base}${new URL(generate.url()).pathname}`, { method: "POST", headers: { ...actionHeaders(generate), cookie }, body: generate.postDataBuffer()! });
+      // A server that has served before (its render threads and pages warm), as in production.
+      expect([await replay(), await pageLoad()]).toMatchObject([{ status: 200 }, { status: 200 }]);
+      const before = await handouts();
+      const kinds = Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? "page" : "generate"));
+      const sent = kinds.map((kind) => (kind === "page" ? pageLoad() : replay()));
+      await new Promise((r) => setTimeout(r, 400));
+      sendSigterm(server);
+      const signalled = Date.now();
+      // Load balancers are told at once.
+      await expect.poll(() => fetch(`${base}/api/health`).then((r) => r.status, (e: Error) => e.message), { timeout: 1_000, intervals: [50] }).toBe(503);
+      const outcome = (kind: string, a: Answer) =>
+        "error" in a ? a.error : kind === "page" ? `page ${a.status}` : a.status === 200 && String(a.headers["x-action-redirect"]).includes("/handouts/") ? "saved" : `generate ${a.status}`;
+      const outcomes = (await Promise.all(sent)).map((a, i) => outcome(kinds[i]!, a));
+      const answeredMs = Date.now() - signalled;
+      agent.destroy();
+      const counts = Object.fromEntries([...new Set(outcomes)].map((o) => [o, outcomes.filter((x) => x === o).length]));
+      console.log(`SIGTERM to ${target}: ${JSON.stringify(counts)}, the last ${answeredMs} ms after the signal`);
+      expect(counts, server.output()).toEqual({ saved: 20, "page 200": 10 });
+      expect(await handouts()).toBe(before + 20);
+      expect(await server.exited).toBe(0);
+      expect(server.output()).toMatch(/\[web\] SIGTERM: finishing \d+ requests? in flight, \/api\/health answers 503; new requests are still served for 5 s/);
+      // Each Generate's answer carries the handout page, which Next fetches from this same server.
+      expect(server.output()).not.toContain("failed to get redirect response");
+    } finally {
+      await stop(server);
+    }
   }
 });
 
@@ -167,5 +258,38 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
     await stop(worker);
     await stop(app);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("behind a proxy: X-Forwarded-Host is believed from TRUSTED_PROXIES only, so a server action from a foreign Origin cannot pass for this host's own", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, CLINICIAN);
+  const title = `Forwarded-host-${Date.now()}`;
+  const generate = await captureGenerate(page, LAKESIDE, title, { saved: 30_000 });
+  const saved = async () => (await sql(superuserUrl(), `SELECT count(*)::int AS n FROM "Handout" WHERE title = '${title}'`)).rows[0].n as number;
+  const replay = async (base: string, headers: Record<string, string>) => {
+    const res = await page.request.post(`${base}${new URL(generate.url()).pathname}`, { headers: { ...actionHeaders(generate), ...headers }, data: generate.postDataBuffer()!, maxRedirects: 0 });
+    return { status: res.status(), saved: !!res.headers()["x-action-redirect"]?.includes("/handouts/") };
+  };
+  // A page elsewhere posting to this portal, claiming through X-Forwarded-Host to be where it came from.
+  const forged = { origin: "https://elsewhere.example", "x-forwarded-host": "elsewhere.example" };
+
+  // The e2e server trusts no proxy: the header is dropped and the Origin is compared with the real Host.
+  const direct = process.env.E2E_BASE_URL!;
+  expect(await replay(direct, forged)).toEqual({ status: 500, saved: false });
+  expect(await saved()).toBe(1);
+  expect(await replay(direct, { origin: direct })).toEqual({ status: 200, saved: true });
+  expect(await saved()).toBe(2);
+
+  // Behind a trusted proxy the forwarded host is the proxy's word, and it is taken.
+  const port = await freePort();
+  let proxied: Started | undefined;
+  try {
+    proxied = startNode(webServerArgs(), { PORT: String(port), NODE_ENV: "production", TRUSTED_PROXIES: "loopback", SHUTDOWN_DRAIN_MS: "0" });
+    await waitForHealth(`http://localhost:${port}`, proxied);
+    expect(await replay(`http://localhost:${port}`, forged)).toEqual({ status: 200, saved: true });
+    expect(await saved()).toBe(3);
+  } finally {
+    await stop(proxied);
   }
 });

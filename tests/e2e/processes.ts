@@ -1,5 +1,7 @@
 // Starting the portal's own commands as separate processes from a spec, the way an operator would.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 
 export type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -65,4 +67,47 @@ export async function signInOverHttp(base: string, email: string, password: stri
   const body = (await res.json().catch(() => ({}))) as { url?: string };
   const cookies = new Map([...cookie.split("; "), ...res.headers.getSetCookie().map((c) => c.split(";")[0]!)].map((c) => [c.split("=")[0]!, c] as const));
   return { status: res.status, url: body.url ?? "", cookie: [...cookies.values()].join("; ") };
+}
+
+/**
+ * A service manager's stop (systemd's default, KillMode=control-group): `signal` to the process and to every
+ * process it started, at once, whatever their process groups.
+ */
+export function signalEveryProcess(p: Started, signal: NodeJS.Signals) {
+  const parents = new Map<number, number[]>();
+  for (const name of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // "pid (command) state ppid …": the command may hold spaces and parentheses.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+  }
+  const all = [p.child.pid!];
+  for (let i = 0; i < all.length; i++) all.push(...(parents.get(all[i]!) ?? []));
+  for (const pid of all) {
+    try {
+      process.kill(pid, signal);
+    } catch {}
+  }
+  return all.length;
+}
+
+export type Answer = { status: number; headers: http.IncomingHttpHeaders } | { error: string };
+
+/** One request through `agent` (so it may wait for, and reuse, one of the agent's kept-alive connections). */
+export function requestThrough(agent: http.Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Answer> {
+  return new Promise((resolve) => {
+    const req = http.request(url, { agent, method: init.method ?? "GET", headers: init.headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers }));
+      res.on("error", (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+    req.end(init.body);
+  });
 }

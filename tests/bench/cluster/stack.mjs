@@ -2,6 +2,7 @@
 // catcher, web servers from one production build on ports of their own, nginx in front of them (Debian's,
 // installed when missing), and delivery workers as separate processes. Each server and worker can be killed
 // on its own. Used by tests/bench/cluster.ts.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -95,7 +96,7 @@ export async function startCluster({ servers, workers }) {
       DATABASE_URL: pg.url,
       SMTP_URL: smtp.url,
       APP_URL: lb,
-      NEXTAUTH_SECRET: "cluster-secret-cluster-secret-cluster-secret",
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
       TRUSTED_PROXIES: "127.0.0.1",
       // A short lease, so a killed worker's email is taken over within seconds rather than minutes.
       SMTP_TIMEOUT_MS: "2000",
