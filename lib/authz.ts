@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { REQUEST_URL_HEADER } from "@/lib/server/request-url.mjs";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { notFound, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
@@ -55,11 +57,21 @@ async function signedInUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** The signed-in user, or a redirect to the sign-in page. */
+/** The signed-in user, or a redirect to the sign-in page, which comes back to the page asked for. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(await signInAndBack());
   return user;
+}
+
+async function signInAndBack(): Promise<string> {
+  const asked = (await headers()).get(REQUEST_URL_HEADER);
+  if (!asked) return "/login";
+  const url = new URL(asked, "http://portal.invalid");
+  // A client-side navigation asks for the page's data (?_rsc=…): come back to the page itself.
+  url.searchParams.delete("_rsc");
+  const back = safeCallbackPath(url.pathname + url.search);
+  return back === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(back)}`;
 }
 
 /**

@@ -39,7 +39,9 @@ const schema = z.object({
   // Keys session cookies, patient-link tokens and the known-browser cookie; in production it must also be
   // hard to guess (see parseEnv).
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
-  APP_URL: url(["http:", "https:"]).default("http://localhost:3000"),
+  // Unset only in development, where the portal answers at whatever address it is opened (lib/http.ts).
+  APP_URL: url(["http:", "https:"]).optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   SMTP_URL: url(["smtp:", "smtps:"]),
   MAIL_FROM: z.string().min(3).default("Handout Portal <no-reply@handouts.localhost>"),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
@@ -67,7 +69,12 @@ const schema = z.object({
     }),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & {
+  /** The portal's public address: APP_URL, or http://localhost:PORT in development. */
+  APP_URL: string;
+  /** Whether APP_URL was set: then it is the only origin the portal's forms and routes accept. */
+  appUrlConfigured: boolean;
+};
 
 /**
  * `production` (default: NODE_ENV is "production", as in every process of a production build; the production
@@ -84,7 +91,8 @@ export function parseEnv(source: Record<string, string | undefined>, { productio
   }
   const weakness = (production ?? result.data.NODE_ENV === "production") ? secretWeakness(result.data.NEXTAUTH_SECRET) : null;
   if (weakness) throw new EnvError(`Configuration error: NEXTAUTH_SECRET is too easy to guess (${weakness}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
-  return result.data;
+  const { APP_URL, ...rest } = result.data;
+  return { ...rest, APP_URL: (APP_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, ""), appUrlConfigured: APP_URL !== undefined };
 }
 
 export class EnvError extends Error {}

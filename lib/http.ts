@@ -12,14 +12,35 @@ export function errorResponse(err: unknown): Response {
 }
 
 /**
- * Route handlers that do work on a POST answer only the portal's own pages: the browser says where a request
- * comes from (Origin, Sec-Fetch-Site), and another site's page cannot make a signed-in clinician's browser
- * spend the server's render time. (The session cookie is SameSite=Lax as well.)
+ * Where a request that does work comes from, for route handlers and server actions: the browser says (Origin,
+ * Sec-Fetch-Site), and another site's page cannot make a signed-in clinician's browser spend the server's
+ * render time or change anything. (The session cookie is SameSite=Lax as well.) The portal's own origin is
+ * APP_URL's; without APP_URL (development) it is whatever address the portal was opened at, the Host the
+ * request was sent to, so http://127.0.0.1:3000 works as well as http://localhost:3000.
  */
+export function originCheck(headers: Headers): { ok: true } | { ok: false; message: string } {
+  const origin = headers.get("origin");
+  if (!origin) return headers.get("sec-fetch-site") === "same-origin" ? { ok: true } : { ok: false, message: "This request did not come from the portal." };
+  const { APP_URL, appUrlConfigured } = env();
+  const own = new URL(APP_URL).origin;
+  if (origin === own) return { ok: true };
+  const host = headers.get("host");
+  const servedAt = host ? `${new URL(APP_URL).protocol}//${host}` : null;
+  if (origin === servedAt) {
+    if (!appUrlConfigured) return { ok: true };
+    return { ok: false, message: `This page was opened at ${origin}, but the portal's address is ${own}. Open it at ${own} and try again.` };
+  }
+  return { ok: false, message: "This request did not come from the portal." };
+}
+
 export function isSameOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (origin) return origin === new URL(env().APP_URL).origin || origin === new URL(req.url).origin;
-  return req.headers.get("sec-fetch-site") === "same-origin";
+  return originCheck(req.headers).ok;
+}
+
+/** The refusal a route handler sends for a request from another origin (403, naming the portal's address). */
+export function foreignOrigin(req: Request): Response | null {
+  const check = originCheck(req.headers);
+  return check.ok ? null : new Response(check.message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
 /**

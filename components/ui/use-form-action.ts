@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { unstable_rethrow } from "next/navigation";
-import { SERVER_ACTION_BODY_LIMIT } from "@/lib/limits";
+import { SERVER_ACTION_BODY_LIMIT } from "@/lib/limits.mjs";
 import type { FormState } from "@/lib/forms";
 import { announceSignedOut } from "@/components/portal/signed-out";
 

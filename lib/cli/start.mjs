@@ -77,7 +77,8 @@ try {
   } else {
     // Development conveniences, loaded only here so a production install needs none of them.
     const { DATA_DIR, localSecrets } = await import("../dev/local-secrets.mjs");
-    env.APP_URL ??= `http://localhost:${env.PORT}`;
+    // APP_URL stays unset unless given: the portal then answers at whatever address it is opened
+    // (localhost, 127.0.0.1, the machine's name), and emailed links use http://localhost:PORT (lib/env.ts).
     env.NEXTAUTH_SECRET ??= localSecrets().NEXTAUTH_SECRET;
     const { startEmbeddedPostgres } = await import("../dev/embedded-db.mjs");
     const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), password: localSecrets().PG_PASSWORD, log });
@@ -123,7 +124,7 @@ try {
     if (!stopping) fail(`the web server stopped (exit ${code}).`);
   });
   await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`);
-  printBanner({ url: env.APP_URL, mailDir, dev, demo, smtpUrl: env.SMTP_URL, smtpInsecure: env.SMTP_INSECURE === "1" });
+  printBanner({ url: env.APP_URL ?? `http://localhost:${env.PORT}`, mailDir, dev, demo, smtpUrl: env.SMTP_URL, smtpInsecure: env.SMTP_INSECURE === "1" });
 } catch (err) {
   await fail(err instanceof Error ? err.message : String(err));
 }

@@ -8,10 +8,18 @@
 //   SHUTDOWN_DRAIN_MS the server still accepts and serves, every response with `Connection: close` so
 //   keep-alive clients move off; then it lets the requests in flight finish (up to 10 s), stops accepting once
 //   every connection has been quiet for a second, and exits.
+// - a Content-Security-Policy with a nonce per response (lib/server/csp.mjs), handed to Next in the request so
+//   its inline scripts carry it;
+// - a server action whose declared body is larger than any form sends gets 413 and a message the form shows,
+//   before Next reads it (Next answered 500 with a digest);
+// - the address asked for, in one header the app reads to send a signed-out visitor back after sign-in.
 // Reads its own few settings from the environment; lib/env.ts validates them at start.
 import http from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "./client-ip.mjs";
+import { newNonce, portalCsp } from "./csp.mjs";
+import { SERVER_ACTION_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT_MB } from "../limits.mjs";
+import { REQUEST_URL_HEADER } from "./request-url.mjs";
 
 const FINISH_MS = 10_000;
 // A connection with no request for this long has none on its way: a client sends its next request on a
@@ -43,6 +51,16 @@ const server = http.createServer((req, res) => {
   const ip = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
   if (!trusted.has(req.socket.remoteAddress)) for (const name of FORWARDED_HEADERS) delete req.headers[name];
+  req.headers[REQUEST_URL_HEADER] = req.url ?? "/";
+  const csp = portalCsp({ nonce: newNonce(), dev });
+  req.headers["content-security-policy"] = csp;
+  res.setHeader("Content-Security-Policy", csp);
+  if (req.method === "POST" && req.headers["next-action"] && Number(req.headers["content-length"]) > SERVER_ACTION_BODY_LIMIT) {
+    const mb = (Number(req.headers["content-length"]) / 1024 / 1024).toFixed(1);
+    res.writeHead(413, { "Content-Type": "text/plain", Connection: "close", "Cache-Control": "no-store" });
+    res.end(`This is too large to send (${mb} MB; a form can send at most ${SERVER_ACTION_BODY_LIMIT_MB} MB). Choose a smaller file.`);
+    return;
+  }
   const connection = connections.get(req.socket);
   if (connection) connection.busy++;
   inFlight.add(res);

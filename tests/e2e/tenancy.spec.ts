@@ -20,7 +20,11 @@ test("a clinician cannot open the members or activity pages", async ({ page }) =
   }
 });
 
-test("signed-out visitors are sent to sign in", async ({ page }) => {
-  await page.goto(`/clinics/${RIVERSIDE}/members`);
-  await expect(page).toHaveURL(/\/login/);
+test("signed-out visitors are sent to sign in, and come back to the page they asked for", async ({ page }) => {
+  await page.goto(`/clinics/${RIVERSIDE}/handouts?q=knee`);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fclinics%2Fdemo-riverside%2Fhandouts%3Fq%3Dknee$/);
+  await page.getByLabel("Email").fill(CLINICIAN.email);
+  await page.getByLabel("Password", { exact: true }).fill(CLINICIAN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/clinics/${RIVERSIDE}/handouts\\?q=knee$`));
 });

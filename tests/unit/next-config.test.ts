@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SERVER_ACTION_BODY_LIMIT } from "@/lib/limits";
+import { SERVER_ACTION_BODY_LIMIT } from "@/lib/limits.mjs";
 
 async function loadConfig(appUrl: string | undefined) {
   vi.resetModules();
@@ -24,14 +24,8 @@ describe("next.config.js", () => {
     expect(await hsts(undefined)).toBeUndefined();
   });
 
-  it("lets pages start workers from our own origin only, and never allows eval in production", async () => {
-    vi.stubEnv("NODE_ENV", "production");
-    const csp = (await pageHeaders(undefined)).find((h) => h.key === "Content-Security-Policy")!.value;
-    const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
-    expect(directive("worker-src")).toBe("worker-src 'self'");
-    expect(directive("script-src")).toBe("script-src 'self' 'unsafe-inline'");
-    expect(directive("frame-ancestors")).toBe("frame-ancestors 'none'");
-    expect(csp).not.toMatch(/unsafe-eval/);
+  it("leaves the pages' Content-Security-Policy to the web server, which adds a nonce per response", async () => {
+    expect((await pageHeaders(undefined)).find((h) => h.key === "Content-Security-Policy")).toBeUndefined();
   });
 
   it("gives the patient link its own strict policy, no index, no referrer and no cache", async () => {

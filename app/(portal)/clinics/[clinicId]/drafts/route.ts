@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireMember } from "@/lib/authz";
-import { errorResponse, isSameOrigin } from "@/lib/http";
+import { errorResponse, originCheck } from "@/lib/http";
 import { isAppError } from "@/lib/errors";
 import { readFormData } from "@/lib/server/request-body";
 import { idSchema } from "@/lib/ids";
@@ -21,7 +21,9 @@ const json = (status: number, body: object) => Response.json(body, { status, hea
 export async function POST(req: Request, { params }: { params: Promise<{ clinicId: string }> }) {
   try {
     const clinicId = idSchema.safeParse((await params).clinicId);
-    if (!clinicId.success || !isSameOrigin(req)) return json(404, { error: "Not found" });
+    if (!clinicId.success) return json(404, { error: "Not found" });
+    const origin = originCheck(req.headers);
+    if (!origin.ok) return json(403, { error: origin.message });
     const ctx = await requireMember(clinicId.data, { signedOut: "throw" });
     const form = await readFormData(req, MAX_FORM_BYTES);
     const state = draftStateSchema.safeParse(draftStateFromFormData(form));

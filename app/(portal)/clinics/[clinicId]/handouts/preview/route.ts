@@ -1,5 +1,5 @@
 import { requireMember } from "@/lib/authz";
-import { errorResponse, isSameOrigin } from "@/lib/http";
+import { errorResponse, foreignOrigin } from "@/lib/http";
 import { isAppError } from "@/lib/errors";
 import { readFormData } from "@/lib/server/request-body";
 import { idSchema } from "@/lib/ids";
@@ -19,7 +19,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
   try {
     const clinicId = idSchema.safeParse((await params).clinicId);
     if (!clinicId.success) return plain(404, "Not found");
-    if (!isSameOrigin(req)) return plain(403, "Forbidden");
+    const refused = foreignOrigin(req);
+    if (refused) return refused;
     const ctx = await requireMember(clinicId.data, { signedOut: "throw" });
     const form = await readFormData(req, MAX_FORM_BYTES);
     // Page 1 only unless the builder shows every page ("Show all N pages"): a third of the render time.

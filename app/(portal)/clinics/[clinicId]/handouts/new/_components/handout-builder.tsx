@@ -155,7 +155,9 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
                   ? "The draft could not be saved: check your connection. What you typed is kept in this browser meanwhile."
                   : draft.failed === "signed-out"
                     ? "Not saved: you were signed out. What you typed is kept in this browser until you sign in again."
-                    : draft.saving
+                    : typeof draft.failed === "object" && draft.failed
+                      ? `Not saved. ${draft.failed.refused}`
+                      : draft.saving
                     ? "Saving draft…"
                     : draft.savedAt
                       ? `Draft saved at ${draft.savedAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`

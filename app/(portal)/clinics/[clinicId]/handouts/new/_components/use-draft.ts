@@ -14,7 +14,7 @@ export type DraftStatus = {
   savedAt: Date | null;
   saving: boolean;
   // Why the latest change is not saved: the connection, the session, or another tab saved meanwhile.
-  failed: null | "network" | "signed-out";
+  failed: null | "network" | "signed-out" | { refused: string };
   stale: { savedAt: Date; revision: number } | null;
   // The draft is closed: generated (with the handout, when it was) or discarded.
   gone: { handout: BecameHandout | null } | null;
@@ -66,6 +66,11 @@ export function useDraft(
         if (res.status === 401) {
           announceSignedOut();
           return setStatus((s) => ({ ...s, saving: false, failed: "signed-out" }));
+        }
+        if (res.status === 403) {
+          // Opened at an address that is not the portal's (APP_URL): the answer names the right one.
+          const { error } = (await res.json()) as { error: string };
+          return setStatus((s) => ({ ...s, saving: false, failed: { refused: error } }));
         }
         if (res.status === 410) {
           const { handout } = (await res.json()) as { handout: BecameHandout | null };

@@ -40,7 +40,14 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
         const res = await fetch(`/clinics/${clinicId}/handouts/preview`, { method: "POST", body, signal: controller.signal });
         if (seq < shown.current) return;
         if (!res.ok || res.headers.get("content-type") !== "application/pdf") {
-          const message = res.status === 429 ? "The PDF service is busy; the preview will catch up in a moment." : res.redirected ? "You were signed out. Sign in again to see the preview." : "The preview is not available.";
+          const message =
+            res.status === 429
+              ? "The PDF service is busy; the preview will catch up in a moment."
+              : res.status === 401
+                ? "You were signed out. Sign in again to see the preview."
+                : res.status === 403 && res.headers.get("content-type")?.startsWith("text/plain")
+                  ? await res.text()
+                  : "The preview is not available.";
           shown.current = seq;
           setState((s) => ({ ...s, updating: seq !== sent.current, error: message }));
           return;

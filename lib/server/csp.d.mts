@@ -1,0 +1,2 @@
+export function newNonce(): string;
+export function portalCsp(options: { nonce: string; dev: boolean }): string;
