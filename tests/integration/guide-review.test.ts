@@ -10,9 +10,15 @@ import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+// Months counted as Postgres counts them (`date + interval '1 month'` stays in the target month: Jan 31 + 1
+// month is Feb 28), not as JavaScript's setUTCMonth does (Mar 3), so the test holds on the 29th-31st too.
+const addMonths = (from: Date, months: number) => {
+  const month = from.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(from.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(from.getUTCFullYear(), month, Math.min(from.getUTCDate(), lastDay)));
+};
 const monthsAgo = (months: number, plusDays = 0) => {
-  const d = new Date();
-  d.setUTCMonth(d.getUTCMonth() - months);
+  const d = addMonths(new Date(), -months);
   d.setUTCDate(d.getUTCDate() + plusDays);
   return day(d);
 };
@@ -23,6 +29,13 @@ async function guideReviewed(clinicId: string, reviewed: string) {
 }
 
 describe("guide review dates", () => {
+  it("the test's month arithmetic is Postgres's, on the days where JavaScript's differs", async () => {
+    for (const [from, months] of [["2024-01-31", 1], ["2024-02-29", 24], ["2025-03-31", -1], ["2024-12-31", -10], ["2023-05-30", 9]] as const) {
+      const [row] = await db.$queryRaw<{ d: Date }[]>`SELECT (${from}::date + make_interval(months => ${months}::int))::date AS d`;
+      expect(day(addMonths(new Date(`${from}T12:00:00Z`), months)), `${from} + ${months} months`).toBe(day(row!.d));
+    }
+  });
+
   it("counts 24 months from the last review: badges in the library, the managers' list, Mark as reviewed and the clinic's cycle", async () => {
     const c = await createClinicWithMembers(db);
     const overdue = await guideReviewed(c.clinic.id, monthsAgo(25));
