@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Block, Reference } from "@/lib/guides/blocks";
+import { isWarningSection } from "@/lib/guides/red-flags";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { linkTokenHash } from "@/lib/links/tokens";
 import { isLive } from "@/lib/links/state";
@@ -28,7 +29,8 @@ export async function lookupLink(token: string, now = new Date()): Promise<{ sta
 
 /**
  * The stored handout as the patient gets it: its guide version's sections in the stored order (the keys
- * were saved as the PDF printed them), the references they cite, and the snapshots it was made with.
+ * were saved as the PDF printed them), which of them are warning signs, the references they cite, and the
+ * snapshots it was made with.
  * Scoped to the link's clinic in the where-clause like every other query.
  */
 export async function getLinkedHandout(link: LinkRef) {
@@ -48,7 +50,7 @@ export async function getLinkedHandout(link: LinkRef) {
       guideVersion: {
         select: {
           title: true,
-          sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true } },
+          sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true, lockReason: true, redFlag: true, required: true } },
           references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
         },
       },
@@ -58,7 +60,7 @@ export async function getLinkedHandout(link: LinkRef) {
   const byKey = new Map(handout.guideVersion.sections.map((s) => [s.key, s]));
   const sections = handout.sectionKeys.flatMap((key) => {
     const s = byKey.get(key);
-    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as unknown as Block[], citedRefKeys: s.citedRefKeys, ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
+    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as unknown as Block[], citedRefKeys: s.citedRefKeys, warning: isWarningSection(s), ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
   });
   return {
     title: handout.title,
