@@ -39,12 +39,12 @@ export type ZipImportResult = ImportResult & { title: string; stored: number; re
 
 /**
  * Stores a read zip, in the caller's transaction, as the next version of the guide with its title in the
- * library `clinicId` names, with its pictures. A picture with the same bytes (SHA-256, as re-encoded) as one
+ * library `clinicId` names (null: the shared library, whose pictures every clinic sees), with its pictures. A picture with the same bytes (SHA-256, as re-encoded) as one
  * the guide already has is that picture: the text names the stored one, so a section whose text and picture
  * did not change is not "changed in this version" and no second copy is kept (two equal pictures in one zip
  * are one as well). Pictures are stored only with a new version.
  */
-export async function storeGuideZip(tx: Prisma.TransactionClient, read: ReadZip, target: { clinicId: string; importedBy: string | null }): Promise<ZipImportResult> {
+export async function storeGuideZip(tx: Prisma.TransactionClient, read: ReadZip, target: { clinicId: string | null; importedBy: string | null }): Promise<ZipImportResult> {
   const { clinicId } = target;
   const held = await tx.guideImage.findMany({
     where: { clinicId, draftId: null, guide: { clinicId, key: slugify(read.guide.title) }, sha256: { in: read.images.map((i) => i.sha256) } },
