@@ -97,7 +97,7 @@ export default async function GuidePage({
               {variants.length === 0 ? (
                 <>
                   <p className="mt-1">
-                    <GradeLabel grade={s.grade} words={s.words} language={guide.language} />
+                    <GradeLabel grade={s.grade} words={s.words} language={guide.language} kind={s.kind} />
                   </p>
                   <div className="mt-2 text-base leading-relaxed" lang={guide.language}>
                     <GuideBlocks blocks={s.blocks} images={`/clinics/${clinicId}/guides/images`} />
@@ -106,6 +106,7 @@ export default async function GuidePage({
               ) : (
                 <VariantSection
                   sectionKey={s.key}
+                  kind={s.kind}
                   columns={[
                     { key: guide.id, href: base, language: guide.language, level: guide.level, blocks: s.blocks, grade: s.grade, words: s.words, keyPoint: s.keyPoint },
                     ...variants.map((v) => {
@@ -160,7 +161,7 @@ export default async function GuidePage({
             <ul className="space-y-1">
               {guide.history.map((h) => (
                 <li key={h.version}>
-                  <Link href={`${base}?version=${h.version}`} aria-current={h.version === version.version ? "page" : undefined} className="text-brand-700 underline-offset-2 hover:underline aria-[current=page]:font-semibold">
+                  <Link href={`${base}?version=${h.version}`} aria-current={h.version === version.version ? "page" : undefined} className="text-brand-700 underline underline-offset-2 aria-[current=page]:font-semibold">
                     Version {h.version}
                   </Link>{" "}
                   · {h.createdAt.toLocaleDateString("en-US", { dateStyle: "medium" })}

@@ -15,6 +15,7 @@ export function OutcomeNotice({ imported, published, title, version }: { importe
       </Alert>
     );
   if (imported === "unchanged") return <Alert tone="info">Nothing was imported: version {version} of {name} already has the same text and pictures.</Alert>;
+  if (published === "version" && version === 1) return <Alert tone="success">Published {name}: it is in your clinic&apos;s library, ready for handouts.</Alert>;
   if (published === "version")
     return (
       <Alert tone="success">
