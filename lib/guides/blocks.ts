@@ -30,3 +30,14 @@ export const SAFE_LINK = /^(https:|mailto:|tel:)/i;
 export function imageIdsIn(blocks: Block[]): string[] {
   return blocks.flatMap((b) => (b.type === "image" ? [b.imageId] : b.type === "list" ? b.items.flatMap((i) => imageIdsIn(i.content)) : []));
 }
+
+/** The blocks with each picture `renamed` names pointing at its new id (the rest as they are). */
+export function renameImages(blocks: Block[], renamed: Map<string, string>): Block[] {
+  return blocks.map((b) =>
+    b.type === "image" && renamed.has(b.imageId)
+      ? { ...b, imageId: renamed.get(b.imageId)! }
+      : b.type === "list"
+        ? { ...b, items: b.items.map((i) => ({ ...i, content: renameImages(i.content, renamed) })) }
+        : b,
+  );
+}

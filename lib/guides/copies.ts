@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
@@ -8,6 +9,8 @@ import { unlockRedFlags } from "@/lib/guides/locks";
 import { slugify } from "@/lib/guides/slugify";
 import { versionAsDraft } from "@/lib/guides/draft-from-version";
 import { checkDraft } from "@/lib/guides/draft-validation";
+import { imageIdsIn } from "@/lib/guides/blocks";
+import type { Block } from "@/lib/guides/blocks";
 import type { MemberContext } from "@/lib/authz";
 
 // "Make a clinic copy": a shared library guide (read-only) becomes the clinic's own, editable guide, which
@@ -21,8 +24,12 @@ export async function copyLibraryGuide(ctx: MemberContext, guideId: string): Pro
   if (!source) throw new AppError("NOT_FOUND", "That guide is not in the shared library.");
   if (source.guide.variantOfId) throw new AppError("BAD_REQUEST", "This guide is a variant of another library guide: copy the original guide instead.");
   const content = await versionAsDraft(source.id);
+  // The library guide's pictures become the copy's own (new rows with the same bytes), so the clinic's
+  // editor, whose drafts name only the clinic's pictures, keeps them.
+  const sections = await db.section.findMany({ where: { versionId: source.id }, select: { blocks: true } });
+  const pictures = new Map([...new Set(sections.flatMap((s) => imageIdsIn(s.blocks as unknown as Block[])))].map((id) => [id, `gi_${crypto.randomUUID().replace(/-/g, "")}`]));
   // The copy goes through the importer like any guide, so it is exactly what the editor would publish.
-  const check = await checkDraft(content, {}, clinicId);
+  const check = await checkDraft(content, Object.fromEntries([...pictures].map(([from, to]) => [`image:${from}`, to])), clinicId);
   if (!check.guide) throw new AppError("BAD_REQUEST", "The library guide could not be copied: it no longer passes the importer's checks.");
   const keepUnlocked = content.sections.filter((s) => s.keepUnlocked).map((s) => slugify(s.title));
   const guide = { ...check.guide, sections: unlockRedFlags(check.guide.sections, keepUnlocked) };
@@ -31,6 +38,10 @@ export async function copyLibraryGuide(ctx: MemberContext, guideId: string): Pro
       throw new AppError("CONFLICT", "Your library already has a guide with this title: open it from the library, or rename yours first.");
     }
     const result = await importGuide(tx, guide, { clinicId, importedBy: ctx.user.id });
+    for (const [from, to] of pictures) {
+      await tx.$executeRaw`INSERT INTO "GuideImage" ("id", "clinicId", "guideId", "format", "width", "height", "sha256", "data")
+        SELECT ${to}, ${clinicId}, ${result.guideId}, "format", "width", "height", "sha256", "data" FROM "GuideImage" WHERE "id" = ${from} AND "clinicId" IS NULL AND "draftId" IS NULL`;
+    }
     await tx.guide.updateMany({ where: { id: result.guideId, clinicId }, data: { sourceVersionId: source.id } });
     await auditMember(ctx, { action: "guide.copied", targetType: "guide", targetId: result.guideId, metadata: { title: guide.title, sourceVersionId: source.id } }, tx);
     return { guideId: result.guideId };

@@ -20,11 +20,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const NEW_GUIDE: DraftContent = { title: "", summary: "", source: "", reviewed: "", language: "en", level: "standard", sections: [{ title: "", markdown: "", required: false, keepUnlocked: false }] };
 
-const conflict = (by: string | null, at: Date) =>
-  new AppError(
+// `by`: who saved in between; "you" when it was the same person (another tab or window of theirs).
+const conflict = (by: string | null | "you", at: Date) => {
+  const time = `${at.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC" })} UTC`;
+  return new AppError(
     "CONFLICT",
-    `${by ?? "Someone else"} saved this draft at ${at.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC" })} UTC, after you opened it, so your changes were not saved. Copy what you changed, reload the page to see their version, and add your changes again.`,
+    by === "you"
+      ? `You saved this draft in another tab or window at ${time}, after this page opened it, so these changes were not saved. Copy what you changed here, reload the page to see what you saved there, and add these changes again.`
+      : `${by ?? "Someone else"} saved this draft at ${time}, after you opened it, so your changes were not saved. Copy what you changed, reload the page to see their version, and add your changes again.`,
   );
+};
 
 /** A new guide's draft; nothing is in the library until it is published. */
 export async function createGuideDraft(ctx: MemberContext): Promise<{ id: string }> {
@@ -91,8 +96,9 @@ async function findDraftRow(ctx: MemberContext, draftId: string, tx: Tx = db) {
   return draft;
 }
 
-async function refuseStale(draft: { revision: number; updatedAt: Date; updatedById: string }, revision: number): Promise<void> {
+async function refuseStale(ctx: MemberContext, draft: { revision: number; updatedAt: Date; updatedById: string }, revision: number): Promise<void> {
   if (draft.revision === revision) return;
+  if (draft.updatedById === ctx.user.id) throw conflict("you", draft.updatedAt);
   const by = await db.user.findUnique({ where: { id: draft.updatedById }, select: { name: true } });
   throw conflict(by?.name ?? null, draft.updatedAt);
 }
@@ -107,14 +113,14 @@ export type SaveResult = { revision: number; issues: DraftIssues; grades: { titl
 export async function saveGuideDraft(ctx: MemberContext, input: { draftId: string; revision: number; content: DraftContent }): Promise<SaveResult> {
   requireRole(ctx, MANAGERS);
   const draft = await findDraftRow(ctx, input.draftId);
-  await refuseStale(draft, input.revision);
+  await refuseStale(ctx, draft, input.revision);
   const check = await checkDraft(input.content, await imageRefs(ctx, draft), ctx.clinic.id);
   // The revision is part of the where-clause: between the read above and this write, only one save wins.
   const saved = await db.guideDraft.updateMany({
     where: { id: draft.id, clinicId: ctx.clinic.id, revision: input.revision },
     data: { content: input.content as Prisma.InputJsonValue, revision: { increment: 1 }, updatedById: ctx.user.id },
   });
-  if (saved.count === 0) await refuseStale(await findDraftRow(ctx, input.draftId), input.revision);
+  if (saved.count === 0) await refuseStale(ctx, await findDraftRow(ctx, input.draftId), input.revision);
   return {
     revision: input.revision + 1,
     issues: check.issues,
@@ -132,7 +138,7 @@ export async function publishGuideDraft(ctx: MemberContext, input: { draftId: st
   requireRole(ctx, MANAGERS);
   const clinicId = ctx.clinic.id;
   const draft = await findDraftRow(ctx, input.draftId);
-  await refuseStale(draft, input.revision);
+  await refuseStale(ctx, draft, input.revision);
   const content = draftContentSchema.parse(draft.content);
   const check = await checkDraft(content, await imageRefs(ctx, draft), ctx.clinic.id);
   if (!check.guide || hasIssues(check.issues)) {
@@ -148,9 +154,10 @@ export async function publishGuideDraft(ctx: MemberContext, input: { draftId: st
 
   return db.$transaction(async (tx) => {
     // Locks the draft: a save or a second Publish waits, then finds the revision moved on or the draft gone.
-    const [locked] = await tx.$queryRaw<{ revision: number }[]>`SELECT "revision" FROM "GuideDraft" WHERE "id" = ${draft.id} AND "clinicId" = ${clinicId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ revision: number; updatedAt: Date; updatedById: string }[]>`
+      SELECT "revision", "updatedAt", "updatedById" FROM "GuideDraft" WHERE "id" = ${draft.id} AND "clinicId" = ${clinicId} FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", "That draft is not there any more: it may have been published or discarded.");
-    if (locked.revision !== input.revision) throw conflict(null, new Date());
+    await refuseStale(ctx, locked, input.revision);
     if (!draft.guideId) {
       const taken = await tx.guide.findFirst({ where: { clinicId, key: slugify(guide.title) }, select: { id: true } });
       if (taken) throw new AppError("BAD_REQUEST", "Your library already has a guide with this title: open that guide and edit it, or give this one another title.", { title: ["A guide with this title is already in your library."] });

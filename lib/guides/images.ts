@@ -30,21 +30,28 @@ export function reencodeGuideImage(bytes: Buffer, kind: ImageKind, name: string,
 
 export type PdfImage = { data: Uint8Array; format: "png" | "jpg"; width: number; height: number };
 
+// The pictures a clinic may see: its own and the shared library's (clinicId null, never a draft's).
+const visibleImage = (clinicId: string) => ({ OR: [{ clinicId }, { clinicId: null }] });
+
 /**
  * The bytes of the published pictures these sections show, for the PDF (react-pdf gets bytes, never a URL).
- * Only the clinic's own images, and only published ones (a draft's uploads are not in any version).
+ * Only the clinic's own images and the shared library's, and only published ones (a draft's uploads are not
+ * in any version).
  */
 export async function findSectionImages(clinicId: string, sections: { blocks: Block[] }[], tx: Tx = db): Promise<Record<string, PdfImage>> {
   const ids = [...new Set(sections.flatMap((s) => imageIdsIn(s.blocks)))];
   if (ids.length === 0) return {};
-  const rows = await tx.guideImage.findMany({ where: { id: { in: ids }, clinicId, draftId: null }, select: { id: true, format: true, width: true, height: true, data: true } });
+  const rows = await tx.guideImage.findMany({ where: { id: { in: ids }, draftId: null, ...visibleImage(clinicId) }, select: { id: true, format: true, width: true, height: true, data: true } });
   return Object.fromEntries(rows.map((r) => [r.id, { data: new Uint8Array(r.data), format: r.format === "png" ? "png" : "jpg", width: r.width, height: r.height }]));
 }
 
-/** One picture for a portal page: the clinic's own, and a draft's only for its managers (the caller decides). */
+/**
+ * One picture for a portal page: the clinic's own or the shared library's, and a draft's only for the
+ * clinic's managers (the caller decides).
+ */
 export async function findGuideImage(clinicId: string, imageId: string, opts: { includeDrafts: boolean }) {
   return db.guideImage.findFirst({
-    where: { id: imageId, clinicId, ...(opts.includeDrafts ? {} : { draftId: null }) },
+    where: { id: imageId, OR: [{ clinicId, ...(opts.includeDrafts ? {} : { draftId: null }) }, { clinicId: null, draftId: null }] },
     select: { data: true, format: true, sha256: true },
   });
 }

@@ -8,6 +8,13 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ImportResult = { guideId: string; versionId: string; version: number; unchanged: boolean; sections: { key: string; title: string }[] };
 
+/**
+ * What an import did, for the guide page's notice (`?imported=`): a new guide, the next version of the
+ * guide that has its title, or nothing (the latest version already had the same text and pictures).
+ */
+export type ImportOutcome = "new" | "version" | "unchanged";
+export const importOutcome = (r: Pick<ImportResult, "version" | "unchanged">): ImportOutcome => (r.unchanged ? "unchanged" : r.version === 1 ? "new" : "version");
+
 type Tx = Prisma.TransactionClient;
 // A client opens its own transaction; a transaction (the editor's publish, which also moves the draft's
 // pictures) is used as it is.

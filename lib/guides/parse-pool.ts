@@ -65,6 +65,13 @@ export async function runInParseThread<T>(task: unknown, call: ThreadCall = {}, 
   }
 }
 
+/** Stops the parse threads (a command that is done with them; a server keeps them for its life). */
+export async function closeParsePool(): Promise<void> {
+  const running = pool;
+  pool = undefined;
+  await running?.destroy();
+}
+
 /** Parses Markdown off the request thread, with the pictures it may name (`images`: reference → image id). */
 export function parseGuideInThread(input: string | Uint8Array, call: ThreadCall & { images?: Record<string, string> } = {}): Promise<ParseResult> {
   const { images, ...rest } = call;

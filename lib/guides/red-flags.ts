@@ -20,3 +20,13 @@ export function looksLikeRedFlag(title: string, text: string): boolean {
   const all = `${title}\n${text}`;
   return RED_FLAGS.some((pattern) => pattern.test(all));
 }
+
+/**
+ * Whether a section prints as warning signs (a boxed "Get help now" section in the PDF and on the patient's
+ * page): one the importer locked for telling the patient when to get care, or that reads like warning signs
+ * and stayed locked. A flagged section its importer unlocked was judged not to be a warning.
+ */
+export function isWarningSection(s: { kind: string; lockReason: string | null; redFlag: boolean; required: boolean }): boolean {
+  if (s.kind !== "content") return false;
+  return s.lockReason === "seek-care" || s.lockReason === "red-flag" || (s.redFlag && s.required);
+}

@@ -7,7 +7,7 @@ import type { SectionKind } from "@/lib/generated/prisma/client";
 // Guides a clinic may use: its own and the shared library (clinicId null). Always part of the where-clause.
 export const visibleGuide = (clinicId: string) => ({ OR: [{ clinicId }, { clinicId: null }] });
 
-export type VersionSection = { key: string; title: string; kind: SectionKind; required: boolean; lockReason: string | null; blocks: Block[]; citedRefKeys: string[]; plainText: string; grade: number; words: number; contentHash: string; keyPoint: string | null };
+export type VersionSection = { key: string; title: string; kind: SectionKind; required: boolean; lockReason: string | null; redFlag: boolean; blocks: Block[]; citedRefKeys: string[]; plainText: string; grade: number; words: number; contentHash: string; keyPoint: string | null };
 
 /** A guide version the clinic can see, with its sections in guide order and its references. */
 export async function getGuideVersion(clinicId: string, guideVersionId: string, tx: Tx = db) {
@@ -19,7 +19,7 @@ export async function getGuideVersion(clinicId: string, guideVersionId: string, 
       title: true,
       guideId: true,
       guide: { select: { language: true, level: true } },
-      sections: { orderBy: { position: "asc" }, select: { key: true, title: true, kind: true, required: true, lockReason: true, blocks: true, citedRefKeys: true, plainText: true, grade: true, words: true, contentHash: true, keyPoint: true } },
+      sections: { orderBy: { position: "asc" }, select: { key: true, title: true, kind: true, required: true, lockReason: true, redFlag: true, blocks: true, citedRefKeys: true, plainText: true, grade: true, words: true, contentHash: true, keyPoint: true } },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { selectSections } from "@/lib/pdf/select-sections";
 import { findSectionImages } from "@/lib/guides/images";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import { isWarningSection } from "@/lib/guides/red-flags";
+import { CURRENT_LAYOUT, type HandoutPdfInput, type Layout } from "@/lib/pdf/types";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import type { getClinicBranding } from "@/lib/clinics/branding";
 import type { getGuideVersion } from "@/lib/guides/versions";
@@ -25,10 +26,14 @@ export function brandingSnapshot(clinic: Clinic, logo: { sha256: string } | null
 /** What a handout prints of the builder's form: a draft, or a stored handout read back (lib/handouts/stored-input.ts). */
 export type PrintedChoices = Pick<HandoutDraft, "title" | "sectionKeys" | "notes" | "preparedFor" | "followUpDate" | "largePrint" | "contact">;
 
-/** The PDF input for a draft: the chosen sections in order plus every required one, and the branding. */
-export function buildPdfInput(draft: PrintedChoices, version: Version, branding: BrandingSnapshot, logoPng: Uint8Array | null, createdAt: Date): HandoutPdfInput {
+/**
+ * The PDF input for a draft: the chosen sections in order plus every required one, and the branding, in
+ * `layout` (a new handout's is the current one; a stored handout's the one it was printed with).
+ */
+export function buildPdfInput(draft: PrintedChoices, version: Version, branding: BrandingSnapshot, logoPng: Uint8Array | null, createdAt: Date, layout: Layout = CURRENT_LAYOUT): HandoutPdfInput & { layout: Layout } {
   const sections = selectSections(version.sections, draft.sectionKeys);
   return {
+    layout,
     title: draft.title,
     guideTitle: version.title,
     language: version.language,
@@ -47,7 +52,7 @@ export function buildPdfInput(draft: PrintedChoices, version: Version, branding:
       extraDisclaimer: branding.extraDisclaimer,
     },
     contact: draft.contact,
-    sections: sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys, keyPoint: s.keyPoint })),
+    sections: sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys, keyPoint: s.keyPoint, warning: isWarningSection(s) })),
     references: version.references,
   };
 }

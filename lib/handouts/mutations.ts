@@ -79,7 +79,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
           notes: draft.notes,
           sectionKeys: input.sections.map((s) => s.key),
           contact: draft.contact as Prisma.InputJsonValue,
-          options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize, language: version.language },
+          options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize, language: version.language, layout: built.layout },
           branding: branding as unknown as Prisma.InputJsonValue,
           requestKey: draft.requestKey ?? null,
           draftId: draft.draftId ?? null,

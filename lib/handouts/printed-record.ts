@@ -3,15 +3,20 @@ import { db, type Tx } from "@/lib/db";
 import { imageIdsIn, type Block, type Reference } from "@/lib/guides/blocks";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { SEAL_VERSION, sealOf, type PrintedRecord } from "@/lib/handouts/seal";
+import { isWarningSection } from "@/lib/guides/red-flags";
 
-type VersionPart = { title: string; sections: { key: string; title: string; kind: PrintedRecord["sections"][number]["kind"]; blocks: unknown; citedRefKeys: string[]; keyPoint: string | null }[]; references: Reference[] };
+type VersionPart = {
+  title: string;
+  sections: { key: string; title: string; kind: PrintedRecord["sections"][number]["kind"]; blocks: unknown; citedRefKeys: string[]; keyPoint: string | null; lockReason: string | null; redFlag: boolean; required: boolean }[];
+  references: Reference[];
+};
 
 function loadVersion(tx: Tx, versionId: string): Promise<VersionPart> {
   return tx.guideVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: {
       title: true,
-      sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true } },
+      sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true, lockReason: true, redFlag: true, required: true } },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });
@@ -52,10 +57,11 @@ export async function findPrintedRecord(clinicId: string, handoutId: string, tx:
   const byKey = new Map(all.map((s) => [s.key, s]));
   const sections = h.sectionKeys.flatMap((key) => {
     const s = byKey.get(key);
-    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as Block[], citedRefKeys: s.citedRefKeys, ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
+    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as Block[], citedRefKeys: s.citedRefKeys, warning: isWarningSection(s), ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
   });
   const ids = [...new Set(sections.flatMap((s) => imageIdsIn(s.blocks)))];
-  const pictures = ids.length ? await tx.guideImage.findMany({ where: { id: { in: ids }, clinicId, draftId: null }, select: { id: true, sha256: true } }) : [];
+  // The clinic's own published pictures, and the shared library's (clinicId null).
+  const pictures = ids.length ? await tx.guideImage.findMany({ where: { id: { in: ids }, OR: [{ clinicId }, { clinicId: null }], draftId: null }, select: { id: true, sha256: true } }) : [];
   const record: PrintedRecord = {
     title: h.title,
     guideTitle,

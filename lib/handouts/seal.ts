@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { imageIdsIn, type Block, type Reference } from "@/lib/guides/blocks";
 import { citedReferences } from "@/lib/pdf/select-sections";
 import { contactSnapshotSchema, type BrandingSnapshot, type ContactSnapshot, type OptionsSnapshot } from "@/lib/handouts/snapshots";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import { CURRENT_LAYOUT, type HandoutPdfInput } from "@/lib/pdf/types";
 
 export const SEAL_VERSION = 1;
 
@@ -18,7 +18,8 @@ export type PrintedRecord = {
   preparedFor: string | null;
   followUpDate: string | null;
   notes: string;
-  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[]; keyPoint?: string | null }[];
+  // `warning`: shown boxed as warning signs (from the section's own immutable flags; not part of the seal).
+  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[]; keyPoint?: string | null; warning?: boolean }[];
   // Every reference of the guide version; the seal, like the page and the PDF, keeps those the sections cite.
   references: Reference[];
   contact: ContactSnapshot;
@@ -100,7 +101,7 @@ export function printedRecordOf(input: HandoutPdfInput): PrintedRecord {
     sections: input.sections,
     references: input.references,
     contact: input.contact,
-    options: { language: input.language ?? "en", largePrint: input.largePrint, notesPosition: input.notesPosition, pageSize: input.pageSize },
+    options: { language: input.language ?? "en", largePrint: input.largePrint, notesPosition: input.notesPosition, pageSize: input.pageSize, layout: input.layout ?? CURRENT_LAYOUT },
     branding: {
       clinicName: branding.clinicName,
       primaryColor: branding.primaryColor,

@@ -23,6 +23,8 @@ export const optionsSnapshotSchema = z.object({
   pageSize: z.enum(["LETTER", "A4"]).default("LETTER"),
   // The language of the guide variant it was made from: everything printed around the guide follows it.
   language: z.string().catch("en").default("en"),
+  // The print layout it was drawn with (lib/pdf/types.ts LAYOUTS): rows from before layouts were numbered are 1.
+  layout: z.union([z.literal(1), z.literal(2)]).default(1),
 });
 
 export const brandingSnapshotSchema = z.object({

@@ -33,6 +33,6 @@ export async function storedPdfInput(clinicId: string, handoutId: string): Promi
     largePrint: options.largePrint,
     contact: readContact(h.contact),
   };
-  const built = buildPdfInput(choices, { ...version, language: options.language }, { ...branding, notesPosition: options.notesPosition, pageSize: options.pageSize }, logo && new Uint8Array(logo), h.createdAt);
+  const built = buildPdfInput(choices, { ...version, language: options.language }, { ...branding, notesPosition: options.notesPosition, pageSize: options.pageSize }, logo && new Uint8Array(logo), h.createdAt, options.layout);
   return completePdfInput(clinicId, built, h.link && { url: linkUrl(linkToken(h.link.seed)) });
 }

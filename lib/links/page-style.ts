@@ -49,6 +49,11 @@ li>p{margin:0}
 .notes{margin:1em 0;padding:.75em 1em;border-left:.3em solid var(--band);border-radius:.25em;background:var(--accent);color:var(--on-accent)}
 .notes h2{margin-top:.2em;color:inherit}
 .notes p,.notes ul{white-space:pre-line}
+.warning{margin:1.5em 0;padding:.6em 1em .75em;border:2px solid #b42318;border-left-width:.45em;border-radius:.375em;background:#fef3f2}
+.warning-label{display:flex;align-items:center;gap:.5em;margin:0;font-weight:700;color:#b42318}
+.warning-mark{display:inline-flex;align-items:center;justify-content:center;width:1.4em;height:1.4em;border-radius:50%;background:#b42318;color:#fff;font-size:.9em;line-height:1}
+.warning h2{margin-top:.2em;color:#7a271a}
+.warning a{color:#7a271a}
 .contact{margin:1.5em 0;padding:.75em 1em;border:1px solid #b9bec4;border-radius:.375em}
 .contact h2{margin-top:.2em}
 .contact p{margin:.35em 0}
@@ -77,7 +82,10 @@ footer p{margin:0}
   body:has(#larger:checked) main{font-size:14pt}
   main a[href^="https:"]:not(.cite)::after{content:" (" attr(href) ")";font-size:.9em}
   h2,h3,h4{break-after:avoid}
-  li,tr,.contact,.notes{break-inside:avoid}
+  li,tr,.contact,.notes,.warning{break-inside:avoid}
+  .warning{background:none;border-color:#000}
+  .warning-label,.warning h2{color:#000}
+  .warning-mark{background:none;color:#000;border:2px solid #000}
   .notes{border:1px solid #000;background:none;color:#000}
   .table-wrap{overflow:visible}
   footer{padding:.5rem 0 0;color:#000}

@@ -51,7 +51,13 @@ export function handoutPageHtml(h: LinkedHandout, opts: { token: string; hasLogo
   const ctx: BlocksContext = { listed: new Set(references.map((r) => r.key)), tables: 0 };
   const section = (s: LinkedHandout["sections"][number], extraClass = "") =>
     `<section${extraClass} aria-labelledby=${attr(sectionId(s.key))}><h2 id=${attr(sectionId(s.key))}>${esc(s.title)}</h2>${blocksHtml(s.blocks, ctx)}</section>`;
-  const content = h.sections.filter((s) => s.kind === "content").map((s) => section(s)).join("");
+  // Warning signs stand out as in the PDF: a box with a label of real text above the heading (the mark
+  // beside it is decoration); the section is named by both.
+  const warning = (s: LinkedHandout["sections"][number]) => {
+    const id = sectionId(s.key);
+    return `<section class="warning" aria-labelledby=${attr(`${id}-label ${id}`)}><p class="warning-label" id=${attr(`${id}-label`)}><span class="warning-mark" aria-hidden="true">!</span>${esc(t.warningLabel)}</p><h2 id=${attr(id)}>${esc(s.title)}</h2>${blocksHtml(s.blocks, ctx)}</section>`;
+  };
+  const content = h.sections.filter((s) => s.kind === "content").map((s) => (s.warning ? warning(s) : section(s))).join("");
   const disclaimers = h.sections.filter((s) => s.kind === "disclaimer").map((s) => section(s, ' class="disclaimer"')).join("");
   const notes = notesHtml(h.notes, t);
   const meta = [formatHandoutDate(h.createdAt, language), h.preparedFor && t.preparedFor(h.preparedFor), h.followUpDate && t.followUp(formatHandoutDate(h.followUpDate, language))];

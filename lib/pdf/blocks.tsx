@@ -1,10 +1,10 @@
-import { Fragment, type ReactElement, type ReactNode } from "react";
+import { Fragment, useContext, type ReactElement, type ReactNode } from "react";
 import { Link, Text, View } from "@react-pdf/renderer";
 import { SAFE_LINK, type Block, type Inline } from "@/lib/guides/blocks";
 import { LATE_BREAK_PENALTY, hyphenateLongWords } from "@/lib/pdf/fonts";
 import { breakShowsHyphen, textWidth } from "@/lib/pdf/line-breaks";
 import { measure, measuringFont } from "@/lib/pdf/measure";
-import { keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
+import { PdfLayout, keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { headingRole, structureGroup } from "@/lib/pdf/tags";
 import { PdfFigure } from "@/lib/pdf/figure";
 
@@ -91,6 +91,7 @@ function tableRows(b: TableBlock, s: Styles, linkColor: string, width: number) {
  * grouped with a following table's first two rows (the header row never ends a page alone either).
  */
 export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: { blocks: Block[]; s: Styles; linkColor: string; width: number; depth?: number; heading?: ReactElement }) {
+  const layout = useContext(PdfLayout);
   const out: ReactNode[] = [];
   let pending: ReactElement | undefined = heading;
   blocks.forEach((b, i) => {
@@ -133,14 +134,18 @@ export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: {
       return;
     }
     const keep = keepListItems(s);
-    const bodyWidth = width - (depth ? 4 : 0) - (s.bullet.width as number);
+    // From layout 2 a numbered list's labels are as wide as its widest number ("10." no longer runs into its text).
+    const size = s.bullet.fontSize as number;
+    const labelWidth = layout >= 2 && b.ordered ? Math.max(s.bullet.width as number, measure(`${(b.start ?? 1) + b.items.length - 1}.`, size) + size * 0.5) : (s.bullet.width as number);
+    const bullet = labelWidth > (s.bullet.width as number) ? [s.bullet, { width: labelWidth }] : s.bullet;
+    const bodyWidth = width - (depth ? 4 : 0) - labelWidth;
     const [first] = b.items[0]?.content ?? [];
     const oneLine = b.items[0]?.content.length === 1 && first?.type === "paragraph" && measure(plainText(first.children), s.paragraph.fontSize as number) <= bodyWidth;
     out.push(
       <View key={i} tag="L" style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
         {b.items.map((item, j) => (
           <View key={j} tag="LI" style={s.listItem} minPresenceAhead={keep(j, b.items.length, oneLine)}>
-            <Text tag="Lbl" style={s.bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
+            <Text tag="Lbl" style={bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
             <View tag="LBody" style={s.listBody}>
               <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} width={bodyWidth} />
             </View>

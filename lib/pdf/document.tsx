@@ -7,7 +7,7 @@ import { bindLastWords } from "@/lib/pdf/line-breaks";
 import { measure } from "@/lib/pdf/measure";
 import { Notes } from "@/lib/pdf/notes";
 import { preparePdfInput } from "@/lib/pdf/prepare";
-import { keepWithNext, makeStyles } from "@/lib/pdf/styles";
+import { PdfLayout, keepWithNext, makeStyles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import { LinkQr } from "@/lib/pdf/link-qr";
 import { PdfImages } from "@/lib/pdf/figure";
@@ -15,7 +15,8 @@ import { formatHandoutDate } from "@/lib/handouts/contact-lines";
 import { messagesFor } from "@/lib/i18n/messages";
 import { mainPoints } from "@/lib/handouts/main-points";
 import { MainPoints } from "@/lib/pdf/main-points";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import { WarningSection } from "@/lib/pdf/warning-section";
+import { CURRENT_LAYOUT, type HandoutPdfInput } from "@/lib/pdf/types";
 
 // The logo arrives as bytes from the database; anything react-pdf cannot draw (not PNG or JPEG) is left out.
 function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
@@ -44,6 +45,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
   const disclaimers = input.sections.filter((x) => x.kind === "disclaimer");
   const references = citedReferences(input.references, input.sections);
   const language = input.language ?? "en";
+  const layout = input.layout ?? CURRENT_LAYOUT;
   const t = messagesFor(language);
   const formatDate = (iso: string) => formatHandoutDate(iso, language);
   const points = mainPoints(input.sections);
@@ -67,10 +69,12 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
       creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
     >
       <PdfImages.Provider value={input.images ?? {}}>
+      <PdfLayout.Provider value={layout}>
       <Page
         size={input.pageSize}
         style={s.page}
         wrap
+        {...(layout >= 2 ? { noEmptyBoxTops: true } : {})}
         // The new pagination engine draws page chrome through `layout`; a `fixed` footer would only reach the last page.
         layout={
           fastPagination
@@ -110,7 +114,10 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
         {points.length > 0 && <MainPoints title={t.mainPoints} points={points} s={s} color={headingColor} border={branding.primaryColor} />}
         {input.notesPosition === "TOP" && notes}
 
-        {content.map((section) => (
+        {content.map((section) =>
+          layout >= 2 && section.warning ? (
+            <WarningSection key={section.key} section={section} label={t.warningLabel} s={s} width={width} balance={balance} />
+          ) : (
           <View key={section.key} tag="Sect">
             <PdfBlocks
               blocks={section.blocks}
@@ -124,7 +131,8 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
               }
             />
           </View>
-        ))}
+          ),
+        )}
 
         {input.notesPosition === "END" && notes}
         <EndMatter
@@ -139,6 +147,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
           width={width}
           t={t}
           language={language}
+          layout={layout}
         />
 
         {!fastPagination && (
@@ -148,6 +157,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
           </View>
         )}
       </Page>
+      </PdfLayout.Provider>
       </PdfImages.Provider>
     </Document>
   );

@@ -5,16 +5,16 @@ import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { KEEP_TO_END, keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { structureGroup } from "@/lib/pdf/tags";
 import { contactLines } from "@/lib/handouts/contact-lines";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import type { HandoutPdfInput, Layout } from "@/lib/pdf/types";
 import type { Messages } from "@/lib/i18n/messages";
 
 // A heading's text with its last two words bound when they fit on a line together (document.tsx).
 type Balance = (text: string, style: { fontSize?: unknown }, inset?: number) => string;
 
-function ContactBlock({ c, clinicName, s, linkColor, balance, t, language }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string; balance: Balance; t: Messages; language?: string }) {
+function ContactBlock({ c, clinicName, s, linkColor, balance, t, language, keepWithRest }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string; balance: Balance; t: Messages; language?: string; keepWithRest: boolean }) {
   const lines = contactLines(c, language);
   return (
-    <View tag="Sect" style={s.contactBox} wrap={false} minPresenceAhead={KEEP_TO_END}>
+    <View tag="Sect" style={s.contactBox} wrap={false} minPresenceAhead={keepWithRest ? KEEP_TO_END : undefined}>
       <Text tag="H2" style={s.contactTitle}>
         {balance(t.questions(c.clinicName || clinicName), s.contactTitle, 2 * ((s.contactBox.padding as number) + (s.contactBox.borderWidth as number)))}
       </Text>
@@ -67,11 +67,14 @@ function References({ references, s, linkColor, title }: { references: Reference
 }
 
 /**
- * The contact block, the references the sections cite and the disclaimer, kept together: when they do not
- * all fit below the last section they all start the next page, so no page holds only a disclaimer or the
- * last reference. Only end matter taller than a page splits (on a page of its own, the disclaimer still
- * with the last reference). A page break may not land within a minPresenceAhead window, but react-pdf's
- * pagination sees windows only between siblings of one column: these parts are siblings on the page.
+ * The contact block, the references the sections cite and the disclaimer. Layout 1 keeps all three
+ * together: when they do not all fit below the last section they all start the next page, so no page holds
+ * only a disclaimer or the last reference, but the page before could be left a third empty. Layout 2 lets
+ * the contact block (whole) end that page and keeps the references, from their heading and first entry, with
+ * the disclaimer instead (the contact block stays with a disclaimer that has no references before it). Only
+ * end matter taller than a page splits (on a page of its own, the disclaimer still with the last
+ * reference). A page break may not land within a minPresenceAhead window, but react-pdf's pagination sees
+ * windows only between siblings of one column: these parts are siblings on the page.
  */
 export function EndMatter({
   contact,
@@ -85,6 +88,7 @@ export function EndMatter({
   width,
   t,
   language,
+  layout,
 }: {
   contact: HandoutPdfInput["contact"];
   clinicName: string;
@@ -97,10 +101,12 @@ export function EndMatter({
   width: number;
   t: Messages;
   language?: string;
+  layout: Layout;
 }) {
+  const apart = layout >= 2 && references.length > 0;
   return (
     <>
-      <ContactBlock c={contact} clinicName={clinicName} s={s} linkColor={linkColor} balance={balance} t={t} language={language} />
+      <ContactBlock c={contact} clinicName={clinicName} s={s} linkColor={linkColor} balance={balance} t={t} language={language} keepWithRest={!apart} />
       {references.length > 0 && <References references={references} s={s} linkColor={linkColor} title={t.references} />}
       {disclaimers.map((d) => (
         <View key={d.key} tag="Sect">

@@ -1,5 +1,16 @@
+import { createContext } from "react";
 import { StyleSheet } from "@react-pdf/renderer";
 import { FONT_FAMILY } from "@/lib/pdf/fonts";
+import { CURRENT_LAYOUT, type Layout } from "@/lib/pdf/types";
+
+// The layout the document is drawn in (lib/pdf/types.ts), for block renderers deep in the tree.
+export const PdfLayout = createContext<Layout>(CURRENT_LAYOUT);
+
+// Warning signs print in a red that reads on white and on its own tint (6.6:1 and 6.1:1; headings in the
+// darker red, 9.1:1 on the tint), never by colour alone: a label, an icon and a thick border go with it.
+export const WARNING = "#b42318";
+export const WARNING_TEXT = "#7a271a";
+export const WARNING_TINT = "#fef3f2";
 
 // Every style that sets lineHeight also sets fontSize: a unitless lineHeight without one doubles the
 // spacing in react-pdf 4.9. Nothing sets lineHeight on the Page or the footer (it hides the page numbers).
@@ -39,12 +50,30 @@ export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
     refNumber: { width: small * 2, fontSize: small, lineHeight: 1.4 },
     refText: { flex: 1, fontSize: small, lineHeight: 1.4 },
     disclaimer: { fontSize: small, lineHeight: 1.4, color: "#444444", marginBottom: 4 },
+    // Warning signs (layout 2): a box in the warning colour, its label and icon above the section heading.
+    warningBox: { marginTop: 18, paddingVertical: Math.round(base * 0.8), paddingHorizontal: Math.round(base), borderWidth: 1.5, borderLeftWidth: 6, borderColor: WARNING, borderRadius: 3, backgroundColor: WARNING_TINT },
+    warningLabelRow: { flexDirection: "row", alignItems: "center" },
+    warningIcon: { width: base * 1.3, height: base * 1.3, borderRadius: base * 0.65, backgroundColor: WARNING, marginRight: base * 0.5, alignItems: "center", justifyContent: "center" },
+    warningIconMark: { fontSize: base, lineHeight: 1.3, fontWeight: "bold", color: "#ffffff" },
+    warningLabel: { fontSize: base, lineHeight: 1.3, fontWeight: "bold", color: WARNING },
+    warningHeading: { fontSize: base * 1.35, lineHeight: 1.3, fontWeight: "bold", marginTop: 4, marginBottom: 4, color: WARNING_TEXT },
     footer: { position: "absolute", bottom: 24, left: 50, right: 50, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 1, borderColor: "#d0d0d0", paddingTop: 6 },
     footerText: { fontSize: Math.max(8.5, Math.round(base * 0.7)), color: "#444444" },
   });
 }
 
 export type Styles = ReturnType<typeof makeStyles>;
+
+declare module "@react-pdf/renderer" {
+  interface NodeProps {
+    /** On a View: it moves to the next page whole rather than split, when it fits on a page (prisma/patches/@react-pdf+paginate*). */
+    keepTogether?: boolean;
+  }
+  interface PageProps {
+    /** A box never ends a page with only its top edge (border, padding) on it, its content on the next (same patch). */
+    noEmptyBoxTops?: boolean;
+  }
+}
 
 // minPresenceAhead={KEEP_TO_END}: what follows in the same View stays on this page with it, or all of it moves
 // to the next page; unless it is taller than a page, then it breaks as usual (prisma/patches/@react-pdf+paginate*).

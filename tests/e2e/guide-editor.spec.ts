@@ -5,10 +5,12 @@ import pg from "pg";
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { CLINICIAN, expectAccessible, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
+import { strToU8, zipSync } from "fflate";
 import { pdfimagesList } from "../support/pdf-tools";
 
 // An ADMIN writes a guide with a picture and publishes it, a clinician makes a handout from it, the ADMIN
-// publishes version 2, and the first handout keeps version 1's text.
+// publishes version 2, and the first handout keeps version 1's text; then the ADMIN imports a zip with the
+// guide's title and picture, which becomes version 3 with only the changed section marked.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const ARTIFACTS = "test-results/guide-editor";
@@ -45,6 +47,7 @@ async function downloadPdf(page: Page, name: string): Promise<string> {
 const pdfText = (file: string) => execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 
 let guideUrl = "";
+let guideTitle = "";
 let firstHandoutUrl = "";
 
 test("an ADMIN writes a guide with two sections and a picture, and publishes it", async ({ page }) => {
@@ -53,6 +56,7 @@ test("an ADMIN writes a guide with two sections and a picture, and publishes it"
   await page.getByRole("button", { name: "Write a guide" }).click();
   await expect(page.getByRole("heading", { name: "New guide" })).toBeVisible();
   const title = `Calf Stretches ${Date.now()}`;
+  guideTitle = title;
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Summary").fill("A stretch for tight calves.");
 
@@ -79,9 +83,16 @@ test("an ADMIN writes a guide with two sections and a picture, and publishes it"
   await expectAccessible(page);
   await page.screenshot({ path: `${ARTIFACTS}/editor.png`, fullPage: true });
 
+  // Publish asks first, saying what publishing does.
   await page.getByRole("button", { name: "Publish" }).click();
+  const dialog = page.getByRole("dialog", { name: `Publish “${title}”?` });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog).toContainText("It goes into your clinic's library as version 1");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible({ timeout: 20_000 });
-  guideUrl = page.url();
+  await expect(page.getByRole("status").filter({ hasText: `Published “${title}”: it is in your clinic's library, ready for handouts.` })).toBeVisible();
+  guideUrl = page.url().replace(/\?.*$/, "");
   const picture = page.getByRole("img", { name: "A person leaning on a wall, back leg straight" });
   await expect(picture).toBeVisible();
   expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
@@ -134,12 +145,48 @@ test("the ADMIN edits a section and publishes version 2; the first handout still
   await expect(page.getByRole("heading", { name: /Calf Stretches/ })).toBeVisible();
   await expect(page.getByText("Draft of version 2.")).toBeVisible();
   const draftUrl = page.url();
+
+  // The same draft open in a second tab of the same person: a save there after this one's names no one else.
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(draftUrl);
+  await section(otherTab, 0).getByLabel("Section title").fill("The Calf Stretch");
   const first = section(page, 0);
   const text = first.getByLabel("Text (Markdown)");
   await expect(text).toHaveValue(new RegExp(`^${V1}`));
   await text.fill((await text.inputValue()).replace(V1, V2));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible({ timeout: 20_000 });
+  await otherTab.getByRole("button", { name: "Save draft" }).click();
+  await expect(otherTab.getByText(/^You saved this draft in another tab or window at \d{1,2}:\d{2} [AP]M UTC, after this page opened it/)).toBeVisible({ timeout: 20_000 });
+  await expect(otherTab.getByText(`${ADMIN.name} saved this draft`)).toHaveCount(0);
+  await otherTab.close();
+
+  // A new section is named by its place until it has a title; references get no reading-level hint.
+  await page.getByRole("button", { name: "Add section" }).click();
+  const added = section(page, 2);
+  await expect(added.getByRole("heading", { name: "Section 3 (no title yet)" })).toBeVisible();
+  await expect(added.getByText("Section 3 (no title yet) is empty.")).toBeVisible();
+  await expect(page.getByText('Section "Section"')).toHaveCount(0);
+  await added.getByLabel("Section title").fill("References");
+  await added
+    .getByLabel("Text (Markdown)")
+    .fill("- Gastrocnemius–soleus complex stretching interventions: a systematic review of randomised controlled trials in musculoskeletal rehabilitation (2019). https://example.org/calf");
+  await expect(added.getByText("Not scored: references are left out of the reading level")).toBeVisible();
+  await expect(added.getByText(/above grade 8/)).toHaveCount(0);
+  await added.getByRole("button", { name: "Delete References" }).click();
+
+  // Publish asks, saying what publishing does; Cancel publishes nothing.
   await page.getByRole("button", { name: "Publish" }).click();
+  const dialog = page.getByRole("dialog", { name: `Publish version 2 of “${guideTitle}”?` });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog).toContainText("Handouts already made keep the version they were made from: their PDFs and patient links do not change.");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(draftUrl);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await dialog.getByRole("button", { name: "Publish version 2" }).click();
   await expect(page.getByRole("link", { name: "Version 2" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("status").filter({ hasText: `Published version 2 of “${guideTitle}”. New handouts use it; handouts made before keep the version they were made from.` })).toBeVisible();
   await expect(page.getByText(V2)).toBeVisible();
   await expect(page.getByText("Changed in this version")).toHaveCount(1);
 
@@ -154,4 +201,40 @@ test("the ADMIN edits a section and publishes version 2; the first handout still
   expect(pdf).not.toContain(V2);
   expect(pdf).toContain(CAPTION);
   await clinician.close();
+});
+
+test("the ADMIN imports a zip with the guide's title and the same picture: version 3, said so, only the changed section marked", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto(guideUrl);
+  const pictureBefore = await page.getByRole("img", { name: "A person leaning on a wall, back leg straight" }).getAttribute("src");
+  const markdown = [
+    "---",
+    "summary: A stretch for tight calves.",
+    "---",
+    "",
+    `# ${guideTitle}`,
+    "",
+    "## The Stretch",
+    "",
+    V2,
+    "",
+    `![A person leaning on a wall, back leg straight](pictures/calf.jpg "${CAPTION}")`,
+    "",
+    "## Disclaimer",
+    "",
+    "This sheet is general advice, not a diagnosis. Ask us about your own case.",
+    "",
+  ].join("\n");
+  const zip = zipSync({ "calf/guide.md": strToU8(markdown), "calf/pictures/calf.jpg": new Uint8Array(fs.readFileSync(`${ARTIFACTS}/calf-stretch.jpg`)) });
+  await page.goto(`/clinics/${RIVERSIDE}/guides/import`);
+  await page.getByLabel("Zip file").setInputFiles({ name: "calf.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
+  await page.getByRole("button", { name: "Import the zip" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Imported as version 3 of “${guideTitle}” (same title as an existing guide).` })).toBeVisible({ timeout: 20_000 });
+  expect(page.url().replace(/\?.*$/, "")).toBe(guideUrl);
+  await expect(page.getByRole("link", { name: "Version 3" })).toBeVisible();
+  // The picture is the one the guide had (compared by its bytes): its section is not marked changed.
+  await expect(page.getByText("Changed in this version", { exact: true })).toHaveCount(1);
+  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Disclaimer" }) }).getByText("Changed in this version", { exact: true })).toBeVisible();
+  expect(await page.getByRole("img", { name: "A person leaning on a wall, back leg straight" }).getAttribute("src")).toBe(pictureBefore);
+  await expectAccessible(page);
 });

@@ -89,6 +89,21 @@ describe("guide editor", () => {
     await expect(act(c.admin.id, c.clinic.id, publishGuideDraft, { draftId: draft.id, revision: draft.revision })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("a stale save of your own, from another tab or window, says so instead of naming you as someone else", async () => {
+    const c = await createClinicWithMembers(db);
+    const draft = await newDraft(c.admin.id, c.clinic.id, content(`Hip ${unique()}`));
+    // Tab 1 saves; tab 2, opened at the same revision, saves and publishes after it.
+    await act(c.admin.id, c.clinic.id, saveGuideDraft, { draftId: draft.id, revision: draft.revision, content: content("Tab one", "First tab's text.") });
+    const yours = /^You saved this draft in another tab or window at \d{1,2}:\d{2} [AP]M UTC, after this page opened it, so these changes were not saved\./;
+    await expect(act(c.admin.id, c.clinic.id, saveGuideDraft, { draftId: draft.id, revision: draft.revision, content: content("Tab two", "Second tab's text.") })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(yours) });
+    await expect(act(c.admin.id, c.clinic.id, publishGuideDraft, { draftId: draft.id, revision: draft.revision })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(yours) });
+    // Someone else's stale save names who saved.
+    await expect(act(c.owner.id, c.clinic.id, saveGuideDraft, { draftId: draft.id, revision: draft.revision, content: content("Owner", "Owner's text.") })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^Adam Admin saved this draft at .*, after you opened it/),
+    });
+  });
+
   it("a clinician cannot reach the editor's operations, and clinic B cannot see or touch clinic A's drafts and pictures", async () => {
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);

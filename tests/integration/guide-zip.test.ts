@@ -2,23 +2,26 @@ import { zipSync, strToU8 } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { importGuideZip } from "@/lib/guides/zip-import";
+import { importOutcome } from "@/lib/guides/import";
+import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
 import { getGuide } from "@/lib/guides/queries";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 
-const md = (title: string, picture = "images/calf.png") => `# ${title}
+const STRETCH = (picture: string) => `Stand facing a wall.
+
+![A calf stretch against a wall](${picture} "Hold for 30 seconds")`;
+const md = (title: string, picture = "images/calf.png", disclaimer = "General advice, not a diagnosis.") => `# ${title}
 
 ## Calf Stretch
 
-Stand facing a wall.
-
-![A calf stretch against a wall](${picture} "Hold for 30 seconds")
+${STRETCH(picture)}
 
 ## Disclaimer
 
-General advice, not a diagnosis.
+${disclaimer}
 `;
-const png = () => sharp({ create: { width: 800, height: 500, channels: 3, background: "#7a9cc6" } }).png().toBuffer();
+const png = (background = "#7a9cc6") => sharp({ create: { width: 800, height: 500, channels: 3, background } }).png().toBuffer();
 
 async function counts(clinicId: string) {
   return { guides: await db.guide.count({ where: { clinicId } }), images: await db.guideImage.count({ where: { clinicId } }) };
@@ -64,5 +67,55 @@ describe("guide zip import", () => {
     expect(await counts(c.clinic.id)).toEqual({ guides: 0, images: 0 });
     await expect(act(c.clinician.id, c.clinic.id, importGuideZip, zipSync({ "guide.md": strToU8(md("X")), "images/calf.png": good }), "x.zip")).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await counts(c.clinic.id)).toEqual({ guides: 0, images: 0 });
+  }, 60_000);
+
+  it("a zip with an editor-made guide's title becomes its next version, comparing pictures by their bytes: an unchanged section with the same picture is not changed", async () => {
+    const c = await createClinicWithMembers(db);
+    const title = `Calf Care ${Date.now()}`;
+    const picture = await png();
+    // Version 1, written in the editor with the same picture uploaded there.
+    const { id: draftId } = await act(c.admin.id, c.clinic.id, createGuideDraft);
+    const uploaded = await act(c.admin.id, c.clinic.id, addDraftImage, draftId, picture, { name: "calf.png", type: "image/png" });
+    const sections = [
+      { title: "Calf Stretch", markdown: STRETCH(`image:${uploaded.id}`), required: false, keepUnlocked: false },
+      { title: "Disclaimer", markdown: "General advice, not a diagnosis.", required: false, keepUnlocked: false },
+    ];
+    const saved = await act(c.admin.id, c.clinic.id, saveGuideDraft, { draftId, revision: 1, content: { title, summary: "", source: "", reviewed: "", language: "en", level: "standard", sections } });
+    const v1 = await act(c.admin.id, c.clinic.id, publishGuideDraft, { draftId, revision: saved.revision });
+    const imageIds = async () => (await db.guideImage.findMany({ where: { clinicId: c.clinic.id, guideId: v1.guideId }, orderBy: { createdAt: "asc" }, select: { id: true } })).map((i) => i.id);
+    expect(await imageIds()).toEqual([uploaded.id]);
+
+    // The same text and picture in a zip, with a new disclaimer: version 2, only the disclaimer changed.
+    const zip = (disclaimer: string, bytes: Uint8Array) => zipSync({ "guide.md": strToU8(md(title, "images/calf.png", disclaimer)), "images/calf.png": bytes });
+    const v2 = await act(c.admin.id, c.clinic.id, importGuideZip, zip("Not a diagnosis: ask us.", picture), "calf.zip");
+    expect(v2).toMatchObject({ guideId: v1.guideId, version: 2, unchanged: false, stored: 0, reused: 1 });
+    expect(importOutcome(v2)).toBe("version");
+    const g2 = await act(c.clinician.id, c.clinic.id, getGuide, v1.guideId);
+    expect(g2.sections.map((s) => [s.key, s.changed])).toEqual([
+      ["calf-stretch", false],
+      ["disclaimer", true],
+    ]);
+    expect(g2.sections[0]!.blocks.find((b) => b.type === "image")).toMatchObject({ imageId: uploaded.id });
+    expect(await imageIds()).toEqual([uploaded.id]);
+
+    // The same zip again: nothing new, so no version 3 and no picture stored.
+    const again = await act(c.admin.id, c.clinic.id, importGuideZip, zip("Not a diagnosis: ask us.", picture), "calf.zip");
+    expect(again).toMatchObject({ version: 2, unchanged: true, stored: 0 });
+    expect(importOutcome(again)).toBe("unchanged");
+    expect(await imageIds()).toEqual([uploaded.id]);
+
+    // Another picture under the same name is a change.
+    const v3 = await act(c.admin.id, c.clinic.id, importGuideZip, zip("Not a diagnosis: ask us.", await png("#c6847a")), "calf.zip");
+    expect(v3).toMatchObject({ version: 3, stored: 1, reused: 0 });
+    const g3 = await act(c.clinician.id, c.clinic.id, getGuide, v1.guideId);
+    expect(g3.sections.map((s) => [s.key, s.changed])).toEqual([
+      ["calf-stretch", true],
+      ["disclaimer", false],
+    ]);
+    expect(await imageIds()).toHaveLength(2);
+    // A new title is a new guide.
+    const other = await act(c.admin.id, c.clinic.id, importGuideZip, zipSync({ "guide.md": strToU8(md(`${title} at home`)), "images/calf.png": picture }), "home.zip");
+    expect(importOutcome(other)).toBe("new");
+    expect(other.guideId).not.toBe(v1.guideId);
   }, 60_000);
 });

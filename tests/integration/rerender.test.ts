@@ -66,4 +66,51 @@ describe("re-rendering a stored handout", () => {
     const other = await createClinicWithMembers(db);
     await expect(storedPdfInput(other.clinic.id, made[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 240_000);
+
+  it("draws each handout in the layout it was printed with: a row from before layouts were numbered in layout 1", async () => {
+    // A guide with a warning-signs section, which layout 2 boxes and keeps on one page.
+    const parsed = parseGuideMarkdown(fs.readFileSync("tests/fixtures/guides/knee-replacement-recovery.md"));
+    if (!parsed.ok) throw new Error("test guide does not parse");
+    const guide = await importGuide(db, parsed.guide, { clinicId: null });
+    const c = await createClinicWithMembers(db);
+    const contact = { clinicName: "Test Clinic", phone: "(555) 010-0000", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {
+      guideVersionId: guide.versionId,
+      title: "Knee recovery",
+      sectionKeys: ["your-medicines", "caring-for-your-wound"],
+      notes: "Walk daily.",
+      preparedFor: "",
+      followUpDate: "",
+      largePrint: false,
+      patientLink: false,
+      contact,
+    });
+    const current = await db.handout.findUniqueOrThrow({ where: { id }, select: { options: true, pdf: { select: { bytes: true } } } });
+    expect(current.options).toMatchObject({ layout: 2 });
+    const again = await pool.render(await storedPdfInput(c.clinic.id, id));
+    expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(current.pdf!.bytes))).toBe(0);
+
+    // The same handout as the portal stored it before layout 2: its options without a layout, its PDF drawn
+    // by the first print rules (which layout 1 keeps, tests/unit/pdf/layout-versions.test.ts).
+    const row = await db.handout.findUniqueOrThrow({ where: { id } });
+    const { layout: _layout, ...oldOptions } = row.options as Record<string, unknown>;
+    const oldPdf = await pool.render({ ...(await storedPdfInput(c.clinic.id, id)), layout: 1 });
+    expect(Buffer.compare(Buffer.from(oldPdf.bytes), Buffer.from(current.pdf!.bytes)), "the two layouts print this handout differently").not.toBe(0);
+    const old = await db.handout.create({
+      data: {
+        ...row,
+        id: undefined,
+        contact: row.contact as object,
+        options: oldOptions as object,
+        branding: row.branding as object,
+        pdf: { create: { bytes: new Uint8Array(oldPdf.bytes), sha256: oldPdf.sha256, size: oldPdf.bytes.length, pages: oldPdf.pages } },
+      },
+      select: { id: true },
+    });
+    const input = await storedPdfInput(c.clinic.id, old.id);
+    expect(input.layout).toBe(1);
+    const oldAgain = await pool.render(input);
+    expect(oldAgain.sha256).toBe(oldPdf.sha256);
+    expect(Buffer.compare(Buffer.from(oldAgain.bytes), Buffer.from(oldPdf.bytes))).toBe(0);
+  }, 120_000);
 });

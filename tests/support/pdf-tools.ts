@@ -1,5 +1,6 @@
 // poppler-utils and qpdf, run on real PDF bytes written to a temporary file.
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -46,6 +47,16 @@ export const qpdfQdf = (bytes: Buffer) =>
     const out = `${f}.qdf`;
     execFileSync("qpdf", ["--qdf", "--object-streams=disable", f, out]);
     return fs.readFileSync(out, "latin1");
+  });
+/**
+ * What the PDF holds, independent of how its streams were compressed: the SHA-256 of qpdf's uncompressed
+ * copy (with a fixed /ID). zlib's output may differ between machines and Node versions; what it decompresses
+ * to does not.
+ */
+export const contentFingerprint = (bytes: Buffer) =>
+  withPdfFile(bytes, (f) => {
+    execFileSync("qpdf", ["--qdf", "--object-streams=disable", "--static-id", f, `${f}.qdf`]);
+    return crypto.createHash("sha256").update(fs.readFileSync(`${f}.qdf`)).digest("hex");
   });
 /** Every link target (/URI) in the PDF. */
 export const linkTargets = (bytes: Buffer) => [...qpdfQdf(bytes).matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]!);

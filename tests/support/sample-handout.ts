@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/parse-markdown";
+import { isWarningSection } from "@/lib/guides/red-flags";
 import { selectSections } from "@/lib/pdf/select-sections";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
@@ -43,7 +44,7 @@ export function guideInput(guide: ParsedGuide, overrides: Partial<HandoutPdfInpu
       credentials: "PT, DPT",
       directPhone: "(555) 010-9999",
     },
-    sections: selectSections(guide.sections, keys),
+    sections: selectSections(guide.sections, keys).map((s) => ({ ...s, warning: isWarningSection({ ...s, lockReason: s.lock }) })),
     references: guide.references,
     ...overrides,
   };

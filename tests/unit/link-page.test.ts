@@ -25,9 +25,9 @@ function handout(over: Partial<LinkedHandout> = {}): LinkedHandout {
     notes: `- first note ${EVIL}\n- second note`,
     pages: 2,
     sections: [
-      { key: "b-second", title: "Second <b>", kind: "content", blocks, citedRefKeys: [] },
-      { key: "a-first", title: "First", kind: "content", blocks: [{ type: "paragraph", children: [t("one")] }], citedRefKeys: [] },
-      { key: "disclaimer", title: "Disclaimer", kind: "disclaimer", blocks: [{ type: "paragraph", children: [t("Not advice.")] }], citedRefKeys: [] },
+      { key: "b-second", title: "Second <b>", kind: "content", blocks, citedRefKeys: [], warning: false },
+      { key: "a-first", title: "First", kind: "content", blocks: [{ type: "paragraph", children: [t("one")] }], citedRefKeys: [], warning: false },
+      { key: "disclaimer", title: "Disclaimer", kind: "disclaimer", blocks: [{ type: "paragraph", children: [t("Not advice.")] }], citedRefKeys: [], warning: false },
     ],
     references: [],
     contact: readContact({ clinicName: `Clinic ${EVIL}`, phone: "(555) 010-2400", email: "front@clinic.example", website: "javascript:alert(1)" }),
@@ -67,6 +67,20 @@ describe("the patient page's HTML", () => {
     expect(html).toContain('role="region" aria-label="Table 1" tabindex="0"');
     expect(html).toContain("<li>December 1, 2026</li>");
     expect(html).toContain("Follow-up: January 15, 2027");
+  });
+
+  it("sets warning signs apart in a box under a label of real text, in the handout's language, naming the section by both", () => {
+    const help = { key: "when-to-get-help", title: "When to Get Help", kind: "content" as const, blocks: [{ type: "paragraph" as const, children: [t("Call 911 at once.")] }], citedRefKeys: [], warning: true };
+    const page = (language: string) => handoutPageHtml(handout({ sections: [...handout().sections.slice(0, 2), help], options: readOptions({ language }) }), { token: "T".repeat(43), hasLogo: false });
+    const box = /<section class="warning" aria-labelledby="([^"]+)">(.*?)<\/section>/.exec(page("en"));
+    expect(box, "a warning box").not.toBeNull();
+    expect(box![1]).toBe("s-when-to-get-help-label s-when-to-get-help");
+    expect(box![2]).toBe('<p class="warning-label" id="s-when-to-get-help-label"><span class="warning-mark" aria-hidden="true">!</span>Get help now</p><h2 id="s-when-to-get-help">When to Get Help</h2><p>Call 911 at once.</p>');
+    expect(page("es")).toContain("</span>Busque ayuda ahora</p>");
+    // Only the warning section is boxed; printed, the box keeps together and turns black and white.
+    expect(page("en").match(/class="warning"/g)).toHaveLength(1);
+    expect(html).not.toContain('class="warning"');
+    expect(page("en")).toMatch(/@media print\{[^@]*\.warning\{background:none;border-color:#000\}/);
   });
 
   it("uses dark text on a light clinic colour, as the PDF does", () => {

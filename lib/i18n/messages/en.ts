@@ -10,6 +10,8 @@ export const en = {
   notesTitle: "Notes from your clinician",
   questions: (clinic: string) => `Questions? Contact ${clinic}`,
   references: "References",
+  // Above a section that says when to get help at once (a warning-signs box, in the PDF and on the patient page).
+  warningLabel: "Get help now",
   scanToRead: "Scan to read this handout on your phone",
   qrAlt: (label: string, url: string) => `QR code: ${label} ${url}`,
   logoAlt: (clinic: string) => `${clinic} logo`,

@@ -10,6 +10,7 @@ export const es: Messages = {
   notesTitle: "Notas de su profesional de salud",
   questions: (clinic) => `¿Preguntas? Comuníquese con ${clinic}`,
   references: "Referencias",
+  warningLabel: "Busque ayuda ahora",
   scanToRead: "Escanee el código para leer este folleto en su teléfono",
   qrAlt: (label, url) => `Código QR: ${label} ${url}`,
   logoAlt: (clinic) => `Logotipo de ${clinic}`,

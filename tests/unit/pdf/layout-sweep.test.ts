@@ -4,26 +4,34 @@ import { inlinesToPlainText } from "@/lib/guides/plain-text";
 import { renderHandoutPdf } from "@/lib/pdf/render";
 import { citedReferences } from "@/lib/pdf/select-sections";
 import { makeStyles } from "@/lib/pdf/styles";
+import { messagesFor } from "@/lib/i18n/messages";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 import { commonHeight, layoutOf, type LaidOutPage, type Line } from "@/tests/support/pdf-layout";
 import { linkTargets } from "@/tests/support/pdf-tools";
 import { guideInput, parseGuideFile, sampleInput } from "@/tests/support/sample-handout";
 
-// Print-grade layout, checked on the printed pages (poppler's word boxes), for the seed guide and two guides
-// written for this test, in every page size, print size, notes position and notes length:
-// (a) end matter: a last page holding only end matter means it could not fit below the content before it;
-//     end matter that breaks across pages is taller than a page; no last page holds only the disclaimer;
+// Print-grade layout (the current layout, lib/pdf/types.ts), checked on the printed pages (poppler's word
+// boxes), for the seed guide and three guides written for this test, in every page size, print size, notes
+// position and notes length:
+// (a) end matter: the contact block never splits; the contact block, or the references with the disclaimer,
+//     start a page only when they would not have fit in the room left on the page before (so that page is
+//     not left a third empty, or more, when they could have filled it); no last page holds only the disclaimer;
 // (b) lists: a list running over a page break has at least two lines on each side, and an item split by the
 //     break at least two lines on each side;
 // (c) a wrapped title (or section heading) has no line of a single word, unless that word could not share a
 //     line with a neighbour;
 // (d) each reference's web address prints whole (no hyphen added), broken only at its punctuation;
 // (e) table text is set at the body text size;
-// and on every page: some text, nothing outside the page's text area, no word over another.
+// (f) a warning-signs section ("Get help now") that fits on a page is never split, starts a page only when
+//     it would not have fit in the room left on the page before, and one taller than a page keeps its label
+//     and heading with at least four lines of what follows;
+// and on every page: some text, nothing outside the page's text area, no word over another (a list's
+// number included).
 const GUIDES = {
   "back spasms (seed)": "prisma/seed/guides/back-spasms.md",
   "knee replacement (tables, numbered and nested lists, long URLs, long title)": "tests/fixtures/guides/knee-replacement-recovery.md",
   "type 2 diabetes (many short sections, long notes-like items)": "tests/fixtures/guides/diabetes-daily-care.md",
+  "heart attack (a long and a short warning-signs section)": "tests/fixtures/guides/heart-attack-going-home.md",
 };
 const NOTES = {
   short: sampleInput().notes,
@@ -48,7 +56,7 @@ const URL_BREAK_BEFORE = /^[/.,\-_~?#%=&;+@]/;
 const squash = (s: string) => s.replace(/\s+/g, "");
 const near = (a: number, b: number, tolerance = 0.2) => Math.abs(a - b) < tolerance;
 
-type Printed = { pages: LaidOutPage[]; body: Line[][]; all: Line[]; input: HandoutPdfInput; base: number; top: number; bottom: (page: number) => number };
+type Printed = { pages: LaidOutPage[]; body: Line[][]; all: Line[]; input: HandoutPdfInput; base: number; top: number; left: number; bottom: (page: number) => number };
 
 /** The text lines of each page between the header band (page 1) and the footer. */
 function printed(bytes: Buffer, input: HandoutPdfInput): Printed {
@@ -59,7 +67,7 @@ function printed(bytes: Buffer, input: HandoutPdfInput): Printed {
   const titleHeight = Math.max(...pages[0]!.lines.map((l) => l.height));
   const titleTop = pages[0]!.lines.find((l) => near(l.height, titleHeight, 0.05))!.yMin;
   const body = pages.map((page) => page.lines.filter((l) => l.yMin < bottom(page.number) && (page.number > 1 || l.yMin >= titleTop)));
-  return { pages, body, all: body.flat(), input, base: s.page.fontSize as number, top, bottom };
+  return { pages, body, all: body.flat(), input, base: s.page.fontSize as number, top, left: s.page.paddingHorizontal as number, bottom };
 }
 
 function checkPages(doc: Printed) {
@@ -70,11 +78,20 @@ function checkPages(doc: Printed) {
       // does not apply, so a full line can end a point or two into the margin.
       expect(line.xMax, `"${line.text}" (page ${page.number}) stays inside the right margin`).toBeLessThanOrEqual(page.width - 50 + doc.base / 2);
       expect(line.yMax, `"${line.text}" (page ${page.number}) stays above the footer`).toBeLessThanOrEqual(doc.bottom(page.number) + 0.5);
+      // A list number too wide for its label column prints into its item ("10.Sudden").
+      for (const w of line.words) expect(w.text, `a list number runs into its item's text (page ${page.number})`).not.toMatch(/^\d+\.\p{L}/u);
       // A word too wide for its table column would run into the next column's text.
       line.words.slice(1).forEach((w, i) => expect(w.xMin, `"${line.words[i]!.text}" runs into "${w.text}" (page ${page.number})`).toBeGreaterThanOrEqual(line.words[i]!.xMax - 0.5));
     }
   }
 }
+
+// Where a page break leaves room: from the last line on the page before `line`'s to that page's bottom.
+// Text boxes hide the space below a page's last line (its leading, and the margins and padding of the blocks
+// it closes: at most ~24 pt, a note's bullet, its list, the notes box), hence ROOM_SLACK in the checks below.
+const ROOM_SLACK = 28;
+const startsPage = (doc: Printed, line: Line) => doc.body[line.page - 1]![0] === line;
+const roomBefore = (doc: Printed, line: Line) => doc.bottom(line.page - 1) - doc.body[line.page - 2]!.at(-1)!.yMax;
 
 // (a) The end matter starts with the contact block's title and runs to the end of the document.
 function checkEndMatter(doc: Printed) {
@@ -82,31 +99,69 @@ function checkEndMatter(doc: Printed) {
   const start = all.findIndex((l) => l.text.startsWith("Questions? Contact"));
   expect(start, "the contact block is printed").toBeGreaterThanOrEqual(0);
   const contact = all[start]!;
-  const last = body.length;
-  const lastPage = body[last - 1]!;
-  if (all.indexOf(lastPage[0]!) < start) return;
-  const line = doc.base * 1.45;
-  if (contact.page === last) {
-    // All of it moved to a page of its own: it would not have fit below the last line of the page before.
-    // Text boxes hide the space below a last line: its leading and its block's margins and padding (at most
-    // ~24 pt: a note's bullet, its list, the notes box), and the disclaimer's own margin (4 pt), so the
-    // rule holds to within that and a body line.
-    const needed = lastPage.at(-1)!.yMax - doc.top;
-    const previous = body[last - 2]!;
-    const room = doc.bottom(last - 1) - previous.at(-1)!.yMax;
-    expect(needed, `the end matter (${needed.toFixed(0)} pt) sits alone on page ${last} though ${room.toFixed(0)} pt were left on page ${last - 1}`).toBeGreaterThan(room - 28 - line);
-  } else {
-    // It breaks across pages only when it is taller than a page (its printed parts, and the contact box's top edge).
-    let height = 18 + 13;
-    for (let page = contact.page; page <= last; page++) {
-      const own = body[page - 1]!.filter((l) => all.indexOf(l) >= start);
-      height += own.at(-1)!.yMax - own[0]!.yMin;
-    }
-    expect(height, `end matter split over pages ${contact.page}–${last}`).toBeGreaterThan(doc.bottom(last) - doc.top - line);
-  }
   const titles = input.sections.filter((x) => x.kind === "disclaimer").map((x) => x.title);
   const disclaimer = all.findIndex((l, i) => i > start && l.height > contact.height && titles.some((t) => t === l.text || t.startsWith(`${l.text} `)));
-  if (disclaimer >= 0) expect(all.indexOf(lastPage[0]!), `page ${last} holds only the disclaimer`).toBeLessThan(disclaimer);
+  const references = all.findIndex((l, i) => i > start && l.text === "References");
+  const tail = references >= 0 ? references : disclaimer >= 0 ? disclaimer : all.length;
+  const box = all.slice(start, tail);
+  expect(new Set(box.map((l) => l.page)).size, `the contact block prints on one page (${box[0]!.page}–${box.at(-1)!.page})`).toBe(1);
+  if (startsPage(doc, contact)) {
+    // Its lines, padding and border (13 pt above and below) and top margin (18 pt).
+    const needed = box.at(-1)!.yMax - contact.yMin + 2 * 13 + 18;
+    const room = roomBefore(doc, contact);
+    expect(needed, `the contact block (${needed.toFixed(0)} pt) starts page ${contact.page} though ${room.toFixed(0)} pt were left on page ${contact.page - 1}`).toBeGreaterThan(room - ROOM_SLACK);
+  }
+  if (references >= 0 && startsPage(doc, all[references]!)) {
+    // The smallest part that may end a page: the heading keeps 5.5 lines' worth of what follows, entries
+    // never split, the one before the last keeps two lines after it and the last keeps with the disclaimer.
+    const heading = all[references]!;
+    const count = citedReferences(input.references, input.sections).length;
+    const starts = all.flatMap((l, i) => (i > references && LABEL.test(l.words[0]!.text) && l.words[0]!.xMin < heading.xMin + 1 ? [i] : [])).slice(0, count);
+    const ends = starts.map((_, k) => all[(starts[k + 1] ?? all.length) - 1]!);
+    const k = ends.findIndex((end, k) => k <= count - 3 && end.page === heading.page && end.yMax - heading.yMax >= doc.base * 5.5 - 1);
+    const last = k >= 0 ? ends[k]! : all.at(-1)!;
+    const needed = last.page === heading.page ? last.yMax - heading.yMin + 16 : doc.bottom(heading.page) - doc.top;
+    const room = roomBefore(doc, heading);
+    expect(needed, `the references (${needed.toFixed(0)} pt) start page ${heading.page} though ${room.toFixed(0)} pt were left on page ${heading.page - 1}`).toBeGreaterThan(room - ROOM_SLACK);
+  }
+  const lastPage = body.at(-1)!;
+  if (disclaimer >= 0) expect(all.indexOf(lastPage[0]!), `page ${body.length} holds only the disclaimer`).toBeLessThan(disclaimer);
+}
+
+// (f) A warning section's lines: its label ("! Get help now"), then every line inside its box (inset from the
+// margin) up to the next section, note, label or contact block.
+function checkWarnings(doc: Printed) {
+  const t = messagesFor(doc.input.language);
+  const wanted = doc.input.sections.filter((x) => x.warning);
+  const labels = doc.all.filter((l) => l.text.endsWith(t.warningLabel));
+  expect(labels.length, "one label per warning section").toBe(wanted.length);
+  const area = (page: number) => doc.bottom(page) - doc.top;
+  for (const label of labels) {
+    const lines = [label];
+    for (const l of doc.all.slice(doc.all.indexOf(label) + 1)) {
+      if (l.xMin < doc.left + 8 || l.text === t.notesTitle || l.text.endsWith(t.warningLabel) || l.text.startsWith("Questions?")) break;
+      lines.push(l);
+    }
+    const heading = lines.slice(1).filter((l, i, rest) => l.height > label.height * 1.2 && rest.slice(0, i).every((x) => x.height > label.height * 1.2));
+    const what = `warning section "${heading.map((l) => l.text).join(" ")}"`;
+    expect(heading.length, `${what}: its heading follows its label`).toBeGreaterThan(0);
+    const pages = [...new Set(lines.map((l) => l.page))];
+    // Above its label: margin, border and padding; below its last line: that line's margin, padding, border.
+    const edges = 18 + 1.5 + 0.8 * doc.base + (6 + 0.8 * doc.base + 1.5);
+    const height = pages.reduce((sum, page) => {
+      const own = lines.filter((l) => l.page === page);
+      return sum + own.at(-1)!.yMax - own[0]!.yMin;
+    }, edges);
+    if (pages.length > 1) {
+      expect(height, `${what} split over pages ${pages.join(", ")} though it fits on one`).toBeGreaterThan(area(pages[0]!) - doc.base * 1.45);
+      const first = lines.filter((l) => l.page === label.page).length - 1 - heading.length;
+      expect(first, `${what}: lines kept with its label and heading on page ${label.page}`).toBeGreaterThanOrEqual(4);
+    } else if (startsPage(doc, label)) {
+      const room = roomBefore(doc, label);
+      expect(height, `${what} (${height.toFixed(0)} pt) starts page ${label.page} though ${room.toFixed(0)} pt were left on page ${label.page - 1}`).toBeGreaterThan(room - ROOM_SLACK);
+    }
+  }
+  return labels.length;
 }
 
 // (b) A list line starts with its label (bullet or number) and the body a label's width to its right, or
@@ -249,6 +304,7 @@ describe.each(Object.entries(GUIDES))("the handout of the %s guide", (_, file) =
     checkHeadings(doc);
     const urls = checkReferences(doc);
     checkTables(doc);
+    expect(checkWarnings(doc)).toBe(input.sections.filter((x) => x.warning).length);
     // The printed address and the link agree: each link goes to its reference's full address.
     if (pageSize === "LETTER" && !largePrint && notesPosition === "TOP" && notes === "short") {
       const links = linkTargets(bytes);

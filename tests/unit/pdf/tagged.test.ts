@@ -26,7 +26,16 @@ const blocks: Block[] = [
 ];
 // In Spanish: the /Lang and everything the portal prints around the guide (headings, footer, alt text) follow it.
 const base = sampleInput({ branding: { ...sampleInput().branding, logoPng: logo }, language: "es" }, ["symptoms"]);
-const input = { ...base, sections: [{ key: "exercises", title: "Exercises", kind: "content" as const, blocks, citedRefKeys: [] }, ...base.sections] };
+// A warning-signs section (layout 2): boxed under its label, "Busque ayuda ahora" in a Spanish handout.
+const warning = {
+  key: "when-to-get-help",
+  title: "When to Get Help",
+  kind: "content" as const,
+  blocks: [p("Call 911 at once if you have any of these:"), { type: "list" as const, ordered: false, items: [{ content: [p("Numbness in both legs")] }, { content: [p("Trouble passing urine")] }] }],
+  citedRefKeys: [],
+  warning: true,
+};
+const input = { ...base, sections: [{ key: "exercises", title: "Exercises", kind: "content" as const, blocks, citedRefKeys: [] }, warning, ...base.sections] };
 
 let bytes: Buffer;
 let pdf: PdfStructure;
@@ -62,6 +71,7 @@ describe("the tagged handout PDF", () => {
       "H2 Exercises",
       "H3 Stretches to try",
       "H4 At your desk",
+      "H2 When to Get Help",
       "H2 Symptoms",
       "H2 ¿Preguntas? Comuníquese con Riverside Spine & Wellness",
       "H2 Referencias",
@@ -71,7 +81,7 @@ describe("the tagged handout PDF", () => {
 
   it("has each list with its items, their bullet or number in Lbl and their text in LBody", () => {
     const lists = byRole("L");
-    expect(lists.length).toBe(6);
+    expect(lists.length).toBe(7);
     for (const list of lists) {
       expect(list.children.length).toBeGreaterThan(0);
       for (const item of list.children) expect([item.role, ...kids(item)]).toEqual(["LI", "Lbl", "LBody"]);
@@ -93,6 +103,15 @@ describe("the tagged handout PDF", () => {
     const references = items(lists.find((l) => l.text.includes("Medline Plus"))!);
     expect(references).toHaveLength(1);
     expect(references[0]).toMatch(/^1\. Medline Plus\. \(2022\)/);
+  });
+
+  it("tags a warning-signs section as a section holding its label, its heading and its text; the icon is an artifact", () => {
+    const sect = byRole("Sect").find((e) => e.children.some((c) => c.role === "H2" && c.text.replace(/\s+/g, " ").trim() === "When to Get Help"))!;
+    expect(kids(sect)).toEqual(["P", "H2", "P", "L"]);
+    expect(sect.children[0]!.text.trim()).toBe("Busque ayuda ahora");
+    expect(squash(sect.text)).toBe(squash("Busque ayuda ahora When to Get Help Call 911 at once if you have any of these: • Numbness in both legs • Trouble passing urine"));
+    // The round "!" is drawn beside the label, printed but outside the structure tree.
+    expect(pdftotext(bytes)).toMatch(/!\s*Busque ayuda ahora/);
   });
 
   it("has the table as rows of header and data cells", () => {

@@ -10,6 +10,7 @@ import { getReviewInfo } from "@/lib/guides/review-dates";
 import { isAppError } from "@/lib/errors";
 import { findVariantColumns, getGuide } from "@/lib/guides/queries";
 import { VariantSection } from "./_components/variant-section";
+import { OutcomeNotice } from "./_components/outcome-notice";
 import { variantLabel } from "@/lib/guides/variant-labels";
 import { GuideBlocks } from "@/components/guides/guide-blocks";
 import { GradeLabel } from "@/components/guides/grade-label";
@@ -19,10 +20,17 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Guide" };
 
-export default async function GuidePage({ params, searchParams }: { params: Promise<{ clinicId: string; guideId: string }>; searchParams: Promise<{ version?: string }> }) {
+export default async function GuidePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string; guideId: string }>;
+  searchParams: Promise<{ version?: string; imported?: string; published?: string }>;
+}) {
   const { clinicId, guideId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const requested = Number.parseInt((await searchParams).version ?? "", 10);
+  const { imported, published, ...sp } = await searchParams;
+  const requested = Number.parseInt(sp.version ?? "", 10);
   const guide = await getGuide(ctx, guideId, { version: Number.isFinite(requested) ? requested : undefined }).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
@@ -47,6 +55,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
           </div>
         }
       />
+      {version.version === guide.latestVersion && <OutcomeNotice imported={imported} published={published} title={version.title} version={version.version} />}
       {copyOf && (
         <Alert tone={copyOf.latestVersion > copyOf.version ? "warning" : "info"}>
           Your clinic&apos;s copy of the library guide{" "}
@@ -88,7 +97,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
               {variants.length === 0 ? (
                 <>
                   <p className="mt-1">
-                    <GradeLabel grade={s.grade} words={s.words} language={guide.language} />
+                    <GradeLabel grade={s.grade} words={s.words} language={guide.language} kind={s.kind} />
                   </p>
                   <div className="mt-2 text-base leading-relaxed" lang={guide.language}>
                     <GuideBlocks blocks={s.blocks} images={`/clinics/${clinicId}/guides/images`} />
@@ -97,6 +106,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
               ) : (
                 <VariantSection
                   sectionKey={s.key}
+                  kind={s.kind}
                   columns={[
                     { key: guide.id, href: base, language: guide.language, level: guide.level, blocks: s.blocks, grade: s.grade, words: s.words, keyPoint: s.keyPoint },
                     ...variants.map((v) => {
@@ -151,7 +161,7 @@ export default async function GuidePage({ params, searchParams }: { params: Prom
             <ul className="space-y-1">
               {guide.history.map((h) => (
                 <li key={h.version}>
-                  <Link href={`${base}?version=${h.version}`} aria-current={h.version === version.version ? "page" : undefined} className="text-brand-700 underline-offset-2 hover:underline aria-[current=page]:font-semibold">
+                  <Link href={`${base}?version=${h.version}`} aria-current={h.version === version.version ? "page" : undefined} className="text-brand-700 underline underline-offset-2 aria-[current=page]:font-semibold">
                     Version {h.version}
                   </Link>{" "}
                   · {h.createdAt.toLocaleDateString("en-US", { dateStyle: "medium" })}

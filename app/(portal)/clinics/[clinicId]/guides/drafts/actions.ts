@@ -30,8 +30,8 @@ export const saveGuideDraftAction = clinicAction({ ...editor, schema: saveDraftS
 });
 
 export const publishGuideDraftAction = clinicAction({ ...editor, schema: draftRefSchema }, async (ctx, input) => {
-  const { guideId } = await publishGuideDraft(ctx, input);
-  redirect(`/clinics/${ctx.clinic.id}/guides/${guideId}`);
+  const { guideId, unchanged } = await publishGuideDraft(ctx, input);
+  redirect(`/clinics/${ctx.clinic.id}/guides/${guideId}?published=${unchanged ? "unchanged" : "version"}`);
 });
 
 export const discardGuideDraftAction = clinicAction({ ...editor, schema: z.object({ draftId: idSchema }) }, async (ctx, { draftId }) => {

@@ -6,6 +6,7 @@ import { clinicAction } from "@/lib/actions";
 import { importClinicGuide, previewClinicGuide } from "@/lib/guides/mutations";
 import { importGuideSchema } from "@/lib/guides/schemas";
 import { importGuideZip } from "@/lib/guides/zip-import";
+import { importOutcome } from "@/lib/guides/import";
 import { ZIP_MAX_BYTES } from "@/lib/guides/zip-entries";
 import { isAppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms";
@@ -59,8 +60,8 @@ const readDecisions = (fd: FormData) => {
 const confirmSchema = z.object({ markdown: z.string().max(2 * 1024 * 1024), keepUnlocked: z.array(z.string().max(120)).max(100) });
 
 export const confirmImportAction = clinicAction({ schema: confirmSchema, read: readDecisions }, async (ctx, { markdown, keepUnlocked }) => {
-  const { guideId } = await importClinicGuide(ctx, markdown, { keepUnlocked });
-  redirect(`/clinics/${ctx.clinic.id}/guides/${guideId}`);
+  const result = await importClinicGuide(ctx, markdown, { keepUnlocked });
+  redirect(`/clinics/${ctx.clinic.id}/guides/${result.guideId}?imported=${importOutcome(result)}`);
 });
 
 const zipSchema = z.object({
@@ -73,6 +74,6 @@ const zipSchema = z.object({
 
 /** A guide with pictures: one .zip, checked whole and imported in one step (there is no preview of it). */
 export const importZipAction = clinicAction({ schema: zipSchema }, async (ctx, { file }) => {
-  const { guideId } = await importGuideZip(ctx, new Uint8Array(await file.arrayBuffer()), file.name);
-  redirect(`/clinics/${ctx.clinic.id}/guides/${guideId}`);
+  const result = await importGuideZip(ctx, new Uint8Array(await file.arrayBuffer()), file.name);
+  redirect(`/clinics/${ctx.clinic.id}/guides/${result.guideId}?imported=${importOutcome(result)}`);
 });

@@ -7,7 +7,7 @@ import type { Block } from "@/lib/guides/blocks";
 type Column = { key: string; href: string; language: string; level: string; title?: string; blocks?: Block[]; grade?: number; words?: number; keyPoint?: string | null };
 
 /** One section as each variant of the guide has it, side by side, each column in its own language. */
-export function VariantSection({ sectionKey, columns }: { sectionKey: string; columns: Column[] }) {
+export function VariantSection({ sectionKey, kind, columns }: { sectionKey: string; kind: string; columns: Column[] }) {
   return (
     <div className="mt-2 grid gap-4 md:grid-flow-col md:auto-cols-fr">
       {columns.map((c) => (
@@ -22,7 +22,7 @@ export function VariantSection({ sectionKey, columns }: { sectionKey: string; co
               {c.title && <p className="mt-1 font-semibold">{c.title}</p>}
               {c.grade !== undefined && (
                 <p lang="en">
-                  <GradeLabel grade={c.grade} words={c.words} language={c.language} />
+                  <GradeLabel grade={c.grade} words={c.words} language={c.language} kind={kind} />
                 </p>
               )}
               <div className="mt-2 text-base leading-relaxed">

@@ -80,7 +80,7 @@ export function ImportGuideForm({ clinicId }: { clinicId: string }) {
                     {s.required && s.lock !== "red-flag" && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">always included</span>}
                     {s.lock === "red-flag" && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-950">warning signs</span>}
                   </span>
-                  <GradeLabel grade={s.grade} words={s.words} language={preview.data?.language} />
+                  <GradeLabel grade={s.grade} words={s.words} language={preview.data?.language} kind={s.kind} />
                 </li>
               ))}
             </ol>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
@@ -23,8 +23,26 @@ function issuesFrom(fieldErrors: Record<string, string[] | undefined> | undefine
   };
 }
 
-/** The guide editor: the guide's fields, its sections, and Save, Publish and Discard on the shared draft. */
-export function GuideEditor({ clinicId, draftId, initialRevision, initialContent, images: initialImages }: { clinicId: string; draftId: string; initialRevision: number; initialContent: DraftContent; images: Image[] }) {
+/**
+ * The guide editor: the guide's fields, its sections, and Save, Publish and Discard on the shared draft.
+ * Publish saves first (so problems show on their fields), then asks in a dialog, saying what publishing does.
+ */
+export function GuideEditor({
+  clinicId,
+  draftId,
+  initialRevision,
+  initialContent,
+  images: initialImages,
+  nextVersion,
+}: {
+  clinicId: string;
+  draftId: string;
+  initialRevision: number;
+  initialContent: DraftContent;
+  images: Image[];
+  /** The version Publish makes: 1 for a new guide. */
+  nextVersion: number;
+}) {
   const [content, setContent] = useState(initialContent);
   const [revision, setRevision] = useState(initialRevision);
   const [dirty, setDirty] = useState(false);
@@ -32,9 +50,19 @@ export function GuideEditor({ clinicId, draftId, initialRevision, initialContent
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [images, setImages] = useState(initialImages);
   const [pending, start] = useTransition();
+  // The saved revision Publish would publish, while the dialog asks; null when it is closed.
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const confirmDialog = useRef<HTMLDialogElement>(null);
   const imageRefs = useMemo(() => Object.fromEntries(images.map((i) => [`image:${i.id}`, i.id])), [images]);
   const references = content.sections.find((s) => /^references$/i.test(s.title.trim()))?.markdown ?? "";
   const imageBase = `/clinics/${clinicId}/guides/images`;
+
+  useEffect(() => {
+    const d = confirmDialog.current;
+    if (!d) return;
+    if (confirming !== null && !d.open) d.showModal();
+    if (confirming === null && d.open) d.close();
+  }, [confirming]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -77,7 +105,13 @@ export function GuideEditor({ clinicId, draftId, initialRevision, initialContent
   const onPublish = () =>
     start(async () => {
       const saved = dirty || !issues ? await save() : revision;
-      if (saved === null) return;
+      if (saved !== null) setConfirming(saved);
+    });
+  const onConfirmPublish = () => {
+    const saved = confirming;
+    setConfirming(null);
+    if (saved === null) return;
+    start(async () => {
       const fd = new FormData();
       fd.set("draftId", draftId);
       fd.set("revision", String(saved));
@@ -89,6 +123,7 @@ export function GuideEditor({ clinicId, draftId, initialRevision, initialContent
         setIssues(issuesFrom(result.fieldErrors, content.sections.length));
       }
     });
+  };
   const onDiscard = () => {
     if (!window.confirm("Discard this draft? Your changes since the last published version are lost.")) return;
     start(async () => {
@@ -156,6 +191,36 @@ export function GuideEditor({ clinicId, draftId, initialRevision, initialContent
         </Button>
         {dirty && <span className="self-center text-sm text-slate-700">Unsaved changes</span>}
       </div>
+      <dialog
+        ref={confirmDialog}
+        aria-labelledby="publish-title"
+        aria-describedby="publish-what"
+        onClose={() => setConfirming(null)}
+        className="max-w-lg rounded-lg border border-slate-300 p-6 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <h2 id="publish-title" className="text-lg font-semibold">
+          {nextVersion === 1 ? `Publish “${content.title}”?` : `Publish version ${nextVersion} of “${content.title}”?`}
+        </h2>
+        <ul id="publish-what" className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
+          {nextVersion === 1 ? (
+            <li>It goes into your clinic&apos;s library as version 1, and clinicians can make handouts from it.</li>
+          ) : (
+            <>
+              <li>It becomes version {nextVersion}, the one new handouts use. Sections you changed are marked “Changed in this version”.</li>
+              <li>Handouts already made keep the version they were made from: their PDFs and patient links do not change.</li>
+            </>
+          )}
+          <li>Publishing counts as a review: the guide&apos;s review-by date starts again from today.</li>
+        </ul>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Button onClick={onConfirmPublish} autoFocus>
+            {nextVersion === 1 ? "Publish" : `Publish version ${nextVersion}`}
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirming(null)}>
+            Cancel
+          </Button>
+        </div>
+      </dialog>
     </div>
   );
 }

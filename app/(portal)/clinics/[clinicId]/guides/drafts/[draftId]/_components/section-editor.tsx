@@ -27,7 +27,8 @@ type Props = {
 export function SectionEditor({ index, count, section, issues, references, imageRefs, imageBase, clinicId, draftId, onChange, onMove, onDelete, onImage }: Props) {
   const text = useRef<HTMLTextAreaElement>(null);
   const base = `section-${index}`;
-  const label = section.title || `Section ${index + 1}`;
+  // An untitled section is named by its place, never by a stand-in title ("Section 3 (no title yet)").
+  const label = section.title.trim() || `Section ${index + 1} (no title yet)`;
 
   function format(f: Format) {
     const el = text.current;
@@ -50,7 +51,7 @@ export function SectionEditor({ index, count, section, issues, references, image
     <section aria-labelledby={`${base}-heading`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`${base}-heading`} className="text-lg font-semibold">
-          {index + 1}. {label}
+          {section.title.trim() ? `${index + 1}. ${section.title}` : label}
         </h2>
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={`Move ${label} up`}>
@@ -122,6 +123,7 @@ export function SectionEditor({ index, count, section, issues, references, image
           keepUnlocked={section.keepUnlocked}
           onKeepUnlocked={(keepUnlocked) => onChange({ ...section, keepUnlocked })}
           id={`${base}-preview`}
+          name={label}
           title={section.title}
           markdown={section.markdown}
           references={references}

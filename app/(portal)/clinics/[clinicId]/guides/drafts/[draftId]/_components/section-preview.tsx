@@ -10,7 +10,9 @@ import { escapeHeading } from "@/lib/guides/draft-markdown";
  * The section as the guide page will show it, parsed in the browser by the importer's own parser as the
  * author types (the server parses again on save). The references travel along so citations resolve.
  */
-export function SectionPreview({ title, markdown, references, imageRefs, imageBase, id, keepUnlocked, onKeepUnlocked }: {
+export function SectionPreview({ name, title, markdown, references, imageRefs, imageBase, id, keepUnlocked, onKeepUnlocked }: {
+  /** How the editor names the section: its title, or its place while it has none. */
+  name: string;
   title: string;
   markdown: string;
   references: string;
@@ -26,6 +28,8 @@ export function SectionPreview({ title, markdown, references, imageRefs, imageBa
     const refs = references.trim() && !/^references$/i.test(title.trim()) ? `\n\n## References\n\n${references}` : "";
     return parseGuideMarkdown(`# Preview\n\n## ${heading}\n\n${text}${refs}\n`, { images: imageRefs });
   }, [title, text, references, imageRefs]);
+  // The parser names a section by the heading it was given: an untitled one by its place instead.
+  const named = (message: string) => (title.trim() ? message : message.replace('Section "Section"', name));
   const section = parsed.ok ? parsed.guide.sections[0] : undefined;
   return (
     <div id={id} className="rounded-md border border-slate-200 bg-slate-50 p-3">
@@ -33,7 +37,7 @@ export function SectionPreview({ title, markdown, references, imageRefs, imageBa
       {section ? (
         <>
           <p aria-live="polite">
-            <GradeLabel grade={section.grade} words={section.words} />
+            <GradeLabel grade={section.grade} words={section.words} kind={section.kind} />
           </p>
           {section.redFlag && (
             // As in the import preview: warning signs are locked into every handout unless the author says no.
@@ -49,7 +53,7 @@ export function SectionPreview({ title, markdown, references, imageRefs, imageBa
       ) : (
         <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
           {(parsed.ok ? ["Write the section's text to see it here."] : parsed.errors).map((e) => (
-            <li key={e}>{e.replace(/\(line \d+\)/, "")}</li>
+            <li key={e}>{named(e).replace(/\(line \d+\)/, "")}</li>
           ))}
         </ul>
       )}
