@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, RIVERSIDE, signIn, waitForMail } from "./support";
+import { CLINICIAN, expectFormError, RIVERSIDE, signIn, waitForMail } from "./support";
 
 test("the demo clinician emails a generated handout with the PDF attached (after the notice); it lands in the catcher and turns to sent without a reload", async ({ page }) => {
   await signIn(page, CLINICIAN);
@@ -11,8 +11,8 @@ test("the demo clinician emails a generated handout with the PDF attached (after
 
   const to = `patient.${Date.now()}@example.com`;
   await page.getByRole("button", { name: "Email to patient" }).click();
-  await expect(page.getByText("Confirm that the patient asked to get this handout by email.")).toBeVisible();
-  await expect(page.getByText("Enter the patient's email address.")).toBeVisible();
+  await expectFormError(page, "Confirm that the patient asked to get this handout by email.");
+  await expectFormError(page, "Enter the patient's email address.");
 
   // The handout has a patient link, so the email carries only the link unless the PDF is asked for.
   await expect(page.getByLabel("The patient link only")).toBeChecked();
@@ -20,7 +20,7 @@ test("the demo clinician emails a generated handout with the PDF attached (after
   await page.getByLabel("Patient's email address").fill(to);
   await page.getByLabel("Personal message (optional)").fill("As we discussed today.");
   await page.getByRole("button", { name: "Email to patient" }).click();
-  await expect(page.getByText("Confirm that you read the notice about email before attaching the PDF.")).toBeVisible();
+  await expectFormError(page, "Confirm that you read the notice about email before attaching the PDF.");
   await page.getByLabel("I have read this, and the patient wants the PDF attached.").check();
   await page.getByLabel("The patient asked to get this handout by email.").check();
   await page.getByRole("button", { name: "Email to patient" }).click();

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, expectAccessible, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
+import { CLINICIAN, expectAccessible, expectFormError, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
 
 const ARTIFACTS = "test-results/handout";
 
@@ -83,9 +83,9 @@ test("bad input in the builder gets per-field messages and stores nothing", asyn
   await page.getByLabel("Prepared for").fill("Jo Ann Smith-Jones 1970");
   await page.getByLabel("Website").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Generate PDF" }).click();
-  await expect(page.getByText("Enter a title for the handout.")).toBeVisible();
-  await expect(page.getByText("Use letters only: a first name or initials.")).toBeVisible();
-  await expect(page.getByText(/Use a full https:\/\/ address/)).toBeVisible();
+  await expectFormError(page, "Enter a title for the handout.");
+  await expectFormError(page, "Use letters only: a first name or initials.");
+  await expectFormError(page, /Use a full https:\/\/ address/);
   await expect(page.getByLabel("Handout title")).toHaveAttribute("aria-invalid", "true");
   await page.goto(`/clinics/${RIVERSIDE}/handouts`);
   await expect(page.getByText(/^\d+ handouts?$/)).toHaveText(before!);

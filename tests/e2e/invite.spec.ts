@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { RIVERSIDE, RIVERSIDE_OWNER, signIn, waitForMail } from "./support";
+import { expectFormError, RIVERSIDE, RIVERSIDE_OWNER, signIn, waitForMail } from "./support";
 
 test("an owner invites a member; the email lands in the catcher; the invite is accepted in the browser", async ({ page, browser }) => {
   const email = `new.colleague.${Date.now()}@riverside.example`;
@@ -25,7 +25,7 @@ test("an owner invites a member; the email lands in the catcher; the invite is a
   await invitee.getByLabel("New password", { exact: true }).fill("short");
   await invitee.getByLabel("Confirm new password").fill("short");
   await invitee.getByRole("button", { name: "Accept invite" }).click();
-  await expect(invitee.getByText("Use at least 12 characters.")).toBeVisible();
+  await expectFormError(invitee, "Use at least 12 characters.");
 
   await invitee.getByLabel("New password", { exact: true }).fill("river-otter-lantern-42");
   await invitee.getByLabel("Confirm new password").fill("river-otter-lantern-42");

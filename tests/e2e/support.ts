@@ -46,6 +46,13 @@ export function actionHeaders(request: Request): Record<string, string> {
   return { "next-action": h["next-action"]!, "content-type": h["content-type"]!, accept: h["accept"] ?? "text/x-component", "next-router-state-tree": h["next-router-state-tree"] ?? "" };
 }
 
+/** A form error as every form shows one: listed under "There is a problem" at the top of the form, and beside its field. */
+export async function expectFormError(page: Page, message: string | RegExp) {
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" }).getByText(message)).toBeVisible();
+  await expect(page.getByText(message).last()).toBeVisible();
+  expect(await page.getByText(message).count()).toBeGreaterThanOrEqual(2);
+}
+
 /** Waits for a message to `to` in the SMTP catcher's folder (the same catcher `npm start` uses). */
 export async function waitForMail(to: string, timeoutMs = 10_000): Promise<ParsedMail> {
   const dir = process.env.E2E_MAIL_DIR;

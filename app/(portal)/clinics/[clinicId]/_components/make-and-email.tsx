@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import { initialFormState } from "@/lib/forms";
@@ -31,11 +32,7 @@ export function MakeAndEmail({ clinicId, template, withLink }: { clinicId: strin
   }
   return (
     <form id={id} action={action} noValidate className="mt-3 w-full rounded-md border border-slate-300 bg-slate-50 p-3">
-      {state.message && !state.ok && (
-        <p role="alert" className="mb-2 text-sm font-medium text-red-800">
-          {state.message}
-        </p>
-      )}
+      <ErrorSummary state={state} />
       <input type="hidden" name="templateId" value={template.id} />
       <input type="hidden" name="requestKey" value={key} />
       <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required autoFocus defaultValue={state.values?.recipient} errors={e.recipient} />

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Field, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { MESSAGE_MAX } from "@/lib/deliveries/schemas";
@@ -30,7 +31,8 @@ export function SendForm({ clinicId, handoutId, hasLink }: { clinicId: string; h
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
+      <ErrorSummary state={state} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="handoutId" value={handoutId} />
       <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.recipient} errors={e.recipient} />

@@ -3,6 +3,7 @@
 import { useActionState, useDeferredValue, useMemo, useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button";
 import { ReadingMeter } from "@/components/handouts/reading-meter";
 import { readingLevel } from "@/lib/guides/readability";
@@ -63,7 +64,7 @@ export function HandoutBuilder({ clinicId, start }: { clinicId: string; start: B
   return (
     <form ref={formRef} action={formAction} onChange={() => setRevision((r) => r + 1)} noValidate className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <div className="min-w-0 space-y-6">
-        {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
+        <ErrorSummary state={state} />
         {start.notices.map((n) => (
           <Alert key={n} tone="warning">
             {n}
