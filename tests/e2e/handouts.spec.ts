@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, expectAccessible, expectFormError, LAKESIDE_OWNER, RIVERSIDE, signIn } from "./support";
+import { CLINICIAN, expectAccessible, expectFormError, LAKESIDE_OWNER, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
 
 const ARTIFACTS = "test-results/handout";
 
@@ -143,4 +143,28 @@ test("notes: a long paste keeps its first 4,000 characters and says how many wer
   await page.keyboard.press("Control+V");
   await expect(notes).toHaveValue("Short notes. And more.");
   await expect(page.getByText(/characters were cut/)).toHaveCount(0);
+});
+
+test("Activity leaves page views out unless asked for, and shows this computer's address one way (not ::1 and 127.0.0.1)", async ({ page }) => {
+  await signIn(page, RIVERSIDE_OWNER);
+  await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
+  await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 20_000 });
+  for (let i = 0; i < 3; i++) await page.reload();
+
+  await page.goto(`/clinics/${RIVERSIDE}/activity`);
+  const log = page.getByRole("list", { name: "Activity log" });
+  const views = log.getByRole("listitem").filter({ hasText: /: Handout opened( ·|$)/ });
+  await expect(log.getByRole("listitem").first()).toBeVisible();
+  await expect(views).toHaveCount(0);
+  await expect(page.getByText(/page views left out/)).toBeVisible();
+  await expect(log.getByText(/^from localhost$/).first()).toBeVisible();
+  await expect(log.getByText(/::1|127\.0\.0\.1|::ffff:/)).toHaveCount(0);
+
+  await page.getByLabel("Include page views").check();
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/views=1/);
+  expect(await views.count()).toBeGreaterThanOrEqual(4);
+  await expect(log.getByText(/::1|127\.0\.0\.1|::ffff:/)).toHaveCount(0);
 });
