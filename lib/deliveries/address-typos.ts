@@ -26,7 +26,7 @@ const split = (domain: string) => {
   return { name: domain.slice(0, dot), tld: domain.slice(dot + 1) };
 };
 
-/** Edits (insert, delete, replace, swap two neighbours) from `a` to `b`, stopping early past `max`. */
+/** Edits (insert, delete, replace, swap two neighbours) from `a` to `b`; `max + 1` at once when their lengths alone differ by more. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let before: number[] = [];

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
+import { expectAccessible, RIVERSIDE, RIVERSIDE_OWNER, setPrimaryColour, signIn } from "./support";
 
 async function expectVisibleFocus(page: Page) {
   await page.keyboard.press("Tab");
@@ -66,14 +66,8 @@ for (const width of [1280, 375]) {
 
 test("with a light clinic colour every signed-in screen still has no axe violation at any impact level", async ({ page }) => {
   test.setTimeout(120_000);
-  const setColour = async (hex: string) => {
-    await page.goto(`/clinics/${RIVERSIDE}/settings`);
-    await page.getByLabel("Primary colour", { exact: true }).fill(hex);
-    await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Saved. Handouts generated from now on use these settings.")).toBeVisible();
-  };
   await signIn(page, RIVERSIDE_OWNER);
-  await setColour("#ffee00");
+  await setPrimaryColour(page, RIVERSIDE, "#ffee00");
   try {
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });
@@ -84,6 +78,6 @@ test("with a light clinic colour every signed-in screen still has no axe violati
     }
   } finally {
     // The demo clinic's colour, for the specs after this one.
-    await setColour("#1d4e89");
+    await setPrimaryColour(page, RIVERSIDE, "#1d4e89");
   }
 });

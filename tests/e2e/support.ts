@@ -46,6 +46,14 @@ export function actionHeaders(request: Request): Record<string, string> {
   return { "next-action": h["next-action"]!, "content-type": h["content-type"]!, accept: h["accept"] ?? "text/x-component", "next-router-state-tree": h["next-router-state-tree"] ?? "" };
 }
 
+/** Sets the signed-in owner's clinic primary colour in Settings (the light-colour checks, then back to the demo's). */
+export async function setPrimaryColour(page: Page, clinicId: string, hex: string) {
+  await page.goto(`/clinics/${clinicId}/settings`);
+  await page.getByLabel("Primary colour", { exact: true }).fill(hex);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved. Handouts generated from now on use these settings.")).toBeVisible();
+}
+
 /** A form error as every form shows one: listed under "There is a problem" at the top of the form, and beside its field. */
 export async function expectFormError(page: Page, message: string | RegExp) {
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" }).getByText(message)).toBeVisible();
