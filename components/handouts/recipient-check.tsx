@@ -35,7 +35,7 @@ export function RecipientCheckBox({ check }: { check: RecipientCheck | undefined
         </h3>
         {check.suggestion && (
           <p className="mt-1">
-            <strong className="break-all">{check.address}</strong> may be mistyped. Did you mean <strong className="break-all">{check.suggestion}</strong>?
+            <strong className="break-words">{check.address}</strong> may be mistyped. Did you mean <strong className="break-words">{check.suggestion}</strong>?
           </p>
         )}
         {check.previous && (

@@ -44,17 +44,19 @@ export function NotesField({ notes, onNotes, errors, level, language }: { notes:
         hint='Plain text. Start a line with "- " for a bullet point.'
         errors={errors}
       />
-      {cut && (
-        <Alert tone="warning">
-          {n(cut.cut)} characters were cut from the end of what you pasted: notes hold at most {n(NOTES_MAX)} characters. The first {n(cut.kept)} are in the notes.
-        </Alert>
-      )}
       <div className="-mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
         <ReadingMeter label="Notes reading level" level={level} language={language} />
         <span className={notes.length > NOTES_MAX * 0.95 ? "font-medium text-red-800" : "text-slate-600"}>
           {n(notes.length)} / {n(NOTES_MAX)} characters
         </span>
       </div>
+      {cut && (
+        <div className="mt-2">
+          <Alert tone="warning">
+            {n(cut.cut)} characters were cut from the end of what you pasted: notes hold at most {n(NOTES_MAX)} characters. The first {n(cut.kept)} are in the notes.
+          </Alert>
+        </div>
+      )}
     </div>
   );
 }
