@@ -1,15 +1,18 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { encode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/accounts/passwords";
 import { clearAttempts, releaseAttempt, reserveAttempt, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from "@/lib/accounts/throttle";
-import { deviceCookie, knownDeviceId } from "@/lib/accounts/known-devices";
-import { ABSOLUTE_TIMEOUT_MS, createAuthSession, endAuthSession } from "@/lib/accounts/sessions";
+import { deviceCookie, knownDeviceCookie, knownDeviceId } from "@/lib/accounts/known-devices";
+import { ABSOLUTE_TIMEOUT_MS, createAuthSession, endAuthSession, sessionCookieName } from "@/lib/accounts/sessions";
 import { recordAudit } from "@/lib/audit/mutations";
-import { requestInfoFrom } from "@/lib/request-info";
+import { findCurrentUser } from "@/lib/authz";
+import { requestInfoFrom, type RequestInfo } from "@/lib/request-info";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
 // Error codes the sign-in form maps to messages. The same code for unknown emails and wrong passwords.
@@ -102,3 +105,25 @@ export const authOptions = (outcome: SignInOutcome = { setCookies: [] }): NextAu
     },
   },
 });
+
+/**
+ * Signs `userId` in on this browser as a successful sign-in does (an AuthSession row, the "Signed in" audit
+ * event, next-auth's session cookie with the same JWT, the known-device cookie), for someone who has just shown
+ * their password another way: accepting an invite. A session this browser already had (someone else's) ends.
+ * Only in a server action or route handler, where cookies can be set.
+ */
+export async function signInAfterInvite(userId: string, info: RequestInfo): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  const jar = await cookies();
+  const previous = await findCurrentUser();
+  if (previous) await endAuthSession(previous.sessionId);
+  const session = await createAuthSession(user.id, info.ip, info.userAgent);
+  await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, metadata: { via: "invite" }, ...info });
+  // The token next-auth's jwt callback makes at sign-in (name, email, sub, then uid/sid/sv), sealed the same way.
+  const maxAge = ABSOLUTE_TIMEOUT_MS / 1000;
+  const token = await encode({ token: { name: user.name, email: user.email, sub: user.id, uid: user.id, sid: session.id, sv: user.sessionVersion }, secret: env().NEXTAUTH_SECRET, maxAge });
+  jar.set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", path: "/", secure: env().APP_URL.startsWith("https://"), maxAge });
+  const header = jar.getAll().map((c) => `${c.name}=${c.value}`).join("; ");
+  const device = knownDeviceCookie(user.id, knownDeviceId(header, user.id) ?? undefined);
+  jar.set(device.name, device.value, device.options);
+}

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { getMembership } from "@/lib/clinics/membership";
 export { MANAGERS, isManager } from "@/lib/clinics/roles";
-import { findActiveSession, type ActiveSession } from "@/lib/accounts/sessions";
+import { findActiveSession, sessionCookieName, type ActiveSession } from "@/lib/accounts/sessions";
 import { requestInfo, type RequestInfo } from "@/lib/request-info";
 import type { Role } from "@/lib/generated/prisma/client";
 
@@ -24,10 +24,6 @@ export type MemberContext = {
   clinic: { id: string; name: string };
   info: RequestInfo;
 };
-
-function sessionCookieName() {
-  return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-}
 
 // Reads and checks the session once per request (React cache), against the database every time:
 // the JWT alone cannot know about sign-out elsewhere, idle time, a disabled account or a new password.

@@ -10,7 +10,15 @@ export type EmailMode = "LINK" | "ATTACHMENT";
  * then holds no health information at all. Attaching the PDF asks the clinician to confirm the notice that
  * email is not encrypted, and the choice is kept on the delivery.
  */
-export function EmailModeChoice({ id, hasLink, mode, onMode, errors }: { id: string; hasLink: boolean; mode: EmailMode; onMode: (m: EmailMode) => void; errors: Record<string, string[] | undefined> }) {
+export function EmailModeChoice({ id, hasLink, mode, onMode, errors, noticeSeen = false }: {
+  id: string;
+  hasLink: boolean;
+  mode: EmailMode;
+  onMode: (m: EmailMode) => void;
+  errors: Record<string, string[] | undefined>;
+  // Ticked when the form comes back (a question about the address): the clinician already confirmed it.
+  noticeSeen?: boolean;
+}) {
   const noticeError = errors.attachmentNotice;
   // React resets a form after its action returns, which puts the radios back to how they were first drawn
   // while `mode` stays: drawing them afresh after each reset keeps what is shown equal to what is sent.
@@ -47,6 +55,7 @@ export function EmailModeChoice({ id, hasLink, mode, onMode, errors }: { id: str
               type="checkbox"
               name="attachmentNotice"
               value="seen"
+              defaultChecked={noticeSeen}
               aria-invalid={noticeError ? true : undefined}
               aria-describedby={noticeError ? `${id}-notice-error` : undefined}
               className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"

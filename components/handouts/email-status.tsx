@@ -13,12 +13,30 @@ export function VoidBadge() {
   return <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white">Void</span>;
 }
 
-/** Whether the patient opened the handout's link: shown next to the email status, nothing when it has no link. */
-export function LinkOpenedBadge({ link }: { link: { openCount: number; firstOpenedAt: Date | null } | null }) {
+type LinkState = { openCount: number; firstOpenedAt: Date | null; revokedAt: Date | null; expiresAt: Date };
+
+const opened = (n: number) => (n > 1 ? `opened ${n}×` : "opened once");
+
+/**
+ * The state of the handout's patient link, next to the email status (nothing when it has none): whether it still
+ * opens and how often the patient opened it. A withdrawn or expired link says so first: "opened 2×" alone would
+ * read as a live link.
+ */
+export function LinkStateBadge({ link, voided = false }: { link: LinkState | null; voided?: boolean }) {
   if (!link) return null;
+  const first = link.firstOpenedAt ? `First opened ${link.firstOpenedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : undefined;
+  const ended = link.revokedAt || voided ? "Link withdrawn" : link.expiresAt <= new Date() ? "Link expired" : null;
+  if (ended) {
+    return (
+      <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800" title={first}>
+        {ended}
+        {link.openCount ? ` · ${opened(link.openCount)}` : " · never opened"}
+      </span>
+    );
+  }
   if (!link.openCount) return <span className="text-sm text-slate-600">Link not opened</span>;
   return (
-    <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-semibold text-green-900" title={`First opened ${link.firstOpenedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}`}>
+    <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-semibold text-green-900" title={first}>
       Link opened{link.openCount > 1 ? ` ${link.openCount}×` : ""}
     </span>
   );

@@ -8,7 +8,8 @@ export type NavItem = { href: string; label: string; exact?: boolean };
 export function ClinicNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Clinic" className="-mb-px flex flex-wrap gap-x-1">
+    // Inside the clinic layout's <nav aria-label="Clinic">, beside the clinic's name.
+    <div className="-mb-px flex flex-wrap gap-x-1">
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(item.href + "/");
         return (
@@ -22,6 +23,6 @@ export function ClinicNav({ items }: { items: NavItem[] }) {
           </Link>
         );
       })}
-    </nav>
+    </div>
   );
 }

@@ -32,8 +32,17 @@ export function knownDeviceId(cookieHeader: string | undefined, userId: string):
   return null;
 }
 
-/** A Set-Cookie value that marks this browser as known for `userId` (keeping its id when it had one). */
-export function deviceCookie(userId: string, deviceId = crypto.randomBytes(18).toString("base64url")): string {
-  const secure = env().APP_URL.startsWith("https://") ? "; Secure" : "";
-  return `${deviceCookieName(userId)}=${deviceId}.${sign(userId, deviceId)}; Path=/api/auth; Max-Age=${MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`;
+/** The cookie that marks this browser as known for `userId` (keeping its id when it had one). */
+export function knownDeviceCookie(userId: string, deviceId = crypto.randomBytes(18).toString("base64url")) {
+  return {
+    name: deviceCookieName(userId),
+    value: `${deviceId}.${sign(userId, deviceId)}`,
+    options: { path: "/api/auth", maxAge: MAX_AGE_S, httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://") },
+  };
+}
+
+/** knownDeviceCookie as a Set-Cookie value. */
+export function deviceCookie(userId: string, deviceId?: string): string {
+  const { name, value, options } = knownDeviceCookie(userId, deviceId);
+  return `${name}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
 }

@@ -1,8 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, TOUCH_EVERY_MS } from "@/lib/accounts/session-limits";
 
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS };
+
+/** next-auth's session cookie: the JWT that names the AuthSession row. */
+export function sessionCookieName() {
+  return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
 
 export async function createAuthSession(userId: string, ip: string | null, userAgent: string | null) {
   return db.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });

@@ -39,3 +39,7 @@ export const AUDIT_ACTIONS = {
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+// Page views: a clinician opening a handout's page. Recorded like everything else, and hidden on the Activity
+// page unless asked for ("Include page views"): after a morning's work they are most of the log.
+export const PAGE_VIEW_ACTIONS: readonly AuditAction[] = ["handout.viewed"];

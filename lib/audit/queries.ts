@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { normaliseIp } from "@/lib/server/client-ip.mjs";
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
+import { displayIp } from "@/lib/server/client-ip.mjs";
+import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { MANAGERS, requireRole } from "@/lib/clinics/roles";
 import type { MemberContext } from "@/lib/authz";
 import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
@@ -9,7 +9,8 @@ import { COUNT_CAP, cappedCount, keysetOrder, keysetSql, pageByKeyset, type Boun
 
 export const AUDIT_PAGE_SIZE = 25;
 
-export type AuditFilters = { action?: string; actor?: string; from?: string; to?: string } & PageRequest;
+// `views`: include page views (PAGE_VIEW_ACTIONS), which are left out unless asked for or filtered on by name.
+export type AuditFilters = { action?: string; actor?: string; from?: string; to?: string; views?: boolean } & PageRequest;
 
 const FIELD_LABELS: Record<string, string> = {
   name: "clinic name",
@@ -96,7 +97,9 @@ export async function findAuditEvents(ctx: MemberContext, f: AuditFilters) {
   const clinicId = ctx.clinic.id;
   const members = await db.membership.findMany({ where: { clinicId }, select: { userId: true, user: { select: { name: true } } } });
   const actors = members.map((m) => m.userId).filter((id) => !f.actor || id === f.actor);
+  const hideViews = !f.views && !f.action;
   const filters = Prisma.sql`${f.action ? Prisma.sql`AND e."action" = ${f.action}` : Prisma.empty}
+    ${hideViews ? Prisma.sql`AND e."action" <> ALL(${[...PAGE_VIEW_ACTIONS]}::text[])` : Prisma.empty}
     ${f.actor ? Prisma.sql`AND e."actorId" = ${f.actor}` : Prisma.empty}
     ${f.from ? Prisma.sql`AND e."createdAt" >= ${new Date(`${f.from}T00:00:00Z`)}::timestamp(3)` : Prisma.empty}
     ${f.to ? Prisma.sql`AND e."createdAt" < ${new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)}::timestamp(3)` : Prisma.empty}`;
@@ -133,7 +136,7 @@ export async function findAuditEvents(ctx: MemberContext, f: AuditFilters) {
       what: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action,
       target: targets[i] ?? null,
       actor: e.actorId ? (byId.get(e.actorId) ?? null) : null,
-      ip: normaliseIp(e.ip) ?? e.ip,
+      ip: displayIp(e.ip),
     })),
     total,
     older: page.older,

@@ -69,7 +69,7 @@ export async function acceptInvite(
   token: string,
   input: { name: string; password: string } | { password: string },
   info: RequestInfo,
-): Promise<{ clinicId: string; email: string }> {
+): Promise<{ clinicId: string; email: string; userId: string }> {
   const invite = await db.invite.findFirst({
     where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true, email: true, role: true, clinicId: true },
@@ -100,6 +100,6 @@ export async function acceptInvite(
       update: {},
     });
     await recordAudit({ action: "member.invite_accepted", clinicId: invite.clinicId, actorId: userId, targetType: "invite", targetId: invite.id, ...info }, tx);
-    return { clinicId: invite.clinicId, email: invite.email };
+    return { clinicId: invite.clinicId, email: invite.email, userId };
   });
 }

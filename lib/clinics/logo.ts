@@ -1,8 +1,7 @@
 import "server-only";
 import { checkAndReencode } from "@/lib/clinics/image-upload";
+import { LOGO_MAX_BYTES, LOGO_MAX_SIDE } from "@/lib/clinics/schemas";
 
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
-export const LOGO_MAX_SIDE = 4000;
 export const LOGO_OUTPUT_WIDTH = 600;
 
 /**

@@ -12,6 +12,10 @@ export const changeRoleSchema = z.object({ membershipId: idSchema, role: roleSch
 export const removeMemberSchema = z.object({ membershipId: idSchema });
 export const revokeInviteSchema = z.object({ inviteId: idSchema });
 
+// A logo's upload limits: checked by the server, and by the settings form before it sends the file.
+export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+export const LOGO_MAX_SIDE = 4000;
+
 export const ROLE_LABELS = { OWNER: "Owner", ADMIN: "Admin", CLINICIAN: "Clinician" } as const;
 
 const hex = z

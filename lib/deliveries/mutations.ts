@@ -4,13 +4,15 @@ import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import type { SendHandoutInput } from "@/lib/deliveries/schemas";
 import { maskAddress } from "@/lib/email/mask";
+import { recipientHash } from "@/lib/deliveries/recipient-hash";
 import { isLive } from "@/lib/links/state";
 import type { MemberContext } from "@/lib/authz";
 
 /**
  * Queues the email: one row that is both the delivery record and the outbox job, written with its audit
  * event in one transaction. The idempotency key makes repeats of the same form submission return the
- * same delivery, however many arrive at once. Nothing here talks to the mail server.
+ * same delivery, however many arrive at once. Nothing here talks to the mail server. (The send form asks
+ * about a likely typo or an earlier email of the handout first: checkRecipient.)
  */
 export async function requestDelivery(ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
   const handout = await db.handout.findFirst({
@@ -30,9 +32,9 @@ export async function queueDelivery(tx: Tx, ctx: MemberContext, input: SendHando
   const clinicId = ctx.clinic.id;
   const mode = input.mode ?? "ATTACHMENT";
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "message", "mode", "updatedAt")
+    INSERT INTO "Delivery" ("id", "clinicId", "handoutId", "requestedById", "idempotencyKey", "recipient", "recipientMask", "recipientHash", "message", "mode", "updatedAt")
     VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${clinicId}, ${input.handoutId}, ${ctx.user.id}, ${input.idempotencyKey}, ${input.recipient},
-            ${maskAddress(input.recipient)}, ${mode === "LINK" ? null : input.message || null}, ${mode}::"DeliveryMode", now())
+            ${maskAddress(input.recipient)}, ${recipientHash(clinicId, input.recipient)}, ${mode === "LINK" ? null : input.message || null}, ${mode}::"DeliveryMode", now())
     ON CONFLICT ("clinicId", "idempotencyKey") DO NOTHING
     RETURNING "id"`;
   if (inserted[0]) {

@@ -13,6 +13,18 @@ export const recipientSchema = z
   .pipe(z.email("Enter a valid email address, like name@example.com.").transform((v) => v.toLowerCase()));
 
 export const consentSchema = z.literal("yes", { message: "Confirm that the patient asked to get this handout by email." });
+// The address the clinician confirmed after the form asked (a likely typo, an earlier email of the handout):
+// it goes ahead only when it is the address being sent to.
+export const confirmRecipientSchema = z.string().trim().toLowerCase().max(254).optional().catch(undefined);
+
+/** What a send form asks the clinician to confirm (lib/deliveries/recipient-check.ts). */
+export type RecipientCheck = {
+  address: string;
+  suggestion: string | null;
+  // The latest earlier email of the handout to this address that did not fail: sent (at = when), or still on
+  // its way (at = when it was asked for).
+  previous: { sent: boolean; at: string; mask: string } | null;
+};
 // The key a form carries so a double click or a resubmit does its work once.
 export const formKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "The form expired: reload the page and try again.");
 
@@ -55,6 +67,7 @@ export const sendHandoutSchema = requireAttachmentNotice(
         .transform((v) => v.replace(/\r\n?/g, "\n").trim())
         .default(""),
       idempotencyKey: formKeySchema,
+      confirmRecipient: confirmRecipientSchema,
       ...deliveryModeFields,
     })
     .superRefine((v, ctx) => {

@@ -4,14 +4,17 @@ import { AppError } from "@/lib/errors";
 import { draftStateSchema } from "@/lib/drafts/schemas";
 import type { MemberContext } from "@/lib/authz";
 
-/** The member's own drafts in this clinic, newest first. */
+const preparedForOnly = draftStateSchema.pick({ preparedFor: true });
+
+/** The member's own drafts in this clinic, newest first, with who each is for (its "Prepared for", as typed). */
 export async function findDrafts(ctx: MemberContext, take = 10) {
-  return db.handoutDraft.findMany({
+  const rows = await db.handoutDraft.findMany({
     where: { clinicId: ctx.clinic.id, userId: ctx.user.id },
     orderBy: { updatedAt: "desc" },
     take,
-    select: { id: true, title: true, updatedAt: true },
+    select: { id: true, title: true, updatedAt: true, data: true },
   });
+  return rows.map(({ data, ...d }) => ({ ...d, preparedFor: preparedForOnly.safeParse(data).data?.preparedFor.trim() ?? "" }));
 }
 
 export async function hasDraft(ctx: MemberContext, draftId: string): Promise<boolean> {

@@ -12,10 +12,11 @@ import { checkGuideShape, MAX_FRONT_MATTER_CHARS, MAX_REFERENCE_CHARS, MAX_REFER
 import { slugify } from "./slugify";
 import { readingStats } from "./readability";
 import { applyLocks, type LockReason } from "./locks";
+import { MAX_GUIDE_BYTES } from "./file-limits";
 
 export { slugify };
 
-export const MAX_GUIDE_BYTES = 1024 * 1024;
+export { MAX_GUIDE_BYTES };
 
 export type ParsedSection = {
   key: string;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import zlib from "node:zlib";
+import { ZIP_MAX_BYTES } from "./file-limits";
 
 // Reading an uploaded .zip (a guide's Markdown and its pictures) without trusting it: its size, entry count
 // and every entry's path are checked from the central directory before anything is inflated, and each entry
@@ -7,7 +8,7 @@ import zlib from "node:zlib";
 // tells the truth (megabytes of zeros) is inflated past the cap. Nothing is ever written to disk, so a
 // symbolic link inside is only a small file whose text is a path. Runs in the parse threads (zip-check.ts).
 
-export const ZIP_MAX_BYTES = 20 * 1024 * 1024;
+export { ZIP_MAX_BYTES };
 export const ZIP_MAX_FILES = 200;
 // Unpacked: the Markdown's 1 MB and pictures of at most 5 MB each, well within 200 × 5 MB in practice.
 export const ZIP_MAX_UNPACKED = 100 * 1024 * 1024;

@@ -31,7 +31,7 @@ const ROW_FIELDS = {
   createdAt: true,
   void: { select: { createdAt: true } },
   deliveries: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
-  link: { select: { firstOpenedAt: true, openCount: true } },
+  link: { select: { firstOpenedAt: true, openCount: true, revokedAt: true, expiresAt: true } },
 } satisfies Prisma.HandoutSelect;
 
 const withEmailStatus = <H extends { deliveries: { status: DeliveryStatus }[] }>({ deliveries, ...h }: H) => ({ ...h, emailStatus: deliveries[0]?.status ?? null });

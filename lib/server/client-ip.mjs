@@ -16,6 +16,17 @@ export function normaliseIp(address) {
 }
 
 /**
+ * An address as the Activity page shows it: one form per client. IPv4 written as IPv6 becomes IPv4, and this
+ * machine's own addresses (127.0.0.0/8 and ::1, which a browser on the server picks between by how it resolved
+ * "localhost") are "localhost". The audit log itself keeps what was recorded.
+ */
+export function displayIp(address) {
+  const ip = normaliseIp(address);
+  if (!ip) return typeof address === "string" && address ? address : null;
+  return ip === "::1" || /^127\./.test(ip) ? "localhost" : ip;
+}
+
+/**
  * TRUSTED_PROXIES: comma-separated addresses or CIDR ranges (e.g. "10.0.0.0/8, 127.0.0.1, ::1"), or the
  * word "loopback". Returns a matcher, or throws with a message naming the bad entry.
  */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, expectAccessible, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
+import { CLINICIAN, expectAccessible, expectFormError, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
 
 test("an owner imports a guide through the UI: preview, confirm, then find it by a word in its body", async ({ page }) => {
   const word = `marmot${Date.now()}`;
@@ -35,7 +35,7 @@ test("an owner imports a guide through the UI: preview, confirm, then find it by
   await page.getByRole("link", { name: "Import a guide" }).click();
 
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByText("Choose a Markdown file or paste the guide's text.")).toBeVisible();
+  await expectFormError(page, "Choose a Markdown file or paste the guide's text.");
 
   await page.getByLabel("…or paste the text").fill(markdown);
   await page.getByRole("button", { name: "Preview" }).click();
@@ -79,17 +79,25 @@ test("a clinician reads the back-spasms guide with grades and working citation l
   expect((await page.goto(`/clinics/${RIVERSIDE}/guides/import`))?.status()).toBe(404);
 });
 
-test("a file too large for the import form gets a message on the form, not an error page", async ({ page }) => {
+test("a file too large for the import form is stopped in the browser with its own limit named, not an error page", async ({ page }) => {
   await signIn(page, RIVERSIDE_OWNER);
   await page.goto(`/clinics/${RIVERSIDE}/guides/import`);
+  const sent: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") sent.push(r.url());
+  });
   const file = page.getByLabel("Markdown file");
-  // Larger than any form the server accepts: stopped before it is sent.
   await file.setInputFiles({ name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(22 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByText(/This is too large to send \(22\.0 MB; the limit is 21\.0 MB\)/)).toBeVisible();
-  // Larger than a guide may be, but sendable: the server's own message, next to the field.
+  await expectFormError(page, "“huge.md” is 22 MB: a guide's Markdown file can be at most 1 MB. Choose a smaller file.");
+  await expect(page.getByText(/21(\.0)? MB/)).toHaveCount(0);
   await file.setInputFiles({ name: "big.md", mimeType: "text/markdown", buffer: Buffer.alloc(1.5 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByText("The file is larger than 1 MB.")).toBeVisible();
+  await expectFormError(page, "“big.md” is 1.5 MB: a guide's Markdown file can be at most 1 MB. Choose a smaller file.");
+  const zip = page.getByLabel("Zip file");
+  await zip.setInputFiles({ name: "pictures.zip", mimeType: "application/zip", buffer: Buffer.alloc(21 * 1024 * 1024, 0) });
+  await page.getByRole("button", { name: "Import the zip" }).click();
+  await expectFormError(page, "“pictures.zip” is 21 MB: a guide's zip can be at most 20 MB. Choose a smaller file.");
+  expect(sent).toEqual([]);
   await expect(page.getByRole("heading", { name: "Import a guide" })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { CLINICIAN, expectAccessible, RIVERSIDE, signIn, waitForMail } from "./support";
+import { CLINICIAN, expectAccessible, expectFormError, RIVERSIDE, signIn, waitForMail } from "./support";
 import { pdftotext, qpdfQdf } from "../support/pdf-tools";
 
 const GUIDE = "Treating Back Spasms: A Comprehensive Guide";
@@ -37,7 +37,7 @@ test("the clinician makes the back-spasms handout in plain Spanish: Spanish PDF,
 
   const to = `paciente.${Date.now()}@example.com`;
   await page.getByRole("button", { name: "Email to patient" }).click();
-  await expect(page.getByText("Enter the patient's email address.")).toBeVisible();
+  await expectFormError(page, "Enter the patient's email address.");
   await page.getByLabel("Patient's email address").fill(to);
   await page.getByLabel("The patient asked to get this handout by email.").check();
   await page.getByRole("button", { name: "Email to patient" }).click();

@@ -108,3 +108,35 @@ test("a handout's patient link: emailed without the handout, opened as an access
   expect(gone.status()).toBe(404);
   expect(await gone.text()).toContain("This handout is no longer available");
 });
+
+test("the clinic home says who each handout and draft is for, and that a withdrawn link is withdrawn (not just \"opened 2×\")", async ({ page }) => {
+  const name = `Kit${String.fromCharCode(...Array.from({ length: 5 }, () => 97 + Math.floor(Math.random() * 26)))}`;
+  await signIn(page, CLINICIAN);
+  await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
+  await page.getByRole("link", { name: GUIDE }).click();
+  await page.getByLabel("Prepared for").fill(name);
+  await page.getByRole("button", { name: "Generate PDF" }).click();
+  await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 20_000 });
+  const url = await page.getByTestId("patient-link").getByLabel("Link address").inputValue();
+  for (let i = 0; i < 2; i++) expect((await page.request.get(url)).status()).toBe(200);
+  await page.getByRole("button", { name: "Withdraw link…" }).click();
+  await page.getByRole("button", { name: "Withdraw link" }).click();
+  await expect(page.getByTestId("patient-link").getByText(/^Withdrawn /)).toBeVisible();
+
+  // A draft for someone else, left unfinished.
+  await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
+  await page.getByRole("link", { name: GUIDE }).click();
+  await page.getByLabel("Prepared for").fill(`${name}b`);
+  await expect(page.getByText(/^Draft saved at /)).toBeVisible({ timeout: 10_000 });
+
+  await page.goto(`/clinics/${RIVERSIDE}`);
+  const handout = page.getByRole("region", { name: "Your recent handouts" }).getByRole("listitem").filter({ has: page.getByText(`For ${name}`, { exact: true }) });
+  await expect(handout.getByRole("link", { name: GUIDE })).toBeVisible();
+  await expect(handout.getByText("Link withdrawn · opened 2×")).toBeVisible();
+  await expect(handout.getByText(/^Link opened/)).toHaveCount(0);
+  const draft = page.getByRole("region", { name: "Drafts to finish" }).getByRole("listitem").filter({ has: page.getByText(`For ${name}b`, { exact: true }) });
+  await expect(draft.getByRole("link", { name: GUIDE })).toBeVisible();
+  await expect(draft.getByText(/^Saved /)).toBeVisible();
+  await page.goto(`/clinics/${RIVERSIDE}/handouts?q=${name}`);
+  await expect(page.getByText("Link withdrawn · opened 2×")).toBeVisible();
+});

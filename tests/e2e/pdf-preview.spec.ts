@@ -3,7 +3,7 @@ import fs from "node:fs";
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { pixelDiff, type Raw } from "../support/pixel-diff";
-import { CLINICIAN, expectAccessible, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
+import { CLINICIAN, expectAccessible, RIVERSIDE, RIVERSIDE_OWNER, setPrimaryColour, signIn } from "./support";
 
 const DIR = "test-results/pdf-preview";
 const GUIDE = "Treating Back Spasms: A Comprehensive Guide";
@@ -207,14 +207,8 @@ test("at 375 px the builder's preview and the handout page fit the phone and mee
 });
 
 test("with a light clinic colour the builder and its preview still meet WCAG 2.1 AA", async ({ page }) => {
-  const setColour = async (hex: string) => {
-    await page.goto(`/clinics/${RIVERSIDE}/settings`);
-    await page.getByLabel("Primary colour", { exact: true }).fill(hex);
-    await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Saved. Handouts generated from now on use these settings.")).toBeVisible();
-  };
   await signIn(page, RIVERSIDE_OWNER);
-  await setColour("#ffee00");
+  await setPrimaryColour(page, RIVERSIDE, "#ffee00");
   try {
     await openBuilder(page);
     await previewSettled(page);
@@ -222,6 +216,6 @@ test("with a light clinic colour the builder and its preview still meet WCAG 2.1
     await page.screenshot({ path: "test-results/screens/builder-light-colour-1280.png", fullPage: true });
   } finally {
     // The demo clinic's colour, for the specs after this one.
-    await setColour("#1d4e89");
+    await setPrimaryColour(page, RIVERSIDE, "#1d4e89");
   }
 });

@@ -105,3 +105,43 @@ test("a clinician saves a template from the builder and starts a new handout fro
   await page.goto(`/clinics/${RIVERSIDE}/templates?q=${encodeURIComponent(name)}`);
   await expect(page.getByText(/used 1 time, last on/)).toBeVisible();
 });
+
+test("Settings: errors are summed up at the top of the form and focused, each linked to its field; a logo too large or not a picture is named for what it is", async ({ page }) => {
+  await signIn(page, RIVERSIDE_OWNER);
+  await page.goto(`/clinics/${RIVERSIDE}/settings`);
+  await page.getByLabel("Clinic name").fill("");
+  await page.getByLabel("Primary colour", { exact: true }).fill("yellow");
+  await page.getByRole("button", { name: "Save settings" }).click();
+
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  // The focus moves to the summary, which scrolls into view: the messages are no longer off screen.
+  await expect(page.locator(":focus")).toContainText("There is a problem");
+  await expect(summary).toBeInViewport();
+  await expect(summary.getByRole("link")).toHaveText(["Clinic name: Enter the clinic name.", "Primary colour: Use a colour like #1d4e89."]);
+  await expect(page.getByLabel("Clinic name")).toHaveAttribute("aria-invalid", "true");
+  await summary.getByRole("link", { name: "Primary colour: Use a colour like #1d4e89." }).click();
+  await expect(page.getByLabel("Primary colour", { exact: true })).toBeFocused();
+  await expect(page.getByLabel("Primary colour", { exact: true })).toHaveValue("yellow");
+  await page.screenshot({ path: "test-results/screens/settings-errors-1280.png", fullPage: false });
+
+  // A 30 MB logo is stopped in the browser, with the logo's own limit; nothing is sent.
+  const sent: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") sent.push(r.url());
+  });
+  const logo = page.getByLabel("Upload a logo");
+  await logo.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(30 * 1024 * 1024, 1) });
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  const logoSummary = page.locator("form", { has: logo }).getByRole("alert");
+  await expect(logoSummary.getByRole("link", { name: "Upload a logo: “huge.png” is 30 MB: a logo can be at most 2 MB. Choose a smaller file." })).toBeVisible();
+  await expect(page.locator(":focus")).toContainText("huge.png");
+  await expect(page.getByText(/21(\.0)? MB|shorten the text/)).toHaveCount(0);
+  expect(sent).toEqual([]);
+
+  // Text saved as .png: the server says what it really is (not the SVG message).
+  await logo.setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("These are my notes, not a picture.\n".repeat(20)) });
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(logoSummary).toContainText("This file is named or labelled as a PNG picture, but it is not one (it holds text).");
+  await expect(logoSummary).not.toContainText("SVG");
+});

@@ -56,4 +56,26 @@ describe("audit log", () => {
     expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { from: "2000-01-01", to: "2000-01-02" })).events).toHaveLength(0);
     await expect(act(c.clinician.id, c.clinic.id, findAuditEvents, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("leaves page views out unless asked for, and shows this machine's addresses (::1, 127.0.0.1) one way", async () => {
+    const c = await createClinicWithMembers(db);
+    const event = (action: "handout.viewed" | "handout.generated" | "handout.printed", ip: string) =>
+      recordAudit({ action, clinicId: c.clinic.id, actorId: c.clinician.id, targetType: "handout", targetId: "h1", ip });
+    await event("handout.generated", "::1");
+    for (let i = 0; i < 30; i++) await event("handout.viewed", i % 2 ? "::1" : "127.0.0.1");
+    await event("handout.printed", "::ffff:127.0.0.1");
+    await recordAudit({ action: "auth.sign_in", actorId: c.clinician.id, ip: "2001:db8::7" });
+
+    const shown = await act(c.owner.id, c.clinic.id, findAuditEvents, {});
+    expect(shown.events.map((e) => e.what)).toEqual(["Signed in", "Handout opened for printing", "Handout generated"]);
+    expect(shown.total).toEqual({ count: 3, more: false });
+    expect(shown.events.map((e) => e.ip)).toEqual(["2001:db8::7", "localhost", "localhost"]);
+
+    const all = await act(c.owner.id, c.clinic.id, findAuditEvents, { views: true });
+    expect(all.total).toEqual({ count: 33, more: false });
+    expect(all.events.filter((e) => e.what === "Handout opened")).toHaveLength(23); // a page of 25, under the sign-in and the print
+    expect(new Set(all.events.map((e) => e.ip))).toEqual(new Set(["localhost", "2001:db8::7"]));
+    // Asking for page views by name shows them without the box ticked.
+    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { action: "handout.viewed" })).total).toEqual({ count: 30, more: false });
+  });
 });

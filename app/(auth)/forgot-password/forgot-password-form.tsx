@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { requestResetAction } from "./actions";
@@ -12,7 +13,7 @@ export function ForgotPasswordForm() {
   if (state.ok) return <Alert tone="success">{state.message}</Alert>;
   return (
     <form action={action} noValidate>
-      {state.message && <Alert tone="error">{state.message}</Alert>}
+      <ErrorSummary state={state} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <SubmitButton pendingText="Sending…" className="w-full">
         Send reset link

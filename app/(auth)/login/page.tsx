@@ -8,7 +8,6 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const NOTICES: Record<string, string> = {
   reset: "Your password was changed. Sign in with the new one.",
-  invited: "You joined the clinic. Sign in to continue.",
   signedout: "You are signed out.",
   expired: "Your session ended. Sign in again to go back to where you were: what you typed in the handout builder comes back.",
 };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { NewPasswordFields } from "@/components/accounts/new-password-fields";
@@ -12,7 +12,7 @@ export function AcceptInviteForm({ token, email, hasAccount }: { token: string; 
   const [state, action] = useActionState(acceptInviteAction, initialFormState);
   return (
     <form action={action} noValidate>
-      {state.message && <Alert tone="error">{state.message}</Alert>}
+      <ErrorSummary state={state} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="hasAccount" value={hasAccount ? "1" : "0"} />
       <input type="hidden" name="username" value={email} autoComplete="username" />

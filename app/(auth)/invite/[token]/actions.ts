@@ -4,8 +4,11 @@ import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/actions";
 import { acceptInviteSchema } from "@/lib/accounts/schemas";
 import { acceptInvite } from "@/lib/clinics/invites";
+import { signInAfterInvite } from "@/lib/auth";
 
+// The new member has just shown their password (chosen or confirmed): signed in, they land on the clinic.
 export const acceptInviteAction = publicAction({ schema: acceptInviteSchema }, async (info, input) => {
-  const { email } = await acceptInvite(input.token, input, info);
-  redirect(`/login?notice=invited&email=${encodeURIComponent(email)}`);
+  const { clinicId, userId } = await acceptInvite(input.token, input, info);
+  await signInAfterInvite(userId, info);
+  redirect(`/clinics/${clinicId}`);
 });

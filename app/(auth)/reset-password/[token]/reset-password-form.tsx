@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { NewPasswordFields } from "@/components/accounts/new-password-fields";
 import { initialFormState } from "@/lib/forms";
@@ -11,7 +11,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   const [state, action] = useActionState(resetPasswordAction, initialFormState);
   return (
     <form action={action} noValidate>
-      {state.message && <Alert tone="error">{state.message}</Alert>}
+      <ErrorSummary state={state} />
       <p className="mb-4 text-sm text-slate-700">
         Account: <strong>{email}</strong>
       </p>

@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
 import { idSchema } from "@/lib/ids";
-import { consentSchema, deliveryModeFields, formKeySchema, recipientSchema, requireAttachmentNotice } from "@/lib/deliveries/schemas";
+import { confirmRecipientSchema, consentSchema, deliveryModeFields, formKeySchema, recipientSchema, requireAttachmentNotice, type RecipientCheck } from "@/lib/deliveries/schemas";
+import { checkRecipient } from "@/lib/deliveries/recipient-check";
+import { formValues, type FormState } from "@/lib/forms";
 import { makeAndEmail } from "@/lib/handouts/make-and-email";
 
 const makeAndEmailSchema = requireAttachmentNotice(
@@ -13,12 +15,15 @@ const makeAndEmailSchema = requireAttachmentNotice(
     recipient: recipientSchema,
     consent: consentSchema,
     requestKey: formKeySchema,
+    confirmRecipient: confirmRecipientSchema,
     ...deliveryModeFields,
   }),
 );
 
 /** "Make and email" on the clinic home: the template's handout generated and its email queued, in one go. */
-export const makeAndEmailAction = clinicAction({ schema: makeAndEmailSchema }, async (ctx, input) => {
+export const makeAndEmailAction = clinicAction({ schema: makeAndEmailSchema }, async (ctx, input, formData): Promise<FormState<{ check: RecipientCheck }>> => {
+  const check = await checkRecipient(ctx, { ...input, idempotencyKey: input.requestKey });
+  if (check) return { ok: false, data: { check }, values: formValues(formData) };
   const { handoutId } = await makeAndEmail(ctx, input);
   redirect(`/clinics/${ctx.clinic.id}/handouts/${handoutId}?emailed=1`);
 });

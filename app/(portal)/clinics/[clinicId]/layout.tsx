@@ -24,12 +24,13 @@ export default async function ClinicLayout({ children, params }: { children: Rea
   ];
   return (
     <>
-      <div className="border-b border-slate-200 bg-white">
+      {/* One landmark for the clinic's name (or switcher) and its pages, so nothing on the page is outside one. */}
+      <nav aria-label="Clinic" className="border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-6xl px-4 pt-2">
           <ClinicSwitcher current={ctx.clinic} clinics={memberships.map((m) => m.clinic)} />
           <ClinicNav items={items} />
         </div>
-      </div>
+      </nav>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

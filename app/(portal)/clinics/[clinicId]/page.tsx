@@ -6,7 +6,7 @@ import { findRecentHandouts } from "@/lib/handouts/queries";
 import { findDrafts } from "@/lib/drafts/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
+import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handouts/email-status";
 import { getClinicBranding } from "@/lib/clinics/branding";
 import { MakeAndEmail } from "./_components/make-and-email";
 import { GuidesDue } from "./_components/guides-due";
@@ -14,6 +14,9 @@ import { findGuidesDueForReview } from "@/lib/guides/review-dates";
 import { getsPatientLink } from "@/lib/links/state";
 
 const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+// Rows of the same guide differ by who they are for: say so even when nobody was named.
+const PreparedFor = ({ name }: { name: string | null }) => (name ? <span>For {name}</span> : <span className="text-slate-600">No patient named</span>);
 
 // Where the daily work starts: the clinic's usual handouts one or two clicks away, what was made recently and
 // whether it reached the patient, and drafts to finish.
@@ -124,7 +127,10 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                     <Link href={`${base}/handouts/new?draft=${d.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
                       {d.title}
                     </Link>
-                    <p className="text-sm text-slate-700">Saved {when(d.updatedAt)}</p>
+                    <p className="flex flex-wrap gap-x-2 text-sm text-slate-700">
+                      <PreparedFor name={d.preparedFor} />
+                      <span>Saved {when(d.updatedAt)}</span>
+                    </p>
                   </li>
                 ))}
               </ul>
@@ -147,10 +153,10 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                       {h.void && <VoidBadge />}
                     </p>
                     <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                      {h.preparedFor ? <span>For {h.preparedFor}</span> : null}
+                      <PreparedFor name={h.preparedFor} />
                       <span>{when(h.createdAt)}</span>
                       <EmailStatusBadge status={h.emailStatus} />
-              <LinkOpenedBadge link={h.link} />
+                      <LinkStateBadge link={h.link} voided={!!h.void} />
                     </p>
                   </li>
                 ))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { requireMemberPage, MANAGERS } from "@/lib/authz";
 import { findAuditEvents } from "@/lib/audit/queries";
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS } from "@/lib/audit/actions";
 import { idSchema } from "@/lib/ids";
 import { PageHeader } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
@@ -17,6 +17,7 @@ const filtersSchema = z.object({
   actor: idSchema.optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
+  views: z.literal("1").optional().catch(undefined),
   after: cursorParam,
   before: cursorParam,
 });
@@ -25,11 +26,15 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
   const filters = filtersSchema.parse(await searchParams);
-  const { events, older, newer, total, members } = await findAuditEvents(ctx, filters);
+  const { events, older, newer, total, members } = await findAuditEvents(ctx, { ...filters, views: filters.views === "1" });
+  const viewsHidden = !filters.views && !filters.action;
   const base = `/clinics/${clinicId}/activity`;
   return (
     <>
-      <PageHeader title="Activity" description={`Everything recorded for this clinic, newest first (${countLabel(total, "event", "events").toLowerCase()}). Records cannot be changed or deleted.`} />
+      <PageHeader
+        title="Activity"
+        description={`Everything recorded for this clinic, newest first (${countLabel(total, "event", "events").toLowerCase()}${viewsHidden ? ", page views left out" : ""}). Records cannot be changed or deleted.`}
+      />
       <FilterForm label="Filter activity" clearHref={base}>
         <Filter id="action" label="What">
           <select id="action" name="action" defaultValue={filters.action ?? ""} className={filterInput}>
@@ -52,6 +57,13 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           </select>
         </Filter>
         <DateRangeFilters from={filters.from} to={filters.to} />
+        <label className="flex items-center gap-2 text-sm font-medium sm:col-span-2 lg:col-span-4">
+          <input type="checkbox" name="views" value="1" defaultChecked={!!filters.views} aria-describedby="views-hint" className="h-5 w-5 accent-brand-600" />
+          Include page views
+          <span id="views-hint" className="font-normal text-slate-600">
+            ({PAGE_VIEW_ACTIONS.map((a) => `“${AUDIT_ACTIONS[a]}”`).join(", ")}: a member opening a handout’s page)
+          </span>
+        </label>
       </FilterForm>
       {/* A list, not a wide table: each event reads as a sentence on a phone too. */}
       <ol aria-label="Activity log" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -71,7 +83,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         ))}
         {events.length === 0 && <li className="px-4 py-6 text-center text-slate-700">Nothing recorded that matches.</li>}
       </ol>
-      <KeysetPagination newer={newer} older={older} noun="events" basePath={base} params={{ action: filters.action, actor: filters.actor, from: filters.from, to: filters.to }} />
+      <KeysetPagination newer={newer} older={older} noun="events" basePath={base} params={{ action: filters.action, actor: filters.actor, from: filters.from, to: filters.to, views: filters.views }} />
     </>
   );
 }

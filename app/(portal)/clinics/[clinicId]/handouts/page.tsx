@@ -8,7 +8,7 @@ import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { countLabel } from "@/lib/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { DateRangeFilters, Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
-import { EmailStatusBadge, LinkOpenedBadge, VoidBadge } from "@/components/handouts/email-status";
+import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handouts/email-status";
 
 export const metadata: Metadata = { title: "Handouts" };
 
@@ -93,7 +93,7 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
             </div>
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700 sm:justify-end">
               <EmailStatusBadge status={h.emailStatus} />
-              <LinkOpenedBadge link={h.link} />
+              <LinkStateBadge link={h.link} voided={!!h.void} />
               <span>
                 {h.author.name} · <time dateTime={h.createdAt.toISOString()}>{h.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>
               </span>

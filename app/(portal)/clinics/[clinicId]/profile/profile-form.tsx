@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { updateProfileAction } from "./actions";
@@ -12,7 +13,8 @@ export function ProfileForm({ clinicId, initial }: { clinicId: string; initial: 
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
+      <ErrorSummary state={state} />
       <Field label="Display name" name="name" required autoComplete="name" defaultValue={state.values?.name ?? initial.name} errors={e.name} />
       <Field label="Credentials" name="credentials" hint='For example "DC" or "PT, DPT".' defaultValue={state.values?.credentials ?? initial.credentials} errors={e.credentials} />
       <Field label="Direct phone" name="directPhone" type="tel" defaultValue={state.values?.directPhone ?? initial.directPhone} errors={e.directPhone} />

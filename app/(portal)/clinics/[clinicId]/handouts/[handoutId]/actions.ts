@@ -2,15 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { clinicAction } from "@/lib/actions";
-import { retryDeliverySchema, sendHandoutSchema } from "@/lib/deliveries/schemas";
+import { retryDeliverySchema, sendHandoutSchema, type RecipientCheck } from "@/lib/deliveries/schemas";
 import { requestDelivery, retryDelivery } from "@/lib/deliveries/mutations";
-import type { FormState } from "@/lib/forms";
+import { checkRecipient } from "@/lib/deliveries/recipient-check";
+import { formValues, type FormState } from "@/lib/forms";
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { voidHandout } from "@/lib/handouts/mutations";
 import { revokeLink } from "@/lib/links/mutations";
 
-export const sendHandoutAction = clinicAction({ schema: sendHandoutSchema }, async (ctx, input): Promise<FormState> => {
+export const sendHandoutAction = clinicAction({ schema: sendHandoutSchema }, async (ctx, input, formData): Promise<FormState<{ check: RecipientCheck }>> => {
+  const check = await checkRecipient(ctx, input);
+  if (check) return { ok: false, data: { check }, values: formValues(formData) };
   await requestDelivery(ctx, input);
   revalidatePath(`/clinics/${ctx.clinic.id}/handouts/${input.handoutId}`);
   return { ok: true, message: "The email is queued. Its status updates below." };

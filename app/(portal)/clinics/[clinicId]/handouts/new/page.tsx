@@ -64,7 +64,8 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
         title="New handout"
         description={
           <>
-            From <strong>{start.guide.title}</strong> (version {start.guide.version}). Nothing is saved until you press Generate PDF.
+            From <strong>{start.guide.title}</strong> (version {start.guide.version}). Your choices are kept as a draft as you type (only you see it);
+            Generate PDF makes the handout.
           </>
         }
       />

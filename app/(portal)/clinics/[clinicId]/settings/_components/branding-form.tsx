@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Field, Select, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { contrastRatio, textColorOn } from "@/lib/pdf/colors";
 import { initialFormState } from "@/lib/forms";
@@ -40,7 +41,8 @@ export function BrandingForm({ clinicId, initial, logoUrl }: { clinicId: string;
   const ratio = contrastRatio("#ffffff", primary);
   return (
     <form action={action} noValidate>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
+      <ErrorSummary state={state} />
       <Field label="Clinic name" name="name" value={v.name} onChange={set("name")} required errors={e.name} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <div>

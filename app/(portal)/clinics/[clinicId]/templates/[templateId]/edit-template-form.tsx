@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { PatientLinkChoice } from "@/components/handouts/patient-link-choice";
 import { Field, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Card } from "@/components/ui/card";
 import { initialFormState } from "@/lib/forms";
@@ -22,7 +23,8 @@ export function EditTemplateForm({ clinicId, template, start }: { clinicId: stri
   return (
     <div className="max-w-3xl space-y-6">
       <form action={action} noValidate className="space-y-6">
-        {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+        {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
+        <ErrorSummary state={state} />
         <input type="hidden" name="templateId" value={template.id} />
         <input type="hidden" name="guideVersionId" value={start.guide.versionId} />
         <Field label="Template name" name="templateName" maxLength={80} defaultValue={state.values?.templateName ?? template.name} errors={e.templateName} />

@@ -6,13 +6,17 @@ import { Card } from "@/components/ui/card";
 import { Field, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { GradeLabel } from "@/components/guides/grade-label";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { MAX_GUIDE_BYTES } from "@/lib/guides/file-limits";
 import type { FormState } from "@/lib/forms";
 import { confirmImportAction, previewGuideAction, type ImportPreview } from "../actions";
 
 const FORMAT_HINT = "Markdown: '# Title', then one '## Heading' per section. '## References' and '## Disclaimer' are recognised.";
 
 export function ImportGuideForm({ clinicId }: { clinicId: string }) {
-  const [preview, previewAction] = useFormAction(previewGuideAction.bind(null, clinicId), { ok: false } as FormState<ImportPreview>);
+  const [preview, previewAction] = useFormAction(previewGuideAction.bind(null, clinicId), { ok: false } as FormState<ImportPreview>, {
+    file: { maxBytes: MAX_GUIDE_BYTES, noun: "a guide's Markdown file" },
+  });
   const [confirm, confirmAction] = useFormAction(confirmImportAction.bind(null, clinicId), { ok: false } as FormState);
   const e = preview.fieldErrors ?? {};
   return (
@@ -20,7 +24,7 @@ export function ImportGuideForm({ clinicId }: { clinicId: string }) {
       <Card>
         <h2 className="mb-3 text-lg font-semibold">1. Choose the guide</h2>
         <form action={previewAction} noValidate>
-          {preview.message && !preview.ok && <Alert tone="error">{preview.message}</Alert>}
+          <ErrorSummary state={preview} />
           <Field label="Markdown file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" hint="At most 1 MB." errors={e.file} />
           <TextArea label="…or paste the text" name="text" rows={12} defaultValue={preview.ok ? preview.data?.markdown : preview.values?.text} hint={FORMAT_HINT} errors={e.text} className="font-mono text-sm" />
           <SubmitButton pendingText="Reading…" variant="secondary">
@@ -34,7 +38,7 @@ export function ImportGuideForm({ clinicId }: { clinicId: string }) {
           <p className="text-slate-700">The sections appear here after Preview.</p>
         ) : (
           <form action={confirmAction}>
-            {confirm.message && !confirm.ok && <Alert tone="error">{confirm.message}</Alert>}
+            <ErrorSummary state={confirm} />
             <input type="hidden" name="markdown" value={preview.data.markdown} />
             <h3 className="text-xl font-semibold">{preview.data.title}</h3>
             {preview.data.summary && <p className="mt-1 text-slate-700">{preview.data.summary}</p>}

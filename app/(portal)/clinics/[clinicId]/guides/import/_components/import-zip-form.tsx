@@ -1,20 +1,21 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/forms";
+import { ZIP_MAX_BYTES } from "@/lib/guides/file-limits";
 import { importZipAction } from "../actions";
 
 export function ImportZipForm({ clinicId }: { clinicId: string }) {
-  const [state, action] = useFormAction(importZipAction.bind(null, clinicId), { ok: false } as FormState);
+  const [state, action] = useFormAction(importZipAction.bind(null, clinicId), { ok: false } as FormState, { file: { maxBytes: ZIP_MAX_BYTES, noun: "a guide's zip" } });
   return (
     <Card className="mt-6">
       <h2 className="mb-3 text-lg font-semibold">A guide with pictures (.zip)</h2>
       <form action={action} noValidate>
-        {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
+        <ErrorSummary state={state} />
         <Field
           label="Zip file"
           name="file"

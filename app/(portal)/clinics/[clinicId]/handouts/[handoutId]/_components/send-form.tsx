@@ -3,9 +3,11 @@
 import { useActionState, useState } from "react";
 import { Field, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialFormState } from "@/lib/forms";
-import { MESSAGE_MAX } from "@/lib/deliveries/schemas";
+import type { FormState } from "@/lib/forms";
+import { MESSAGE_MAX, type RecipientCheck } from "@/lib/deliveries/schemas";
+import { RecipientCheckBox } from "@/components/handouts/recipient-check";
 import { EmailModeChoice, type EmailMode } from "@/components/handouts/email-mode";
 import { sendHandoutAction } from "../actions";
 
@@ -19,22 +21,24 @@ export function SendForm({ clinicId, handoutId, hasLink }: { clinicId: string; h
   const [key, setKey] = useState(newKey);
   const [message, setMessage] = useState("");
   const [mode, setMode] = useState<EmailMode>(hasLink ? "LINK" : "ATTACHMENT");
-  const [state, action] = useActionState(async (prev: typeof initialFormState, formData: FormData) => {
+  const [state, action] = useActionState(async (prev: FormState<{ check: RecipientCheck }>, formData: FormData) => {
     const result = await sendHandoutAction(clinicId, prev, formData);
     if (result.ok) {
       setKey(newKey());
       setMessage("");
     }
     return result;
-  }, initialFormState);
+  }, { ok: false } as FormState<{ check: RecipientCheck }>);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
+      <ErrorSummary state={state} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="handoutId" value={handoutId} />
       <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.recipient} errors={e.recipient} />
-      <EmailModeChoice id={`send-${handoutId}`} hasLink={hasLink} mode={mode} onMode={setMode} errors={e} />
+      <RecipientCheckBox check={state.data?.check} />
+      <EmailModeChoice id={`send-${handoutId}`} hasLink={hasLink} mode={mode} onMode={setMode} errors={e} noticeSeen={state.values?.attachmentNotice === "seen"} />
       {mode === "ATTACHMENT" && (
         <TextArea
           label="Personal message (optional)"
@@ -54,6 +58,7 @@ export function SendForm({ clinicId, handoutId, hasLink }: { clinicId: string; h
             name="consent"
             value="yes"
             required
+            defaultChecked={state.values?.consent === "yes"}
             aria-invalid={e.consent ? true : undefined}
             aria-describedby={e.consent ? "consent-error" : undefined}
             className="mt-0.5 h-5 w-5 accent-brand-600"

@@ -4,13 +4,14 @@ import { useActionState, useCallback, useDeferredValue, useEffect, useMemo, useR
 import { announceSignedOut } from "@/components/portal/signed-out";
 import { DraftNotices, SignInAgain } from "./draft-notices";
 import { clearBackup } from "@/components/handouts/draft-backup";
-import { Field, TextArea } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button";
 import { ReadingMeter } from "@/components/handouts/reading-meter";
-import { readingStats } from "@/lib/guides/readability";
-import { notesPlainText } from "@/lib/handouts/notes";
-import { NOTES_MAX, TITLE_MAX } from "@/lib/handouts/schemas";
+import { readingLevel } from "@/lib/guides/readability";
+import { notesReadingText } from "@/lib/handouts/notes";
+import { TITLE_MAX } from "@/lib/handouts/schemas";
 import type { BuilderStart } from "@/lib/handouts/builder-data";
 import type { FormState } from "@/lib/forms";
 import { pickerItems, SectionPicker, type PickerItem } from "@/components/handouts/section-picker";
@@ -23,6 +24,7 @@ import { createHandoutAction, discardDraftAction } from "../actions";
 import { usePdfPreview } from "./use-pdf-preview";
 import { useDraft, useLeaveGuard } from "./use-draft";
 import { VariantPicker } from "./variant-picker";
+import { NotesField } from "./notes-field";
 
 export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId: string; start: BuilderStart; restored?: boolean }) {
   const [state, formAction, generating] = useActionState(createHandoutAction.bind(null, clinicId), { ok: false } as FormState);
@@ -59,14 +61,11 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
   const statsItems = useDeferredValue(items);
   const statsNotes = useDeferredValue(notes);
   const language = variant.language;
-  const notesStats = useMemo(() => readingStats(notesPlainText(statsNotes), language), [statsNotes, language]);
-  const handoutStats = useMemo(
-    () =>
-      readingStats(
-        [...statsItems.filter((i) => (i.picked || i.required) && i.kind === "content").map((i) => i.plainText), notesPlainText(statsNotes)].join("\n"),
-        language,
-      ),
-    [statsItems, statsNotes, language],
+  const notesText = useMemo(() => notesReadingText(statsNotes), [statsNotes]);
+  const notesLevel = useMemo(() => readingLevel(notesText.text, language, notesText.list), [notesText, language]);
+  const handoutLevel = useMemo(
+    () => readingLevel([...statsItems.filter((i) => (i.picked || i.required) && i.kind === "content").map((i) => i.plainText), notesText.text].join("\n"), language, notesText.list),
+    [statsItems, notesText, language],
   );
 
   return (
@@ -76,11 +75,11 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
           <Alert tone="warning">What you typed here before (not yet saved when you left or were signed out) is back{draft.dirty ? ", and is being saved now" : ", and saved"}.</Alert>
         )}
         <DraftNotices clinicId={clinicId} draft={draft} />
-        {state.message && !state.ok && (
-          <Alert tone="error">
-            {state.message}
-            {state.signedOut && <SignInAgain />}
-          </Alert>
+        <ErrorSummary state={state} />
+        {state.signedOut && (
+          <p className="-mt-2 mb-4 text-sm text-red-900">
+            <SignInAgain />
+          </p>
         )}
         {start.notices.map((n) => (
           <Alert key={n} tone="warning">
@@ -98,24 +97,7 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
 
         <SectionPicker items={items} guideOrder={variant.sections.map((s) => s.key)} onChange={setItems} error={errors.sectionKeys} />
 
-        <div>
-          <TextArea
-            label="Notes for this patient"
-            name="notes"
-            rows={7}
-            maxLength={NOTES_MAX}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-            hint='Plain text. Start a line with "- " for a bullet point.'
-            errors={errors.notes}
-          />
-          <div className="-mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
-            <ReadingMeter label="Notes reading level" stats={notesStats} language={language} />
-            <span className={notes.length > NOTES_MAX * 0.95 ? "font-medium text-red-800" : "text-slate-600"}>
-              {notes.length.toLocaleString("en-US")} / {NOTES_MAX.toLocaleString("en-US")} characters
-            </span>
-          </div>
-        </div>
+        <NotesField notes={notes} onNotes={setNotes} errors={errors.notes} level={notesLevel} language={language} />
 
         <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
           <legend className="px-1 text-sm font-semibold">For this patient (optional)</legend>
@@ -142,7 +124,7 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
 
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <ReadingMeter label="Whole handout" stats={handoutStats} language={language} />
+            <ReadingMeter label="Whole handout" level={handoutLevel} language={language} />
             <button type="submit" disabled={generating || !!draft.gone} className={buttonClass("primary")}>
               {generating ? "Generating PDF…" : "Generate PDF"}
             </button>

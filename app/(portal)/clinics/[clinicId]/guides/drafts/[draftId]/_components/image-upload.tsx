@@ -2,6 +2,8 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { oversizedFiles } from "@/components/ui/use-form-action";
+import { GUIDE_IMAGE_MAX_BYTES } from "@/lib/guides/image-limits";
 import { uploadGuideImageAction } from "../../actions";
 
 /**
@@ -27,13 +29,14 @@ export function ImageUpload({ clinicId, draftId, onAdded }: { clinicId: string; 
     const alt = (value("alt")?.value ?? "").trim();
     const caption = (value("caption")?.value ?? "").trim().replace(/"/g, "'");
     if (!file) return setError("Choose a picture.");
-    if (file.size > 5 * 1024 * 1024) return setError(`"${file.name}" is larger than 5 MB. Save a smaller version and try again.`);
-    if (!alt) return setError("Describe the picture for people who cannot see it.");
-    setBusy(true);
-    setError(null);
     const fd = new FormData();
     fd.set("draftId", draftId);
     fd.set("file", file);
+    const tooLarge = oversizedFiles(fd, { file: { maxBytes: GUIDE_IMAGE_MAX_BYTES, noun: "a guide picture" } }).file?.[0];
+    if (tooLarge) return setError(tooLarge);
+    if (!alt) return setError("Describe the picture for people who cannot see it.");
+    setBusy(true);
+    setError(null);
     const result = await uploadGuideImageAction(clinicId, null, fd)
       .catch(() => ({ ok: false, message: "The picture could not be sent. Check your connection and try again.", data: undefined, fieldErrors: undefined }))
       .finally(() => setBusy(false));
