@@ -281,13 +281,16 @@ test("behind a proxy: X-Forwarded-Host is believed from TRUSTED_PROXIES only, so
   expect(await replay(direct, { origin: direct })).toEqual({ status: 200, saved: true });
   expect(await saved()).toBe(2);
 
-  // Behind a trusted proxy the forwarded host is the proxy's word, and it is taken.
+  // Behind a trusted proxy the forwarded host is the proxy's word, and it is taken: a deployment at the
+  // proxy's public address (its APP_URL) gets requests whose Origin is that address.
   const port = await freePort();
   let proxied: Started | undefined;
   try {
-    proxied = startNode(webServerArgs(), { PORT: String(port), NODE_ENV: "production", TRUSTED_PROXIES: "loopback", SHUTDOWN_DRAIN_MS: "0" });
+    proxied = startNode(webServerArgs(), { PORT: String(port), NODE_ENV: "production", TRUSTED_PROXIES: "loopback", SHUTDOWN_DRAIN_MS: "0", APP_URL: "http://portal.example" });
     await waitForHealth(`http://localhost:${port}`, proxied);
-    expect(await replay(`http://localhost:${port}`, forged)).toEqual({ status: 200, saved: true });
+    expect(await replay(`http://localhost:${port}`, { origin: "http://portal.example", "x-forwarded-host": "portal.example" })).toEqual({ status: 200, saved: true });
+    // Another site through the same proxy still is not the portal: APP_URL names the one origin it accepts.
+    expect(await replay(`http://localhost:${port}`, forged)).toEqual({ status: 200, saved: false });
     expect(await saved()).toBe(3);
   } finally {
     await stop(proxied);
