@@ -53,8 +53,11 @@ async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   // The web server drains for SHUTDOWN_DRAIN_MS and then up to 10 s itself; the margin covers its exit.
+  if (code === 0) log("stopping: the web server finishes its requests, then the email worker, then the database");
   await stopChild(server, Number(env.SHUTDOWN_DRAIN_MS || 5_000) + 15_000);
   for (const s of started.reverse()) await s.stop().catch(() => {});
+  // The last line a terminal shows: everything this command started has stopped.
+  if (code === 0) log("stopped.");
   process.exit(code);
 }
 process.on("SIGINT", () => stopAll(0));

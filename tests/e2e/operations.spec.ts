@@ -241,6 +241,8 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
     expect(results.filter((r) => !/error=CredentialsSignin/.test(r.url))).toEqual([]);
     expect(await app.exited).toBe(0);
     expect(app.output()).toMatch(/\[web\] SIGTERM: finishing \d+ requests? in flight/);
+    // The terminal's last word is that everything stopped.
+    expect(app.output().trimEnd().split("\n").at(-1)).toBe("[portal] stopped.");
     expect(fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
     expect(worker.child.exitCode).toBeNull();
 
