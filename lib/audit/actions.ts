@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = {
   "template.created": "Template created",
   "template.updated": "Template edited",
   "template.deleted": "Template deleted",
+  "audit.exported": "Audit log exported",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -11,6 +11,7 @@ import { emailSchema, nameSchema } from "@/lib/accounts/schemas";
 import { passwordSchema } from "@/lib/accounts/password-policy";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { cliDatabaseUrl } from "@/lib/env";
+import { recordAudit } from "@/lib/audit/mutations";
 
 const USAGE = 'usage: npm run admin:create -- --email <address> --clinic "<clinic name>" [--name "<your name>"]';
 
@@ -76,7 +77,7 @@ async function main() {
       const user = existing ?? (await tx.user.create({ data: { email, name: args.data.name ?? email.split("@")[0]!, passwordHash: passwordHash! }, select: { id: true, name: true } }));
       const clinic = await tx.clinic.create({ data: { name: clinicName }, select: { id: true, name: true } });
       await tx.membership.create({ data: { userId: user.id, clinicId: clinic.id, role: "OWNER" } });
-      await tx.auditEvent.create({ data: { action: "clinic.created", clinicId: clinic.id, actorId: user.id, targetType: "clinic", targetId: clinic.id, userAgent: "admin:create" } });
+      await recordAudit({ action: "clinic.created", clinicId: clinic.id, actorId: user.id, targetType: "clinic", targetId: clinic.id, userAgent: "admin:create" }, tx);
       return { user, clinic };
     });
     console.log(`Created the clinic "${result.clinic.name}" (${result.clinic.id}) with ${email} as its owner${existing ? " (existing account)" : ""}.`);

@@ -9,6 +9,7 @@ import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { countLabel } from "@/lib/pagination";
 import { cursorParam } from "@/lib/cursor-param";
 import { DateRangeFilters, Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
+import { AuditExportForm } from "./_components/audit-export-form";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -84,6 +85,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         {events.length === 0 && <li className="px-4 py-6 text-center text-slate-700">Nothing recorded that matches.</li>}
       </ol>
       <KeysetPagination newer={newer} older={older} noun="events" basePath={base} params={{ action: filters.action, actor: filters.actor, from: filters.from, to: filters.to, views: filters.views }} />
+      {ctx.role === "OWNER" && <AuditExportForm clinicId={clinicId} today={new Date()} />}
     </>
   );
 }
