@@ -32,7 +32,7 @@ function cjkBreaks(word: string): string[] {
 // Words stay whole: patient text reads better unhyphenated. Only a web or e-mail address (line-breaks.ts)
 // or a word too long to sit comfortably on a line gets break points: after a "/", else a "-", else every 30
 // characters; otherwise it would run off the page in large print. react-pdf marks such a break with a hyphen
-// (none next to CJK or emoji, in an address or after a dash: prisma/patches/@react-pdf+textkit*.patch asks
+// (none next to CJK or emoji, in an address or after a dash: patches/@react-pdf+textkit*.patch asks
 // breakShowsHyphen), so text that may hold URLs sets hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside
 // a word only when the word cannot move down whole.
 export function hyphenateLongWords(word: string): string[] {

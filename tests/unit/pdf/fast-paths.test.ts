@@ -1,4 +1,4 @@
-// The render skips two pieces of work on text that cannot need them (prisma/patches/@react-pdf+textkit*,
+// The render skips two pieces of work on text that cannot need them (patches/@react-pdf+textkit*,
 // @react-pdf+layout*): the Unicode bidirectional algorithm on text with nothing right to left in it, and
 // the emoji pattern on text with no character an emoji can hold. Each skip is only right if its character
 // test lets through every character that could change the result: checked here for all of Unicode.
