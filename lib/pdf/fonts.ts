@@ -3,6 +3,7 @@ import { Font } from "@react-pdf/renderer";
 import { fontsFor, leftToEmoji } from "@/lib/pdf/coverage";
 import { FONT_FILES, PRIMARY_FONT, faceFiles, fontPath, type FontId } from "@/lib/pdf/font-files";
 import { breakShowsHyphen, isUrlLike, urlParts } from "@/lib/pdf/line-breaks";
+import { clearPatchedRenderCaches } from "@/lib/pdf/patch-hooks";
 
 export const FONT_FAMILY = PRIMARY_FONT.family;
 let registered = false;
@@ -31,7 +32,7 @@ function cjkBreaks(word: string): string[] {
 // Words stay whole: patient text reads better unhyphenated. Only a web or e-mail address (line-breaks.ts)
 // or a word too long to sit comfortably on a line gets break points: after a "/", else a "-", else every 30
 // characters; otherwise it would run off the page in large print. react-pdf marks such a break with a hyphen
-// (none next to CJK or emoji, in an address or after a dash: prisma/patches/@react-pdf+textkit*.patch asks
+// (none next to CJK or emoji, in an address or after a dash: patches/@react-pdf+textkit*.patch asks
 // breakShowsHyphen), so text that may hold URLs sets hyphenationPenalty={LATE_BREAK_PENALTY}: it breaks inside
 // a word only when the word cannot move down whole.
 export function hyphenateLongWords(word: string): string[] {
@@ -105,15 +106,11 @@ function cacheGlyphRuns(face: string, font: ShapingFont | null | undefined) {
   font.__handoutRunCache = true;
 }
 
-type Clearable = { clear(): void };
-// The caches the patched layout and pdfkit keep (prisma/patches/@react-pdf+layout*, pdfkit*).
-const PATCHED_CACHES = ["handout-portal.textLayoutCache", "handout-portal.boxCache", "handout-portal.subsetCache"];
-
 /** Forgets every shaped run, laid-out text and block, and font subset of this thread (tests compare cold and warm renders). */
 export function clearRenderCaches() {
   glyphRuns.clear();
   glyphRunChars = 0;
-  for (const name of PATCHED_CACHES) (globalThis as Record<symbol, Clearable | undefined>)[Symbol.for(name)]?.clear();
+  clearPatchedRenderCaches();
 }
 
 // Numeric weights, as react-pdf resolves styles: a "bold" descriptor matches no source exactly, and the

@@ -49,7 +49,7 @@ const DASH_OR_SLASH = /[-‐‑–—/]/;
 
 /**
  * Whether a break inside a word at `index` of `text` shows a hyphen (textkit asks, through the hyphenation
- * callback: prisma/patches/@react-pdf+textkit*.patch). Not inside an address, and not after a dash or a slash
+ * callback: patches/@react-pdf+textkit*.patch). Not inside an address, and not after a dash or a slash
  * the text already has ("and/or", "low-back"), which would print a second one.
  */
 export function breakShowsHyphen(text: string, index: number): boolean {

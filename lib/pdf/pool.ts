@@ -24,7 +24,7 @@ const START_TIMEOUT_MS = 60_000;
 const MAX_HEAP_MB = 192;
 // V8's default young generation is kept. A 128 MB one (64 MB semi-spaces) lets a render's ~60 MB of
 // short-lived objects die without being copied: warm p50 ~100 → ~72 ms in tests/bench/pdf.ts (measured before
-// the render caches of prisma/patches/), but a thread's RSS goes from ~120 to 230-255 MB, past the 250 MB
+// the render caches of patches/), but a thread's RSS goes from ~120 to 230-255 MB, past the 250 MB
 // budget, for a gain no clinician would notice.
 /** Heap limits of a render thread; the bench gives its own threads the same. */
 export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: MAX_HEAP_MB };

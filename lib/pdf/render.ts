@@ -4,6 +4,7 @@ import { pdf } from "@react-pdf/renderer";
 import { formatLongDate, HANDOUT_LANGUAGES } from "@/lib/i18n/messages";
 import { HandoutDocument } from "@/lib/pdf/document";
 import { loadFonts, readPrimaryFonts } from "@/lib/pdf/fonts";
+import { laidOutPages, setPageLimit, startYoga } from "@/lib/pdf/patch-hooks";
 import { preparePdfInput } from "@/lib/pdf/prepare";
 import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
@@ -12,11 +13,10 @@ export function countPages(pdfBytes: Buffer): number {
   return (pdfBytes.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-// A render thread reads the primary fonts and starts the layout engine (yoga, WebAssembly: started through
-// prisma/patches/@react-pdf+layout*) as it loads this module, so that its first render does not. The first
+// A render thread reads the primary fonts and starts the layout engine (yoga, WebAssembly: a hook of the
+// layout patch, lib/pdf/patch-hooks.ts) as it loads this module, so that its first render does not. The first
 // date formatter of a language loads ICU's data for it (~30 ms), so each language's is made here too.
-const startYoga = (globalThis as Record<symbol, (() => Promise<unknown>) | undefined>)[Symbol.for("handout-portal.startYoga")];
-await Promise.all([readPrimaryFonts(), startYoga?.()]);
+await Promise.all([readPrimaryFonts(), startYoga()]);
 for (const language of HANDOUT_LANGUAGES) formatLongDate("2000-01-01", language);
 
 type Instance = ReturnType<typeof pdf>;
@@ -53,10 +53,9 @@ async function renderOnce(input: HandoutPdfInput, fastPagination: boolean, first
   await loadFonts(preparePdfInput(input).fontFamily);
   instance ??= pdf();
   const current = instance;
-  // pageLimit and laidOutPages: prisma/patches/@react-pdf+renderer*.patch.
-  const container = current.container as { document: unknown; pageLimit?: number; laidOutPages?: number };
+  const container = current.container as { document: unknown };
   container.document = null;
-  container.pageLimit = firstPageOnly ? 1 : undefined;
+  setPageLimit(container, firstPageOnly ? 1 : undefined);
   const sink: { error?: unknown } = {};
   // A new key remounts the whole tree, so every render starts from scratch as with a fresh root.
   const element = createElement(RenderErrorBoundary, { key: ++renders, sink }, createElement(HandoutDocument, { input, fastPagination }));
@@ -65,7 +64,7 @@ async function renderOnce(input: HandoutPdfInput, fastPagination: boolean, first
   if (!container.document) throw new Error("The handout document did not render.");
   const bytes = await streamToBuffer(await current.toBuffer());
   // Laid out, not drawn: with firstPageOnly the bytes hold page 1 alone.
-  return { bytes, pages: container.laidOutPages ?? countPages(bytes), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
+  return { bytes, pages: laidOutPages(container) ?? countPages(bytes), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
 }
 
 /**

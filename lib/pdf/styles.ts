@@ -66,7 +66,7 @@ export type Styles = ReturnType<typeof makeStyles>;
 
 declare module "@react-pdf/renderer" {
   interface NodeProps {
-    /** On a View: it moves to the next page whole rather than split, when it fits on a page (prisma/patches/@react-pdf+paginate*). */
+    /** On a View: it moves to the next page whole rather than split, when it fits on a page (patches/@react-pdf+paginate*). */
     keepTogether?: boolean;
   }
   interface PageProps {
@@ -76,7 +76,7 @@ declare module "@react-pdf/renderer" {
 }
 
 // minPresenceAhead={KEEP_TO_END}: what follows in the same View stays on this page with it, or all of it moves
-// to the next page; unless it is taller than a page, then it breaks as usual (prisma/patches/@react-pdf+paginate*).
+// to the next page; unless it is taller than a page, then it breaks as usual (patches/@react-pdf+paginate*).
 export const KEEP_TO_END = Infinity;
 
 // A list keeps a one-line first item with the next line, and its last item with the one before it (the

@@ -1,5 +1,5 @@
 // Tagged PDF (the PDF/UA basics) through three props that react-pdf 4.9 lacks and our patches add
-// (prisma/patches/@react-pdf+renderer+*.patch and @react-pdf+render+*.patch, applied by postinstall):
+// (patches/@react-pdf+renderer+*.patch and @react-pdf+render+*.patch, applied by postinstall):
 // - `<Document tagged>`: pdfkit writes /MarkInfo and a /StructTreeRoot with a Document element;
 // - `tag` on a View, Text, Image or Link: a structure element (a role, or a StructureTag with alt text, a table
 //   header's scope, a language or a structure parent); text is content of the nearest tagged node;

@@ -9,7 +9,7 @@ type Section = HandoutPdfInput["sections"][number];
  * A section that tells the patient when to get help (layout 2): boxed in the warning colour under a "Get
  * help now" label (real text, in the handout's language; the round "!" beside it is drawn, an artifact).
  * The box moves to the next page whole when it fits on a page but not in what is left of this one
- * (`keepTogether`, prisma/patches/@react-pdf+paginate*); a longer one keeps its label and heading with about
+ * (`keepTogether`, patches/@react-pdf+paginate*); a longer one keeps its label and heading with about
  * twice a heading's usual share of what follows. Tagged as a section: its label, then its H2.
  */
 export function WarningSection({ section, label, s, width, balance }: { section: Section; label: string; s: Styles; width: number; balance: (text: string, style: { fontSize?: unknown }, inset?: number) => string }) {
