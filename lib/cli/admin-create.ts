@@ -12,6 +12,7 @@ import { passwordSchema } from "@/lib/accounts/password-policy";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { cliDatabaseUrl } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/mutations";
+import { reachDatabase } from "@/lib/cli/database.mjs";
 
 const USAGE = 'usage: npm run admin:create -- --email <address> --clinic "<clinic name>" [--name "<your name>"]';
 
@@ -67,6 +68,7 @@ async function main() {
   const args = z.object({ email: emailSchema, clinic: z.string().trim().min(1, "--clinic is empty").max(120), name: nameSchema.optional() }).safeParse(values);
   if (!args.success) throw new Error(`${args.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; ")}\n${USAGE}`);
   const databaseUrl = cliDatabaseUrl();
+  await reachDatabase(databaseUrl);
   const { email, clinic: clinicName } = args.data;
 
   const db = createDbClient(databaseUrl, 2);

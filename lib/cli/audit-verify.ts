@@ -7,6 +7,7 @@ import pg from "pg";
 import { verifyRows, readExport, type Verdict } from "@/lib/audit/verify";
 import type { ChainedEvent } from "@/lib/audit/chain";
 import { cliDatabaseUrl } from "@/lib/env";
+import { reachDatabase } from "@/lib/cli/database.mjs";
 
 type Row = ChainedEvent & { hash: string | null };
 
@@ -42,7 +43,9 @@ async function main(): Promise<number> {
     const verdict = await verifyRows(readExport(fs.createReadStream(file, "utf8"), format), { anchored: true });
     return report(file, verdict, " (an export starts where its range starts: its first row is taken on its word for the row before)");
   }
-  const client = new pg.Client({ connectionString: cliDatabaseUrl() });
+  const url = cliDatabaseUrl();
+  await reachDatabase(url);
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const verdict = await verifyRows(databaseRows(client));

@@ -2,6 +2,9 @@
 import demoData from "../../prisma/seed/demo.json" with { type: "json" };
 import { SMTP_SECURITY_LABEL, smtpSecurity } from "../email/smtp-security.mjs";
 
+/**
+ * @param {{ url: string, mailDir: string | null, dev: boolean, demo: boolean, smtpUrl: string, smtpInsecure: boolean }} options
+ */
 export function printBanner({ url, mailDir, dev, demo, smtpUrl, smtpInsecure }) {
   const clinicName = Object.fromEntries(demoData.clinics.map((c) => [c.id, c.name]));
   const smtpHost = (() => {

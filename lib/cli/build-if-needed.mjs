@@ -3,13 +3,15 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { launchEnv } from "../launch-env.mjs";
 
 const INPUTS = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const STAMP = ".next/portal-build-fingerprint";
 
+/** @param {NodeJS.ProcessEnv} env */
 function fingerprint(env) {
   const hash = crypto.createHash("sha256");
-  const walk = (p) => {
+  const walk = (/** @type {string} */ p) => {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);
     if (st.isDirectory()) {
@@ -20,13 +22,16 @@ function fingerprint(env) {
   };
   INPUTS.forEach(walk);
   // next.config.js decides some headers from these at build time.
-  hash.update(`https:${(env.APP_URL ?? "").startsWith("https://")}\n`);
+  hash.update(`https:${(launchEnv(env).APP_URL ?? "").startsWith("https://")}\n`);
   return hash.digest("hex");
 }
 
 /**
  * `production`: an existing build is used as it is (deployments run `npm run build` themselves, and may have
  * pruned the build tools since); only a missing one is made.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {(msg: string) => void} log
+ * @param {{ production?: boolean, stdout?: "inherit" | "ignore" | 2 }} [options]
  */
 export async function buildIfNeeded(env, log, { production = false, stdout = "inherit" } = {}) {
   if (production && fs.existsSync(".next/BUILD_ID")) return;

@@ -1,7 +1,7 @@
 // `npm run guides:import -- path/to/guide.md (--library | --clinic <id>)`: imports a Markdown guide as a
 // new version; `… path/to/guide.zip …` a guide with pictures, in the Library's zip format and through the same
-// reading and checks (lib/guides/zip-store.ts). Uses DATABASE_URL, or the same embedded database as
-// `npm start` (through with-db.mjs).
+// reading and checks (lib/guides/zip-store.ts). Uses DATABASE_URL; in development, that of the running
+// `npm start` (from its .data/dev.env).
 import fs from "node:fs";
 import path from "node:path";
 import { createDbClient } from "@/lib/db-client";
@@ -11,6 +11,7 @@ import { LOCK_REASONS } from "@/lib/guides/locks";
 import { closeParsePool } from "@/lib/guides/parse-pool";
 import { readGuideZip, storeGuideZip } from "@/lib/guides/zip-store";
 import { cliDatabaseUrl } from "@/lib/env";
+import { reachDatabase } from "@/lib/cli/database.mjs";
 
 const USAGE = "usage: npm run guides:import -- <file.md | file.zip> (--library | --clinic <clinicId>)";
 
@@ -24,6 +25,7 @@ async function main() {
   const clinicId = args.includes("--clinic") ? args[args.indexOf("--clinic") + 1] : undefined;
   if (!file || library === !!clinicId || (args.includes("--clinic") && !clinicId)) throw new Error(USAGE);
   const databaseUrl = cliDatabaseUrl();
+  await reachDatabase(databaseUrl);
   const bytes = fs.readFileSync(file);
 
   let guide: ParsedGuide;

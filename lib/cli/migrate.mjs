@@ -5,12 +5,17 @@ import { spawn } from "node:child_process";
 
 const DONE = /All migrations have been successfully applied|No pending migrations to apply/;
 
+/**
+ * @param {NodeJS.ProcessEnv} env with DATABASE_URL
+ * @param {{ quiet?: boolean }} [options] quiet: on failure, no copy of Prisma's whole output on stderr
+ * @returns {Promise<string>} Prisma's output
+ */
 export function migrateDeploy(env, { quiet = true } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve("lib/cli/prisma.mjs"), "migrate", "deploy"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let done = false;
-    const onData = (chunk) => {
+    const onData = (/** @type {Buffer} */ chunk) => {
       output += chunk;
       if (!done && DONE.test(output)) {
         done = true;

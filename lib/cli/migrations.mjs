@@ -7,6 +7,7 @@ import pg from "pg";
 const DIR = path.resolve("prisma", "migrations");
 
 /** Migrations in prisma/migrations that the database has not applied (all of them on an empty database). */
+/** @param {string} databaseUrl @returns {Promise<string[]>} */
 export async function pendingMigrations(databaseUrl) {
   const wanted = fs.readdirSync(DIR).filter((name) => fs.existsSync(path.join(DIR, name, "migration.sql"))).sort();
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -2,11 +2,11 @@
 // existed from what it shows today (lib/handouts/seal.ts). Handouts made since are sealed as they are made,
 // so after the first run this finds none. Run as the migration role, like the rest of that step.
 import { createDbClient } from "@/lib/db-client";
+import { cliDatabaseUrl } from "@/lib/env";
 import { sealUnsealedHandouts } from "@/lib/handouts/printed-record";
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  const db = createDbClient(process.env.DATABASE_URL, 2);
+  const db = createDbClient(cliDatabaseUrl(), 2);
   try {
     const sealed = await sealUnsealedHandouts(db);
     console.log(sealed ? `[migrate] sealed ${sealed} handout${sealed === 1 ? "" : "s"} made before handouts were sealed` : "[migrate] every handout is sealed");

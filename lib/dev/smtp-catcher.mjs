@@ -1,26 +1,32 @@
 // Local SMTP catcher for development: accepts every message on 127.0.0.1 and stores it as an .eml file.
 // With `portFile`, it keeps one port for good, so a worker started on its own keeps reaching it across
-// restarts of `npm start` (lib/dev/with-db.mjs points such a worker at it).
+// restarts of `npm start` (which writes that address to .data/dev.env for it).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { SMTPServer } from "smtp-server";
 import { freePort } from "./embedded-db.mjs";
 
-export function savedCatcherPort(portFile) {
+/** @param {string} portFile */
+function savedCatcherPort(portFile) {
   const saved = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, "utf8")) : NaN;
   return Number.isInteger(saved) && saved > 0 ? saved : null;
 }
 
+/**
+ * @param {{ dir: string, port?: number, portFile?: string, log?: (msg: string) => void }} options
+ * @returns {Promise<{ url: string, dir: string, stop: () => Promise<void> }>}
+ */
 export async function startSmtpCatcher({ dir, port, portFile, log = () => {} }) {
   fs.mkdirSync(dir, { recursive: true });
-  let listenPort = port ?? (portFile && savedCatcherPort(portFile)) ?? (await freePort());
+  let listenPort = port ?? (portFile ? savedCatcherPort(portFile) : null) ?? (await freePort());
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     banner: "handout-portal local mail catcher",
     size: 25 * 1024 * 1024,
     onData(stream, session, callback) {
+      /** @type {Buffer[]} */
       const chunks = [];
       stream.on("data", (c) => chunks.push(c));
       stream.on("end", () => {
@@ -33,16 +39,17 @@ export async function startSmtpCatcher({ dir, port, portFile, log = () => {} }) 
       });
     },
   });
+  /** @param {number} p @returns {Promise<void>} */
   const listen = (p) =>
     new Promise((resolve, reject) => {
       server.once("error", reject);
-      server.listen(p, "127.0.0.1", resolve);
+      server.listen(p, "127.0.0.1", () => resolve());
     });
   try {
     await listen(listenPort);
   } catch (err) {
     // The saved port was taken by something else meanwhile: take another and remember it.
-    if (!portFile || err.code !== "EADDRINUSE") throw err;
+    if (!portFile || /** @type {NodeJS.ErrnoException} */ (err).code !== "EADDRINUSE") throw err;
     listenPort = await freePort();
     await listen(listenPort);
   }
@@ -50,6 +57,6 @@ export async function startSmtpCatcher({ dir, port, portFile, log = () => {} }) 
   return {
     url: `smtp://127.0.0.1:${listenPort}`,
     dir,
-    stop: () => new Promise((resolve) => server.close(resolve)),
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

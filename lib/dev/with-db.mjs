@@ -1,51 +1,42 @@
 #!/usr/bin/env node
-// Development convenience: runs a command with DATABASE_URL set. When it is unset, uses the embedded
-// PostgreSQL: the persistent one under .data/ (the same database as `npm start`; joined when it is already
-// running, started otherwise), or with --throwaway a fresh one in a temporary folder, migrated, and deleted
-// afterwards (used by the integration tests and benchmarks).
+// `node lib/dev/with-db.mjs --throwaway <command…>`: runs a command (the integration tests, some benchmarks)
+// with DATABASE_URL set to a fresh embedded PostgreSQL in a temporary folder, migrated, and deleted afterwards.
+// With DATABASE_URL already set, runs the command on that database as it is. Commands against the development
+// database need no wrapper: they read the running `npm start`'s .data/dev.env (package.json).
 import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { launchEnv } from "../launch-env.mjs";
 import { migrateDeploy } from "../cli/migrate.mjs";
+import { startEmbeddedPostgres } from "./embedded-db.mjs";
 
 const args = process.argv.slice(2);
-const throwaway = args[0] === "--throwaway";
-if (throwaway) args.shift();
-if (args[0] === "--") args.shift();
-if (!args.length) {
-  console.error("usage: with-db.mjs [--throwaway] <command> [args…]");
+if (args[0] !== "--throwaway" || !args[1]) {
+  console.error("usage: with-db.mjs --throwaway <command> [args…]");
   process.exit(2);
 }
+const [cmd, ...cmdArgs] = args.slice(args[1] === "--" ? 2 : 1);
 
+/** @type {Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined} */
 let pg;
+/** @type {string | undefined} */
+let dir;
 const env = { ...process.env };
-if (!env.DATABASE_URL) {
-  // Loaded only here: with DATABASE_URL set, a production install (no dev packages) runs the command as is.
-  const { startEmbeddedPostgres } = await import("./embedded-db.mjs");
-  const { DATA_DIR, localSecrets } = await import("./local-secrets.mjs");
-  if (throwaway) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"));
-    fs.chmodSync(dir, 0o755);
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: "test", persistent: false, database: "portal_test" });
-  } else {
-    pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), password: localSecrets().PG_PASSWORD, log: console.error });
-    // The rest of the development setup, so `npm run worker` on its own works like the one `npm start` runs.
-    const { savedCatcherPort } = await import("./smtp-catcher.mjs");
-    const catcher = savedCatcherPort(path.join(DATA_DIR, "mail.port"));
-    env.NEXTAUTH_SECRET ??= localSecrets().NEXTAUTH_SECRET;
-    env.APP_URL ??= `http://localhost:${env.PORT ?? 3000}`;
-    if (catcher) env.SMTP_URL ??= `smtp://127.0.0.1:${catcher}`;
-  }
+if (!launchEnv().DATABASE_URL) {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"));
+  fs.chmodSync(dir, 0o755);
+  pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: "test", persistent: false, database: "portal_test" });
   env.DATABASE_URL = pg.url;
-  if (throwaway) await migrateDeploy(env);
+  await migrateDeploy(env);
 }
 
-const child = spawn(args[0], args.slice(1), { stdio: "inherit", env, shell: process.platform === "win32" });
-const forward = (sig) => child.kill(sig);
+const child = spawn(/** @type {string} */ (cmd), cmdArgs, { stdio: "inherit", env, shell: process.platform === "win32" });
+const forward = (/** @type {NodeJS.Signals} */ sig) => child.kill(sig);
 process.on("SIGINT", forward);
 process.on("SIGTERM", forward);
 child.on("exit", async (code, signal) => {
   await pg?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
   process.exit(signal ? 1 : (code ?? 1));
 });

@@ -7,12 +7,13 @@ import { move, transferableSymbol, valueSymbol } from "piscina";
 import { register } from "tsx/esm/api";
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
-const load = (file) => import(pathToFileURL(path.join(process.cwd(), "lib", "guides", file)).href);
+const load = (/** @type {string} */ file) => import(pathToFileURL(path.join(process.cwd(), "lib", "guides", file)).href);
 const { parseGuideMarkdown } = await load("parse-markdown.ts");
 const { checkGuideZip } = await load("zip-check.ts");
 
 // `{ zip, zipName }` from the zip import; `{ markdown, images }` from the editor (pictures the text may name);
 // else the text itself.
+/** @param {any} input what parse-pool.ts sends: checked here, field by field */
 export default function parse(input) {
   if (input && typeof input === "object" && input.zip instanceof Uint8Array) {
     const result = checkGuideZip(input.zip, input.zipName);

@@ -11,11 +11,12 @@ import { lowerThreadPriority } from "./thread-priority.mjs";
 const nice = lowerThreadPriority(workerData?.nice);
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
-const load = (file) => import(pathToFileURL(path.join(process.cwd(), file)).href);
+const load = (/** @type {string} */ file) => import(pathToFileURL(path.join(process.cwd(), file)).href);
 const { renderHandoutPdf } = await load("lib/pdf/render.ts");
 const { warmUp } = await load("lib/pdf/warmup.ts");
 await warmUp(renderHandoutPdf);
 
+/** @param {{ input: unknown, options: unknown }} job checked by render.ts's own types on the pool's side */
 export default async function render({ input, options }) {
   return renderHandoutPdf(input, options);
 }

@@ -6,12 +6,12 @@ import net from "node:net";
 
 export const CLIENT_IP_HEADER = "x-portal-client-ip";
 
-/** "::ffff:203.0.113.9" and "203.0.113.9" are the same IPv4 client. */
+/** "::ffff:203.0.113.9" and "203.0.113.9" are the same IPv4 client. @param {unknown} address @returns {string | null} */
 export function normaliseIp(address) {
   if (typeof address !== "string") return null;
   const a = address.trim().replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(a);
-  const ip = mapped ? mapped[1] : a;
+  const ip = mapped?.[1] ?? a;
   return net.isIP(ip) ? ip : null;
 }
 
@@ -19,6 +19,7 @@ export function normaliseIp(address) {
  * An address as the Activity page shows it: one form per client. IPv4 written as IPv6 becomes IPv4, and this
  * machine's own addresses (127.0.0.0/8 and ::1, which a browser on the server picks between by how it resolved
  * "localhost") are "localhost". The audit log itself keeps what was recorded.
+ * @param {unknown} address
  */
 export function displayIp(address) {
   const ip = normaliseIp(address);
@@ -29,6 +30,8 @@ export function displayIp(address) {
 /**
  * TRUSTED_PROXIES: comma-separated addresses or CIDR ranges (e.g. "10.0.0.0/8, 127.0.0.1, ::1"), or the
  * word "loopback". Returns a matcher, or throws with a message naming the bad entry.
+ * @param {string | undefined} value
+ * @returns {import("./client-ip.d.mts").TrustedProxies}
  */
 export function parseTrustedProxies(value) {
   const list = new net.BlockList();
@@ -54,6 +57,7 @@ export function parseTrustedProxies(value) {
   }
   return {
     size: entries.length,
+    /** @param {string | undefined} ip */
     has(ip) {
       const n = normaliseIp(ip);
       return n !== null && list.check(n, net.isIPv6(n) ? "ipv6" : "ipv4");
@@ -65,6 +69,10 @@ export function parseTrustedProxies(value) {
  * The client's address: the socket peer, unless the peer is a trusted proxy; then the right-most
  * X-Forwarded-For entry that is not itself a trusted proxy (entries further left were written by the client
  * and prove nothing).
+ * @param {string | undefined} socketAddress
+ * @param {string | string[] | undefined} forwardedFor
+ * @param {import("./client-ip.d.mts").TrustedProxies} trusted
+ * @returns {string | null}
  */
 export function resolveClientIp(socketAddress, forwardedFor, trusted) {
   const peer = normaliseIp(socketAddress);
@@ -73,8 +81,8 @@ export function resolveClientIp(socketAddress, forwardedFor, trusted) {
     .split(",")
     .map((h) => normaliseIp(h))
     .filter((h) => h !== null);
-  for (let i = hops.length - 1; i >= 0; i--) {
-    if (!trusted.has(hops[i])) return hops[i];
+  for (const hop of hops.toReversed()) {
+    if (!trusted.has(hop)) return hop;
   }
   return hops[0] ?? peer;
 }

@@ -13,9 +13,10 @@
 // - a server action whose declared body is larger than any form sends gets 413 and a message the form shows,
 //   before Next reads it (Next answered 500 with a digest);
 // - the address asked for, in one header the app reads to send a signed-out visitor back after sign-in.
-// Reads its own few settings from the environment; lib/env.ts validates them at start.
+// Reads its own few settings through lib/launch-env.mjs (the start checked the rest before starting it).
 import http from "node:http";
 import next from "next";
+import { EnvError, launchEnv } from "../launch-env.mjs";
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "./client-ip.mjs";
 import { newNonce, portalCsp } from "./csp.mjs";
 import { SERVER_ACTION_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT_MB } from "../limits.mjs";
@@ -27,18 +28,29 @@ const FINISH_MS = 10_000;
 const QUIET_MS = 1_000;
 const FORWARDED_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST || undefined;
-const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
-const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS || 5_000);
+const settings = (() => {
+  try {
+    return launchEnv();
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(`[web] ${err.message}`);
+    process.exit(1);
+  }
+})();
+const { PORT: port, HOST: host, SHUTDOWN_DRAIN_MS: drainMs } = settings;
+const trusted = parseTrustedProxies(settings.TRUSTED_PROXIES);
 
 const app = next({ dev, dir: process.cwd(), port, hostname: host ?? "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 let draining = false;
+/** @type {Set<http.ServerResponse>} */
 const inFlight = new Set();
-/** Each open connection: how many of its requests are being answered, and since when it has been quiet. */
+/**
+ * Each open connection: how many of its requests are being answered, and since when it has been quiet.
+ * @type {Map<import("node:net").Socket, { busy: number, quietSince: number }>}
+ */
 const connections = new Map();
 
 const server = http.createServer((req, res) => {
@@ -79,9 +91,10 @@ server.on("connection", (socket) => {
   socket.on("close", () => connections.delete(socket));
 });
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const settled = () => inFlight.size === 0 && [...connections.values()].every((c) => c.busy === 0 && Date.now() - c.quietSince >= QUIET_MS);
 
+/** @param {NodeJS.Signals} signal */
 async function drain(signal) {
   if (draining) return;
   draining = true;
@@ -104,4 +117,4 @@ async function drain(signal) {
 process.on("SIGINT", () => drain("SIGINT"));
 process.on("SIGTERM", () => drain("SIGTERM"));
 
-server.listen(port, host, () => console.log(`[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-* from ${process.env.TRUSTED_PROXIES}` : ""}`));
+server.listen(port, host, () => console.log(`[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-* from ${settings.TRUSTED_PROXIES}` : ""}`));

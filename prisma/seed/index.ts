@@ -1,15 +1,15 @@
 // Demo data for development: the two fictional clinics and their logins (printed by the start banner) and
-// the shared library. Run by `npm start` only on the embedded development database, or when DEMO_DATA=1 is
-// set on purpose; never by a production start. Idempotent: never overwrites what people changed.
+// the shared library. Loaded by the start when DEMO_DATA=1: always on the development stack's embedded
+// database, on a real one only when set on purpose. Idempotent: never overwrites what people changed.
 import { createDbClient } from "@/lib/db-client";
+import { cliDatabaseUrl } from "@/lib/env";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { DEMO_CLINICS, DEMO_USERS } from "./demo";
 import { seedLibraryGuides } from "./guides";
 import { seedDemoTemplates } from "./templates";
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  const db = createDbClient(process.env.DATABASE_URL, 2);
+  const db = createDbClient(cliDatabaseUrl(), 2);
   try {
     for (const clinic of DEMO_CLINICS) {
       await db.clinic.upsert({ where: { id: clinic.id }, create: { ...clinic }, update: {} });

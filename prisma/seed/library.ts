@@ -2,11 +2,11 @@
 // `npm run db:migrate` in production and of every development start. Content, not accounts: no demo data.
 // Unchanged text adds no version, so it can run on every start.
 import { createDbClient } from "@/lib/db-client";
+import { cliDatabaseUrl } from "@/lib/env";
 import { seedLibraryGuides } from "./guides";
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  const db = createDbClient(process.env.DATABASE_URL, 2);
+  const db = createDbClient(cliDatabaseUrl(), 2);
   try {
     await seedLibraryGuides(db);
   } finally {

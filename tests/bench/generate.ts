@@ -1,6 +1,6 @@
 // `npm run bench:generate [-- --json]`: time from "Generate" to a stored handout, server side: load the
 // guide version and clinic, render in the worker pool, write handout + PDF + audit in one transaction.
-// Runs on a throwaway embedded PostgreSQL (lib/cli/with-db.mjs --throwaway). Browser and network time
+// Runs on a throwaway embedded PostgreSQL (lib/dev/with-db.mjs --throwaway). Browser and network time
 // are not included; the end-to-end spec exercises that path.
 import fs from "node:fs";
 import { runLikeTheWebServer } from "@/tests/bench/machine";

@@ -9,7 +9,7 @@ import { register } from "tsx/esm/api";
 
 const loadStart = performance.now();
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
-const load = (file) => import(pathToFileURL(path.join(process.cwd(), file)).href);
+const load = (/** @type {string} */ file) => import(pathToFileURL(path.join(process.cwd(), file)).href);
 const { createElement } = await import("react");
 const { renderToBuffer } = await import("@react-pdf/renderer");
 const { renderHandoutPdf, countPages } = await load("lib/pdf/render.ts");
@@ -23,9 +23,11 @@ const gc = vm.runInNewContext("gc");
 
 // "plain": react-pdf's own renderToBuffer with its classic pagination engine, as a document would be made
 // without this project's renderer (fonts still registered once).
+/** @param {unknown} input */
 async function renderPlain(input) {
   registerFonts();
-  const bytes = await renderToBuffer(createElement(HandoutDocument, { input, fastPagination: false }));
+  // HandoutDocument comes through load() untyped; it renders a <Document>.
+  const bytes = await renderToBuffer(/** @type {any} */ (createElement(HandoutDocument, { input, fastPagination: false })));
   return { bytes, pages: countPages(bytes) };
 }
 
@@ -33,14 +35,14 @@ async function renderPlain(input) {
 // account; time the host stole from the machine is in neither). Null elsewhere.
 function schedstat() {
   try {
-    const [onCpu, waiting] = fs.readFileSync("/proc/thread-self/schedstat", "utf8").split(" ").map(Number);
+    const [onCpu = NaN, waiting = NaN] = fs.readFileSync("/proc/thread-self/schedstat", "utf8").split(" ").map(Number);
     return { cpu: onCpu / 1e6, wait: waiting / 1e6 };
   } catch {
     return null;
   }
 }
 
-/** One timed render. */
+/** One timed render. @param {{ input: unknown, plain?: boolean, firstPageOnly?: boolean }} job */
 export default async function render({ input, plain = false, firstPageOnly = false }) {
   const before = schedstat();
   const t = performance.now();
@@ -51,6 +53,7 @@ export default async function render({ input, plain = false, firstPageOnly = fal
 }
 
 /** The app's boot warm-up (lib/pdf/worker.mjs), done the given way. */
+/** @param {{ plain?: boolean }} options */
 export async function warmUp({ plain = false }) {
   await warmUpWith(plain ? renderPlain : renderHandoutPdf);
 }

@@ -10,11 +10,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
-process.env.NODE_ENV = "production";
+Object.assign(process.env, { NODE_ENV: "production" });
 const root = process.cwd();
 // Inside the project, so the bundle resolves its external packages from node_modules as .next/ chunks do.
 const outfile = path.join(root, "node_modules", ".cache", `pdf-pool-smoke-${process.pid}.mjs`);
 
+/** @type {import("esbuild").Plugin} */
 const externalPackages = {
   name: "external-packages",
   setup(b) {
@@ -45,7 +46,9 @@ export { solidPng } from "@/tests/support/png";`,
   logLevel: "error",
 });
 
+/** @type {{ step: string, ms: number, detail: unknown }[]} */
 const steps = [];
+/** @param {string} name @param {() => Promise<unknown>} fn */
 const step = async (name, fn) => {
   const t = performance.now();
   const detail = await fn();

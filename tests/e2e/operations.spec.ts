@@ -7,11 +7,13 @@ import pg from "pg";
 import { expect, test, type Request } from "@playwright/test";
 import { webServerArgs } from "../../lib/server/node-flags.mjs";
 import { actionHeaders, captureGenerate, CLINICIAN, LAKESIDE, RIVERSIDE_OWNER, signIn } from "./support";
-import { freePort, pressCtrlC, requestThrough, signalEveryProcess, signInForm, signInOverHttp, startNode, waitForHealth, type Answer, type Started } from "./processes";
+import { freePort, pressCtrlC, requestThrough, scriptArgs, signalEveryProcess, signInForm, signInOverHttp, startNode, waitForHealth, type Answer, type Started } from "./processes";
 
 // The production path and the process lifecycle, run as an operator would: real commands in their own
 // processes against the e2e PostgreSQL cluster (its superuser is the e2e runner's DATABASE_URL).
 test.describe.configure({ mode: "serial", timeout: 240_000 });
+// `npm start`: the production start with DATABASE_URL set, the development stack without.
+const npmStart = scriptArgs("start");
 
 const superuserUrl = () => {
   const url = process.env.DATABASE_URL;
@@ -78,24 +80,24 @@ test("a production start on a real database: migrations first, no demo accounts,
     ["a".repeat(32), "is one character repeated"],
     ["changeme".repeat(4), "repeats the same 8 characters"],
   ]) {
-    const weak = startNode(["lib/cli/start.mjs"], { ...prodEnv, NEXTAUTH_SECRET: secret });
+    const weak = startNode(npmStart, { ...prodEnv, NEXTAUTH_SECRET: secret });
     expect(await weak.exited).toBe(1);
     expect(weak.output().trim()).toBe(`[portal] Configuration error: NEXTAUTH_SECRET is too easy to guess (it ${why}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
   }
 
   // Before the migrations: the app refuses to start and says what to run.
-  const early = startNode(["lib/cli/start.mjs"], prodEnv);
+  const early = startNode(npmStart, prodEnv);
   expect(await early.exited).toBe(1);
   expect(early.output()).toMatch(/missing \d+ migrations? .*run `npm run db:migrate`/);
 
-  const migrate = startNode(["lib/cli/db-migrate.mjs"], { DATABASE_URL: asMigrator });
+  const migrate = startNode(scriptArgs("db:migrate"), { DATABASE_URL: asMigrator });
   expect(await migrate.exited, migrate.output()).toBe(0);
   expect(migrate.output()).toContain("shared library guides up to date");
   await sql(asMigrator, `REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${app.name}`);
 
   let server: Started | undefined;
   try {
-    server = startNode(["lib/cli/start.mjs"], prodEnv);
+    server = startNode(npmStart, prodEnv);
     await waitForHealth(base, server);
     await expect.poll(() => server!.output()).toContain("No demo accounts");
     expect(server.output()).not.toContain("riverside-owner-demo");
@@ -105,7 +107,7 @@ test("a production start on a real database: migrations first, no demo accounts,
     expect((await signInOverHttp(base, RIVERSIDE_OWNER.email, RIVERSIDE_OWNER.password)).url).toMatch(/error=CredentialsSignin/);
 
     // A password on the command line is refused; on stdin it is taken.
-    const cmd = ["node_modules/.bin/tsx", "--conditions=react-server", "lib/cli/admin-create.ts", "--email", "Admin@Prod.example", "--clinic", "Harbor Physio"];
+    const cmd = [...scriptArgs("admin:create"), "--email", "Admin@Prod.example", "--clinic", "Harbor Physio"];
     const onArgv = startNode([...cmd.slice(0), "--password", "harbor-lighthouse-42"].slice(0), { DATABASE_URL: asApp });
     expect(await onArgv.exited).toBe(1);
     expect(onArgv.output()).toMatch(/never taken from the command line/);
@@ -156,7 +158,7 @@ test("stopping a production server with 30 requests in flight on kept-alive conn
   let cookie: string;
   let setup: Started | undefined;
   try {
-    setup = startNode(["lib/cli/start.mjs"], { ...env, SHUTDOWN_DRAIN_MS: "0" });
+    setup = startNode(npmStart, { ...env, SHUTDOWN_DRAIN_MS: "0" });
     await waitForHealth(base, setup);
     const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
@@ -178,7 +180,7 @@ test("stopping a production server with 30 requests in flight on kept-alive conn
   for (const [target, sendSigterm] of signals) {
     let server: Started | undefined;
     try {
-      server = startNode(["lib/cli/start.mjs"], env);
+      server = startNode(npmStart, env);
       await waitForHealth(base, server);
       // Five kept-alive connections, as a browser or a proxy keeps them: the 30 requests queue on them and
       // follow each other as answers come back. Twenty clinicians press Generate, ten open their handouts list.
@@ -224,10 +226,15 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
   let app: Started | undefined;
   let worker: Started | undefined;
   try {
-    app = startNode(["lib/cli/start.mjs"], env);
+    app = startNode(npmStart, env);
     await waitForHealth(base, app, 120_000);
     const pgPort = fs.readFileSync(path.join(dataDir, "pg.port"), "utf8");
-    worker = startNode(["lib/dev/with-db.mjs", "node_modules/.bin/tsx", "--conditions=react-server", "lib/cli/worker.ts"], { ...env, PORT: String(port) });
+    // `npm run worker` in a second terminal: the production command, on the database the stack wrote to dev.env.
+    const devEnv = path.join(dataDir, "dev.env");
+    expect(fs.statSync(devEnv).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(devEnv, "utf8")).toContain(`DATABASE_URL='postgresql://postgres:`);
+    worker = startNode(scriptArgs("worker", env), env);
+    await expect.poll(() => worker!.output()).toContain("[worker] sending queued emails");
 
     // Thirty browsers with the sign-in form open press "Sign in" at once (each checks a password with argon2
     // and writes its attempt and an audit event); Ctrl-C lands while they are being served. Each must get
@@ -244,10 +251,15 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
     // The terminal's last word is that everything stopped.
     expect(app.output().trimEnd().split("\n").at(-1)).toBe("[portal] stopped.");
     expect(fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+    expect(fs.existsSync(devEnv)).toBe(false);
     expect(worker.child.exitCode).toBeNull();
+    // Another command now says what to do, in one line.
+    const late = startNode([...scriptArgs("admin:create", env), "--email", "late@ops.example", "--clinic", "Ops"], env);
+    expect(await late.exited).toBe(1);
+    expect(late.output()).toMatch(/^DATABASE_URL is not set\. In development, start the portal first \(`npm start`\)/m);
 
     // Back up on the same database port; the worker picks up new work without being restarted.
-    app = startNode(["lib/cli/start.mjs"], env);
+    app = startNode(npmStart, env);
     await waitForHealth(base, app, 120_000);
     expect(fs.readFileSync(path.join(dataDir, "pg.port"), "utf8")).toBe(pgPort);
     const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as { PG_PASSWORD: string };

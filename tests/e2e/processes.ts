@@ -7,6 +7,18 @@ import net from "node:net";
 export type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 /**
+ * Node's arguments for one of package.json's scripts (each is `node …`), as `npm run <name>` runs it: so a spec
+ * runs the very command an operator or a developer does. `${PORTAL_DATA_DIR:-.data}` is expanded as sh would.
+ */
+export function scriptArgs(name: string, env: Record<string, string | undefined> = {}): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+  const dataDir = "PORTAL_DATA_DIR" in env ? env.PORTAL_DATA_DIR : process.env.PORTAL_DATA_DIR;
+  const [node, ...args] = scripts[name]!.replace(/\$\{PORTAL_DATA_DIR:-([^}]*)\}/g, (_, fallback: string) => dataDir || fallback).split(" ");
+  if (node !== "node") throw new Error(`npm run ${name} is not a node command`);
+  return args;
+}
+
+/**
  * Starts `node <args>` in a process group of its own (as a terminal would), collecting its output. `env`
  * adds to this process's environment; an undefined value removes the variable.
  */

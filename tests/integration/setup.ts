@@ -1,5 +1,5 @@
 // Runs in each worker before every integration test file: a real SMTP server of the file's own, and the
-// settings the app reads. DATABASE_URL comes from lib/cli/with-db.mjs (a throwaway embedded PostgreSQL).
+// settings the app reads. DATABASE_URL comes from lib/dev/with-db.mjs (a throwaway embedded PostgreSQL).
 import { afterAll } from "vitest";
 import { startTestSmtp } from "../support/smtp";
 

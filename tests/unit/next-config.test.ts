@@ -4,7 +4,6 @@ import { SERVER_ACTION_BODY_LIMIT } from "@/lib/limits.mjs";
 async function loadConfig(appUrl: string | undefined) {
   vi.resetModules();
   vi.stubEnv("APP_URL", appUrl ?? "");
-  // @ts-expect-error -- next.config.js is plain JavaScript without a declaration file.
   const { default: config } = await import("../../next.config.js");
   return config as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]>; experimental: { serverActions: { bodySizeLimit: string } } };
 }

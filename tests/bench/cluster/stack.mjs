@@ -10,11 +10,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { freePort, startEmbeddedPostgres } from "../../../lib/dev/embedded-db.mjs";
 import { startSmtpCatcher } from "../../../lib/dev/smtp-catcher.mjs";
 import { migrateDeploy } from "../../../lib/cli/migrate.mjs";
+import { tsxArgs } from "../../../lib/cli/tsx.mjs";
 import { buildIfNeeded } from "../../../lib/cli/build-if-needed.mjs";
 import { startWorkerProcess } from "../../../lib/cli/worker-process.mjs";
 import { webServerArgs } from "../../../lib/server/node-flags.mjs";
 
-const log = (m) => process.stderr.write(`[cluster] ${m}\n`);
+const log = (/** @type {string} */ m) => process.stderr.write(`[cluster] ${m}\n`);
 
 /** Debian's nginx, installed when missing (the bench runs as root on these machines). */
 function nginxBinary() {
@@ -26,6 +27,7 @@ function nginxBinary() {
   return "/usr/sbin/nginx";
 }
 
+/** @param {string} dir @param {number} port @param {string[]} upstreams */
 function nginxConfig(dir, port, upstreams) {
   return `worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -52,6 +54,7 @@ http {
 `;
 }
 
+/** @param {string} base @param {import("node:child_process").ChildProcess} child */
 async function waitForHealth(base, child) {
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${base} exited with ${child.exitCode}`);
@@ -65,12 +68,17 @@ async function waitForHealth(base, child) {
  * `servers`: each web server's name, extra environment, and whether nginx sends it requests (default yes);
  * `workers`: how many delivery workers.
  */
+/** @type {typeof import("./stack.d.mts").startCluster} */
 export async function startCluster({ servers, workers }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-cluster-"));
   fs.chmodSync(tmp, 0o755);
+  /** @type {{ stop: () => Promise<void> }[]} */
   const started = [];
+  /** @type {import("./stack.d.mts").WebServer[]} */
   const web = [];
+  /** @type {import("./stack.d.mts").DeliveryWorker[]} */
   const delivery = [];
+  /** @type {import("node:child_process").ChildProcess | undefined} */
   let nginx;
 
   async function stop() {
@@ -103,7 +111,7 @@ export async function startCluster({ servers, workers }) {
       WORKER_POLL_MS: "200",
     };
     await migrateDeploy(env);
-    const seed = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "prisma/seed/index.ts"], { env: { ...env, DEMO_DATA: "1" }, stdio: ["ignore", 2, "inherit"] });
+    const seed = spawnSync(process.execPath, tsxArgs("prisma/seed/index.ts"), { env, stdio: ["ignore", 2, "inherit"] });
     if (seed.status !== 0) throw new Error("seed failed");
     await buildIfNeeded(env, log, { stdout: 2 });
 
@@ -113,7 +121,7 @@ export async function startCluster({ servers, workers }) {
       web.push({ name: s.name, base: `http://127.0.0.1:${port}`, child });
     }
     await Promise.all(web.map((s) => waitForHealth(s.base, s.child)));
-    const lbServers = web.filter((_, i) => servers[i].balanced !== false);
+    const lbServers = web.filter((_, i) => servers[i]?.balanced !== false);
     fs.writeFileSync(path.join(tmp, "nginx.conf"), nginxConfig(tmp, lbPort, lbServers.map((s) => s.base.replace("http://", ""))));
     nginx = spawn(nginxBinary(), ["-c", path.join(tmp, "nginx.conf"), "-p", tmp, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "inherit"] });
     await waitForHealth(lb, nginx);
