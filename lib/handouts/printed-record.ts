@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { imageIdsIn, type Block, type Reference } from "@/lib/guides/blocks";
+import { imageIdsIn, readBlocks, type Reference } from "@/lib/guides/blocks";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { SEAL_VERSION, sealOf, type PrintedRecord } from "@/lib/handouts/seal";
 import { isWarningSection } from "@/lib/guides/red-flags";
@@ -57,7 +57,7 @@ export async function findPrintedRecord(clinicId: string, handoutId: string, tx:
   const byKey = new Map(all.map((s) => [s.key, s]));
   const sections = h.sectionKeys.flatMap((key) => {
     const s = byKey.get(key);
-    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as Block[], citedRefKeys: s.citedRefKeys, warning: isWarningSection(s), ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
+    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: readBlocks(s.blocks), citedRefKeys: s.citedRefKeys, warning: isWarningSection(s), ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
   });
   const ids = [...new Set(sections.flatMap((s) => imageIdsIn(s.blocks)))];
   // The clinic's own published pictures, and the shared library's (clinicId null).
