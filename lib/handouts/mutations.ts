@@ -15,7 +15,7 @@ import { requireChosenContent } from "@/lib/pdf/select-sections";
 import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/authz";
-import { getsPatientLink } from "@/lib/links/state";
+import { getsPatientLink } from "@/lib/handouts/link-state";
 import { findHandoutFromDraft } from "@/lib/drafts/queries";
 import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";
 

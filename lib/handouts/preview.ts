@@ -5,9 +5,9 @@ import { renderInPool } from "@/lib/pdf/pool";
 import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
 import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/handouts/schemas";
 import { unprintableFields, type Unprintable } from "@/lib/handouts/printable";
-import { linkUrl } from "@/lib/links/tokens";
+import { linkUrl } from "@/lib/handouts/link-tokens";
 import type { MemberContext } from "@/lib/authz";
-import { getsPatientLink } from "@/lib/links/state";
+import { getsPatientLink } from "@/lib/handouts/link-state";
 
 // The preview prints a stand-in address of a real token's length, so its QR code and lines are the size the
 // handout's will be; the real token is made when the handout is generated.

@@ -5,7 +5,7 @@ import { getGuideVersion } from "@/lib/guides/versions";
 import { getLogoVersion } from "@/lib/clinics/branding";
 import { buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
-import { linkToken, linkUrl } from "@/lib/links/tokens";
+import { linkToken, linkUrl } from "@/lib/handouts/link-tokens";
 import type { HandoutPdfInput } from "@/lib/pdf/types";
 
 /**

@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { findPrintedRecord } from "@/lib/handouts/printed-record";
 import { checkSeal, type PrintedRecord, type SealCheck } from "@/lib/handouts/seal";
-import { linkTokenHash } from "@/lib/links/tokens";
-import { isLive } from "@/lib/links/state";
+import { linkTokenHash } from "@/lib/handouts/link-tokens";
+import { isLive } from "@/lib/handouts/link-state";
 import { getLogoVersion, hasLogoVersion } from "@/lib/clinics/branding";
 
 export type LinkRef = { id: string; clinicId: string; handoutId: string; expiresAt: Date };

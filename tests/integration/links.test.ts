@@ -7,7 +7,7 @@ import { builderFromGuide } from "@/lib/handouts/builder-data";
 import { getHandout } from "@/lib/handouts/queries";
 import { revokeLink } from "@/lib/links/mutations";
 import { resetLinkRateLimit, LINK_REQUESTS_PER_MINUTE } from "@/lib/links/rate-limit";
-import { linkToken } from "@/lib/links/tokens";
+import { linkToken } from "@/lib/handouts/link-tokens";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip.mjs";
 import { GET as pageGET, HEAD as pageHEAD } from "@/app/h/[token]/route";
 import { GET as pdfGET } from "@/app/h/[token]/pdf/route";
