@@ -3,15 +3,18 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { renderInPool, renderThreadCount } from "@/lib/pdf/pool";
+import { CURRENT_LAYOUT } from "@/lib/pdf/types";
 import { createGate } from "@/lib/server/admission";
 import { renderEnv } from "@/lib/env";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
-import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
+import { findSectionImages } from "@/lib/guides/images";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import { requireCanWithdrawHandout } from "@/lib/handouts/withdraw-rule";
 import { refuseUnprintable } from "@/lib/handouts/printable";
-import { requireChosenContent } from "@/lib/pdf/select-sections";
+import { brandingSnapshot } from "@/lib/handouts/snapshots";
+import { printedFromDraft } from "@/lib/handouts/printed/from-draft";
+import { requireChosenContent, selectSections } from "@/lib/handouts/printed/sections";
 import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/authz";
@@ -52,10 +55,10 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
   const createdAt = new Date();
   // The link exists before the render so the PDF can print its QR code; the handout never changes after.
   const link = getsPatientLink(draft.patientLink, clinic) ? prepareLink(clinic.linkDays, createdAt) : null;
-  const built = buildPdfInput(draft, version, branding, logo ? new Uint8Array(logo.bytes) : null, createdAt);
-  const input = await completePdfInput(clinicId, built, link && { url: link.url });
+  const images = await findSectionImages(clinicId, selectSections(version.sections, draft.sectionKeys));
+  const input = printedFromDraft(draft, version, branding, { createdAt, layout: CURRENT_LAYOUT, link: link && { url: link.url }, assets: { logoPng: logo ? new Uint8Array(logo.bytes) : null, images } });
   const pdf = await renderInPool(input, { tenant: clinicId });
-  // What it printed, sealed from the same input: the patient page shows the handout only while it matches.
+  // What it printed, sealed from the same model: the patient page shows the handout only while it matches.
   const seal = sealOf(printedRecordOf(input));
   const [source, template] = await Promise.all([
     draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,
@@ -79,7 +82,8 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
           notes: draft.notes,
           sectionKeys: input.sections.map((s) => s.key),
           contact: draft.contact as Prisma.InputJsonValue,
-          options: { largePrint: draft.largePrint, notesPosition: branding.notesPosition, pageSize: branding.pageSize, language: version.language, layout: built.layout },
+          // The model's own language and layout: what every later reading of the handout prints it in.
+          options: { largePrint: input.largePrint, notesPosition: input.notesPosition, pageSize: input.pageSize, language: input.language, layout: input.layout },
           branding: branding as unknown as Prisma.InputJsonValue,
           requestKey: draft.requestKey ?? null,
           draftId: draft.draftId ?? null,
