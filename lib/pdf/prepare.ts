@@ -1,4 +1,4 @@
-import { printableText } from "@/lib/pdf/coverage";
+import { printableText } from "@/lib/printable/coverage";
 import { fontFamilyFor } from "@/lib/pdf/fonts";
 import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
 

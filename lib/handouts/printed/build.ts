@@ -1,5 +1,6 @@
 import { isWarningSection } from "@/lib/guides/red-flags";
 import { formatLongDate, messagesFor } from "@/lib/i18n/messages";
+import { printableText } from "@/lib/printable/coverage";
 import { contactLines } from "@/lib/handouts/printed/contact-lines";
 import { mainPoints } from "@/lib/handouts/printed/main-points";
 import { parseNotes } from "@/lib/handouts/printed/notes";
@@ -39,7 +40,9 @@ export function printedHandout(parts: PrintedParts): PrintedHandout {
     clinicName,
     meta: [date(parts.createdAt), parts.preparedFor && t.preparedFor(parts.preparedFor), parts.followUpDate && t.followUp(date(parts.followUpDate))].filter((m): m is string => !!m),
     mainPoints: mainPoints(parts.sections),
-    notesBlocks: parseNotes(parts.notes),
+    // Read as they print: a form feed or line separator is a line break and what no font draws (control
+    // characters, invisible marks the fonts lack) is dropped first, so a line of only those is a blank line.
+    notesBlocks: parseNotes(printableText(parts.notes)),
     contactLines: contactLines(parts.contact, t.contact),
   };
 }
