@@ -5,7 +5,7 @@ import { auditMember } from "@/lib/audit/mutations";
 import type { SendHandoutInput } from "@/lib/deliveries/schemas";
 import { maskAddress } from "@/lib/email/mask";
 import { recipientHash } from "@/lib/deliveries/recipient-hash";
-import { isLive } from "@/lib/links/state";
+import { isLive } from "@/lib/handouts/link-state";
 import type { MemberContext } from "@/lib/authz";
 
 /**

@@ -5,8 +5,8 @@ import { sendMail, senderDomain } from "@/lib/email/mailer";
 import { claimNext, classifySmtpError, retryDelay, withLease } from "@/lib/email/outbox";
 import { recordAudit } from "@/lib/audit/mutations";
 import { composeHandoutEmail, composeLinkEmail } from "@/lib/deliveries/compose";
-import { isLive } from "@/lib/links/state";
-import { linkToken, linkUrl } from "@/lib/links/tokens";
+import { isLive } from "@/lib/handouts/link-state";
+import { linkToken, linkUrl } from "@/lib/handouts/link-tokens";
 import { readContact, readOptions } from "@/lib/handouts/snapshots";
 import { Prisma } from "@/lib/generated/prisma/client";
 

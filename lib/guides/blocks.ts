@@ -1,5 +1,6 @@
 // The structured body of a guide section. Stored as JSON in Section.blocks and rendered by both the
 // portal pages and the PDF, so it carries meaning (lists, tables, marks) and never raw HTML.
+import { z } from "zod";
 
 export type Inline =
   | { type: "text"; text: string; bold?: boolean; italic?: boolean }
@@ -17,6 +18,35 @@ export type Block =
   // A picture on a line of its own, `![alt](ref "caption")`: imageId names a GuideImage row of the same clinic
   // (lib/guides/images.ts). alt is required: it is what a screen reader says instead of the picture.
   | { type: "image"; imageId: string; alt: string; caption: string | null };
+
+// Section.blocks is read for years after it was written, so it is parsed on read (readBlocks), never cast:
+// a row an older importer wrote still reads, and a damaged one fails loudly. Keys are kept as stored and
+// nothing is filled in, because the seal (lib/handouts/seal.ts) hashes the blocks as read: a field added
+// later is `.optional()` here, read as absent from older rows; a default would change the seal of every
+// handout printed before it.
+const inlineSchema: z.ZodType<Inline> = z.lazy(() =>
+  z.discriminatedUnion("type", [
+    z.looseObject({ type: z.literal("text"), text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional() }),
+    z.looseObject({ type: z.literal("link"), href: z.string(), children: z.array(inlineSchema) }),
+    z.looseObject({ type: z.literal("cite"), text: z.string(), refKey: z.string().nullable() }),
+  ]),
+);
+const inlinesSchema = z.array(inlineSchema);
+
+const blockSchema: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion("type", [
+    z.looseObject({ type: z.literal("paragraph"), children: inlinesSchema }),
+    z.looseObject({ type: z.literal("heading"), level: z.union([z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), children: inlinesSchema }),
+    z.looseObject({ type: z.literal("list"), ordered: z.boolean(), start: z.number().optional(), items: z.array(z.looseObject({ content: z.array(blockSchema) })) }),
+    z.looseObject({ type: z.literal("table"), align: z.array(z.enum(["left", "right", "center"]).nullable()), header: z.array(inlinesSchema), rows: z.array(z.array(inlinesSchema)) }),
+    z.looseObject({ type: z.literal("image"), imageId: z.string(), alt: z.string(), caption: z.string().nullable() }),
+  ]),
+);
+
+export const blocksSchema = z.array(blockSchema);
+
+/** A section's stored blocks (Section.blocks), checked. */
+export const readBlocks = (json: unknown): Block[] => blocksSchema.parse(json);
 
 export type SectionKind = "content" | "references" | "disclaimer";
 

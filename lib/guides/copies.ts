@@ -9,8 +9,7 @@ import { unlockRedFlags } from "@/lib/guides/locks";
 import { slugify } from "@/lib/guides/slugify";
 import { versionAsDraft } from "@/lib/guides/draft-from-version";
 import { checkDraft } from "@/lib/guides/draft-validation";
-import { imageIdsIn } from "@/lib/guides/blocks";
-import type { Block } from "@/lib/guides/blocks";
+import { imageIdsIn, readBlocks } from "@/lib/guides/blocks";
 import type { MemberContext } from "@/lib/authz";
 
 // "Make a clinic copy": a shared library guide (read-only) becomes the clinic's own, editable guide, which
@@ -27,7 +26,7 @@ export async function copyLibraryGuide(ctx: MemberContext, guideId: string): Pro
   // The library guide's pictures become the copy's own (new rows with the same bytes), so the clinic's
   // editor, whose drafts name only the clinic's pictures, keeps them.
   const sections = await db.section.findMany({ where: { versionId: source.id }, select: { blocks: true } });
-  const pictures = new Map([...new Set(sections.flatMap((s) => imageIdsIn(s.blocks as unknown as Block[])))].map((id) => [id, `gi_${crypto.randomUUID().replace(/-/g, "")}`]));
+  const pictures = new Map([...new Set(sections.flatMap((s) => imageIdsIn(readBlocks(s.blocks))))].map((id) => [id, `gi_${crypto.randomUUID().replace(/-/g, "")}`]));
   // The copy goes through the importer like any guide, so it is exactly what the editor would publish.
   const check = await checkDraft(content, Object.fromEntries([...pictures].map(([from, to]) => [`image:${from}`, to])), clinicId);
   if (!check.guide) throw new AppError("BAD_REQUEST", "The library guide could not be copied: it no longer passes the importer's checks.");

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { blocksToMarkdown, referencesToMarkdown } from "@/lib/guides/blocks-to-markdown";
-import type { Block, Reference } from "@/lib/guides/blocks";
+import { readBlocks } from "@/lib/guides/blocks";
 import type { DraftContent } from "@/lib/guides/draft-schemas";
 
 /**
@@ -31,7 +31,7 @@ export async function versionAsDraft(versionId: string, tx: Tx = db): Promise<Dr
     level: v.guide.level === "plain" ? "plain" : "standard",
     sections: v.sections.map((s) => ({
       title: s.title,
-      markdown: s.kind === "references" ? referencesToMarkdown(v.references as Reference[]) : blocksToMarkdown(s.blocks as unknown as Block[]),
+      markdown: s.kind === "references" ? referencesToMarkdown(v.references) : blocksToMarkdown(readBlocks(s.blocks)),
       required: s.lockReason === "guide",
       keepUnlocked: s.redFlag && !s.required,
     })),

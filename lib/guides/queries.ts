@@ -5,7 +5,7 @@ import { findGuideFamily, visibleGuide } from "@/lib/guides/versions";
 import { reviewBySql } from "@/lib/guides/review-dates";
 import type { MemberContext } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Block, Reference } from "@/lib/guides/blocks";
+import { readBlocks, type Block } from "@/lib/guides/blocks";
 
 export const LIBRARY_PAGE_SIZE = 20;
 
@@ -123,8 +123,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       changedSections: v._count.sections,
     })),
     version,
-    sections: version.sections.map((s) => ({ ...s, blocks: s.blocks as unknown as Block[] })),
-    references: version.references as Reference[],
+    sections: version.sections.map((s) => ({ ...s, blocks: readBlocks(s.blocks) })),
+    references: version.references,
   };
 }
 
@@ -146,6 +146,6 @@ export async function findVariantColumns(ctx: MemberContext, guideId: string): P
     title: m.title,
     language: m.language,
     level: m.level,
-    sections: new Map(sections.filter((s) => s.versionId === m.versionId).map((s) => [s.key, { title: s.title, blocks: s.blocks as unknown as Block[], grade: s.grade, words: s.words, keyPoint: s.keyPoint }])),
+    sections: new Map(sections.filter((s) => s.versionId === m.versionId).map((s) => [s.key, { title: s.title, blocks: readBlocks(s.blocks), grade: s.grade, words: s.words, keyPoint: s.keyPoint }])),
   }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Block, Reference } from "@/lib/guides/blocks";
+import { readBlocks, type Block } from "@/lib/guides/blocks";
 import type { SectionKind } from "@/lib/generated/prisma/client";
 
 // Guides a clinic may use: its own and the shared library (clinicId null). Always part of the where-clause.
@@ -29,8 +29,8 @@ export async function getGuideVersion(clinicId: string, guideVersionId: string, 
     ...rest,
     language: guide.language,
     level: guide.level,
-    sections: version.sections.map((s) => ({ ...s, blocks: s.blocks as unknown as Block[] })) as VersionSection[],
-    references: version.references as Reference[],
+    sections: version.sections.map((s): VersionSection => ({ ...s, blocks: readBlocks(s.blocks) })),
+    references: version.references,
   };
 }
 

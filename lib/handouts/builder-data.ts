@@ -9,7 +9,7 @@ import type { MemberContext } from "@/lib/authz";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
 import { getDraft } from "@/lib/drafts/queries";
 import { contactOverridesSchema } from "@/lib/templates/schemas";
-import { getsPatientLink } from "@/lib/links/state";
+import { getsPatientLink } from "@/lib/handouts/link-state";
 
 export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; lockReason: string | null; plainText: string };
 

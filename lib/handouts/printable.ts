@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { unprintableCharacters } from "@/lib/pdf/coverage";
+import { unprintableCharacters } from "@/lib/printable/coverage";
 import { unprintableMessage } from "@/lib/handouts/describe-characters";
 import type { ContactBlock } from "@/lib/handouts/schemas";
 

@@ -1,82 +1,19 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { imageIdsIn, type Block, type Reference } from "@/lib/guides/blocks";
-import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
-import { SEAL_VERSION, sealOf, type PrintedRecord } from "@/lib/handouts/seal";
-import { isWarningSection } from "@/lib/guides/red-flags";
-
-type VersionPart = {
-  title: string;
-  sections: { key: string; title: string; kind: PrintedRecord["sections"][number]["kind"]; blocks: unknown; citedRefKeys: string[]; keyPoint: string | null; lockReason: string | null; redFlag: boolean; required: boolean }[];
-  references: Reference[];
-};
-
-function loadVersion(tx: Tx, versionId: string): Promise<VersionPart> {
-  return tx.guideVersion.findUniqueOrThrow({
-    where: { id: versionId },
-    select: {
-      title: true,
-      sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true, lockReason: true, redFlag: true, required: true } },
-      references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
-    },
-  });
-}
+import { findStoredHandout } from "@/lib/handouts/stored-handout";
+import { printedFromStored, type StoredVersion } from "@/lib/handouts/printed/from-stored";
+import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";
 
 /**
- * A stored handout as it would be shown now, read from the database: its own row, its guide version's
- * sections in the order it stored (a key the version no longer has is left out, as the page leaves it out),
- * the version's references, and the SHA-256 kept beside each picture the sections show; with its seal and
- * its PDF's page count. Scoped to the clinic in the where-clause. `versions` lets a caller that reads many
- * handouts (the backfill) read each guide version once.
+ * A stored handout as it would be shown now (lib/handouts/stored-handout.ts, printedFromStored), what its
+ * seal covers of that, its seal, and its PDF's page count. The patient page shows `printed` only while
+ * `record` matches `seal`. No link: the page is the link, and the seal does not cover it.
  */
-export async function findPrintedRecord(clinicId: string, handoutId: string, tx: Tx = db, versions?: Map<string, Promise<VersionPart>>) {
-  const h = await tx.handout.findFirst({
-    where: { id: handoutId, clinicId },
-    select: {
-      title: true,
-      preparedFor: true,
-      followUpDate: true,
-      notes: true,
-      sectionKeys: true,
-      contact: true,
-      options: true,
-      branding: true,
-      createdAt: true,
-      guideVersionId: true,
-      pdf: { select: { pages: true } },
-      seal: { select: { version: true, sha256: true } },
-    },
-  });
-  if (!h) return null;
-  let version = versions?.get(h.guideVersionId);
-  if (!version) {
-    version = loadVersion(tx, h.guideVersionId);
-    versions?.set(h.guideVersionId, version);
-  }
-  const { title: guideTitle, sections: all, references } = await version;
-  const byKey = new Map(all.map((s) => [s.key, s]));
-  const sections = h.sectionKeys.flatMap((key) => {
-    const s = byKey.get(key);
-    return s ? [{ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks as Block[], citedRefKeys: s.citedRefKeys, warning: isWarningSection(s), ...(s.keyPoint ? { keyPoint: s.keyPoint } : {}) }] : [];
-  });
-  const ids = [...new Set(sections.flatMap((s) => imageIdsIn(s.blocks)))];
-  // The clinic's own published pictures, and the shared library's (clinicId null).
-  const pictures = ids.length ? await tx.guideImage.findMany({ where: { id: { in: ids }, OR: [{ clinicId }, { clinicId: null }], draftId: null }, select: { id: true, sha256: true } }) : [];
-  const record: PrintedRecord = {
-    title: h.title,
-    guideTitle,
-    createdAt: h.createdAt.toISOString(),
-    preparedFor: h.preparedFor,
-    followUpDate: h.followUpDate?.toISOString().slice(0, 10) ?? null,
-    notes: h.notes,
-    sections,
-    references,
-    contact: readContact(h.contact),
-    options: readOptions(h.options),
-    branding: readBranding(h.branding),
-    pictures: Object.fromEntries(pictures.map((p) => [p.id, p.sha256])),
-  };
-  return { record, seal: h.seal, pages: h.pdf?.pages ?? null };
+export async function findPrintedRecord(clinicId: string, handoutId: string, tx: Tx = db, versions?: Map<string, Promise<StoredVersion>>) {
+  const stored = await findStoredHandout(clinicId, handoutId, tx, versions);
+  if (!stored) return null;
+  const printed = printedFromStored(stored.row, stored.version, { pictures: stored.pictures, link: null });
+  return { printed, record: printedRecordOf(printed), seal: stored.seal, pages: stored.pages };
 }
 
 /**
@@ -85,7 +22,7 @@ export async function findPrintedRecord(clinicId: string, handoutId: string, tx:
  * handout shows today: the triggers kept that from changing for the app role, not for a table owner.
  */
 export async function sealUnsealedHandouts(tx: Tx, batch = 500): Promise<number> {
-  const versions = new Map<string, Promise<VersionPart>>();
+  const versions = new Map<string, Promise<StoredVersion>>();
   let sealed = 0;
   let after = "";
   for (;;) {

@@ -1,6 +1,6 @@
 import "server-only";
-import { linkToken, linkUrl } from "@/lib/links/tokens";
-import { isLive } from "@/lib/links/state";
+import { linkToken, linkUrl } from "@/lib/handouts/link-tokens";
+import { isLive } from "@/lib/handouts/link-state";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

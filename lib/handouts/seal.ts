@@ -4,9 +4,9 @@
 // the two differ. One pure function for the writer (createHandout), the backfill and the page.
 import crypto from "node:crypto";
 import { imageIdsIn, type Block, type Reference } from "@/lib/guides/blocks";
-import { citedReferences } from "@/lib/pdf/select-sections";
+import { citedReferences } from "@/lib/handouts/printed/sections";
 import { contactSnapshotSchema, type BrandingSnapshot, type ContactSnapshot, type OptionsSnapshot } from "@/lib/handouts/snapshots";
-import { CURRENT_LAYOUT, type HandoutPdfInput } from "@/lib/pdf/types";
+import type { PrintedHandout } from "@/lib/handouts/printed/model";
 
 export const SEAL_VERSION = 1;
 
@@ -20,7 +20,7 @@ export type PrintedRecord = {
   notes: string;
   // `warning`: shown boxed as warning signs (from the section's own immutable flags; not part of the seal).
   sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[]; keyPoint?: string | null; warning?: boolean }[];
-  // Every reference of the guide version; the seal, like the page and the PDF, keeps those the sections cite.
+  // The guide version's references; the seal keeps those the sections cite (all a printed model holds).
   references: Reference[];
   contact: ContactSnapshot;
   options: OptionsSnapshot;
@@ -29,7 +29,7 @@ export type PrintedRecord = {
   pictures: Record<string, string | null>;
 };
 
-const sha256 = (data: string | Uint8Array) => crypto.createHash("sha256").update(data).digest("hex");
+const sha256 = (data: string) => crypto.createHash("sha256").update(data).digest("hex");
 
 /**
  * JSON with object keys sorted (by UTF-16 code units) and no whitespace: the same value always gives the
@@ -86,32 +86,33 @@ export function sealOf(h: PrintedRecord): string {
 }
 
 /**
- * What a new handout printed, from the input its PDF was rendered from: the logo's and pictures' SHA-256
- * come from the very bytes drawn.
+ * What the seal covers of a printed handout (lib/handouts/printed/model.ts): its own fields as they were
+ * given, not the words and lines decided from them. A new handout's logo and pictures are hashed from the
+ * very bytes drawn (printedFromDraft), a stored one's read from what was kept beside them.
  */
-export function printedRecordOf(input: HandoutPdfInput): PrintedRecord {
-  const { branding } = input;
+export function printedRecordOf(printed: PrintedHandout): PrintedRecord {
+  const { branding } = printed;
   return {
-    title: input.title,
-    guideTitle: input.guideTitle,
-    createdAt: input.createdAt,
-    preparedFor: input.preparedFor,
-    followUpDate: input.followUpDate,
-    notes: input.notes,
-    sections: input.sections,
-    references: input.references,
-    contact: input.contact,
-    options: { language: input.language ?? "en", largePrint: input.largePrint, notesPosition: input.notesPosition, pageSize: input.pageSize, layout: input.layout ?? CURRENT_LAYOUT },
+    title: printed.title,
+    guideTitle: printed.guideTitle,
+    createdAt: printed.createdAt,
+    preparedFor: printed.preparedFor,
+    followUpDate: printed.followUpDate,
+    notes: printed.notes,
+    sections: printed.sections,
+    references: printed.references,
+    contact: printed.contact,
+    options: { language: printed.language, largePrint: printed.largePrint, notesPosition: printed.notesPosition, pageSize: printed.pageSize, layout: printed.layout },
     branding: {
       clinicName: branding.clinicName,
       primaryColor: branding.primaryColor,
       accentColor: branding.accentColor,
       extraDisclaimer: branding.extraDisclaimer,
-      pageSize: input.pageSize,
-      notesPosition: input.notesPosition,
-      logoSha256: branding.logoPng ? sha256(branding.logoPng) : null,
+      pageSize: printed.pageSize,
+      notesPosition: printed.notesPosition,
+      logoSha256: branding.logoSha256,
     },
-    pictures: Object.fromEntries(Object.entries(input.images ?? {}).map(([id, image]) => [id, sha256(image.data)])),
+    pictures: printed.pictures,
   };
 }
 

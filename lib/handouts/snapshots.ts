@@ -2,6 +2,7 @@
 // Rows are read through these schemas, with defaults for fields added later, never with a cast: a row
 // written by an older version of the portal still reads, and a damaged one fails loudly.
 import { z } from "zod";
+import type { getClinicBranding } from "@/lib/clinics/branding";
 
 const text = z.string().catch("").default("");
 
@@ -44,3 +45,16 @@ export type BrandingSnapshot = z.infer<typeof brandingSnapshotSchema>;
 export const readContact = (json: unknown): ContactSnapshot => contactSnapshotSchema.parse(json ?? {});
 export const readOptions = (json: unknown): OptionsSnapshot => optionsSnapshotSchema.parse(json ?? {});
 export const readBranding = (json: unknown): BrandingSnapshot => brandingSnapshotSchema.parse(json ?? {});
+
+/** A new handout's branding snapshot: the clinic's settings as they are now, and the SHA-256 of its logo. */
+export function brandingSnapshot(clinic: Awaited<ReturnType<typeof getClinicBranding>>, logo: { sha256: string } | null = null): BrandingSnapshot {
+  return {
+    clinicName: clinic.name,
+    primaryColor: clinic.primaryColor,
+    accentColor: clinic.accentColor,
+    extraDisclaimer: clinic.extraDisclaimer,
+    pageSize: clinic.pageSize,
+    notesPosition: clinic.notesPosition,
+    logoSha256: logo?.sha256 ?? null,
+  };
+}

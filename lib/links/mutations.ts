@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember, recordAudit } from "@/lib/audit/mutations";
 import { requireCanWithdrawHandout } from "@/lib/handouts/withdraw-rule";
-import { linkToken, linkTokenHash, linkUrl, newLinkSeed } from "@/lib/links/tokens";
+import { linkToken, linkTokenHash, linkUrl, newLinkSeed } from "@/lib/handouts/link-tokens";
 import type { MemberContext } from "@/lib/authz";
 
 export type NewLink = { seed: string; tokenHash: string; url: string; expiresAt: Date };

@@ -3,9 +3,10 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { findPrintedRecord } from "@/lib/handouts/printed-record";
-import { checkSeal, type PrintedRecord, type SealCheck } from "@/lib/handouts/seal";
-import { linkTokenHash } from "@/lib/links/tokens";
-import { isLive } from "@/lib/links/state";
+import { checkSeal, type SealCheck } from "@/lib/handouts/seal";
+import type { PrintedHandout } from "@/lib/handouts/printed/model";
+import { linkTokenHash } from "@/lib/handouts/link-tokens";
+import { isLive } from "@/lib/handouts/link-state";
 import { getLogoVersion, hasLogoVersion } from "@/lib/clinics/branding";
 
 export type LinkRef = { id: string; clinicId: string; handoutId: string; expiresAt: Date };
@@ -29,18 +30,15 @@ export async function lookupLink(token: string, now = new Date()): Promise<{ sta
 }
 
 /**
- * The stored handout as the patient gets it (lib/handouts/printed-record.ts): its guide version's sections in
- * the stored order, the references they cite, and the snapshots it was made with, scoped to the link's
- * clinic; and whether that still matches the seal written with it (lib/handouts/seal.ts).
+ * The stored handout as the patient gets it: its printed model (lib/handouts/printed-record.ts), scoped to
+ * the link's clinic, with its PDF's page count; and whether what it shows still matches the seal written
+ * with it (lib/handouts/seal.ts).
  */
-export async function getLinkedHandout(link: LinkRef): Promise<{ handout: LinkedHandout; check: SealCheck } | null> {
+export async function getLinkedHandout(link: LinkRef): Promise<{ handout: PrintedHandout; pages: number | null; check: SealCheck } | null> {
   const found = await findPrintedRecord(link.clinicId, link.handoutId);
   if (!found) return null;
-  const { pictures: _pictures, ...shown } = found.record;
-  return { handout: { ...shown, pages: found.pages, expiresAt: link.expiresAt }, check: checkSeal(found.record, found.seal) };
+  return { handout: found.printed, pages: found.pages, check: checkSeal(found.record, found.seal) };
 }
-
-export type LinkedHandout = Omit<PrintedRecord, "pictures"> & { pages: number | null; expiresAt: Date };
 
 /**
  * The logo the handout was printed with (its SHA-256 in the snapshot, which the seal covers), even after the

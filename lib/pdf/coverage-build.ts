@@ -1,5 +1,5 @@
 // `npm run pdf:coverage`: reads the code points and line metrics of every embedded font (font-files.ts) into
-// lib/pdf/coverage-data.json, which coverage.ts loads. Run it after changing a font package;
+// lib/printable/coverage-data.json, which lib/printable/coverage.ts loads. Run it after changing a font package;
 // tests/unit/pdf/coverage.test.ts fails while the data and the installed files disagree.
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -63,7 +63,7 @@ export function formatCoverageData(fonts: Record<FontId, FontCoverage>): string 
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const file = path.join(process.cwd(), "lib", "pdf", "coverage-data.json");
+  const file = path.join(process.cwd(), "lib", "printable", "coverage-data.json");
   fs.writeFileSync(file, formatCoverageData(buildCoverageData()));
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }

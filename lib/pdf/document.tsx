@@ -2,7 +2,6 @@ import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
 import { detectImageKind } from "@/lib/clinics/image-kind";
 import { PdfBlocks } from "@/lib/pdf/blocks";
 import { EndMatter } from "@/lib/pdf/end-matter";
-import { citedReferences } from "@/lib/pdf/select-sections";
 import { bindLastWords } from "@/lib/pdf/line-breaks";
 import { measure } from "@/lib/pdf/measure";
 import { Notes } from "@/lib/pdf/notes";
@@ -11,12 +10,10 @@ import { PdfLayout, keepWithNext, makeStyles } from "@/lib/pdf/styles";
 import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
 import { LinkQr } from "@/lib/pdf/link-qr";
 import { PdfImages } from "@/lib/pdf/figure";
-import { formatHandoutDate } from "@/lib/handouts/contact-lines";
 import { messagesFor } from "@/lib/i18n/messages";
-import { mainPoints } from "@/lib/handouts/main-points";
 import { MainPoints } from "@/lib/pdf/main-points";
 import { WarningSection } from "@/lib/pdf/warning-section";
-import { CURRENT_LAYOUT, type HandoutPdfInput } from "@/lib/pdf/types";
+import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
 
 // The logo arrives as bytes from the database; anything react-pdf cannot draw (not PNG or JPEG) is left out.
 function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
@@ -27,33 +24,27 @@ function imageFormat(bytes: Uint8Array): "png" | "jpg" | null {
 const PAGE_WIDTH = { LETTER: 612, A4: 595.28 } as const;
 
 /**
- * The handout: branded header, the chosen sections in order, the clinician's notes, the contact block,
- * the references the sections cite, the disclaimer, and a footer with page numbers on every page.
+ * The handout as its printed model says (lib/handouts/printed/model.ts): branded header, the chosen sections
+ * in order, the clinician's notes, the contact block, the references the sections cite, the disclaimer, and
+ * a footer with page numbers on every page.
  */
 export function HandoutDocument({ input: given, fastPagination = true }: { input: HandoutPdfInput; fastPagination?: boolean }) {
   const { input, fontFamily } = preparePdfInput(given);
   const s = makeStyles(input.largePrint ? 18 : 11, fontFamily);
   const width = PAGE_WIDTH[input.pageSize] - 2 * (s.page.paddingHorizontal as number);
   const balance = (text: string, style: { fontSize?: unknown }, inset = 0) => bindLastWords(text, (words) => measure(words, style.fontSize as number, true) <= width - inset);
-  const { contact } = input;
+  const { contact, words, layout, language, logoPng } = input;
   const branding = { ...input.branding, primaryColor: safeHex(input.branding.primaryColor, "#1d4e89"), accentColor: safeHex(input.branding.accentColor, "#eef2f6") };
   const onBand = textColorOn(branding.primaryColor);
   const headingColor = readableOnWhite(branding.primaryColor);
-  const logoFormat = branding.logoPng ? imageFormat(branding.logoPng) : null;
+  const logoFormat = logoPng ? imageFormat(logoPng) : null;
   const createdAt = new Date(input.createdAt);
   const content = input.sections.filter((x) => x.kind === "content");
   const disclaimers = input.sections.filter((x) => x.kind === "disclaimer");
-  const references = citedReferences(input.references, input.sections);
-  const language = input.language ?? "en";
-  const layout = input.layout ?? CURRENT_LAYOUT;
-  const t = messagesFor(language);
-  const formatDate = (iso: string) => formatHandoutDate(iso, language);
-  const points = mainPoints(input.sections);
-  const notes = <Notes notes={input.notes} title={t.notesTitle} s={s} accent={branding.accentColor} border={branding.primaryColor} width={width} />;
-  const footerText = [branding.clinicName, contact.phone].filter(Boolean).join(" · ");
-  const meta = [formatDate(input.createdAt), input.preparedFor && t.preparedFor(input.preparedFor), input.followUpDate && t.followUp(formatDate(input.followUpDate))].filter(
-    (item): item is string => !!item,
-  );
+  // Page numbers are the one phrase only the layout knows the numbers of; in the handout's language like the rest.
+  const { pageOf } = messagesFor(language);
+  const notes = <Notes blocks={input.notesBlocks} title={words.notesTitle} s={s} accent={branding.accentColor} border={branding.primaryColor} width={width} />;
+  const footerText = [input.clinicName, contact.phone].filter(Boolean).join(" · ");
 
   return (
     // Tagged (lib/pdf/tags.ts), in PDF 1.7 so that pdfkit also writes the XMP metadata (dc:title) PDF/UA asks for.
@@ -61,14 +52,14 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
       tagged
       pdfVersion="1.7"
       title={input.title}
-      author={branding.clinicName}
+      author={input.clinicName}
       subject={input.guideTitle}
       creator="Handout Portal"
       producer="Handout Portal"
       language={language}
       creationDate={Number.isNaN(createdAt.getTime()) ? undefined : createdAt}
     >
-      <PdfImages.Provider value={input.images ?? {}}>
+      <PdfImages.Provider value={input.images}>
       <PdfLayout.Provider value={layout}>
       <Page
         size={input.pageSize}
@@ -83,7 +74,7 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
                   {children}
                   <View style={s.footer} artifact="Pagination">
                     <Text style={s.footerText}>{footerText}</Text>
-                    <Text style={s.footerText}>{t.pageOf(pageNumber ?? 1, totalPages ?? pageNumber ?? 1)}</Text>
+                    <Text style={s.footerText}>{pageOf(pageNumber ?? 1, totalPages ?? pageNumber ?? 1)}</Text>
                   </View>
                 </>
               )
@@ -91,32 +82,32 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
         }
       >
         <View style={[s.band, { backgroundColor: branding.primaryColor }]}>
-          {branding.logoPng && logoFormat ? (
+          {logoPng && logoFormat ? (
             <View style={s.logoBox}>
-              <Image tag={{ role: "Figure", alt: t.logoAlt(branding.clinicName) }} style={s.logo} src={{ data: Buffer.from(branding.logoPng), format: logoFormat }} />
+              <Image tag={{ role: "Figure", alt: words.logoAlt }} style={s.logo} src={{ data: Buffer.from(logoPng), format: logoFormat }} />
             </View>
           ) : null}
           <View style={{ flex: 1, marginLeft: logoFormat ? 12 : 0 }}>
-            <Text tag="P" style={[s.bandName, { color: onBand }]}>{branding.clinicName}</Text>
+            <Text tag="P" style={[s.bandName, { color: onBand }]}>{input.clinicName}</Text>
             {contact.phone ? <Text tag="P" style={[s.bandLine, { color: onBand }]}>{contact.phone}</Text> : null}
           </View>
         </View>
         <Text tag="H1" style={s.title}>{balance(input.title, s.title)}</Text>
         {/* Items wrap as wholes, so a date never splits across lines in large print. */}
         <View style={s.metaRow}>
-          {meta.map((item, i) => (
+          {input.meta.map((item, i) => (
             <Text key={i} tag="P" style={s.meta}>
               {item}
             </Text>
           ))}
         </View>
-        {input.link ? <LinkQr url={input.link.url} label={t.scanToRead} alt={t.qrAlt(t.scanToRead, input.link.url)} s={s} linkColor={headingColor} /> : null}
-        {points.length > 0 && <MainPoints title={t.mainPoints} points={points} s={s} color={headingColor} border={branding.primaryColor} />}
+        {input.link ? <LinkQr link={input.link} s={s} linkColor={headingColor} /> : null}
+        {input.mainPoints.length > 0 && <MainPoints title={words.mainPointsTitle} points={input.mainPoints} s={s} color={headingColor} border={branding.primaryColor} />}
         {input.notesPosition === "TOP" && notes}
 
         {content.map((section) =>
           layout >= 2 && section.warning ? (
-            <WarningSection key={section.key} section={section} label={t.warningLabel} s={s} width={width} balance={balance} />
+            <WarningSection key={section.key} section={section} label={words.warningLabel} s={s} width={width} balance={balance} />
           ) : (
           <View key={section.key} tag="Sect">
             <PdfBlocks
@@ -136,24 +127,23 @@ export function HandoutDocument({ input: given, fastPagination = true }: { input
 
         {input.notesPosition === "END" && notes}
         <EndMatter
-          contact={contact}
-          clinicName={branding.clinicName}
-          references={references}
+          contactTitle={words.contactTitle}
+          contactLines={input.contactLines}
+          references={input.references}
+          referencesTitle={words.referencesTitle}
           disclaimers={disclaimers}
           extraDisclaimer={branding.extraDisclaimer}
           s={s}
           linkColor={headingColor}
           balance={balance}
           width={width}
-          t={t}
-          language={language}
           layout={layout}
         />
 
         {!fastPagination && (
           <View style={s.footer} fixed artifact="Pagination">
             <Text style={s.footerText}>{footerText}</Text>
-            <Text style={s.footerText} render={({ pageNumber, totalPages }) => t.pageOf(pageNumber, totalPages)} />
+            <Text style={s.footerText} render={({ pageNumber, totalPages }) => pageOf(pageNumber, totalPages)} />
           </View>
         )}
       </Page>

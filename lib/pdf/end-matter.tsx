@@ -4,19 +4,16 @@ import { PdfBlocks } from "@/lib/pdf/blocks";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { KEEP_TO_END, keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";
 import { structureGroup } from "@/lib/pdf/tags";
-import { contactLines } from "@/lib/handouts/contact-lines";
-import type { HandoutPdfInput, Layout } from "@/lib/pdf/types";
-import type { Messages } from "@/lib/i18n/messages";
+import type { ContactLine, Layout, PrintedSection } from "@/lib/handouts/printed/model";
 
 // A heading's text with its last two words bound when they fit on a line together (document.tsx).
 type Balance = (text: string, style: { fontSize?: unknown }, inset?: number) => string;
 
-function ContactBlock({ c, clinicName, s, linkColor, balance, t, language, keepWithRest }: { c: HandoutPdfInput["contact"]; clinicName: string; s: Styles; linkColor: string; balance: Balance; t: Messages; language?: string; keepWithRest: boolean }) {
-  const lines = contactLines(c, language);
+function ContactBlock({ title, lines, s, linkColor, balance, keepWithRest }: { title: string; lines: ContactLine[]; s: Styles; linkColor: string; balance: Balance; keepWithRest: boolean }) {
   return (
     <View tag="Sect" style={s.contactBox} wrap={false} minPresenceAhead={keepWithRest ? KEEP_TO_END : undefined}>
       <Text tag="H2" style={s.contactTitle}>
-        {balance(t.questions(c.clinicName || clinicName), s.contactTitle, 2 * ((s.contactBox.padding as number) + (s.contactBox.borderWidth as number)))}
+        {balance(title, s.contactTitle, 2 * ((s.contactBox.padding as number) + (s.contactBox.borderWidth as number)))}
       </Text>
       {lines.map((l) => (
         <Text key={l.label} tag="P" style={s.contactLine} hyphenationPenalty={LATE_BREAK_PENALTY}>
@@ -77,37 +74,35 @@ function References({ references, s, linkColor, title }: { references: Reference
  * windows only between siblings of one column: these parts are siblings on the page.
  */
 export function EndMatter({
-  contact,
-  clinicName,
+  contactTitle,
+  contactLines,
   references,
+  referencesTitle,
   disclaimers,
   extraDisclaimer,
   s,
   linkColor,
   balance,
   width,
-  t,
-  language,
   layout,
 }: {
-  contact: HandoutPdfInput["contact"];
-  clinicName: string;
+  contactTitle: string;
+  contactLines: ContactLine[];
   references: Reference[];
-  disclaimers: HandoutPdfInput["sections"];
+  referencesTitle: string;
+  disclaimers: PrintedSection[];
   extraDisclaimer: string | null;
   s: Styles;
   linkColor: string;
   balance: Balance;
   width: number;
-  t: Messages;
-  language?: string;
   layout: Layout;
 }) {
   const apart = layout >= 2 && references.length > 0;
   return (
     <>
-      <ContactBlock c={contact} clinicName={clinicName} s={s} linkColor={linkColor} balance={balance} t={t} language={language} keepWithRest={!apart} />
-      {references.length > 0 && <References references={references} s={s} linkColor={linkColor} title={t.references} />}
+      <ContactBlock title={contactTitle} lines={contactLines} s={s} linkColor={linkColor} balance={balance} keepWithRest={!apart} />
+      {references.length > 0 && <References references={references} s={s} linkColor={linkColor} title={referencesTitle} />}
       {disclaimers.map((d) => (
         <View key={d.key} tag="Sect">
           <PdfBlocks

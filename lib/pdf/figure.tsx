@@ -1,12 +1,12 @@
 import { createContext, useContext } from "react";
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { Block } from "@/lib/guides/blocks";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import type { PrintAssets } from "@/lib/handouts/printed/model";
 import type { Styles } from "@/lib/pdf/styles";
 
 // The pictures' bytes travel with the input (HandoutPdfInput.images); a context spares every block renderer
 // (sections, list items, the disclaimer) a prop it would only pass along.
-export const PdfImages = createContext<NonNullable<HandoutPdfInput["images"]>>({});
+export const PdfImages = createContext<PrintAssets["images"]>({});
 
 // Print needs at least 150 dpi at the size placed; a picture with fewer pixels than the column needs is
 // placed narrower rather than printed blurred. 1600 px (the stored maximum) fills a 7.5-inch column at 213 dpi.

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { Font } from "@react-pdf/renderer";
-import { fontsFor, leftToEmoji } from "@/lib/pdf/coverage";
+import { fontsFor } from "@/lib/pdf/font-choice";
+import { leftToEmoji } from "@/lib/printable/coverage";
 import { FONT_FILES, PRIMARY_FONT, faceFiles, fontPath, type FontId } from "@/lib/pdf/font-files";
 import { breakShowsHyphen, isUrlLike, urlParts } from "@/lib/pdf/line-breaks";
 import { clearPatchedRenderCaches } from "@/lib/pdf/patch-hooks";

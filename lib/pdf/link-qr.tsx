@@ -2,6 +2,7 @@ import { Link, Path, Svg, Text, View } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import type { Styles } from "@/lib/pdf/styles";
+import type { PrintedLink } from "@/lib/handouts/printed/model";
 
 // The patient link on page 1: a QR code drawn as vector squares (sharp at any print size, no image to
 // decode), the address in print for typing, and one line saying what it is. Medium error correction reads
@@ -19,7 +20,7 @@ export function qrPath(url: string): { d: string; size: number } {
   return { d, size };
 }
 
-export function LinkQr({ url, label, alt, s, linkColor }: { url: string; label: string; alt: string; s: Styles; linkColor: string }) {
+export function LinkQr({ link: { url, label, alt }, s, linkColor }: { link: PrintedLink; s: Styles; linkColor: string }) {
   const { d, size } = qrPath(url);
   // Four modules of quiet zone on each side, as the standard asks, so scanners find the code's edge.
   const box = size + 8;

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { Text, View } from "@react-pdf/renderer";
-import { parseNotes } from "@/lib/handouts/notes";
+import type { NotesBlock } from "@/lib/handouts/printed/model";
 import { textColorOn } from "@/lib/pdf/colors";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { measure } from "@/lib/pdf/measure";
@@ -22,8 +22,7 @@ function byDirection(lines: string[]): { rtl: boolean; lines: string[] }[] {
   return groups;
 }
 
-export function Notes({ notes, title, s, accent, border, width }: { notes: string; title: string; s: Styles; accent: string; border: string; width: number }) {
-  const blocks = parseNotes(notes);
+export function Notes({ blocks, title, s, accent, border, width }: { blocks: NotesBlock[]; title: string; s: Styles; accent: string; border: string; width: number }) {
   if (!blocks.length) return null;
   const keep = keepListItems(s);
   const oneLine = (item: string) => measure(item, s.paragraph.fontSize as number) <= width - 2 * (s.notesBox.padding as number) - (s.notesBox.borderLeftWidth as number) - (s.bullet.width as number);

@@ -6,7 +6,8 @@ import { Piscina } from "piscina";
 import { AppError } from "@/lib/errors";
 import { createFairQueue } from "@/lib/server/fair-queue";
 import { renderEnv } from "@/lib/env";
-import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
+import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
+import type { RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
 // Rendering is CPU-bound (~35-50 ms per warm handout, tests/bench/pdf.ts): it runs in worker threads, one
 // per core (at most four, each holds ~140 MB, ~235 MB once it has read every font), so requests keep flowing

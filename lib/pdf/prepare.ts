@@ -1,6 +1,6 @@
-import { printableText } from "@/lib/pdf/coverage";
+import { printableText } from "@/lib/printable/coverage";
 import { fontFamilyFor } from "@/lib/pdf/fonts";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
 
 // Copies only what changes: most inputs need no cleaning at all.
 function mapStrings<T>(value: T, seen: string[]): T {

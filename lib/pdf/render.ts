@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { Component, createElement, type ReactNode } from "react";
 import { pdf } from "@react-pdf/renderer";
-import { formatLongDate, HANDOUT_LANGUAGES } from "@/lib/i18n/messages";
 import { HandoutDocument } from "@/lib/pdf/document";
 import { loadFonts, readPrimaryFonts } from "@/lib/pdf/fonts";
 import { laidOutPages, setPageLimit, startYoga } from "@/lib/pdf/patch-hooks";
 import { preparePdfInput } from "@/lib/pdf/prepare";
-import type { HandoutPdfInput, RenderedPdf, RenderOptions } from "@/lib/pdf/types";
+import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
+import type { RenderedPdf, RenderOptions } from "@/lib/pdf/types";
 
 // Page objects in the output; react-pdf writes each page dictionary uncompressed.
 export function countPages(pdfBytes: Buffer): number {
@@ -14,10 +14,9 @@ export function countPages(pdfBytes: Buffer): number {
 }
 
 // A render thread reads the primary fonts and starts the layout engine (yoga, WebAssembly: a hook of the
-// layout patch, lib/pdf/patch-hooks.ts) as it loads this module, so that its first render does not. The first
-// date formatter of a language loads ICU's data for it (~30 ms), so each language's is made here too.
+// layout patch, lib/pdf/patch-hooks.ts) as it loads this module, so that its first render does not. Dates
+// come formatted in the printed model, so a render thread loads no ICU date data.
 await Promise.all([readPrimaryFonts(), startYoga()]);
-for (const language of HANDOUT_LANGUAGES) formatLongDate("2000-01-01", language);
 
 type Instance = ReturnType<typeof pdf>;
 let instance: Instance | undefined;

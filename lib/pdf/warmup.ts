@@ -1,10 +1,14 @@
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
 
 // A document rendered when a worker starts, so the first clinician does not pay for loading fonts and the
-// layout engine (~0.7 s cold). It touches every face, a logo, a link, a list and a table.
+// layout engine (~0.7 s cold). It touches every face, a logo, a link, a list and a table. Written out as the
+// printed model (lib/handouts/printed/model.ts) a handout would have, English words and all.
 const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGOQ9euU9etkgFAAGQ4D0Wxb/AkAAAAASUVORK5CYII=";
 
 export const WARMUP_INPUT: HandoutPdfInput = {
+  layout: 2,
+  language: "en",
+  words: { mainPointsTitle: "The main points", notesTitle: "Notes from your clinician", warningLabel: "Get help now", contactTitle: "Questions? Contact Clinic", referencesTitle: "References", logoAlt: "Clinic logo" },
   title: "Warm-up",
   guideTitle: "Warm-up",
   createdAt: new Date(0).toISOString(),
@@ -14,7 +18,7 @@ export const WARMUP_INPUT: HandoutPdfInput = {
   notesPosition: "TOP",
   largePrint: false,
   pageSize: "LETTER",
-  branding: { clinicName: "Clinic", primaryColor: "#1d4e89", accentColor: "#e8f0f8", logoPng: new Uint8Array(Buffer.from(TINY_PNG, "base64")), extraDisclaimer: "Warm-up." },
+  branding: { clinicName: "Clinic", primaryColor: "#1d4e89", accentColor: "#e8f0f8", extraDisclaimer: "Warm-up.", logoSha256: null },
   contact: { clinicName: "Clinic", phone: "1", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" },
   sections: [
     {
@@ -31,6 +35,18 @@ export const WARMUP_INPUT: HandoutPdfInput = {
     },
   ],
   references: [{ key: "a", text: "A. (2020). Reference. https://example.org", url: "https://example.org" }],
+  pictures: {},
+  link: null,
+  clinicName: "Clinic",
+  meta: ["January 1, 1970", "Prepared for A"],
+  mainPoints: [],
+  notesBlocks: [
+    { type: "paragraph", lines: ["Warm-up."] },
+    { type: "bullets", items: ["one"] },
+  ],
+  contactLines: [{ label: "Phone", text: "1", href: "tel:1" }],
+  logoPng: new Uint8Array(Buffer.from(TINY_PNG, "base64")),
+  images: {},
 };
 
 // One render loads everything, but the JIT needs about ten more on a multi-page document before renders

@@ -1,9 +1,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { PdfBlocks } from "@/lib/pdf/blocks";
 import { WARNING_TEXT, keepWithNext, type Styles } from "@/lib/pdf/styles";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
-
-type Section = HandoutPdfInput["sections"][number];
+import type { PrintedSection } from "@/lib/handouts/printed/model";
 
 /**
  * A section that tells the patient when to get help (layout 2): boxed in the warning colour under a "Get
@@ -12,7 +10,7 @@ type Section = HandoutPdfInput["sections"][number];
  * (`keepTogether`, patches/@react-pdf+paginate*); a longer one keeps its label and heading with about
  * twice a heading's usual share of what follows. Tagged as a section: its label, then its H2.
  */
-export function WarningSection({ section, label, s, width, balance }: { section: Section; label: string; s: Styles; width: number; balance: (text: string, style: { fontSize?: unknown }, inset?: number) => string }) {
+export function WarningSection({ section, label, s, width, balance }: { section: PrintedSection; label: string; s: Styles; width: number; balance: (text: string, style: { fontSize?: unknown }, inset?: number) => string }) {
   const inset = 2 * (s.warningBox.paddingHorizontal as number) + (s.warningBox.borderWidth as number) + (s.warningBox.borderLeftWidth as number);
   const heading = (
     <View wrap={false} minPresenceAhead={2 * keepWithNext(s).heading}>

@@ -6,7 +6,7 @@ import { isManager } from "@/lib/clinics/roles";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
 import { refuseUnprintable } from "@/lib/handouts/printable";
-import { requireChosenContent } from "@/lib/pdf/select-sections";
+import { requireChosenContent } from "@/lib/handouts/printed/sections";
 import { contactOverrides, type TemplateInput } from "@/lib/templates/schemas";
 import type { MemberContext } from "@/lib/authz";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -12,7 +12,7 @@ const { HandoutDocument } = await import("@/lib/pdf/document");
 const { loadFonts } = await import("@/lib/pdf/fonts");
 const { sampleInput } = await import("@/tests/support/sample-handout");
 const logo = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "public", "demo-logo.png")));
-const input = sampleInput({ branding: { ...sampleInput().branding, logoPng: logo } });
+const input = sampleInput({ logoPng: logo });
 
 await loadFonts();
 const instance = pdf();

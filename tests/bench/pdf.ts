@@ -39,7 +39,7 @@ const log = (msg: string) => {
   if (!json) process.stderr.write(`${msg}\n`);
 };
 const logo = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "public", "demo-logo.png")));
-const input = sampleInput({ branding: { ...sampleInput().branding, logoPng: logo } });
+const input = sampleInput({ logoPng: logo });
 const samples = Object.values(SCRIPT_SAMPLES);
 // Notes in every script, a title in Chinese and Arabic (bold CJK), large print every other time.
 const everyScript = (i: number) =>

@@ -58,7 +58,7 @@ const step = async (name, fn) => {
 let exitCode = 1;
 try {
   const { createRenderPool, renderInPool, warmPdfPool, sampleInput, solidPng } = await import(pathToFileURL(outfile).href);
-  const input = sampleInput({ branding: { ...sampleInput().branding, logoPng: solidPng(300, 100, [29, 78, 137]) } });
+  const input = sampleInput({ logoPng: solidPng(300, 100, [29, 78, 137]) });
 
   await step("warm-up: threads load and render a throw-away PDF", async () => {
     assert.equal(await warmPdfPool(), "workers");

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout } from "@/lib/printing/generate";
 import { findHandouts, getHandout, getHandoutPdfForDownload } from "@/lib/handouts/queries";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { createClinicWithMembers } from "@/prisma/seed/factories";

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
 import { removeLogo, setLogo } from "@/lib/clinics/branding";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout } from "@/lib/printing/generate";
 import { storedPdfInput } from "@/lib/handouts/stored-input";
 import { createRenderPool } from "@/lib/pdf/pool";
 import { createClinicWithMembers } from "@/prisma/seed/factories";

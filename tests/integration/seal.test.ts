@@ -6,7 +6,7 @@ import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
 import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
 import { setLogo } from "@/lib/clinics/branding";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout } from "@/lib/printing/generate";
 import { builderFromGuide } from "@/lib/handouts/builder-data";
 import { getHandout } from "@/lib/handouts/queries";
 import { findPrintedRecord, sealUnsealedHandouts } from "@/lib/handouts/printed-record";

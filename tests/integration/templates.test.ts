@@ -4,9 +4,9 @@ import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/templates/mutations";
 import { findTemplates, getTemplate } from "@/lib/templates/queries";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout } from "@/lib/printing/generate";
 import { builderFromGuide, builderFromTemplate } from "@/lib/handouts/builder-data";
-import { makeAndEmail } from "@/lib/handouts/make-and-email";
+import { makeAndEmail } from "@/lib/printing/make-and-email";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 

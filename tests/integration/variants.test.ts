@@ -6,7 +6,7 @@ import { findLibrary, findVariantColumns } from "@/lib/guides/queries";
 import { createTemplate } from "@/lib/templates/mutations";
 import { previewClinicGuide } from "@/lib/guides/mutations";
 import { builderFromGuide, builderFromHandout, builderFromTemplate } from "@/lib/handouts/builder-data";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout } from "@/lib/printing/generate";
 import { getHandout } from "@/lib/handouts/queries";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, checkSeal, printedRecordOf, sealOf, type PrintedRecord } from "@/lib/handouts/seal";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
+import { printedFromDraft } from "@/lib/handouts/printed/from-draft";
+import { printedFromStored } from "@/lib/handouts/printed/from-stored";
 
 const t = (text: string) => ({ type: "text" as const, text });
 
@@ -80,32 +81,49 @@ describe("the handout seal", () => {
     expect(checkSeal(record(), null)).toBe("unsealed");
   });
 
-  it("seals a new handout from the bytes its PDF drew: the logo's and each picture's SHA-256", () => {
-    const logo = new Uint8Array([1, 2, 3]);
-    const picture = new Uint8Array([4, 5, 6]);
+  // A handout as Generate makes it, from record()'s fields, with a logo and a picture drawn from bytes.
+  const logo = new Uint8Array([1, 2, 3]);
+  const picture = new Uint8Array([4, 5, 6]);
+  const sha = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
+  const version = () => {
     const r = record();
-    const input: HandoutPdfInput = {
-      title: r.title,
-      guideTitle: r.guideTitle,
-      language: "en",
-      createdAt: r.createdAt,
-      preparedFor: r.preparedFor,
-      followUpDate: r.followUpDate,
-      notes: r.notes,
-      notesPosition: "TOP",
-      largePrint: false,
-      pageSize: "LETTER",
-      branding: { clinicName: "Riverside", primaryColor: r.branding.primaryColor, accentColor: r.branding.accentColor, logoPng: logo, extraDisclaimer: null },
-      contact: r.contact,
-      sections: r.sections,
-      references: r.references,
+    return { title: r.guideTitle, language: "en", sections: r.sections.map((s) => ({ ...s, keyPoint: s.keyPoint ?? null, required: false, lockReason: null, redFlag: false })), references: r.references };
+  };
+  const generated = () => {
+    const r = record();
+    const choices = { title: r.title, sectionKeys: r.sections.map((s) => s.key), notes: r.notes, preparedFor: r.preparedFor!, followUpDate: r.followUpDate!, largePrint: false, contact: r.contact };
+    return printedFromDraft(choices, version(), r.branding, {
+      createdAt: new Date(r.createdAt),
+      layout: 2,
       link: { url: "https://handouts.example/h/x" },
-      images: { img1: { data: picture, format: "png", width: 1, height: 1 } },
-    };
-    const sha = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
-    const printed = printedRecordOf(input);
+      assets: { logoPng: logo, images: { img1: { data: picture, format: "png", width: 1, height: 1 } } },
+    });
+  };
+
+  it("seals a new handout from the bytes its PDF drew: the logo's and each picture's SHA-256", () => {
+    const r = record();
+    const printed = printedRecordOf(generated());
     expect(printed.branding.logoSha256).toBe(sha(logo));
     expect(printed.pictures).toEqual({ img1: sha(picture) });
     expect(sealOf(printed)).toBe(sealOf({ ...r, branding: { ...r.branding, logoSha256: sha(logo) }, pictures: { img1: sha(picture) } }));
+  });
+
+  it("seals a stored handout read back as it was sealed when it was made", () => {
+    const made = generated();
+    // The row Generate writes, its JSON through a database's round trip, and what was kept beside the bytes.
+    const row = JSON.parse(
+      JSON.stringify({
+        title: made.title,
+        sectionKeys: made.sections.map((s) => s.key),
+        notes: made.notes,
+        preparedFor: made.preparedFor,
+        contact: made.contact,
+        options: { largePrint: made.largePrint, notesPosition: made.notesPosition, pageSize: made.pageSize, language: made.language, layout: made.layout },
+        branding: { ...record().branding, logoSha256: sha(logo) },
+      }),
+    );
+    const stored = printedFromStored({ ...row, followUpDate: new Date(`${made.followUpDate}T00:00:00Z`), createdAt: new Date(made.createdAt) }, version(), { pictures: { img1: sha(picture) }, link: null });
+    expect(sealOf(printedRecordOf(stored))).toBe(sealOf(printedRecordOf(made)));
+    expect({ ...stored, link: made.link }).toEqual((({ logoPng: _l, images: _i, ...printed }) => printed)(made));
   });
 });

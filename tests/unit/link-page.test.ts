@@ -1,29 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { handoutPageHtml, gonePageHtml } from "@/lib/links/page";
-import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
+import { readContact } from "@/lib/handouts/snapshots";
 import { takeLinkRequest, resetLinkRateLimit } from "@/lib/links/rate-limit";
-import type { LinkedHandout } from "@/lib/links/queries";
+import { printedHandout, type PrintedParts } from "@/lib/handouts/printed/build";
+import type { PrintedHandout } from "@/lib/handouts/printed/model";
 import type { Block } from "@/lib/guides/blocks";
 
 const t = (text: string) => ({ type: "text" as const, text });
 const EVIL = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 const EVIL_TEXT = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;";
 
-function handout(over: Partial<LinkedHandout> = {}): LinkedHandout {
+function handout(over: Partial<PrintedParts> = {}): PrintedHandout {
   const blocks: Block[] = [
     { type: "paragraph", children: [t(`Plain ${EVIL} text`), { type: "link", href: "javascript:alert(1)", children: [t("bad link")] }, { type: "link", href: "https://example.org/a?b=1&c=2", children: [t("good link")] }] },
     { type: "heading", level: 3, children: [t("Sub heading")] },
     { type: "list", ordered: true, start: 3, items: [{ content: [{ type: "paragraph", children: [t("third")] }] }] },
     { type: "table", align: ["left", "right"], header: [[t("A")], [t("B")]], rows: [[[t("1")], [t("2")]]] },
   ];
-  return {
+  return printedHandout({
+    layout: 2,
+    language: "en",
     title: `Title ${EVIL}`,
     guideTitle: "Guide",
     preparedFor: `Pat ${EVIL}`,
     followUpDate: "2027-01-15",
     createdAt: "2026-12-01T10:00:00Z",
     notes: `- first note ${EVIL}\n- second note`,
-    pages: 2,
+    notesPosition: "END",
+    largePrint: false,
+    pageSize: "LETTER",
     sections: [
       { key: "b-second", title: "Second <b>", kind: "content", blocks, citedRefKeys: [], warning: false },
       { key: "a-first", title: "First", kind: "content", blocks: [{ type: "paragraph", children: [t("one")] }], citedRefKeys: [], warning: false },
@@ -31,15 +36,16 @@ function handout(over: Partial<LinkedHandout> = {}): LinkedHandout {
     ],
     references: [],
     contact: readContact({ clinicName: `Clinic ${EVIL}`, phone: "(555) 010-2400", email: "front@clinic.example", website: "javascript:alert(1)" }),
-    options: readOptions({ notesPosition: "END" }),
-    branding: readBranding({ clinicName: "Clinic", primaryColor: "#ffee00", accentColor: "#ffffff" }),
-    expiresAt: new Date("2027-03-01T00:00:00Z"),
+    branding: { clinicName: "Clinic", primaryColor: "#ffee00", accentColor: "#ffffff", extraDisclaimer: null, logoSha256: null },
+    pictures: {},
+    link: null,
     ...over,
-  };
+  });
 }
+const PAGE = { token: "T".repeat(43), hasLogo: false, pages: 2, expiresAt: new Date("2027-03-01T00:00:00Z") };
 
 describe("the patient page's HTML", () => {
-  const html = handoutPageHtml(handout(), { token: "T".repeat(43), hasLogo: false });
+  const html = handoutPageHtml(handout(), PAGE);
 
   it("escapes everything that came from a clinic or a guide", () => {
     expect(html).not.toContain("<script");
@@ -71,7 +77,7 @@ describe("the patient page's HTML", () => {
 
   it("sets warning signs apart in a box under a label of real text, in the handout's language, naming the section by both", () => {
     const help = { key: "when-to-get-help", title: "When to Get Help", kind: "content" as const, blocks: [{ type: "paragraph" as const, children: [t("Call 911 at once.")] }], citedRefKeys: [], warning: true };
-    const page = (language: string) => handoutPageHtml(handout({ sections: [...handout().sections.slice(0, 2), help], options: readOptions({ language }) }), { token: "T".repeat(43), hasLogo: false });
+    const page = (language: string) => handoutPageHtml(handout({ sections: [...handout().sections.slice(0, 2), help], language }), PAGE);
     const box = /<section class="warning" aria-labelledby="([^"]+)">(.*?)<\/section>/.exec(page("en"));
     expect(box, "a warning box").not.toBeNull();
     expect(box![1]).toBe("s-when-to-get-help-label s-when-to-get-help");

@@ -23,14 +23,14 @@ async function page(req: Request, token: string, counted: boolean): Promise<Resp
   if ("response" in opened) return opened.response;
   const found = await getLinkedHandout(opened.link);
   if (!found) throw new Error(`patient link ${opened.link.id} has no handout`);
-  const { handout, check } = found;
+  const { handout, pages, check } = found;
   // What the page would show differs from what the handout printed (or cannot be checked): show none of it.
   // A handout with no seal is one made before seals existed that `npm run db:migrate` has not sealed yet;
   // it is refused too rather than shown unchecked, since the migration step seals every such handout.
   if (check !== "verified") {
     if (counted) await recordUnverified(opened.link, check);
-    return linkRefused(unverifiedPageHtml({ name: handout.contact.clinicName || handout.branding.clinicName, phone: handout.contact.phone || handout.contact.directPhone }, handout.options.language));
+    return linkRefused(unverifiedPageHtml({ name: handout.contact.clinicName || handout.branding.clinicName, phone: handout.contact.phone || handout.contact.directPhone }, handout.language));
   }
   const [hasLogo] = await Promise.all([hasLinkedLogo(opened.link, handout.branding.logoSha256), counted ? recordOpen(opened.link) : null]);
-  return linkHtml(handoutPageHtml(handout, { token, hasLogo }));
+  return linkHtml(handoutPageHtml(handout, { token, hasLogo, pages, expiresAt: opened.link.expiresAt }));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCoverageData, formatCoverageData } from "@/lib/pdf/coverage-build";
-import { fontsFor } from "@/lib/pdf/coverage";
+import { fontsFor } from "@/lib/pdf/font-choice";
 import { FONT_FILES } from "@/lib/pdf/font-files";
-import data from "@/lib/pdf/coverage-data.json";
+import data from "@/lib/printable/coverage-data.json";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,7 +11,7 @@ describe("coverage data", () => {
     const built = buildCoverageData();
     expect(Object.keys(built)).toEqual(FONT_FILES.map((f) => f.id));
     expect(built).toEqual(data.fonts);
-    expect(formatCoverageData(built)).toBe(fs.readFileSync(path.join(process.cwd(), "lib/pdf/coverage-data.json"), "utf8"));
+    expect(formatCoverageData(built)).toBe(fs.readFileSync(path.join(process.cwd(), "lib/printable/coverage-data.json"), "utf8"));
   }, 30_000);
 
   it("picks only the fallbacks a text needs, regional CJK font first", () => {

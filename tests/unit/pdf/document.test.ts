@@ -4,18 +4,17 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Block } from "@/lib/guides/blocks";
 import { clearRenderCaches } from "@/lib/pdf/fonts";
 import { renderHandoutPdf } from "@/lib/pdf/render";
-import type { HandoutPdfInput } from "@/lib/pdf/types";
-import { backSpasmsGuide, sampleInput } from "@/tests/support/sample-handout";
+import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
+import { backSpasmsGuide, sampleInput, type SampleOptions } from "@/tests/support/sample-handout";
 import { linkTargets, pdffonts, pdfinfo, pdftotext, pdftotextPages, qpdfCheck, qpdfQdf, renderPage1 } from "@/tests/support/pdf-tools";
 
 // Real PDFs, checked with poppler and qpdf as a person or a print shop would.
 const logo = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "public", "demo-logo.png")));
-const withBranding = (branding: Partial<HandoutPdfInput["branding"]>, rest: Partial<HandoutPdfInput> = {}, keys?: string[]) =>
-  sampleInput({ ...rest, branding: { ...sampleInput().branding, ...branding } }, keys);
+const withBranding = (branding: Pick<SampleOptions, "logoPng" | "primaryColor">, keys?: string[]) => sampleInput(branding, keys);
 
 let full: Buffer;
 beforeAll(async () => {
-  full = (await renderHandoutPdf(withBranding({ logoPng: logo }, {}, ["prevention", "symptoms", "treatment"]))).bytes;
+  full = (await renderHandoutPdf(withBranding({ logoPng: logo }, ["prevention", "symptoms", "treatment"]))).bytes;
   fs.mkdirSync("test-results/pdf", { recursive: true });
   fs.writeFileSync("test-results/pdf/sample.pdf", full);
   renderPage1(full, "test-results/pdf/page1.png");
@@ -101,7 +100,7 @@ describe("the handout PDF", () => {
   }, 30_000);
 
   it("places the notes at the end when the clinic says so, and adds the clinic's own disclaimer last", async () => {
-    const end = await renderHandoutPdf(sampleInput({ notesPosition: "END", branding: { ...sampleInput().branding, extraDisclaimer: "Riverside adds: bring this sheet to your next visit." } }, ["symptoms", "treatment"]));
+    const end = await renderHandoutPdf(sampleInput({ notesPosition: "END", extraDisclaimer: "Riverside adds: bring this sheet to your next visit." }, ["symptoms", "treatment"]));
     expectInOrder(pdftotext(end.bytes), ["Symptoms", "Treatment", "Notes from your clinician", "Questions? Contact", "References", "Disclaimer", "Riverside adds: bring this sheet"]);
   }, 30_000);
 
@@ -176,9 +175,9 @@ describe("the handout PDF", () => {
       { type: "heading" as const, level: 3 as const, children: [t(`Step ${i + 1}`)] },
       next[i % next.length]!,
     ]).flat();
-    const base = sampleInput({}, []);
     for (const options of [{}, { largePrint: true }, { pageSize: "A4" as const, largePrint: true }]) {
-      const input = { ...base, ...options, notes: "", sections: [{ key: "steps", title: "Steps", kind: "content" as const, blocks, citedRefKeys: [] }, ...base.sections] };
+      const base = sampleInput({ ...options, notes: "" }, []);
+      const input = { ...base, sections: [{ key: "steps", title: "Steps", kind: "content" as const, blocks, citedRefKeys: [] }, ...base.sections] };
       const pages = pdftotextPages((await renderHandoutPdf(input)).bytes, "-layout");
       expect(pages.length).toBeGreaterThan(4);
       pages.slice(0, -1).forEach((page, i) => {
@@ -203,15 +202,16 @@ describe("the handout PDF", () => {
         ],
       },
     ];
-    const base = sampleInput({}, ["symptoms"]);
-    const hostile = await renderHandoutPdf({
-      ...base,
-      title: "<script>alert('t')</script>",
-      preparedFor: "<img src=x onerror=alert(6)>",
-      notes: "<script>alert(1)</script>\n[x](javascript:alert(1))\njavascript:alert(2)",
-      contact: { ...base.contact, website: "javascript:alert(3)", email: "x@example.com?body=<script>", clinicName: "<b>Clinic</b>" },
-      sections: [{ key: "links", title: "Links", kind: "content", blocks: hostileBlocks, citedRefKeys: [] }, ...base.sections],
-    });
+    const base = sampleInput(
+      {
+        title: "<script>alert('t')</script>",
+        preparedFor: "<img src=x onerror=alert(6)>",
+        notes: "<script>alert(1)</script>\n[x](javascript:alert(1))\njavascript:alert(2)",
+        contact: { website: "javascript:alert(3)", email: "x@example.com?body=<script>", clinicName: "<b>Clinic</b>" },
+      },
+      ["symptoms"],
+    );
+    const hostile = await renderHandoutPdf({ ...base, sections: [{ key: "links", title: "Links", kind: "content", blocks: hostileBlocks, citedRefKeys: [] }, ...base.sections] });
     const text = pdftotext(hostile.bytes);
     for (const verbatim of [
       "<script>alert('t')</script>",
@@ -277,13 +277,14 @@ describe("the handout PDF", () => {
   }, 30_000);
 
   it("gives the same bytes for the same input, from cold or warm render caches (shaped runs, laid-out text and blocks, font subsets), and counts pages as pdfinfo does", async () => {
-    for (const input of [sampleInput({}, ["symptoms", "treatment"]), sampleInput({ largePrint: true, pageSize: "A4" })]) {
+    for (const [options, keys] of [[{}, ["symptoms", "treatment"]], [{ largePrint: true, pageSize: "A4" }, undefined]] as [SampleOptions, string[] | undefined][]) {
+      const input = sampleInput(options, keys);
       clearRenderCaches();
       const cold = await renderHandoutPdf(input);
       const warm = await renderHandoutPdf(input);
       expect(warm.sha256).toBe(cold.sha256);
       // Other documents in between share most paragraphs at other widths, sizes and colours.
-      await renderHandoutPdf({ ...input, pageSize: input.pageSize === "A4" ? "LETTER" : "A4", notes: "Other notes." });
+      await renderHandoutPdf(sampleInput({ ...options, pageSize: input.pageSize === "A4" ? "LETTER" : "A4", notes: "Other notes." }, keys));
       await renderHandoutPdf({ ...input, largePrint: !input.largePrint, branding: { ...input.branding, primaryColor: "#ffee00" } });
       expect((await renderHandoutPdf(input)).sha256).toBe(cold.sha256);
     }

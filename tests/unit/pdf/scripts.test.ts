@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Font } from "@react-pdf/renderer";
-import { printableText, unprintableCharacters } from "@/lib/pdf/coverage";
+import { printableText, unprintableCharacters } from "@/lib/printable/coverage";
 import { FONT_FAMILY, loadedFontFamilies } from "@/lib/pdf/fonts";
 import { renderHandoutPdf } from "@/lib/pdf/render";
 import { SCRIPT_SAMPLES, sampleInput } from "@/tests/support/sample-handout";

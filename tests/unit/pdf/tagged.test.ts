@@ -25,7 +25,7 @@ const blocks: Block[] = [
   p(LONG),
 ];
 // In Spanish: the /Lang and everything the portal prints around the guide (headings, footer, alt text) follow it.
-const base = sampleInput({ branding: { ...sampleInput().branding, logoPng: logo }, language: "es" }, ["symptoms"]);
+const base = sampleInput({ logoPng: logo, language: "es" }, ["symptoms"]);
 // A warning-signs section (layout 2): boxed under its label, "Busque ayuda ahora" in a Spanish handout.
 const warning = {
   key: "when-to-get-help",
@@ -137,7 +137,7 @@ describe("the tagged handout PDF", () => {
 
   it("describes a patient link's QR code as a figure, with the address beside it as a link, before the notes", async () => {
     const url = "https://portal.example/h/" + "Q".repeat(43);
-    const linked = readStructure((await renderHandoutPdf({ ...input, link: { url } })).bytes);
+    const linked = readStructure((await renderHandoutPdf({ ...input, link: sampleInput({ language: "es", link: url }).link })).bytes);
     const elements = flatten(linked.root!);
     const figures = elements.filter((e) => e.role === "Figure");
     expect(figures.map((f) => f.alt)).toEqual(["Logotipo de Riverside Spine & Wellness", `Código QR: Escanee el código para leer este folleto en su teléfono ${url}`]);

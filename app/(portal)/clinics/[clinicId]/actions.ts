@@ -7,7 +7,7 @@ import { idSchema } from "@/lib/ids";
 import { confirmRecipientSchema, consentSchema, deliveryModeFields, formKeySchema, recipientSchema, requireAttachmentNotice, type RecipientCheck } from "@/lib/deliveries/schemas";
 import { checkRecipient } from "@/lib/deliveries/recipient-check";
 import { formValues, type FormState } from "@/lib/forms";
-import { makeAndEmail } from "@/lib/handouts/make-and-email";
+import { makeAndEmail } from "@/lib/printing/make-and-email";
 
 const makeAndEmailSchema = requireAttachmentNotice(
   z.object({

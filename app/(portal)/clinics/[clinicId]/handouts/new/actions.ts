@@ -9,7 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { formValues, type FormState } from "@/lib/forms";
 import { createTemplateSchema } from "@/lib/templates/schemas";
 import { createTemplate } from "@/lib/templates/mutations";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout } from "@/lib/printing/generate";
 import { draftFromFormData, handoutDraftSchema } from "@/lib/handouts/schemas";
 
 export const createHandoutAction = clinicAction({ schema: handoutDraftSchema, read: draftFromFormData }, async (ctx, draft, formData): Promise<FormState> => {

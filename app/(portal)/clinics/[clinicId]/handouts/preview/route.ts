@@ -4,7 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { readFormData } from "@/lib/server/request-body";
 import { idSchema } from "@/lib/ids";
 import { draftFromFormData } from "@/lib/handouts/schemas";
-import { renderPreviewPdf } from "@/lib/handouts/preview";
+import { renderPreviewPdf } from "@/lib/printing/preview";
 
 export const dynamic = "force-dynamic";
 

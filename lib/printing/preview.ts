@@ -1,13 +1,17 @@
 import "server-only";
 import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
 import { getGuideVersion } from "@/lib/guides/versions";
+import { findSectionImages } from "@/lib/guides/images";
 import { renderInPool } from "@/lib/pdf/pool";
-import { brandingSnapshot, buildPdfInput, completePdfInput } from "@/lib/handouts/build-input";
+import { CURRENT_LAYOUT } from "@/lib/pdf/types";
+import { brandingSnapshot } from "@/lib/handouts/snapshots";
+import { printedFromDraft } from "@/lib/handouts/printed/from-draft";
+import { selectSections } from "@/lib/handouts/printed/sections";
 import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/handouts/schemas";
 import { unprintableFields, type Unprintable } from "@/lib/handouts/printable";
-import { linkUrl } from "@/lib/links/tokens";
+import { linkUrl } from "@/lib/handouts/link-tokens";
 import type { MemberContext } from "@/lib/authz";
-import { getsPatientLink } from "@/lib/links/state";
+import { getsPatientLink } from "@/lib/handouts/link-state";
 
 // The preview prints a stand-in address of a real token's length, so its QR code and lines are the size the
 // handout's will be; the real token is made when the handout is generated.
@@ -49,8 +53,10 @@ export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: {
   const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
   const fallback = { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
   const draft = lenientDraft(raw, fallback);
-  const built = buildPdfInput({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), logo ? new Uint8Array(logo.bytes) : null, new Date());
-  const input = await completePdfInput(clinicId, built, getsPatientLink(draft.patientLink, clinic) ? { url: PREVIEW_LINK_URL() } : null);
+  const images = await findSectionImages(clinicId, selectSections(version.sections, draft.sectionKeys));
+  const link = getsPatientLink(draft.patientLink, clinic) ? { url: PREVIEW_LINK_URL() } : null;
+  const assets = { logoPng: logo ? new Uint8Array(logo.bytes) : null, images };
+  const input = printedFromDraft({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), { createdAt: new Date(), layout: CURRENT_LAYOUT, link, assets });
   const pdf = await renderInPool(input, { signal: opts.signal, tenant: clinicId, firstPageOnly: !opts.allPages });
   return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };
 }

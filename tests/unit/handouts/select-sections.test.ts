@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citedReferences, selectSections } from "@/lib/pdf/select-sections";
+import { citedReferences, selectSections } from "@/lib/handouts/printed/sections";
 import { backSpasmsGuide } from "@/tests/support/sample-handout";
 
 describe("selectSections", () => {

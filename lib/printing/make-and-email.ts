@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { builderFromTemplate } from "@/lib/handouts/builder-data";
-import { createHandout } from "@/lib/handouts/mutations";
+import { createHandout } from "@/lib/printing/generate";
 import { queueDelivery } from "@/lib/deliveries/mutations";
 import { AppError } from "@/lib/errors";
 import type { DeliveryMode } from "@/lib/deliveries/schemas";

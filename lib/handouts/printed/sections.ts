@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 
 // Which sections a handout prints: the chosen content sections in the chosen order, then every required
 // section the clinician did not pick (required ones cannot be left out), disclaimers last. The guide's own
-// reference section is dropped: the PDF builds its reference list from what the chosen sections cite.
+// reference section is dropped: the handout lists the references the chosen sections cite (citedReferences).
 type Selectable = { key: string; kind: "content" | "references" | "disclaimer"; required: boolean };
 
 export function selectSections<T extends Selectable>(all: T[], chosenKeys: string[]): T[] {

@@ -1,6 +1,6 @@
 import { isEmailAddress, telHref, WEBSITE } from "@/lib/clinics/contact-rules";
 import type { ContactSnapshot } from "@/lib/handouts/snapshots";
-import { formatLongDate, messagesFor } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n/messages";
 
 export type ContactLine = { label: string; text: string; href?: string };
 
@@ -9,8 +9,7 @@ export type ContactLine = { label: string; text: string; href?: string };
  * tel: link, an address that passes the forms' rule a mailto: link, an https website a link; anything else
  * an old snapshot holds is printed as text.
  */
-export function contactLines(c: ContactSnapshot, language?: string | null): ContactLine[] {
-  const t = messagesFor(language).contact;
+export function contactLines(c: ContactSnapshot, t: Messages["contact"]): ContactLine[] {
   const clinician = [c.clinicianName, c.credentials].filter(Boolean).join(", ");
   return [
     ...(clinician ? [{ label: t.clinician, text: clinician }] : []),
@@ -21,9 +20,4 @@ export function contactLines(c: ContactSnapshot, language?: string | null): Cont
     ...(c.address ? [{ label: t.address, text: c.address }] : []),
     ...(c.hours ? [{ label: t.hours, text: c.hours }] : []),
   ];
-}
-
-/** The handout's long date in its language ("December 1, 2026", "1 de diciembre de 2026"). */
-export function formatHandoutDate(iso: string, language?: string | null): string {
-  return formatLongDate(iso, language);
 }

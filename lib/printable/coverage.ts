@@ -1,12 +1,16 @@
-import data from "@/lib/pdf/coverage-data.json";
-import type { FontId } from "@/lib/pdf/font-files";
+import data from "@/lib/printable/coverage-data.json";
 
-// Which code points each embedded font has, read from the font files by `npm run pdf:coverage`
-// (lib/pdf/coverage-build.ts) into coverage-data.json, so neither a preview request nor the choice of fonts
-// for a render has to open a font (tests/unit/pdf/coverage.test.ts checks the data against the files).
+// The characters a handout can print: which code points each font the PDF embeds has, read from the font
+// files by `npm run pdf:coverage` (lib/pdf/coverage-build.ts) into coverage-data.json, so neither a form, a
+// preview request nor the choice of fonts for a render has to open a font (tests/unit/pdf/coverage.test.ts
+// checks the data against the files). It sits below every domain: the builder refuses what no font prints
+// (lib/handouts/printable.ts), the printed model reads the notes as they print, the PDF chooses its fonts.
 // Each font's regular face is the right check for every face: a fallback's bold face covers what its
 // regular face does (the build refuses otherwise), and what DejaVu's bold or oblique face lacks is set in
 // upright DejaVu, the last resort in fonts.ts.
+
+/** The fonts the data covers (lib/pdf/font-files.ts FONT_FILES). */
+export type CoveredFont = keyof typeof data.fonts;
 
 type Ranges = Uint32Array; // [start, end, start, end, …], inclusive, ascending
 
@@ -42,11 +46,11 @@ function union(all: Ranges[]): Ranges {
   return Uint32Array.from(out);
 }
 
-const RANGES = Object.fromEntries(Object.entries(data.fonts).map(([id, font]) => [id, decode(font.ranges)])) as Record<FontId, Ranges>;
+const RANGES = Object.fromEntries(Object.entries(data.fonts).map(([id, font]) => [id, decode(font.ranges)])) as Record<CoveredFont, Ranges>;
 const ALL = union(Object.values(RANGES));
 
 /** Whether `font` has a glyph for the code point. */
-export const hasGlyph = (font: FontId, cp: number) => inRanges(RANGES[font], cp);
+export const hasGlyph = (font: CoveredFont, cp: number) => inRanges(RANGES[font], cp);
 
 // Emoji that DejaVu also has (its black-and-white faces, U+1F600…) come from Noto Emoji, and so do the
 // joiner and variation selectors, so that a ZWJ sequence, a flag or a skin tone stays in one run of one font
@@ -90,43 +94,4 @@ export function printableText(text: string): string {
     .replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, "\n")
     .replace(/\t/g, " ")
     .replace(/\p{Cc}|\p{Default_Ignorable_Code_Point}/gu, (ch) => (ch === "\n" || (ch > "\u009f" && inRanges(ALL, ch.codePointAt(0)!)) ? ch : ""));
-}
-
-const CJK_ORDER: readonly FontId[] = ["sc", "tc", "jp", "kr"];
-const isKana = (cp: number) => (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9f);
-const isHangul = (cp: number) => (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
-const isHan = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
-
-/**
- * The fonts a text needs, in the order react-pdf should try them: DejaVu Sans, then only the fallbacks that
- * draw one of its characters. Han characters have regional forms, so the CJK font whose language the text
- * looks like comes first: Japanese with kana, Korean with Hangul, Traditional Chinese when every Han
- * character is in Big5 (the Traditional font's set), else Simplified.
- */
-export function fontsFor(text: string): FontId[] {
-  const pending = new Set<number>();
-  let kana = false;
-  let hangul = false;
-  let han = false;
-  let simplified = false;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x7f || (inRanges(RANGES.dejavu, cp) && !leftToEmoji(cp))) continue;
-    pending.add(cp);
-    kana ||= isKana(cp);
-    hangul ||= isHangul(cp);
-    if (isHan(cp)) {
-      han = true;
-      simplified ||= !inRanges(RANGES.tc, cp);
-    }
-  }
-  if (!pending.size) return ["dejavu"];
-  const first: FontId = kana ? "jp" : hangul ? "kr" : han && !simplified ? "tc" : "sc";
-  const order: FontId[] = ["emoji", first, ...CJK_ORDER.filter((id) => id !== first)];
-  const needed = new Set<FontId>();
-  for (const cp of pending) {
-    const font = order.find((id) => inRanges(RANGES[id], cp));
-    if (font) needed.add(font);
-  }
-  return ["dejavu", ...order.filter((id) => needed.has(id))];
 }
