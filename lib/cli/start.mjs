@@ -17,6 +17,7 @@ import { buildIfNeeded } from "./build-if-needed.mjs";
 import { printBanner } from "./banner.mjs";
 import { startWorkerProcess } from "./worker-process.mjs";
 import { webServerArgs } from "../server/node-flags.mjs";
+import { withThisNode } from "./node-runtime.mjs";
 
 const dev = process.argv.includes("--dev");
 const bin = (name) => path.resolve("node_modules/.bin", name);
@@ -26,7 +27,7 @@ const fail = (msg) => {
   return stopAll(1);
 };
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env = withThisNode({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 const production = !!env.DATABASE_URL;
 env.PORT ??= "3000";
 env.NODE_ENV = dev ? "development" : "production";
