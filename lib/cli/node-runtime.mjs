@@ -7,7 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-// Mirrors package.json `engines.node` (^22.18.0 || >=24.2.0).
+/** package.json `engines.node`, which isSupportedNode follows (tests/unit/node-runtime.test.ts holds them together). */
+export const SUPPORTED_NODE = "^22.18.0 || >=24.2.0";
+
 export function isSupportedNode(version = process.versions.node) {
   const [major = 0, minor = 0] = version.replace(/^v/, "").split(".").map(Number);
   return (major === 22 && minor >= 18) || (major === 24 && minor >= 2) || major > 24;
@@ -34,7 +36,7 @@ export const withThisNode = (env) => ({ ...env, PATH: [path.dirname(process.exec
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const machine = /\bnode\/(v[\d.]+)/.exec(process.env.npm_config_user_agent ?? "")?.[1];
   const lines = [describeNode()];
-  if (!isSupportedNode()) lines.push(`  Older than the portal supports (^22.18.0 || >=24.2.0): install Node 24 LTS (\`nvm install\` reads .nvmrc).`);
+  if (!isSupportedNode()) lines.push(`  Older than the portal supports (${SUPPORTED_NODE}): install Node 24 LTS (\`nvm install\` reads .nvmrc).`);
   else if (machine && machine !== process.version && !isSupportedNode(machine)) lines.push(`  npm itself runs on this machine's Node ${machine}, older than production needs: hence npm's EBADENGINE warning. The project's scripts do not use it.`);
   console.log(lines.join("\n"));
 }
