@@ -1,6 +1,7 @@
 // The start banner: where the portal is, who can sign in (demo data only), where email goes and how.
 import demoData from "../../prisma/seed/demo.json" with { type: "json" };
 import { SMTP_SECURITY_LABEL, smtpSecurity } from "../email/smtp-security.mjs";
+import { describeNode } from "./node-runtime.mjs";
 
 /**
  * @param {{ url: string, mailDir: string | null, dev: boolean, demo: boolean, smtpUrl: string, smtpInsecure: boolean }} options
@@ -26,6 +27,7 @@ export function printBanner({ url, mailDir, dev, demo, smtpUrl, smtpInsecure }) 
       : ["  No demo accounts (production database). First use: npm run admin:create -- --email you@clinic.example --clinic \"Your Clinic\""]),
     "",
     mailDir ? `  Email: caught locally, saved as .eml files in ${mailDir}/` : `  Email: through ${smtpHost}, ${SMTP_SECURITY_LABEL[smtpSecurity(smtpUrl, smtpInsecure)]}`,
+    `  Runs on ${describeNode()}.`,
     "  Stop with Ctrl-C.",
     "",
   ];

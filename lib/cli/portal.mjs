@@ -6,6 +6,7 @@
 // server drains (SHUTDOWN_DRAIN_MS, then up to 10 s for the requests in flight), then the worker stops.
 import { spawn, spawnSync } from "node:child_process";
 import { launchEnv } from "../launch-env.mjs";
+import { withThisNode } from "./node-runtime.mjs";
 import { webServerArgs } from "../server/node-flags.mjs";
 import { printBanner } from "./banner.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
@@ -27,7 +28,7 @@ const log = (/** @type {string} */ msg) => console.log(`[portal] ${msg}`);
 export async function startPortal(source, { life, hot = false, local }) {
   const settings = launchEnv(source);
   /** @type {NodeJS.ProcessEnv} */
-  const env = { ...source, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: hot ? "development" : "production" };
+  const env = withThisNode({ ...source, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: hot ? "development" : "production" });
 
   // The app's own env module checks everything once, before anything starts.
   const check = spawnSync(process.execPath, tsxArgs("lib/cli/check-env.ts", ...(local ? [] : ["--production"])), { env, encoding: "utf8" });

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { describeNode, withThisNode } from "../cli/node-runtime.mjs";
 
 const bin = (/** @type {string} */ name) => path.resolve("node_modules/.bin", name);
 const RESULTS = "test-results";
@@ -24,11 +25,13 @@ const steps = [
 
 const only = process.argv.slice(2);
 const results = [];
+// Every step, and every tool a step starts through its `#!/usr/bin/env node` line, runs on this same Node.
+console.log(`tests run on ${describeNode()}`);
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n=== ${name} ===`);
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: name === "e2e" ? process.env : { ...process.env, NODE_ENV: "test" } });
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: name === "e2e" ? withThisNode(process.env) : { ...withThisNode(process.env), NODE_ENV: "test" } });
   results.push({ name, ok: r.status === 0, seconds: ((Date.now() - t0) / 1000).toFixed(1) });
 }
 
@@ -53,7 +56,7 @@ const totals = [
   ran.has("e2e") ? counts("e2e-results.json", pwCounts) : null,
 ].filter((c) => c !== null);
 
-console.log("\n=== summary ===");
+console.log(`\n=== summary (Node ${process.version}) ===`);
 for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds}s`);
 const failedSteps = results.filter((r) => !r.ok).length;
 const passed = totals.reduce((n, c) => n + c.passed, 0);

@@ -23,12 +23,13 @@ const START_TIMEOUT_MS = 60_000;
 // A render that needs more than this is a bug or a hostile input: the thread dies, the request fails, the
 // pool starts a fresh thread. A full handout peaks near 60 MB of heap.
 const MAX_HEAP_MB = 192;
-// V8's default young generation is kept. A 128 MB one (64 MB semi-spaces) lets a render's ~60 MB of
-// short-lived objects die without being copied: warm p50 ~100 → ~72 ms in tests/bench/pdf.ts (measured before
-// the render caches of patches/), but a thread's RSS goes from ~120 to 230-255 MB, past the 250 MB
-// budget, for a gain no clinician would notice.
+// The young generation stays at what V8 chose on Node 20 (16 MB semi-spaces): Node 24 chooses 64 MB ones,
+// which let a render's ~60 MB of short-lived objects die without being copied but take a thread past the
+// 250 MB budget (tests/bench/pdf.ts on Node 24: 292-294 MB, 165-178 MB with this) for little speed: a warm
+// render's CPU time p50 32 ms, 32-36 ms with this (Node 20: 36-40 ms).
+const MAX_YOUNG_MB = 48;
 /** Heap limits of a render thread; the bench gives its own threads the same. */
-export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: MAX_HEAP_MB };
+export const RENDER_THREAD_LIMITS = { maxOldGenerationSizeMb: MAX_HEAP_MB, maxYoungGenerationSizeMb: MAX_YOUNG_MB };
 
 /** How many render threads this process has (or will have): one per core, at most four. */
 export const renderThreadCount = () => Math.max(1, Math.min(MAX_THREADS, os.availableParallelism()));

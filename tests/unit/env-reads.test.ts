@@ -6,11 +6,12 @@ import { readSource, sourceFiles } from "../support/source-files";
 // may hand the whole environment on to a child process (`{ ...process.env }`, `env: process.env`) or set a
 // variable a tool reads, but not read one.
 const ENV_MODULES = ["lib/env.ts", "lib/launch-env.mjs"];
-// Tools that load these files themselves, before any module of ours.
+// Tools that load these files themselves, before any module of ours (and the postinstall line npm runs).
 const TOOL_CONFIGS: Record<string, string> = {
   "next.config.js": "APP_URL, at build time: whether to send HSTS",
   "prisma.config.ts": "DATABASE_URL, for the Prisma CLI",
   "playwright.config.ts": "CHROMIUM_PATH and E2E_BASE_URL, for the end-to-end runner",
+  "lib/cli/node-runtime.mjs": "npm_config_user_agent, which npm sets for postinstall: the Node npm itself runs on",
 };
 
 /** Reads of a variable in `text`: `process.env.X` (not an assignment to it), `process.env[…]`, `{ X } = process.env`. */
