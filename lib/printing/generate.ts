@@ -39,7 +39,7 @@ export function createHandout(ctx: MemberContext, draft: HandoutDraft, after?: (
 
 // One Generate at a time in this server (lib/server/admission.ts); as many may wait as the render queue holds
 // (PDF_QUEUE_LIMIT, else 32 per render thread).
-// Measured with 20 clinicians generating on one server (tests/bench/cluster.ts, README "Scaling out"): one at
+// Measured with 20 clinicians generating on one server (bench:cluster, tests/bench/README.md): one at
 // a time, the handouts list and library keep TTFB p95 at 119-144 ms against 66-98 ms idle on a quiet machine.
 // On a busier one (idle p95 207 ms), two at a time gave 675 ms and ungated 1144 ms. Handouts per second were
 // the same in every case: the request thread's part of a Generate, not rendering, is what limits them.
