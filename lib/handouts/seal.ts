@@ -7,6 +7,7 @@ import { imageIdsIn, type Block, type Reference } from "@/lib/guides/blocks";
 import { citedReferences } from "@/lib/handouts/printed/sections";
 import { contactSnapshotSchema, type BrandingSnapshot, type ContactSnapshot, type OptionsSnapshot } from "@/lib/handouts/snapshots";
 import type { PrintedHandout } from "@/lib/handouts/printed/model";
+import { canonicalJson } from "@/lib/canonical-json";
 
 export const SEAL_VERSION = 1;
 
@@ -30,18 +31,6 @@ export type PrintedRecord = {
 };
 
 const sha256 = (data: string) => crypto.createHash("sha256").update(data).digest("hex");
-
-/**
- * JSON with object keys sorted (by UTF-16 code units) and no whitespace: the same value always gives the
- * same text, whatever order jsonb or a builder put the keys in. Undefined object members are left out.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
 
 /**
  * Version 1: the SHA-256 (hex) of "handout-seal/1\n" followed by canonicalJson of

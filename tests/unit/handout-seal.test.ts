@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, checkSeal, printedRecordOf, sealOf, type PrintedRecord } from "@/lib/handouts/seal";
+import { canonicalJson } from "@/lib/canonical-json";
+import { checkSeal, printedRecordOf, sealOf, type PrintedRecord } from "@/lib/handouts/seal";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import { printedFromDraft } from "@/lib/handouts/printed/from-draft";
 import { printedFromStored } from "@/lib/handouts/printed/from-stored";
