@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/schemas";
 import { idSchema } from "@/lib/ids";
-import { HEX_COLOR } from "@/lib/pdf/colors";
+import { HEX_COLOR } from "@/lib/colors";
 import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/clinics/contact-rules";
 import { HANDOUT_LANGUAGES } from "@/lib/i18n/messages";
 

@@ -1,4 +1,4 @@
-import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
+import { readableOnWhite, safeHex, textColorOn } from "@/lib/colors";
 
 // The clinic's colours, under the PDF's rule: text on the band and the notes box is white or dark, whichever
 // reaches 4.5:1; headings, links and the button use the primary colour only where it reads on white.

@@ -7,7 +7,7 @@ import { measure } from "@/lib/pdf/measure";
 import { Notes } from "@/lib/pdf/notes";
 import { preparePdfInput } from "@/lib/pdf/prepare";
 import { PdfLayout, keepWithNext, makeStyles } from "@/lib/pdf/styles";
-import { readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
+import { readableOnWhite, safeHex, textColorOn } from "@/lib/colors";
 import { LinkQr } from "@/lib/pdf/link-qr";
 import { PdfImages } from "@/lib/pdf/figure";
 import { messagesFor } from "@/lib/i18n/messages";

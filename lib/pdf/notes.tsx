@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { Text, View } from "@react-pdf/renderer";
 import type { NotesBlock } from "@/lib/handouts/printed/model";
-import { textColorOn } from "@/lib/pdf/colors";
+import { textColorOn } from "@/lib/colors";
 import { LATE_BREAK_PENALTY } from "@/lib/pdf/fonts";
 import { measure } from "@/lib/pdf/measure";
 import { keepListItems, keepWithNext, type Styles } from "@/lib/pdf/styles";

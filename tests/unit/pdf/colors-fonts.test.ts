@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio, readableOnWhite, safeHex, textColorOn } from "@/lib/pdf/colors";
+import { contrastRatio, readableOnWhite, safeHex, textColorOn } from "@/lib/colors";
 import { hyphenateLongWords } from "@/lib/pdf/fonts";
 
 describe("contrastRatio", () => {

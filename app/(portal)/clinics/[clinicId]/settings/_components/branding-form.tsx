@@ -5,7 +5,7 @@ import { Field, Select, TextArea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { contrastRatio, textColorOn } from "@/lib/pdf/colors";
+import { contrastRatio, textColorOn } from "@/lib/colors";
 import { initialFormState } from "@/lib/forms";
 import { updateBrandingAction } from "../actions";
 import { HANDOUT_LANGUAGES } from "@/lib/i18n/messages";

@@ -1,4 +1,4 @@
-// WCAG 2.1 contrast, used for the PDF header text and the settings page warning.
+// WCAG 2.1 contrast for clinic colours: one rule for the settings form, the PDF and the patient page.
 function luminance(hex: string): number {
   const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   const digits = m ? (m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join("") : m[1]!) : "000000";
