@@ -2,7 +2,7 @@
 // only place that reads process.env). Parsed once; a missing or malformed variable stops the process with a
 // one-line message naming it.
 import { z } from "zod";
-import { DEFAULT_RENDER_NICE } from "@/lib/pdf/thread-priority.mjs";
+import { DEFAULT_RENDER_NICE } from "@/lib/server/thread-priority.mjs";
 import { EnvError, commandDatabaseUrl, launchSchema, parseSettings } from "@/lib/launch-env.mjs";
 import { secretWeakness } from "@/lib/secret-strength";
 

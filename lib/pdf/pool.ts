@@ -85,7 +85,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       maxQueue,
       idleTimeout: Number.MAX_SAFE_INTEGER,
       resourceLimits: RENDER_THREAD_LIMITS,
-      // Each thread lowers its own CPU priority by this much, so pages are served before renders (thread-priority.mjs).
+      // Each thread lowers its own CPU priority by this much, so pages are served before renders (lib/server/thread-priority.mjs).
       workerData: { nice: options.nice ?? renderEnv().PDF_RENDER_NICE },
     });
     // Without a listener, an error escaping a thread would crash the server.

@@ -5,9 +5,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
 import { workerData } from "piscina";
-import { lowerThreadPriority } from "./thread-priority.mjs";
+import { lowerThreadPriority } from "../server/thread-priority.mjs";
 
-// Pages before renders (thread-priority.mjs); the pool says how much lower (PDF_RENDER_NICE).
+// Pages before renders (lib/server/thread-priority.mjs); the pool says how much lower (PDF_RENDER_NICE).
 const nice = lowerThreadPriority(workerData?.nice);
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });

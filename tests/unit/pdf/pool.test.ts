@@ -27,7 +27,7 @@ describe("the PDF render pool", () => {
     expect(inWorker.pages).toBe(here.pages);
   }, 60_000);
 
-  // Pages before renders (lib/pdf/thread-priority.mjs): the nice value of each thread of this process, from
+  // Pages before renders (lib/server/thread-priority.mjs): the nice value of each thread of this process, from
   // /proc. Each render thread has its own (and so has the module-loader thread tsx starts inside it); every
   // thread that was there before keeps its own.
   it.runIf(process.platform === "linux")("runs its threads below the rest of the process", async () => {

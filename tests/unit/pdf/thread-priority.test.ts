@@ -1,11 +1,11 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { lowerThreadPriority } from "@/lib/pdf/thread-priority.mjs";
+import { lowerThreadPriority } from "@/lib/server/thread-priority.mjs";
 
 // A thread of its own, as a render thread is: its priority goes down, the rest of the process keeps its own.
 function inThread(nice: number): Promise<{ own: number; seen: number }> {
-  const url = new URL("../../../lib/pdf/thread-priority.mjs", import.meta.url).href;
+  const url = new URL("../../../lib/server/thread-priority.mjs", import.meta.url).href;
   const code = `const { parentPort } = require("node:worker_threads");
     import(${JSON.stringify(url)}).then((m) => parentPort.postMessage({ own: m.lowerThreadPriority(${nice}), seen: require("node:os").getPriority(Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop())) }));`;
   return new Promise((resolve, reject) => {
