@@ -39,7 +39,7 @@ export const launchSchema = z.object({
       }
     }),
   // How long a stopping web server keeps serving new requests (with Connection: close) while load balancers
-  // notice its 503 on /api/health (lib/server/web-server.mjs). The development stack makes it 0.
+  // notice its 503 on /api/health (lib/cli/web-server.mjs). The development stack makes it 0.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5000),
   SMTP_URL: url(["smtp:", "smtps:"]).optional(),
   // "1" lets smtp:// to another machine run without STARTTLS (lib/email/smtp-security.mjs).

@@ -1,4 +1,4 @@
-// Which address a request really came from. The web server (lib/server/web-server.mjs) works it out once per
+// Which address a request really came from. The web server (lib/cli/web-server.mjs) works it out once per
 // request from the socket and, only when the socket's peer is a trusted proxy, from X-Forwarded-For; the app
 // reads the result from one header that the server always overwrites, so no client can choose what is
 // written to the audit log or counted by the throttles.

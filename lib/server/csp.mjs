@@ -1,4 +1,4 @@
-// The portal's Content-Security-Policy, set on every response by the web server (web-server.mjs) with a
+// The portal's Content-Security-Policy, set on every response by the web server (lib/cli/web-server.mjs) with a
 // nonce made for that response: Next puts the same nonce on each inline script it writes (it reads it from
 // the request's Content-Security-Policy header), so no inline script runs unless this server put it there,
 // and 'unsafe-inline' is gone. 'unsafe-eval' only in development, where React's dev tooling needs it. The

@@ -17,10 +17,10 @@
 import http from "node:http";
 import next from "next";
 import { EnvError, launchEnv } from "../launch-env.mjs";
-import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "./client-ip.mjs";
-import { newNonce, portalCsp } from "./csp.mjs";
+import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "../server/client-ip.mjs";
+import { newNonce, portalCsp } from "../server/csp.mjs";
 import { SERVER_ACTION_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT_MB } from "../limits.mjs";
-import { REQUEST_URL_HEADER } from "./request-url.mjs";
+import { REQUEST_URL_HEADER } from "../server/request-url.mjs";
 
 const FINISH_MS = 10_000;
 // A connection with no request for this long has none on its way: a client sends its next request on a
