@@ -8,22 +8,10 @@ import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { getMembership } from "@/lib/clinics/membership";
-export { MANAGERS, isManager } from "@/lib/clinics/roles";
-import { findActiveSession, sessionCookieName, type ActiveSession } from "@/lib/accounts/sessions";
-import { requestInfo, type RequestInfo } from "@/lib/request-info";
+import { findActiveSession, sessionCookieName } from "@/lib/accounts/sessions";
+import { requestInfo } from "@/lib/request-info";
+import type { CurrentUser, MemberContext } from "@/lib/member-context";
 import type { Role } from "@/lib/generated/prisma/client";
-
-export type CurrentUser = ActiveSession["user"] & { sessionId: string };
-/**
- * Who is acting, in which clinic, with which role, from where: checked once per request (by a page or by
- * the action wrapper in lib/actions.ts) and handed to domain functions, which trust it.
- */
-export type MemberContext = {
-  user: CurrentUser;
-  role: Role;
-  clinic: { id: string; name: string };
-  info: RequestInfo;
-};
 
 // Reads and checks the session once per request (React cache), against the database every time:
 // the JWT alone cannot know about sign-out elsewhere, idle time, a disabled account or a new password.

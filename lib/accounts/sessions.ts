@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, TOUCH_EVERY_MS } from "@/lib/accounts/session-limits";
+import type { CurrentUser } from "@/lib/member-context";
 
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS };
 
@@ -14,10 +15,7 @@ export async function createAuthSession(userId: string, ip: string | null, userA
   return db.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });
 }
 
-export type ActiveSession = {
-  sessionId: string;
-  user: { id: string; email: string; name: string; credentials: string | null; directPhone: string | null };
-};
+export type ActiveSession = { sessionId: string; user: Omit<CurrentUser, "sessionId"> };
 
 /**
  * The session behind a JWT, if it is still valid: not signed out, not idle for 30 minutes, not older than

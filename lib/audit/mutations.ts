@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { chainOf, eventHash, GENESIS_HASH } from "@/lib/audit/chain";
 import type { AuditAction } from "@/lib/audit/actions";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditInput = {

@@ -4,8 +4,8 @@ import { AppError } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/accounts/tokens";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { auditMember, recordAudit } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/clinics/roles";
-import type { MemberContext } from "@/lib/authz";
+import { MANAGERS, requireRole } from "@/lib/member-context";
+import type { MemberContext } from "@/lib/member-context";
 import type { RequestInfo } from "@/lib/request-info";
 import type { Role } from "@/lib/generated/prisma/client";
 

@@ -6,7 +6,7 @@ import type { SendHandoutInput } from "@/lib/deliveries/schemas";
 import { maskAddress } from "@/lib/email/mask";
 import { recipientHash } from "@/lib/deliveries/recipient-hash";
 import { isLive } from "@/lib/handouts/link-state";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 /**
  * Queues the email: one row that is both the delivery record and the outbox job, written with its audit

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 /** A handout's deliveries, newest first, with the masked address only. */
 export async function findDeliveries(ctx: MemberContext, handoutId: string) {

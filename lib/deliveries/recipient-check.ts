@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { suggestAddress } from "@/lib/deliveries/address-typos";
 import { recipientHash } from "@/lib/deliveries/recipient-hash";
 import type { RecipientCheck } from "@/lib/deliveries/schemas";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 /**
  * What the clinician should look at before this email is queued, or null: an address that looks mistyped

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { DRAFT_DAYS, type DraftState } from "@/lib/drafts/schemas";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findHandoutFromDraft, type GeneratedFrom } from "@/lib/drafts/queries";
 

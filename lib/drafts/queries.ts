@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { draftStateSchema } from "@/lib/drafts/schemas";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 const preparedForOnly = draftStateSchema.pick({ preparedFor: true });
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findGuideFamily, visibleGuide } from "@/lib/guides/versions";
 import { reviewBySql } from "@/lib/guides/review-dates";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readBlocks, type Block } from "@/lib/guides/blocks";
 

@@ -5,7 +5,7 @@ import { getTemplate } from "@/lib/templates/queries";
 import { getClinicBranding } from "@/lib/clinics/branding";
 import { findGuideFamily, getGuideVersion, pickVariant, visibleGuide, type FamilyMember } from "@/lib/guides/versions";
 import type { ContactBlock } from "@/lib/handouts/schemas";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
 import { getDraft } from "@/lib/drafts/queries";
 import { contactOverridesSchema } from "@/lib/templates/schemas";

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getClinicBranding } from "@/lib/clinics/branding";
 import type { ContactBlock } from "@/lib/handouts/schemas";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 /** The contact block a new handout starts with: the clinic's details and the clinician's own. */
 export async function contactDefaults(ctx: MemberContext): Promise<ContactBlock> {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { requireCanWithdrawHandout } from "@/lib/handouts/withdraw-rule";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 // A handout is made by Generate (lib/printing/generate.ts createHandout), which renders it first.
 

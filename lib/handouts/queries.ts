@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import type { DeliveryStatus, Prisma } from "@/lib/generated/prisma/client";
 import { COUNT_CAP, SEARCH_COUNT_CAP, cappedCount, keysetOrder, keysetWhere, pageByKeyset, type PageRequest } from "@/lib/pagination";
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { isManager } from "@/lib/clinics/roles";
+import { isManager } from "@/lib/member-context";
 import type { Role } from "@/lib/generated/prisma/client";
 
 // Taking back what a patient was given, by voiding the handout or withdrawing its patient link, is for the

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { auditMember, recordAudit } from "@/lib/audit/mutations";
 import { requireCanWithdrawHandout } from "@/lib/handouts/withdraw-rule";
 import { linkToken, linkTokenHash, linkUrl, newLinkSeed } from "@/lib/handouts/link-tokens";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 export type NewLink = { seed: string; tokenHash: string; url: string; expiresAt: Date };
 

@@ -16,7 +16,7 @@ import { printedFromDraft } from "@/lib/handouts/printed/from-draft";
 import { requireChosenContent, selectSections } from "@/lib/handouts/printed/sections";
 import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import { getsPatientLink } from "@/lib/handouts/link-state";
 import { findHandoutFromDraft } from "@/lib/drafts/queries";
 import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";

@@ -5,7 +5,7 @@ import { createHandout } from "@/lib/printing/generate";
 import { queueDelivery } from "@/lib/deliveries/mutations";
 import { AppError } from "@/lib/errors";
 import type { DeliveryMode } from "@/lib/deliveries/schemas";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 
 /**
  * "Make and email" on the clinic home: the template's handout, generated as the builder would start it, and

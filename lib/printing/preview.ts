@@ -10,7 +10,7 @@ import { selectSections } from "@/lib/handouts/printed/sections";
 import { contactSchema, handoutDraftSchema, type HandoutDraft } from "@/lib/handouts/schemas";
 import { unprintableFields, type Unprintable } from "@/lib/handouts/printable";
 import { linkUrl } from "@/lib/handouts/link-tokens";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import { getsPatientLink } from "@/lib/handouts/link-state";
 
 // The preview prints a stand-in address of a real token's length, so its QR code and lines are the size the

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isManager } from "@/lib/clinics/roles";
-import type { MemberContext } from "@/lib/authz";
+import { isManager } from "@/lib/member-context";
+import type { MemberContext } from "@/lib/member-context";
 
 type Stale = { title: string; removed: boolean }[];
 

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { getMembership } from "@/lib/clinics/membership";
 import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
-import type { MemberContext } from "@/lib/authz";
+import type { MemberContext } from "@/lib/member-context";
 import type { startTestSmtp } from "../support/smtp";
 
 export { db };

@@ -1,4 +1,5 @@
-import { requireMemberPage, isManager } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { isManager } from "@/lib/member-context";
 import { findMemberships, rememberClinic } from "@/lib/clinics/membership";
 import { ClinicSwitcher } from "@/components/portal/clinic-switcher";
 import { ClinicNav, type NavItem } from "@/components/portal/clinic-nav";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { requireMemberPage, isManager } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { isManager } from "@/lib/member-context";
 import { ROLE_LABELS } from "@/lib/clinics/schemas";
 import { findHomeTemplates } from "@/lib/templates/queries";
 import { findRecentHandouts } from "@/lib/handouts/queries";

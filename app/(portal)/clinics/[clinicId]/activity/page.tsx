@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requireMemberPage, MANAGERS } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { MANAGERS } from "@/lib/member-context";
 import { findAuditEvents } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS } from "@/lib/audit/actions";
 import { idSchema } from "@/lib/ids";

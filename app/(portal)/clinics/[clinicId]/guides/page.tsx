@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireMemberPage, isManager } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { isManager } from "@/lib/member-context";
 import { findLibrary } from "@/lib/guides/queries";
 import { findGuideDrafts } from "@/lib/guides/drafts";
 import { isAboveTarget, readingScale } from "@/lib/guides/readability";

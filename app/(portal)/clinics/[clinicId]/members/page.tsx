@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireMemberPage, MANAGERS } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { MANAGERS } from "@/lib/member-context";
 import { findMembers } from "@/lib/clinics/queries";
 import { ROLE_LABELS } from "@/lib/clinics/schemas";
 import { Card, PageHeader } from "@/components/ui/card";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireMemberPage, MANAGERS } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { MANAGERS } from "@/lib/member-context";
 import { getBranding } from "@/lib/clinics/branding";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BrandingForm } from "./_components/branding-form";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { clinicAction } from "@/lib/actions";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { MANAGERS } from "@/lib/member-context";
 import { markGuideReviewed } from "@/lib/guides/review-dates";
 import { copyLibraryGuide } from "@/lib/guides/copies";
 import { redirect } from "next/navigation";

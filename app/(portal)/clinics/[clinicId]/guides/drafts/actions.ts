@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { MANAGERS } from "@/lib/member-context";
 import { idSchema } from "@/lib/ids";
 import { addDraftImage, createGuideDraft, discardGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft, type SaveResult } from "@/lib/guides/drafts";
 import { draftRefSchema, guideRefSchema, saveDraftSchema } from "@/lib/guides/draft-schemas";

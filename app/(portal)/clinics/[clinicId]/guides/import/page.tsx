@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireMemberPage, MANAGERS } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { MANAGERS } from "@/lib/member-context";
 import { PageHeader } from "@/components/ui/card";
 import { ImportGuideForm } from "./_components/import-guide-form";
 import { ImportZipForm } from "./_components/import-zip-form";

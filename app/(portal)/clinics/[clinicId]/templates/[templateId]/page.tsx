@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireMemberPage, isManager } from "@/lib/authz";
+import { requireMemberPage } from "@/lib/authz";
+import { isManager } from "@/lib/member-context";
 import { isAppError } from "@/lib/errors";
 import { getTemplate } from "@/lib/templates/queries";
 import { builderFromTemplate } from "@/lib/handouts/builder-data";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/authz";
-import { MANAGERS } from "@/lib/clinics/roles";
+import { MANAGERS } from "@/lib/member-context";
 import { isAppError } from "@/lib/errors";
 import { getGuideDraft } from "@/lib/guides/drafts";
 import { PageHeader } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import { requireMember } from "@/lib/authz";
-import { isManager } from "@/lib/clinics/roles";
+import { isManager } from "@/lib/member-context";
 import { findGuideImage } from "@/lib/guides/images";
 import { idSchema } from "@/lib/ids";
 import { errorResponse, imageResponse } from "@/lib/http";
