@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { newToken } from "@/lib/accounts/tokens";
+import { INVITE_TTL_HOURS, newToken } from "@/lib/accounts/tokens";
 import { RESET_TTL_MINUTES } from "@/lib/accounts/password-reset";
-import { INVITE_TTL_HOURS } from "@/lib/clinics/invites";
 import { recordAudit } from "@/lib/audit/mutations";
 import { sendMail, senderDomain, type OutgoingMail } from "@/lib/email/mailer";
 import { claimNext, classifySmtpError, retryDelay, withLease } from "@/lib/email/outbox";

@@ -4,8 +4,7 @@ import { chainOf, type ChainedEvent } from "@/lib/audit/chain";
 import { EXPORT_COLUMNS } from "@/lib/audit/export-columns";
 import { canonicalJson } from "@/lib/canonical-json";
 import { recordAudit } from "@/lib/audit/mutations";
-import { requireRole } from "@/lib/member-context";
-import type { MemberContext } from "@/lib/member-context";
+import { requireRole, type MemberContext } from "@/lib/member-context";
 
 // An owner's copy of the clinic's audit log for a date range, to hand to an auditor: every event of the
 // clinic's chain in order, with its place, the hash of the row before and its own, so `npm run audit:verify

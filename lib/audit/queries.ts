@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { displayIp } from "@/lib/server/client-ip.mjs";
 import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS, type AuditAction } from "@/lib/audit/actions";
-import { MANAGERS, requireRole } from "@/lib/member-context";
-import type { MemberContext } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 import { COUNT_CAP, cappedCount, keysetOrder, keysetSql, pageByKeyset, type Bound, type PageRequest } from "@/lib/pagination";
 

@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { auditMember } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { processLogo } from "@/lib/clinics/logo";
-import type { MemberContext } from "@/lib/member-context";
 import type { BrandingInput, ProfileInput } from "@/lib/clinics/schemas";
 
 const BRANDING_FIELDS = {

@@ -1,15 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hashToken, newToken } from "@/lib/accounts/tokens";
+import { INVITE_TTL_HOURS, hashToken, newToken } from "@/lib/accounts/tokens";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { auditMember, recordAudit } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
-import type { MemberContext } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import type { RequestInfo } from "@/lib/request-info";
 import type { Role } from "@/lib/generated/prisma/client";
-
-export const INVITE_TTL_HOURS = 72;
 
 /**
  * OWNER/ADMIN invite someone by email; only an OWNER can invite another OWNER. The invite and its email job

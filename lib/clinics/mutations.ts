@@ -2,8 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
-import type { MemberContext } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import type { Role } from "@/lib/generated/prisma/client";
 
 // Serialises owner changes per clinic, so two concurrent demotions cannot both pass the last-owner check.

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { MANAGERS, requireRole } from "@/lib/member-context";
-import type { MemberContext } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 
 export async function findMembers(ctx: MemberContext) {
   requireRole(ctx, MANAGERS);

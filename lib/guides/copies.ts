@@ -3,14 +3,13 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { importGuide } from "@/lib/guides/import";
 import { unlockRedFlags } from "@/lib/guides/locks";
 import { slugify } from "@/lib/guides/slugify";
 import { versionAsDraft } from "@/lib/guides/draft-from-version";
 import { checkDraft } from "@/lib/guides/draft-validation";
 import { imageIdsIn, readBlocks } from "@/lib/guides/blocks";
-import type { MemberContext } from "@/lib/member-context";
 
 // "Make a clinic copy": a shared library guide (read-only) becomes the clinic's own, editable guide, which
 // remembers the library version it came from so its page can say when the library has moved on.

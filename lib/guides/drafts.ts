@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { importGuide } from "@/lib/guides/import";
 import { unlockRedFlags } from "@/lib/guides/locks";
 import { slugify } from "@/lib/guides/slugify";
@@ -12,7 +12,6 @@ import { checkDraft } from "@/lib/guides/draft-validation";
 import { hasIssues, type DraftIssues } from "@/lib/guides/draft-issues";
 import { processGuideImage } from "@/lib/guides/images";
 import { imageIdsIn } from "@/lib/guides/blocks";
-import type { MemberContext } from "@/lib/member-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // A clinic's own guide written in the portal. Only OWNER/ADMIN, only their own clinic's guides (the shared

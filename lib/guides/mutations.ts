@@ -2,11 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { importGuide, resolveVariant } from "@/lib/guides/import";
 import { parseGuideInThread } from "@/lib/guides/parse-pool";
 import { unlockRedFlags } from "@/lib/guides/locks";
-import type { MemberContext } from "@/lib/member-context";
 import type { ParsedGuide } from "@/lib/guides/parse-markdown";
 
 /** Parses a guide for the import preview (OWNER/ADMIN); nothing is stored. */

@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { MemberContext } from "@/lib/member-context";
 import { DUE_SOON_DAYS } from "@/lib/guides/review-status";
 
 // A guide's "review by" date, counted from its last review: the later of the latest version's reviewed date

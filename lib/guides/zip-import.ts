@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { auditMember } from "@/lib/audit/mutations";
-import { MANAGERS, requireRole } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { readGuideZip, storeGuideZip, type ZipImportResult } from "@/lib/guides/zip-store";
-import type { MemberContext } from "@/lib/member-context";
 
 /**
  * OWNER/ADMIN import a guide as a .zip: one Markdown file and the pictures it names by relative path, into

@@ -2,13 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
-import { isManager } from "@/lib/member-context";
+import { isManager, type MemberContext } from "@/lib/member-context";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
 import { refuseUnprintable } from "@/lib/handouts/printable";
 import { requireChosenContent } from "@/lib/handouts/printed/sections";
 import { contactOverrides, type TemplateInput } from "@/lib/templates/schemas";
-import type { MemberContext } from "@/lib/member-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The stored form of a template's choices, from a guide version the clinic can see.

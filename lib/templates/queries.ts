@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isManager } from "@/lib/member-context";
-import type { MemberContext } from "@/lib/member-context";
+import { isManager, type MemberContext } from "@/lib/member-context";
 
 type Stale = { title: string; removed: boolean }[];
 
