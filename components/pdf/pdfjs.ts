@@ -9,7 +9,7 @@ let loading: Promise<{ pdfjs: PdfJs; worker: PDFWorker }> | null = null;
 function load() {
   loading ??= import("pdfjs-dist").then(
     (pdfjs) => {
-      // Copied there by lib/cli/pdf-worker.mjs at install time: our own origin, matching this version.
+      // Copied there by lib/cli/copy-pdfjs-worker.mjs at install time: our own origin, matching this version.
       pdfjs.GlobalWorkerOptions.workerSrc = `/pdfjs/pdf.worker-${pdfjs.version}.min.mjs`;
       return { pdfjs, worker: new pdfjs.PDFWorker() };
     },

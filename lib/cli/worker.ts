@@ -2,7 +2,7 @@
 // as many as you like, on any machine that reaches the database and the mail server; they share the queues
 // safely. SIGINT/SIGTERM: finish the email in hand, then exit.
 import { reachDatabase } from "@/lib/cli/database.mjs";
-import { runEmailWorker } from "@/lib/email/worker-loop";
+import { runWorker } from "@/lib/jobs/worker-loop";
 import { cliDatabaseUrl, env } from "@/lib/env";
 
 async function main() {
@@ -11,7 +11,7 @@ async function main() {
   const controller = new AbortController();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => controller.abort());
   console.log("[worker] sending queued emails");
-  await runEmailWorker(controller.signal, (m) => console.log(`[worker] ${m}`));
+  await runWorker(controller.signal, (m) => console.log(`[worker] ${m}`));
   process.exit(0);
 }
 

@@ -1,5 +1,5 @@
 // Guide-parsing worker thread (piscina), loaded by lib/guides/parse-pool.ts. Plain JavaScript for the same
-// reason as lib/pdf/worker.mjs: it is loaded by path at run time, outside the Next bundle, and brings in the
+// reason as lib/pdf/render-thread.mjs: it is loaded by path at run time, outside the Next bundle, and brings in the
 // TypeScript parser through tsx.
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -64,7 +64,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const maxQueue = options.maxQueue ?? threads * QUEUE_PER_THREAD;
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
   // Built at run time from the working directory so the bundler leaves the worker file alone.
-  const filename = options.workerFile ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "worker.mjs");
+  const filename = options.workerFile ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "render-thread.mjs");
 
   let piscina: Piscina | null = null;
   let ready: Promise<"workers" | "in-process">;

@@ -1,4 +1,4 @@
-// A render thread for tests/bench/pdf.ts. Unlike lib/pdf/worker.mjs it does no warm-up render, so the first
+// A render thread for tests/bench/pdf.ts. Unlike lib/pdf/render-thread.mjs it does no warm-up render, so the first
 // render it is given is a true cold one, and it can time renders, render the plain way, and report memory.
 import fs from "node:fs";
 import path from "node:path";
@@ -52,7 +52,7 @@ export default async function render({ input, plain = false, firstPageOnly = fal
   return { ms, pages: result.pages, cpuMs: after && before ? after.cpu - before.cpu : null, waitMs: after && before ? after.wait - before.wait : null };
 }
 
-/** The app's boot warm-up (lib/pdf/worker.mjs), done the given way. */
+/** The app's boot warm-up (lib/pdf/render-thread.mjs), done the given way. */
 /** @param {{ plain?: boolean }} options */
 export async function warmUp({ plain = false }) {
   await warmUpWith(plain ? renderPlain : renderHandoutPdf);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createClinicWithMembers, createHandoutRecord } from "@/prisma/seed/factories";
 import { requestDelivery, retryDelivery } from "@/lib/deliveries/mutations";
 import { findDeliveries } from "@/lib/deliveries/queries";
-import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/worker";
+import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/send";
 import { sendHandoutSchema } from "@/lib/deliveries/schemas";
 import { freePort, startScriptedSmtp, startSilentServer } from "../support/smtp-faults";
 import { db, act } from "./helpers";

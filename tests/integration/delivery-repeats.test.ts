@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createClinicWithMembers, createHandoutRecord } from "@/prisma/seed/factories";
 import { requestDelivery } from "@/lib/deliveries/mutations";
 import { checkRecipient } from "@/lib/deliveries/recipient-check";
-import { eraseExpiredRecipients } from "@/lib/deliveries/worker";
+import { eraseExpiredRecipients } from "@/lib/deliveries/send";
 import { act, db } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");

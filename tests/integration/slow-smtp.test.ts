@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createClinicWithMembers, createHandoutRecord } from "@/prisma/seed/factories";
 import { requestDelivery } from "@/lib/deliveries/mutations";
-import { claimNextDelivery, processDelivery } from "@/lib/deliveries/worker";
+import { claimNextDelivery, processDelivery } from "@/lib/deliveries/send";
 import { leaseMs } from "@/lib/email/outbox";
 import { sendDeadlineMs } from "@/lib/email/mailer";
 import { startSlowSmtp } from "../support/smtp-faults";

@@ -7,7 +7,7 @@ import { createRenderPool, type RenderPool } from "@/lib/pdf/pool";
 import { renderHandoutPdf } from "@/lib/pdf/render";
 import { sampleInput } from "@/tests/support/sample-handout";
 
-// The pool as the app uses it: real worker threads loading lib/pdf/worker.mjs through tsx.
+// The pool as the app uses it: real worker threads loading lib/pdf/render-thread.mjs through tsx.
 const pools: RenderPool[] = [];
 const make = (...args: Parameters<typeof createRenderPool>) => {
   const pool = createRenderPool(...args);

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
-import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/worker";
+import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/send";
 import { purgeOldDrafts } from "@/lib/drafts/mutations";
 
 function sleep(ms: number, signal: AbortSignal) {
@@ -21,7 +21,7 @@ function sleep(ms: number, signal: AbortSignal) {
  * then handout deliveries; sleeps when both queues are empty; erases old patient addresses and old drafts hourly. On abort
  * it finishes the job in hand and returns.
  */
-export async function runEmailWorker(signal: AbortSignal, log: (msg: string) => void = console.log) {
+export async function runWorker(signal: AbortSignal, log: (msg: string) => void = console.log) {
   let nextErase = 0;
   while (!signal.aborted) {
     try {
