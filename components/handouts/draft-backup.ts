@@ -1,6 +1,6 @@
 "use client";
 
-import { draftStateFromFormData, draftStateSchema, type DraftState } from "@/lib/drafts/schemas";
+import { draftStateFromFormData, draftStateSchema, type DraftState } from "@/lib/handout-drafts/schemas";
 
 // The builder's form while the server does not have it yet (a save in flight, a lost connection, a session
 // that ended): kept in this tab's sessionStorage, which the browser drops with the tab, and removed as soon

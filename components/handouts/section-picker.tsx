@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { BuilderSection } from "@/lib/handouts/builder-data";
+import type { BuilderSection } from "@/lib/handout-drafts/builder-data";
 import { LockBadge } from "@/components/guides/lock-badge";
 
 export type PickerItem = BuilderSection & { picked: boolean };

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
 import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/send";
-import { purgeOldDrafts } from "@/lib/drafts/mutations";
+import { purgeOldDrafts } from "@/lib/handout-drafts/mutations";
 
 function sleep(ms: number, signal: AbortSignal) {
   return new Promise<void>((resolve) => {

@@ -18,7 +18,7 @@ import { prepareLink, storeLink } from "@/lib/links/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberContext } from "@/lib/member-context";
 import { getsPatientLink } from "@/lib/handouts/link-state";
-import { findHandoutFromDraft } from "@/lib/drafts/queries";
+import { findHandoutFromDraft } from "@/lib/handout-drafts/queries";
 import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";
 
 // Generate: the handout's printed model (lib/handouts/printed) rendered by the PDF renderer, then stored.

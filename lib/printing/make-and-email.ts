@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { builderFromTemplate } from "@/lib/handouts/builder-data";
+import { builderFromTemplate } from "@/lib/handout-drafts/builder-data";
 import { createHandout } from "@/lib/printing/generate";
 import { queueDelivery } from "@/lib/deliveries/mutations";
 import { AppError } from "@/lib/errors";

@@ -7,10 +7,10 @@ import { makeAndEmail } from "@/lib/printing/make-and-email";
 import { voidHandout } from "@/lib/handouts/mutations";
 import { createHandout } from "@/lib/printing/generate";
 import { requestDelivery } from "@/lib/deliveries/mutations";
-import { discardDraft, purgeOldDrafts, saveDraft } from "@/lib/drafts/mutations";
-import { findDrafts, getDraft } from "@/lib/drafts/queries";
-import { draftStateSchema } from "@/lib/drafts/schemas";
-import { builderFromGuide } from "@/lib/handouts/builder-data";
+import { discardDraft, purgeOldDrafts, saveDraft } from "@/lib/handout-drafts/mutations";
+import { findDrafts, getDraft } from "@/lib/handout-drafts/queries";
+import { draftStateSchema } from "@/lib/handout-drafts/schemas";
+import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
 import { createClinicWithMembers, addMember, createUser } from "@/prisma/seed/factories";
 import { act, db } from "./helpers";
 

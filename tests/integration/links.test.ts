@@ -4,7 +4,7 @@ import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
 import { voidHandout } from "@/lib/handouts/mutations";
 import { createHandout } from "@/lib/printing/generate";
-import { builderFromGuide } from "@/lib/handouts/builder-data";
+import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
 import { getHandout } from "@/lib/handouts/queries";
 import { revokeLink } from "@/lib/links/mutations";
 import { resetLinkRateLimit, LINK_REQUESTS_PER_MINUTE } from "@/lib/links/rate-limit";

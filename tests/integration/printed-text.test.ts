@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
 import { importGuide } from "@/lib/guides/import";
 import { createHandout } from "@/lib/printing/generate";
-import { builderFromGuide } from "@/lib/handouts/builder-data";
+import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
 import { getHandout } from "@/lib/handouts/queries";
 import { findPrintedRecord } from "@/lib/handouts/printed-record";
 import { messagesFor } from "@/lib/i18n/messages";

@@ -7,7 +7,7 @@ import { importGuide } from "@/lib/guides/import";
 import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
 import { setLogo } from "@/lib/clinics/branding";
 import { createHandout } from "@/lib/printing/generate";
-import { builderFromGuide } from "@/lib/handouts/builder-data";
+import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
 import { getHandout } from "@/lib/handouts/queries";
 import { findPrintedRecord, sealUnsealedHandouts } from "@/lib/handouts/printed-record";
 import { sealOf } from "@/lib/handouts/seal";

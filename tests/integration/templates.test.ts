@@ -5,7 +5,7 @@ import { importGuide } from "@/lib/guides/import";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/templates/mutations";
 import { findTemplates, getTemplate } from "@/lib/templates/queries";
 import { createHandout } from "@/lib/printing/generate";
-import { builderFromGuide, builderFromTemplate } from "@/lib/handouts/builder-data";
+import { builderFromGuide, builderFromTemplate } from "@/lib/handout-drafts/builder-data";
 import { makeAndEmail } from "@/lib/printing/make-and-email";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";

@@ -5,7 +5,7 @@ import { findGuideFamily, getGuideVersion } from "@/lib/guides/versions";
 import { findLibrary, findVariantColumns } from "@/lib/guides/queries";
 import { createTemplate } from "@/lib/templates/mutations";
 import { previewClinicGuide } from "@/lib/guides/mutations";
-import { builderFromGuide, builderFromHandout, builderFromTemplate } from "@/lib/handouts/builder-data";
+import { builderFromGuide, builderFromHandout, builderFromTemplate } from "@/lib/handout-drafts/builder-data";
 import { createHandout } from "@/lib/printing/generate";
 import { getHandout } from "@/lib/handouts/queries";
 import { createClinicWithMembers } from "@/prisma/seed/factories";

@@ -4,7 +4,7 @@ import { isManager } from "@/lib/member-context";
 import { ROLE_LABELS } from "@/lib/clinics/schemas";
 import { findHomeTemplates } from "@/lib/templates/queries";
 import { findRecentHandouts } from "@/lib/handouts/queries";
-import { findDrafts } from "@/lib/drafts/queries";
+import { findDrafts } from "@/lib/handout-drafts/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handouts/email-status";

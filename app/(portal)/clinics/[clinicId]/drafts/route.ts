@@ -4,9 +4,9 @@ import { errorResponse, originCheck } from "@/lib/http";
 import { isAppError } from "@/lib/errors";
 import { readFormData } from "@/lib/server/request-body";
 import { idSchema } from "@/lib/ids";
-import { saveDraft } from "@/lib/drafts/mutations";
-import { findHandoutFromDraft, hasDraft } from "@/lib/drafts/queries";
-import { draftStateFromFormData, draftStateSchema } from "@/lib/drafts/schemas";
+import { saveDraft } from "@/lib/handout-drafts/mutations";
+import { findHandoutFromDraft, hasDraft } from "@/lib/handout-drafts/queries";
+import { draftStateFromFormData, draftStateSchema } from "@/lib/handout-drafts/schemas";
 
 export const dynamic = "force-dynamic";
 

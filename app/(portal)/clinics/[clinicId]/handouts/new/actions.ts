@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
-import { discardDraft } from "@/lib/drafts/mutations";
+import { discardDraft } from "@/lib/handout-drafts/mutations";
 import { clinicAction } from "@/lib/actions";
 import { isAppError } from "@/lib/errors";
 import { formValues, type FormState } from "@/lib/forms";

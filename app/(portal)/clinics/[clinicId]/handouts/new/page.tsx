@@ -3,10 +3,10 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { notFound } from "next/navigation";
-import { builderFromDraft, builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handouts/builder-data";
+import { builderFromDraft, builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handout-drafts/builder-data";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BuilderWithBackup } from "./_components/builder-with-backup";
-import { findHandoutFromDraft, hasDraft, type GeneratedFrom } from "@/lib/drafts/queries";
+import { findHandoutFromDraft, hasDraft, type GeneratedFrom } from "@/lib/handout-drafts/queries";
 import { buttonClass } from "@/components/ui/button";
 import { LANGUAGE_TAG } from "@/lib/guides/front-matter";
 

@@ -11,7 +11,7 @@ import { initialFormState } from "@/lib/forms";
 import { NOTES_MAX } from "@/lib/handouts/schemas";
 import { pickerItems, SectionPicker, type PickerItem } from "@/components/handouts/section-picker";
 import { ContactFields } from "@/components/handouts/contact-fields";
-import type { BuilderStart } from "@/lib/handouts/builder-data";
+import type { BuilderStart } from "@/lib/handout-drafts/builder-data";
 import { deleteTemplateAction, updateTemplateAction } from "../actions";
 
 /** Everything a template keeps, with the builder's own section picker and contact block. */

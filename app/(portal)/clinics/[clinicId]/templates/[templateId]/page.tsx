@@ -4,7 +4,7 @@ import { requireMemberPage } from "@/lib/authz";
 import { isManager } from "@/lib/member-context";
 import { isAppError } from "@/lib/errors";
 import { getTemplate } from "@/lib/templates/queries";
-import { builderFromTemplate } from "@/lib/handouts/builder-data";
+import { builderFromTemplate } from "@/lib/handout-drafts/builder-data";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { EditTemplateForm } from "./edit-template-form";

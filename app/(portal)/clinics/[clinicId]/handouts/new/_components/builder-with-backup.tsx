@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { BuilderStart } from "@/lib/handouts/builder-data";
+import type { BuilderStart } from "@/lib/handout-drafts/builder-data";
 import { HandoutBuilder } from "./handout-builder";
 import { readBackup } from "@/components/handouts/draft-backup";
 

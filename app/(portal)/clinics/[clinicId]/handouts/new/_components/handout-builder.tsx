@@ -12,7 +12,7 @@ import { ReadingMeter } from "@/components/handouts/reading-meter";
 import { readingLevel } from "@/lib/guides/readability";
 import { notesReadingText } from "@/lib/handouts/notes";
 import { TITLE_MAX } from "@/lib/handouts/schemas";
-import type { BuilderStart } from "@/lib/handouts/builder-data";
+import type { BuilderStart } from "@/lib/handout-drafts/builder-data";
 import type { FormState } from "@/lib/forms";
 import { pickerItems, SectionPicker, type PickerItem } from "@/components/handouts/section-picker";
 import { ContactFields } from "@/components/handouts/contact-fields";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { BuilderVariant } from "@/lib/handouts/builder-data";
+import type { BuilderVariant } from "@/lib/handout-drafts/builder-data";
 import { variantLabel } from "@/lib/guides/variant-labels";
 
 /** Language and reading level of the handout: one of the guide's variants, which share their sections. */

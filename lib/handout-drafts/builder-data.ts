@@ -7,7 +7,7 @@ import { findGuideFamily, getGuideVersion, pickVariant, visibleGuide, type Famil
 import type { ContactBlock } from "@/lib/handouts/schemas";
 import type { MemberContext } from "@/lib/member-context";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
-import { getDraft } from "@/lib/drafts/queries";
+import { getDraft } from "@/lib/handout-drafts/queries";
 import { contactOverridesSchema } from "@/lib/templates/schemas";
 import { getsPatientLink } from "@/lib/handouts/link-state";
 
@@ -35,7 +35,7 @@ export type BuilderStart = {
     sourceHandoutId?: string;
     templateId?: string;
     draftId?: string;
-    // The draft's revision when the page was made: its saves name it (two tabs, lib/drafts/mutations.ts).
+    // The draft's revision when the page was made: its saves name it (two tabs, lib/handout-drafts/mutations.ts).
     draftRevision?: number;
     // The variant to start on, when not `guide` (a form brought back from the browser: builder-with-backup.tsx).
     guideVersionId?: string;

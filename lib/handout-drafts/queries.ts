@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { draftStateSchema } from "@/lib/drafts/schemas";
+import { draftStateSchema } from "@/lib/handout-drafts/schemas";
 import type { MemberContext } from "@/lib/member-context";
 
 const preparedForOnly = draftStateSchema.pick({ preparedFor: true });

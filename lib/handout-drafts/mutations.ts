@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGuideVersion } from "@/lib/guides/versions";
-import { DRAFT_DAYS, type DraftState } from "@/lib/drafts/schemas";
+import { DRAFT_DAYS, type DraftState } from "@/lib/handout-drafts/schemas";
 import type { MemberContext } from "@/lib/member-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findHandoutFromDraft, type GeneratedFrom } from "@/lib/drafts/queries";
+import { findHandoutFromDraft, type GeneratedFrom } from "@/lib/handout-drafts/queries";
 
 export type DraftSave =
   | { saved: { id: string; revision: number; savedAt: Date } }
