@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { processLogo } from "@/lib/clinics/logo";
-import type { BrandingInput, ProfileInput } from "@/lib/clinics/schemas";
+import type { BrandingInput } from "@/lib/clinics/schemas";
 
 const BRANDING_FIELDS = {
   name: true,
@@ -93,9 +93,4 @@ export async function hasLogoVersion(clinicId: string, sha256: string): Promise<
 /** The current logo's SHA-256 (for cache-busting URLs and comparing with handout snapshots); null when none. */
 export async function getLogoHash(clinicId: string): Promise<string | null> {
   return (await db.clinicLogo.findUnique({ where: { clinicId }, select: { sha256: true } }))?.sha256 ?? null;
-}
-
-/** Each member edits only their own profile: the user comes from the session, never from the form. */
-export async function updateProfile(ctx: MemberContext, input: ProfileInput) {
-  await db.user.update({ where: { id: ctx.user.id }, data: { name: input.name, credentials: input.credentials || null, directPhone: input.directPhone || null } });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/schemas";
 import { idSchema } from "@/lib/ids";
 import { HEX_COLOR } from "@/lib/colors";
-import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/clinics/contact-rules";
+import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/contact-rules";
 import { HANDOUT_LANGUAGES } from "@/lib/i18n/messages";
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "CLINICIAN"], { message: "Choose a role." });
@@ -47,11 +47,3 @@ export const brandingSchema = z.object({
 });
 
 export type BrandingInput = z.infer<typeof brandingSchema>;
-
-export const profileSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  credentials: optionalText(60, "the credentials"),
-  directPhone: phoneSchema("the direct line"),
-});
-
-export type ProfileInput = z.infer<typeof profileSchema>;

@@ -1,6 +1,6 @@
 import type { OutgoingMail } from "@/lib/email/mailer";
 import type { ContactSnapshot } from "@/lib/handouts/snapshots";
-import { isEmailAddress } from "@/lib/clinics/contact-rules";
+import { isEmailAddress } from "@/lib/contact-rules";
 import { formatLongDate, messagesFor, type Messages } from "@/lib/i18n/messages";
 
 // Header values never carry line breaks, whatever the clinic typed into its name.

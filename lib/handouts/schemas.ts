@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { cursorParam } from "@/lib/cursor-param";
-import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/clinics/contact-rules";
+import { optionalEmailSchema, optionalText, phoneSchema, websiteSchema } from "@/lib/contact-rules";
 
 export const NOTES_MAX = 4000;
 export const TITLE_MAX = 160;

@@ -1,5 +1,5 @@
 import { SAFE_LINK } from "@/lib/guides/blocks";
-import { telHref } from "@/lib/clinics/contact-rules";
+import { telHref } from "@/lib/contact-rules";
 import { attr, esc, join } from "@/lib/links/html";
 import { blocksHtml, type BlocksContext } from "@/lib/links/blocks-html";
 import { brandVariables, PAGE_CSS } from "@/lib/links/page-style";

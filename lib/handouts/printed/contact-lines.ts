@@ -1,4 +1,4 @@
-import { isEmailAddress, telHref, WEBSITE } from "@/lib/clinics/contact-rules";
+import { isEmailAddress, telHref, WEBSITE } from "@/lib/contact-rules";
 import type { ContactSnapshot } from "@/lib/handouts/snapshots";
 import type { Messages } from "@/lib/i18n/messages";
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { clinicAction } from "@/lib/actions";
-import { profileSchema } from "@/lib/clinics/schemas";
-import { updateProfile } from "@/lib/clinics/branding";
+import { profileSchema } from "@/lib/accounts/schemas";
+import { updateProfile } from "@/lib/accounts/profile";
 import type { FormState } from "@/lib/forms";
 
 export const updateProfileAction = clinicAction({ schema: profileSchema }, async (ctx, input): Promise<FormState> => {
