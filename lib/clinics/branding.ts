@@ -74,23 +74,18 @@ export async function removeLogo(ctx: MemberContext) {
 }
 
 /** The logo bytes for the clinic's own pages and PDFs; null when the clinic has none. */
-export async function getLogoBytes(clinicId: string) {
+export async function findLogoBytes(clinicId: string) {
   const logo = await db.clinicLogo.findUnique({ where: { clinicId }, select: { bytes: true, sha256: true } });
   return logo ? { bytes: Buffer.from(logo.bytes), sha256: logo.sha256 } : null;
 }
 
 /** A logo the clinic has had (current or replaced), by its SHA-256 as a handout's branding snapshot names it. */
-export async function getLogoVersion(clinicId: string, sha256: string): Promise<Buffer | null> {
+export async function findLogoVersion(clinicId: string, sha256: string): Promise<Buffer | null> {
   const logo = await db.logoVersion.findUnique({ where: { clinicId_sha256: { clinicId, sha256 } }, select: { bytes: true } });
   return logo ? Buffer.from(logo.bytes) : null;
 }
 
-/** Whether the clinic keeps a logo with this SHA-256 (see getLogoVersion), without reading its bytes. */
+/** Whether the clinic keeps a logo with this SHA-256 (see findLogoVersion), without reading its bytes. */
 export async function hasLogoVersion(clinicId: string, sha256: string): Promise<boolean> {
   return (await db.logoVersion.count({ where: { clinicId, sha256 } })) > 0;
-}
-
-/** The current logo's SHA-256 (for cache-busting URLs and comparing with handout snapshots); null when none. */
-export async function getLogoHash(clinicId: string): Promise<string | null> {
-  return (await db.clinicLogo.findUnique({ where: { clinicId }, select: { sha256: true } }))?.sha256 ?? null;
 }

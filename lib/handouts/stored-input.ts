@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { getLogoVersion } from "@/lib/clinics/branding";
+import { findLogoVersion } from "@/lib/clinics/branding";
 import { findSectionImages } from "@/lib/guides/images";
 import { findStoredHandout } from "@/lib/handouts/stored-handout";
 import { printedFromStored } from "@/lib/handouts/printed/from-stored";
@@ -19,7 +19,7 @@ export async function storedPdfInput(clinicId: string, handoutId: string): Promi
   if (!stored) throw new AppError("NOT_FOUND", "Not found.");
   const printed = printedFromStored(stored.row, stored.version, { pictures: stored.pictures, link: stored.linkSeed ? { url: linkUrl(linkToken(stored.linkSeed)) } : null });
   const { logoSha256 } = printed.branding;
-  const [logo, images] = await Promise.all([logoSha256 ? getLogoVersion(clinicId, logoSha256) : null, findSectionImages(clinicId, printed.sections)]);
+  const [logo, images] = await Promise.all([logoSha256 ? findLogoVersion(clinicId, logoSha256) : null, findSectionImages(clinicId, printed.sections)]);
   if (logoSha256 && !logo) throw new Error(`the logo handout ${handoutId} printed is no longer stored`);
   return { ...printed, logoPng: logo && new Uint8Array(logo), images };
 }

@@ -7,7 +7,7 @@ import { checkSeal, type SealCheck } from "@/lib/handouts/seal";
 import type { PrintedHandout } from "@/lib/handouts/printed/model";
 import { linkTokenHash } from "@/lib/handouts/link-tokens";
 import { isLive } from "@/lib/handouts/link-state";
-import { getLogoVersion, hasLogoVersion } from "@/lib/clinics/branding";
+import { findLogoVersion, hasLogoVersion } from "@/lib/clinics/branding";
 
 export type LinkRef = { id: string; clinicId: string; handoutId: string; expiresAt: Date };
 
@@ -34,7 +34,7 @@ export async function lookupLink(token: string, now = new Date()): Promise<{ sta
  * the link's clinic, with its PDF's page count; and whether what it shows still matches the seal written
  * with it (lib/handouts/seal.ts).
  */
-export async function getLinkedHandout(link: LinkRef): Promise<{ handout: PrintedHandout; pages: number | null; check: SealCheck } | null> {
+export async function findLinkedHandout(link: LinkRef): Promise<{ handout: PrintedHandout; pages: number | null; check: SealCheck } | null> {
   const found = await findPrintedRecord(link.clinicId, link.handoutId);
   if (!found) return null;
   return { handout: found.printed, pages: found.pages, check: checkSeal(found.record, found.seal) };
@@ -44,10 +44,10 @@ export async function getLinkedHandout(link: LinkRef): Promise<{ handout: Printe
  * The logo the handout was printed with (its SHA-256 in the snapshot, which the seal covers), even after the
  * clinic replaced it; null unless the bytes kept still have that SHA-256.
  */
-export async function getLinkedLogo(link: LinkRef) {
+export async function findLinkedLogo(link: LinkRef) {
   const handout = await db.handout.findFirst({ where: { id: link.handoutId, clinicId: link.clinicId }, select: { branding: true } });
   const sha = handout ? readBranding(handout.branding).logoSha256 : null;
-  const logo = sha ? await getLogoVersion(link.clinicId, sha) : null;
+  const logo = sha ? await findLogoVersion(link.clinicId, sha) : null;
   return logo && crypto.createHash("sha256").update(logo).digest("hex") === sha ? logo : null;
 }
 

@@ -9,7 +9,7 @@ import { renderEnv } from "@/lib/env";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { findSectionImages } from "@/lib/guides/images";
-import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
+import { getClinicBranding, findLogoBytes } from "@/lib/clinics/branding";
 import { refuseUnprintable } from "@/lib/handouts/printable";
 import { brandingSnapshot } from "@/lib/handouts/snapshots";
 import { printedFromDraft } from "@/lib/handouts/printed/from-draft";
@@ -51,7 +51,7 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
   if (repeat) return { ...repeat, created: false };
   if (draft.draftId) await refuseGeneratedDraft(ctx, draft.draftId);
   refuseUnprintable(draft);
-  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
+  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), findLogoBytes(clinicId)]);
   requireChosenContent(version.sections, draft.sectionKeys);
   const branding = brandingSnapshot(clinic, logo);
   const createdAt = new Date();

@@ -1,5 +1,5 @@
 import "server-only";
-import { getClinicBranding, getLogoBytes } from "@/lib/clinics/branding";
+import { getClinicBranding, findLogoBytes } from "@/lib/clinics/branding";
 import { getGuideVersion } from "@/lib/guides/versions";
 import { findSectionImages } from "@/lib/guides/images";
 import { renderInPool } from "@/lib/pdf/pool";
@@ -50,7 +50,7 @@ function lenientDraft(raw: unknown, fallbackContact: HandoutDraft["contact"]): H
 export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: { allPages: boolean; signal?: AbortSignal }): Promise<PreviewPdf> {
   const clinicId = ctx.clinic.id;
   const guideVersionId = typeof (raw as { guideVersionId?: unknown })?.guideVersionId === "string" ? (raw as { guideVersionId: string }).guideVersionId : "";
-  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), getLogoBytes(clinicId)]);
+  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), findLogoBytes(clinicId)]);
   const fallback = { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
   const draft = lenientDraft(raw, fallback);
   const images = await findSectionImages(clinicId, selectSections(version.sections, draft.sectionKeys));

@@ -1,5 +1,5 @@
 import { openLink, linkHtml, linkRefused } from "@/lib/links/responses";
-import { getLinkedHandout, hasLinkedLogo } from "@/lib/links/queries";
+import { findLinkedHandout, hasLinkedLogo } from "@/lib/links/queries";
 import { recordOpen, recordUnverified } from "@/lib/links/mutations";
 import { handoutPageHtml, unverifiedPageHtml } from "@/lib/links/page";
 
@@ -21,7 +21,7 @@ export async function HEAD(req: Request, { params }: Params) {
 async function page(req: Request, token: string, counted: boolean): Promise<Response> {
   const opened = await openLink(req, token);
   if ("response" in opened) return opened.response;
-  const found = await getLinkedHandout(opened.link);
+  const found = await findLinkedHandout(opened.link);
   if (!found) throw new Error(`patient link ${opened.link.id} has no handout`);
   const { handout, pages, check } = found;
   // What the page would show differs from what the handout printed (or cannot be checked): show none of it.

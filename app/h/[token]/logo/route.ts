@@ -1,6 +1,6 @@
 import { detectImageKind } from "@/lib/clinics/image-kind";
 import { openLink, linkFile } from "@/lib/links/responses";
-import { getLinkedLogo } from "@/lib/links/queries";
+import { findLinkedLogo } from "@/lib/links/queries";
 import { LINK_HEADERS } from "@/lib/links/link-headers.mjs";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
   const opened = await openLink(req, (await params).token);
   if ("response" in opened) return opened.response;
-  const logo = await getLinkedLogo(opened.link);
+  const logo = await findLinkedLogo(opened.link);
   const kind = logo ? detectImageKind(logo) : null;
   if (!logo || !kind) return new Response(null, { status: 404, headers: LINK_HEADERS });
   return linkFile(logo, `image/${kind}`);

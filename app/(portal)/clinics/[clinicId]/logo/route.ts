@@ -1,5 +1,5 @@
 import { requireMember } from "@/lib/authz";
-import { getLogoBytes } from "@/lib/clinics/branding";
+import { findLogoBytes } from "@/lib/clinics/branding";
 import { errorResponse, imageResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ clinicI
   const { clinicId } = await params;
   try {
     await requireMember(clinicId);
-    const logo = await getLogoBytes(clinicId);
+    const logo = await findLogoBytes(clinicId);
     if (!logo) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
     return imageResponse(logo.bytes, "image/png", logo.sha256);
   } catch (err) {
