@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { chainOf, eventHash, GENESIS_HASH } from "@/lib/audit/chain";
-import type { AuditAction } from "@/lib/audit/actions";
+import type { AuditAction } from "@/lib/audit/catalogue";
 import type { MemberContext } from "@/lib/member-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { displayIp } from "@/lib/server/client-ip.mjs";
-import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS, type AuditAction } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS, type AuditAction } from "@/lib/audit/catalogue";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 import { COUNT_CAP, cappedCount, keysetOrder, keysetSql, pageByKeyset, type Bound, type PageRequest } from "@/lib/pagination";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireMemberPage } from "@/lib/authz";
 import { MANAGERS } from "@/lib/member-context";
 import { findAuditEvents } from "@/lib/audit/queries";
-import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS } from "@/lib/audit/catalogue";
 import { idSchema } from "@/lib/ids";
 import { PageHeader } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";

@@ -1,4 +1,5 @@
-// Every audited action, so the Activity page can label them and code cannot invent new spellings.
+// The audit catalogue: every audited action and its label, so the Activity page can name them and code cannot
+// invent new spellings.
 export const AUDIT_ACTIONS = {
   "auth.sign_in": "Signed in",
   "auth.sign_in_failed": "Failed sign-in",
