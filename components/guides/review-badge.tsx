@@ -1,4 +1,4 @@
-import { reviewStatus } from "@/lib/guides/review-status";
+import { reviewStatus } from "@/lib/guides/library/review-status";
 
 export const formatDay = (d: Date) => d.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 

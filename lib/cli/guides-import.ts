@@ -1,15 +1,15 @@
 // `npm run guides:import -- path/to/guide.md (--library | --clinic <id>)`: imports a Markdown guide as a
 // new version; `… path/to/guide.zip …` a guide with pictures, in the Library's zip format and through the same
-// reading and checks (lib/guides/zip-store.ts). Uses DATABASE_URL; in development, that of the running
+// reading and checks (lib/guides/import/zip-store.ts). Uses DATABASE_URL; in development, that of the running
 // `npm start` (from its .data/dev.env).
 import fs from "node:fs";
 import path from "node:path";
 import { createDbClient } from "@/lib/db-client";
-import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/parse-markdown";
-import { importGuide } from "@/lib/guides/import";
+import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
 import { LOCK_REASONS } from "@/lib/guides/locks";
-import { closeParsePool } from "@/lib/guides/parse-pool";
-import { readGuideZip, storeGuideZip } from "@/lib/guides/zip-store";
+import { closeParsePool } from "@/lib/guides/import/parse-pool";
+import { readGuideZip, storeGuideZip } from "@/lib/guides/import/zip-store";
 import { cliDatabaseUrl } from "@/lib/env";
 import { reachDatabase } from "@/lib/cli/database.mjs";
 

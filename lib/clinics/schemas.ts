@@ -40,7 +40,7 @@ export const brandingSchema = z.object({
   linkDays: z.coerce.number({ message: "Enter a number of days." }).int("Use whole days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
   // Optional so callers that predate it keep the clinic's current cycle.
   reviewMonths: z.coerce.number({ message: "Enter a number of months." }).int("Use whole months.").min(1, "At least 1 month.").max(120, "At most 120 months.").optional(),
-  // Used when the guide has a variant in that language and level (lib/guides/versions.ts pickVariant).
+  // Used when the guide has a variant in that language and level (lib/guides/library/versions.ts pickVariant).
   // Optional so a caller that does not show them leaves them as they are.
   defaultLanguage: z.enum(HANDOUT_LANGUAGES, { message: "Choose a language." }).optional(),
   defaultLevel: z.enum(["plain", "standard"], { message: "Choose a reading level." }).optional(),

@@ -16,7 +16,7 @@ export type Block =
   | { type: "list"; ordered: boolean; start?: number; items: ListItem[] }
   | { type: "table"; align: ("left" | "right" | "center" | null)[]; header: Inline[][]; rows: Inline[][][] }
   // A picture on a line of its own, `![alt](ref "caption")`: imageId names a GuideImage row of the same clinic
-  // (lib/guides/images.ts). alt is required: it is what a screen reader says instead of the picture.
+  // (lib/guides/library/images.ts). alt is required: it is what a screen reader says instead of the picture.
   | { type: "image"; imageId: string; alt: string; caption: string | null };
 
 // Section.blocks is read for years after it was written, so it is parsed on read (readBlocks), never cast:

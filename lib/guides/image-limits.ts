@@ -1,4 +1,4 @@
-// A guide picture's limits, shared by the server (images.ts), the parse threads (zip-check.ts) and the
+// A guide picture's limits, shared by the server (library/images.ts), the parse threads (import/zip-check.ts) and the
 // editor's upload form, so none of them imports the database.
 
 export const GUIDE_IMAGE_MAX_BYTES = 5 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { getHandout } from "@/lib/handouts/queries";
 import { getTemplate } from "@/lib/templates/queries";
 import { getClinicBranding } from "@/lib/clinics/branding";
-import { findGuideFamily, getGuideVersion, pickVariant, visibleGuide, type FamilyMember } from "@/lib/guides/versions";
+import { findGuideFamily, getGuideVersion, pickVariant, visibleGuide, type FamilyMember } from "@/lib/guides/library/versions";
 import type { ContactBlock } from "@/lib/handouts/schemas";
 import type { MemberContext } from "@/lib/member-context";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getGuideVersion } from "@/lib/guides/versions";
+import { getGuideVersion } from "@/lib/guides/library/versions";
 import { DRAFT_DAYS, type DraftState } from "@/lib/handout-drafts/schemas";
 import type { MemberContext } from "@/lib/member-context";
 import type { Prisma } from "@/lib/generated/prisma/client";

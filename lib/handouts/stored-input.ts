@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { findLogoVersion } from "@/lib/clinics/branding";
-import { findSectionImages } from "@/lib/guides/images";
+import { findSectionImages } from "@/lib/guides/library/images";
 import { findStoredHandout } from "@/lib/handouts/stored-handout";
 import { printedFromStored } from "@/lib/handouts/printed/from-stored";
 import { linkToken, linkUrl } from "@/lib/handouts/link-tokens";

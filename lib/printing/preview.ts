@@ -1,7 +1,7 @@
 import "server-only";
 import { getClinicBranding, findLogoBytes } from "@/lib/clinics/branding";
-import { getGuideVersion } from "@/lib/guides/versions";
-import { findSectionImages } from "@/lib/guides/images";
+import { getGuideVersion } from "@/lib/guides/library/versions";
+import { findSectionImages } from "@/lib/guides/library/images";
 import { renderInPool } from "@/lib/pdf/pool";
 import { CURRENT_LAYOUT } from "@/lib/pdf/types";
 import { brandingSnapshot } from "@/lib/handouts/snapshots";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { isManager, type MemberContext } from "@/lib/member-context";
-import { getGuideVersion } from "@/lib/guides/versions";
+import { getGuideVersion } from "@/lib/guides/library/versions";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
 import { refuseUnprintable } from "@/lib/handouts/printable";
 import { requireChosenContent } from "@/lib/handouts/printed/sections";

@@ -2,8 +2,8 @@
 // seed can run on every start.
 import fs from "node:fs";
 import path from "node:path";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { importGuide } from "@/lib/guides/import";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const DIR = path.join(process.cwd(), "prisma", "seed", "guides");

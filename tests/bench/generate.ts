@@ -13,8 +13,8 @@ process.env.SMTP_URL ??= "smtp://127.0.0.1:2525";
 
 const json = process.argv.includes("--json");
 const { db } = await import("@/lib/db");
-const { parseGuideMarkdown } = await import("@/lib/guides/parse-markdown");
-const { importGuide } = await import("@/lib/guides/import");
+const { parseGuideMarkdown } = await import("@/lib/guides/import/parse-markdown");
+const { importGuide } = await import("@/lib/guides/import/store");
 const { createHandout } = await import("@/lib/printing/generate");
 const { warmPdfPool } = await import("@/lib/pdf/pool");
 const { createClinicWithMembers } = await import("@/prisma/seed/factories");

@@ -19,16 +19,16 @@ const WARMUP = 5;
 const log = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`);
 
 const { db } = await import("@/lib/db");
-const { parseGuideMarkdown } = await import("@/lib/guides/parse-markdown");
-const { importGuide } = await import("@/lib/guides/import");
+const { parseGuideMarkdown } = await import("@/lib/guides/import/parse-markdown");
+const { importGuide } = await import("@/lib/guides/import/store");
 const { findHandouts, findRecentHandouts } = await import("@/lib/handouts/queries");
 const { findAuditEvents } = await import("@/lib/audit/queries");
-const { findLibrary } = await import("@/lib/guides/queries");
+const { findLibrary } = await import("@/lib/guides/library/queries");
 const { findTemplates, findHomeTemplates, searchTemplates } = await import("@/lib/templates/queries");
 const { findDeliveries } = await import("@/lib/deliveries/queries");
 const { findDrafts } = await import("@/lib/handout-drafts/queries");
 const { getClinicBranding } = await import("@/lib/clinics/branding");
-const { findGuidesDueForReview } = await import("@/lib/guides/review-dates");
+const { findGuidesDueForReview } = await import("@/lib/guides/library/review-dates");
 const { encodeCursor } = await import("@/lib/pagination");
 const { as } = await import("../integration/helpers");
 

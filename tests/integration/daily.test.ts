@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { importGuide } from "@/lib/guides/import";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
 import { createTemplate } from "@/lib/templates/mutations";
 import { makeAndEmail } from "@/lib/printing/make-and-email";
 import { voidHandout } from "@/lib/handouts/mutations";

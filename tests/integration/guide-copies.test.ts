@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { importGuide } from "@/lib/guides/import";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { copyLibraryGuide, findCopySource } from "@/lib/guides/copies";
-import { getGuide } from "@/lib/guides/queries";
+import { importGuide } from "@/lib/guides/import/store";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { copyLibraryGuide, findCopySource } from "@/lib/guides/editor/copies";
+import { getGuide } from "@/lib/guides/library/queries";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addDraftImage, createGuideDraft, findGuideDrafts, discardGuideDraft, getGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
-import { getGuide } from "@/lib/guides/queries";
-import type { DraftContent } from "@/lib/guides/draft-schemas";
+import { addDraftImage, createGuideDraft, findGuideDrafts, discardGuideDraft, getGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/editor/drafts";
+import { getGuide } from "@/lib/guides/library/queries";
+import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import sharp from "sharp";
 import { db, act } from "./helpers";
@@ -127,7 +127,7 @@ describe("guide editor", () => {
     await expect(act(b.owner.id, b.clinic.id, discardGuideDraft, draft.id)).rejects.toMatchObject(missing);
     await expect(act(b.owner.id, b.clinic.id, addDraftImage, draft.id, png, { name: "x.png" })).rejects.toMatchObject(missing);
     await expect(act(b.owner.id, a.clinic.id, getGuideDraft, draft.id)).rejects.toMatchObject(missing);
-    const { findGuideImage } = await import("@/lib/guides/images");
+    const { findGuideImage } = await import("@/lib/guides/library/images");
     expect(await findGuideImage(b.clinic.id, image.id, { includeDrafts: true })).toBeNull();
     expect(await findGuideImage(a.clinic.id, image.id, { includeDrafts: false })).toBeNull();
     expect(await findGuideImage(a.clinic.id, image.id, { includeDrafts: true })).not.toBeNull();

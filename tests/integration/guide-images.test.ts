@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
-import { findSectionImages } from "@/lib/guides/images";
+import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/editor/drafts";
+import { findSectionImages } from "@/lib/guides/library/images";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { bombPng } from "@/tests/support/png";
 import { db, act } from "./helpers";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importClinicGuide, previewClinicGuide } from "@/lib/guides/mutations";
-import { parseGuideInThread } from "@/lib/guides/parse-pool";
+import { importClinicGuide, previewClinicGuide } from "@/lib/guides/import/mutations";
+import { parseGuideInThread } from "@/lib/guides/import/parse-pool";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { act, db } from "./helpers";
 

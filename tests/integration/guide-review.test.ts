@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { importGuide } from "@/lib/guides/import";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { findLibrary } from "@/lib/guides/queries";
-import { findGuidesDueForReview, getReviewInfo, markGuideReviewed } from "@/lib/guides/review-dates";
-import { reviewStatus } from "@/lib/guides/review-status";
+import { importGuide } from "@/lib/guides/import/store";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { findLibrary } from "@/lib/guides/library/queries";
+import { findGuidesDueForReview, getReviewInfo, markGuideReviewed } from "@/lib/guides/library/review-dates";
+import { reviewStatus } from "@/lib/guides/library/review-status";
 import { updateBranding, getBranding } from "@/lib/clinics/branding";
-import { openGuideDraft, getGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
+import { openGuideDraft, getGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/editor/drafts";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 

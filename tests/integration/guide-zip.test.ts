@@ -1,10 +1,10 @@
 import { zipSync, strToU8 } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { importGuideZip } from "@/lib/guides/zip-import";
-import { importOutcome } from "@/lib/guides/import";
-import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
-import { getGuide } from "@/lib/guides/queries";
+import { importGuideZip } from "@/lib/guides/import/zip-import";
+import { importOutcome } from "@/lib/guides/import/store";
+import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/editor/drafts";
+import { getGuide } from "@/lib/guides/library/queries";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 

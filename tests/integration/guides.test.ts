@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/parse-markdown";
-import { importGuide } from "@/lib/guides/import";
-import { findLibrary, getGuide } from "@/lib/guides/queries";
-import { importClinicGuide } from "@/lib/guides/mutations";
+import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
+import { findLibrary, getGuide } from "@/lib/guides/library/queries";
+import { importClinicGuide } from "@/lib/guides/import/mutations";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { db, act } from "./helpers";
 

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { importGuide } from "@/lib/guides/import";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
 import { createHandout } from "@/lib/printing/generate";
 import { findHandouts, getHandout, getHandoutPdfForDownload } from "@/lib/handouts/queries";
 import type { HandoutDraft } from "@/lib/handouts/schemas";

@@ -1,9 +1,9 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { createGuideDraft, saveGuideDraft } from "@/lib/guides/drafts";
-import { previewClinicGuide } from "@/lib/guides/mutations";
-import { importGuideZip } from "@/lib/guides/zip-import";
+import { createGuideDraft, saveGuideDraft } from "@/lib/guides/editor/drafts";
+import { previewClinicGuide } from "@/lib/guides/import/mutations";
+import { importGuideZip } from "@/lib/guides/import/zip-import";
 import { findHandouts } from "@/lib/handouts/queries";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { act, as, db } from "./helpers";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { importGuide } from "@/lib/guides/import";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
 import { voidHandout } from "@/lib/handouts/mutations";
 import { createHandout } from "@/lib/printing/generate";
 import { builderFromGuide } from "@/lib/handout-drafts/builder-data";

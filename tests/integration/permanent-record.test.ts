@@ -181,7 +181,7 @@ describe("the record of what a patient was given, as the README's app role", () 
     // A draft picture may change only by being handed to a guide of its own clinic.
     await expect(sql(asApp, `UPDATE "GuideImage" SET "width" = 2 WHERE "id" = $1`, [`used-${suffix}`])).rejects.toThrow(/can only be handed to a guide of its clinic/);
     await expect(sql(asApp, `UPDATE "GuideImage" SET "draftId" = NULL, "guideId" = $2, "sha256" = $3 WHERE "id" = $1`, [`used-${suffix}`, guideId, "d".repeat(64)])).rejects.toThrow(/can only be handed/);
-    // Publishing (lib/guides/drafts.ts): the used picture goes to the guide, then the draft goes with its others.
+    // Publishing (lib/guides/editor/drafts.ts): the used picture goes to the guide, then the draft goes with its others.
     expect((await sql(asApp, `UPDATE "GuideImage" SET "draftId" = NULL, "guideId" = $2 WHERE "id" = $1 AND "draftId" = $3`, [`used-${suffix}`, guideId, draftId])).rowCount).toBe(1);
     expect((await sql(asApp, `DELETE FROM "GuideDraft" WHERE "id" = $1`, [draftId])).rowCount).toBe(1);
     const left = await sql(urlFor(migrator), `SELECT "id", "draftId", "guideId" FROM "GuideImage" WHERE "id" = ANY($1)`, [[`used-${suffix}`, `unused-${suffix}`]]);

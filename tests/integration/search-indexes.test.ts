@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findHandouts } from "@/lib/handouts/queries";
-import { findLibrary } from "@/lib/guides/queries";
+import { findLibrary } from "@/lib/guides/library/queries";
 import { createClinicWithMembers, createGuideVersion } from "@/prisma/seed/factories";
 import { act, db } from "./helpers";
 

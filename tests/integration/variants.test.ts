@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { importGuide } from "@/lib/guides/import";
-import { findGuideFamily, getGuideVersion } from "@/lib/guides/versions";
-import { findLibrary, findVariantColumns } from "@/lib/guides/queries";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
+import { findGuideFamily, getGuideVersion } from "@/lib/guides/library/versions";
+import { findLibrary, findVariantColumns } from "@/lib/guides/library/queries";
 import { createTemplate } from "@/lib/templates/mutations";
-import { previewClinicGuide } from "@/lib/guides/mutations";
+import { previewClinicGuide } from "@/lib/guides/import/mutations";
 import { builderFromGuide, builderFromHandout, builderFromTemplate } from "@/lib/handout-drafts/builder-data";
 import { createHandout } from "@/lib/printing/generate";
 import { getHandout } from "@/lib/handouts/queries";

@@ -1,7 +1,7 @@
 // A full back-spasms handout input, parsed from the seed guide: used by the PDF tests and the benchmark.
 import fs from "node:fs";
 import path from "node:path";
-import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/parse-markdown";
+import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/import/parse-markdown";
 import { printedFromDraft, type PrintedChoices } from "@/lib/handouts/printed/from-draft";
 import type { BrandingSnapshot } from "@/lib/handouts/snapshots";
 import type { HandoutPdfInput, Layout, PrintAssets } from "@/lib/handouts/printed/model";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Reference } from "@/lib/guides/blocks";
-import type { VersionSection } from "@/lib/guides/versions";
+import type { VersionSection } from "@/lib/guides/library/versions";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import type { BrandingSnapshot } from "@/lib/handouts/snapshots";
 import { printedHandout, printedSection } from "@/lib/handouts/printed/build";
@@ -10,7 +10,7 @@ import type { HandoutPdfInput, Layout, PrintAssets } from "@/lib/handouts/printe
 /** What a handout prints of the builder's form. */
 export type PrintedChoices = Pick<HandoutDraft, "title" | "sectionKeys" | "notes" | "preparedFor" | "followUpDate" | "largePrint" | "contact">;
 
-/** The guide version a draft is made from (lib/guides/versions.ts getGuideVersion): its variant's language with it. */
+/** The guide version a draft is made from (lib/guides/library/versions.ts getGuideVersion): its variant's language with it. */
 export type DraftVersion = { title: string; language: string; sections: Pick<VersionSection, "key" | "title" | "kind" | "required" | "lockReason" | "redFlag" | "blocks" | "citedRefKeys" | "keyPoint">[]; references: Reference[] };
 
 const sha256 = (data: Uint8Array) => crypto.createHash("sha256").update(data).digest("hex");

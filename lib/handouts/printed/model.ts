@@ -2,7 +2,7 @@
 // from what a stored handout kept (from-stored.ts). The PDF (lib/pdf) and the patient page (lib/links/page.ts)
 // only draw it. Plain data: it is structured-cloned into the render threads, so no functions, no classes.
 import type { Block, Reference, SectionKind } from "@/lib/guides/blocks";
-import type { PdfImage } from "@/lib/guides/images";
+import type { PdfImage } from "@/lib/guides/library/images";
 import type { ContactSnapshot, OptionsSnapshot } from "@/lib/handouts/snapshots";
 import type { ContactLine } from "@/lib/handouts/printed/contact-lines";
 import type { NotesBlock } from "@/lib/handouts/printed/notes";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it, expect } from "vitest";
 import type { Block, Inline } from "@/lib/guides/blocks";
-import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/parse-markdown";
+import { parseGuideMarkdown, type ParsedGuide } from "@/lib/guides/import/parse-markdown";
 
 const file = path.resolve(__dirname, "../../../prisma/seed/guides/back-spasms.md");
 

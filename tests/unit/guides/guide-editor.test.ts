@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { blocksToMarkdown } from "@/lib/guides/blocks-to-markdown";
-import { draftToMarkdown } from "@/lib/guides/draft-markdown";
-import { checkDraftShape, placeErrors } from "@/lib/guides/draft-issues";
-import { applyFormat } from "@/lib/guides/markdown-format";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { blocksToMarkdown } from "@/lib/guides/editor/blocks-to-markdown";
+import { draftToMarkdown } from "@/lib/guides/editor/draft-markdown";
+import { checkDraftShape, placeErrors } from "@/lib/guides/editor/draft-issues";
+import { applyFormat } from "@/lib/guides/editor/markdown-format";
 
 const section = (title: string, markdown: string) => ({ title, markdown, required: false, keepUnlocked: false });
 

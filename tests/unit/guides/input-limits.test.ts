@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGuideShape, MAX_TABLE_CELLS_TOTAL } from "@/lib/guides/input-limits";
+import { checkGuideShape, MAX_TABLE_CELLS_TOTAL } from "@/lib/guides/import/input-limits";
 
 const table = (header: string[], rows: number) => [`| ${header.join(" | ")} |`, `|${" --- |".repeat(header.length)}`, ...Array.from({ length: rows }, (_, r) => `| ${header.map((_, c) => `r${r}c${c}`).join(" | ")} |`)].join("\n");
 const guide = (body: string) => `# Tables\n\n## Exercises\n\n${body}\n\n## Disclaimer\n\nGeneral advice.\n`;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { MAX_GUIDE_BYTES, NO_DISCLAIMER_WARNING, parseGuideMarkdown, slugify } from "@/lib/guides/parse-markdown";
+import { MAX_GUIDE_BYTES, NO_DISCLAIMER_WARNING, parseGuideMarkdown, slugify } from "@/lib/guides/import/parse-markdown";
 
 function errorsOf(input: Buffer | string): string[] {
   const result = parseGuideMarkdown(input);

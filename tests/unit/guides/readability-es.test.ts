@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { fernandezHuerta, spanishSyllables } from "@/lib/guides/readability-es";
 import { blocksToPlainText, isAboveTarget, readingScale, readingStats } from "@/lib/guides/readability";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
 
 describe("Spanish readability (Fernández-Huerta)", () => {
   it("counts syllables by Spanish rules: diphthongs, hiatus, silent u, y as a vowel", () => {

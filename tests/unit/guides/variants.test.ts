@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it, expect } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { matchVariantSections } from "@/lib/guides/variants";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { matchVariantSections } from "@/lib/guides/import/variants";
 
 const parse = (md: string) => {
   const r = parseGuideMarkdown(md);

@@ -11,7 +11,7 @@ import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handou
 import { getClinicBranding } from "@/lib/clinics/branding";
 import { MakeAndEmail } from "./_components/make-and-email";
 import { GuidesDue } from "./_components/guides-due";
-import { findGuidesDueForReview } from "@/lib/guides/review-dates";
+import { findGuidesDueForReview } from "@/lib/guides/library/review-dates";
 import { getsPatientLink } from "@/lib/handouts/link-state";
 
 const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });

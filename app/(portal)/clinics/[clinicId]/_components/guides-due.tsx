@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ReviewBadge } from "@/components/guides/review-badge";
-import type { DueGuide } from "@/lib/guides/review-dates";
+import type { DueGuide } from "@/lib/guides/library/review-dates";
 
 /** The clinic's own guides due for review within 30 days or overdue: shown to its managers on the home page. */
 export function GuidesDue({ clinicId, guides }: { clinicId: string; guides: DueGuide[] }) {

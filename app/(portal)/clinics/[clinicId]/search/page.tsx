@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requireMemberPage } from "@/lib/authz";
-import { findLibrary } from "@/lib/guides/queries";
+import { findLibrary } from "@/lib/guides/library/queries";
 import { searchTemplates } from "@/lib/templates/queries";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { clinicAction } from "@/lib/actions";
 import { MANAGERS } from "@/lib/member-context";
-import { markGuideReviewed } from "@/lib/guides/review-dates";
-import { copyLibraryGuide } from "@/lib/guides/copies";
+import { markGuideReviewed } from "@/lib/guides/library/review-dates";
+import { copyLibraryGuide } from "@/lib/guides/editor/copies";
 import { redirect } from "next/navigation";
-import { guideRefSchema } from "@/lib/guides/draft-schemas";
+import { guideRefSchema } from "@/lib/guides/editor/draft-schemas";
 import type { FormState } from "@/lib/forms";
 
 export const markGuideReviewedAction = clinicAction({ roles: MANAGERS, schema: guideRefSchema }, async (ctx, { guideId }): Promise<FormState> => {

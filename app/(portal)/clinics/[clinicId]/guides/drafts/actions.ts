@@ -5,8 +5,8 @@ import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
 import { MANAGERS } from "@/lib/member-context";
 import { idSchema } from "@/lib/ids";
-import { addDraftImage, createGuideDraft, discardGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft, type SaveResult } from "@/lib/guides/drafts";
-import { draftRefSchema, guideRefSchema, saveDraftSchema } from "@/lib/guides/draft-schemas";
+import { addDraftImage, createGuideDraft, discardGuideDraft, openGuideDraft, publishGuideDraft, saveGuideDraft, type SaveResult } from "@/lib/guides/editor/drafts";
+import { draftRefSchema, guideRefSchema, saveDraftSchema } from "@/lib/guides/editor/draft-schemas";
 import { GUIDE_IMAGE_MAX_BYTES } from "@/lib/guides/image-limits";
 import type { FormState } from "@/lib/forms";
 

@@ -3,11 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
-import { importClinicGuide, previewClinicGuide } from "@/lib/guides/mutations";
-import { importGuideSchema } from "@/lib/guides/schemas";
-import { importGuideZip } from "@/lib/guides/zip-import";
-import { importOutcome } from "@/lib/guides/import";
-import { ZIP_MAX_BYTES } from "@/lib/guides/zip-entries";
+import { importClinicGuide, previewClinicGuide } from "@/lib/guides/import/mutations";
+import { importGuideSchema } from "@/lib/guides/import/schemas";
+import { importGuideZip } from "@/lib/guides/import/zip-import";
+import { importOutcome } from "@/lib/guides/import/store";
+import { ZIP_MAX_BYTES } from "@/lib/guides/import/zip-entries";
 import { isAppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms";
 

@@ -8,7 +8,7 @@ import { findNewerGuideChanges, getHandoutPdfForPage, viewHandout } from "@/lib/
 import { findDeliveries } from "@/lib/deliveries/queries";
 import { SendForm } from "./_components/send-form";
 import { DeliveryList } from "./_components/delivery-list";
-import { getGuideVersion } from "@/lib/guides/versions";
+import { getGuideVersion } from "@/lib/guides/library/versions";
 import { PdfPages } from "@/components/pdf/pdf-pages";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";

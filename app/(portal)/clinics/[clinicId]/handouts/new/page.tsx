@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { BuilderWithBackup } from "./_components/builder-with-backup";
 import { findHandoutFromDraft, hasDraft, type GeneratedFrom } from "@/lib/handout-drafts/queries";
 import { buttonClass } from "@/components/ui/button";
-import { LANGUAGE_TAG } from "@/lib/guides/front-matter";
+import { LANGUAGE_TAG } from "@/lib/guides/import/front-matter";
 
 export const metadata: Metadata = { title: "New handout" };
 

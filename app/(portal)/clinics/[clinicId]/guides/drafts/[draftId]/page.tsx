@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/authz";
 import { MANAGERS } from "@/lib/member-context";
 import { isAppError } from "@/lib/errors";
-import { getGuideDraft } from "@/lib/guides/drafts";
+import { getGuideDraft } from "@/lib/guides/editor/drafts";
 import { PageHeader } from "@/components/ui/card";
 import { GuideEditor } from "./_components/guide-editor";
 

@@ -1,6 +1,6 @@
 import { requireMember } from "@/lib/authz";
 import { isManager } from "@/lib/member-context";
-import { findGuideImage } from "@/lib/guides/images";
+import { findGuideImage } from "@/lib/guides/library/images";
 import { idSchema } from "@/lib/ids";
 import { errorResponse, imageResponse } from "@/lib/http";
 

@@ -7,7 +7,7 @@ import { Field, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { GradeLabel } from "@/components/guides/grade-label";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { MAX_GUIDE_BYTES } from "@/lib/guides/file-limits";
+import { MAX_GUIDE_BYTES } from "@/lib/guides/import/file-limits";
 import type { FormState } from "@/lib/forms";
 import { confirmImportAction, previewGuideAction, type ImportPreview } from "../actions";
 

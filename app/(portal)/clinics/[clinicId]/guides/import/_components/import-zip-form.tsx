@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/forms";
-import { ZIP_MAX_BYTES } from "@/lib/guides/file-limits";
+import { ZIP_MAX_BYTES } from "@/lib/guides/import/file-limits";
 import { importZipAction } from "../actions";
 
 export function ImportZipForm({ clinicId }: { clinicId: string }) {

@@ -4,8 +4,8 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
-import type { DraftContent, DraftSection } from "@/lib/guides/draft-schemas";
-import type { DraftIssues } from "@/lib/guides/draft-issues";
+import type { DraftContent, DraftSection } from "@/lib/guides/editor/draft-schemas";
+import type { DraftIssues } from "@/lib/guides/editor/draft-issues";
 import { discardGuideDraftAction, publishGuideDraftAction, saveGuideDraftAction } from "../../actions";
 import { SectionEditor } from "./section-editor";
 

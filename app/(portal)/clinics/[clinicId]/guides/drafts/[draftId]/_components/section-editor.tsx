@@ -2,8 +2,8 @@
 
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { applyFormat, FORMAT_LABELS, type Format } from "@/lib/guides/markdown-format";
-import type { DraftSection } from "@/lib/guides/draft-schemas";
+import { applyFormat, FORMAT_LABELS, type Format } from "@/lib/guides/editor/markdown-format";
+import type { DraftSection } from "@/lib/guides/editor/draft-schemas";
 import { ImageUpload } from "./image-upload";
 import { SectionPreview } from "./section-preview";
 

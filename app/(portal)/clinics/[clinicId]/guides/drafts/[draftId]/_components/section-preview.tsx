@@ -3,8 +3,8 @@
 import { useDeferredValue, useMemo } from "react";
 import { GuideBlocks } from "@/components/guides/guide-blocks";
 import { GradeLabel } from "@/components/guides/grade-label";
-import { parseGuideMarkdown } from "@/lib/guides/parse-markdown";
-import { escapeHeading } from "@/lib/guides/draft-markdown";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { escapeHeading } from "@/lib/guides/editor/draft-markdown";
 
 /**
  * The section as the guide page will show it, parsed in the browser by the importer's own parser as the

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
-import { readGuideZip, storeGuideZip, type ZipImportResult } from "@/lib/guides/zip-store";
+import { readGuideZip, storeGuideZip, type ZipImportResult } from "@/lib/guides/import/zip-store";
 
 /**
  * OWNER/ADMIN import a guide as a .zip: one Markdown file and the pictures it names by relative path, into

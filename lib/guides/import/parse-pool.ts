@@ -3,7 +3,7 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { AppError } from "@/lib/errors";
 import { createFairQueue } from "@/lib/server/fair-queue";
-import type { ParseResult } from "@/lib/guides/parse-markdown";
+import type { ParseResult } from "@/lib/guides/import/parse-markdown";
 
 // Parsing a guide is CPU work on text a user chose, through a Markdown library with super-linear corners
 // (see input-limits.ts). It runs in its own threads, never on the request thread, with a time and a memory
@@ -22,7 +22,7 @@ let anonymous = 0;
 
 function parsePool(): Piscina {
   pool ??= new Piscina({
-    filename: path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "guides", "parse-worker.mjs"),
+    filename: path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "guides", "import", "parse-thread.mjs"),
     // No inherited flags: the parser needs none, and "--conditions=react-server" would only confuse tsx.
     execArgv: [],
     // Both threads from the start: a thread's first parse loads the parser through tsx (~0.5 s), which

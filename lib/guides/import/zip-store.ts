@@ -1,12 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { importGuide, type ImportResult } from "@/lib/guides/import";
-import { reencodeGuideImage } from "@/lib/guides/images";
+import { importGuide, type ImportResult } from "@/lib/guides/import/store";
+import { reencodeGuideImage } from "@/lib/guides/library/images";
 import { renameImages } from "@/lib/guides/blocks";
-import { runInParseThread, type ThreadCall } from "@/lib/guides/parse-pool";
-import { slugify, type ParsedGuide } from "@/lib/guides/parse-markdown";
-import { ZIP_MAX_BYTES } from "@/lib/guides/zip-entries";
-import type { ZipCheck } from "@/lib/guides/zip-check";
+import { runInParseThread, type ThreadCall } from "@/lib/guides/import/parse-pool";
+import { slugify, type ParsedGuide } from "@/lib/guides/import/parse-markdown";
+import { ZIP_MAX_BYTES } from "@/lib/guides/import/zip-entries";
+import type { ZipCheck } from "@/lib/guides/import/zip-check";
 import type { CleanImage } from "@/lib/clinics/image-upload";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

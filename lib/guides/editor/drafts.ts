@@ -3,14 +3,14 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
-import { importGuide } from "@/lib/guides/import";
+import { importGuide } from "@/lib/guides/import/store";
 import { unlockRedFlags } from "@/lib/guides/locks";
 import { slugify } from "@/lib/guides/slugify";
-import { versionAsDraft } from "@/lib/guides/draft-from-version";
-import { draftContentSchema, type DraftContent } from "@/lib/guides/draft-schemas";
-import { checkDraft } from "@/lib/guides/draft-validation";
-import { hasIssues, type DraftIssues } from "@/lib/guides/draft-issues";
-import { processGuideImage } from "@/lib/guides/images";
+import { versionAsDraft } from "@/lib/guides/editor/draft-from-version";
+import { draftContentSchema, type DraftContent } from "@/lib/guides/editor/draft-schemas";
+import { checkDraft } from "@/lib/guides/editor/draft-validation";
+import { hasIssues, type DraftIssues } from "@/lib/guides/editor/draft-issues";
+import { processGuideImage } from "@/lib/guides/library/images";
 import { imageIdsIn } from "@/lib/guides/blocks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -163,7 +163,7 @@ export async function publishGuideDraft(ctx: MemberContext, input: { draftId: st
     }
     const result = await importGuide(tx, guide, { clinicId, importedBy: ctx.user.id, guideId: draft.guideId ?? undefined });
     await tx.guideImage.updateMany({ where: { id: { in: used }, clinicId, draftId: draft.id }, data: { draftId: null, guideId: result.guideId } });
-    // Publishing from the editor is a review: it moves the review-by date (lib/guides/review-dates.ts).
+    // Publishing from the editor is a review: it moves the review-by date (lib/guides/library/review-dates.ts).
     await tx.guide.updateMany({ where: { id: result.guideId, clinicId }, data: { lastReviewedAt: new Date(), lastReviewedById: ctx.user.id } });
     // Deleting the draft deletes the pictures it uploaded but no version shows.
     await tx.guideDraft.delete({ where: { id: draft.id } });

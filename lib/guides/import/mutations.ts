@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
-import { importGuide, resolveVariant } from "@/lib/guides/import";
-import { parseGuideInThread } from "@/lib/guides/parse-pool";
+import { importGuide, resolveVariant } from "@/lib/guides/import/store";
+import { parseGuideInThread } from "@/lib/guides/import/parse-pool";
 import { unlockRedFlags } from "@/lib/guides/locks";
-import type { ParsedGuide } from "@/lib/guides/parse-markdown";
+import type { ParsedGuide } from "@/lib/guides/import/parse-markdown";
 
 /** Parses a guide for the import preview (OWNER/ADMIN); nothing is stored. */
 export async function previewClinicGuide(ctx: MemberContext, source: string | Uint8Array): Promise<{ guide: ParsedGuide; warnings: string[] }> {

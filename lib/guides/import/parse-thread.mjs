@@ -1,4 +1,4 @@
-// Guide-parsing worker thread (piscina), loaded by lib/guides/parse-pool.ts. Plain JavaScript for the same
+// Guide-parsing thread (piscina), loaded by lib/guides/import/parse-pool.ts. Plain JavaScript for the same
 // reason as lib/pdf/render-thread.mjs: it is loaded by path at run time, outside the Next bundle, and brings in the
 // TypeScript parser through tsx.
 import path from "node:path";
@@ -12,7 +12,7 @@ import { lowerThreadPriority } from "../pdf/thread-priority.mjs";
 lowerThreadPriority();
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
-const load = (/** @type {string} */ file) => import(pathToFileURL(path.join(process.cwd(), "lib", "guides", file)).href);
+const load = (/** @type {string} */ file) => import(pathToFileURL(path.join(process.cwd(), "lib", "guides", "import", file)).href);
 const { parseGuideMarkdown } = await load("parse-markdown.ts");
 const { checkGuideZip } = await load("zip-check.ts");
 

@@ -1,6 +1,6 @@
-import type { Block, Inline, Reference } from "./blocks";
-import { inlinesToPlainText } from "./plain-text";
-import { slugify } from "./slugify";
+import type { Block, Inline, Reference } from "../blocks";
+import { inlinesToPlainText } from "../plain-text";
+import { slugify } from "../slugify";
 
 // English and Spanish headings (variants of a guide are often translations).
 export const REFERENCES_HEADING = /^(references|sources|bibliography|referencias|fuentes|bibliograf[ií]a)(?![\p{L}])/iu;

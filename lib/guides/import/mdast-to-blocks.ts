@@ -1,5 +1,5 @@
 import type { Html, Nodes, Paragraph, PhrasingContent, RootContent, TableRow } from "mdast";
-import type { Block, Inline, ListItem } from "./blocks";
+import type { Block, Inline, ListItem } from "../blocks";
 
 export type MapContext = {
   // Link reference definitions ([label]: url) of the whole document, keyed by normalised identifier.

@@ -1,4 +1,4 @@
-import type { DraftContent } from "@/lib/guides/draft-schemas";
+import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
 
 // A draft as one Markdown guide in the importer's format (front matter, then one `##` per section), and where
 // each section landed in it, so the parser's "line N" messages can be shown on the section they are about.

@@ -1,8 +1,8 @@
 // Storing a parsed guide: a new immutable version per import. Shared by the portal (clinic guides), the
 // command line and the seed (shared library guides), so it takes the database client it should use.
 import crypto from "node:crypto";
-import { slugify, type ParsedGuide } from "@/lib/guides/parse-markdown";
-import { matchVariantSections } from "@/lib/guides/variants";
+import { slugify, type ParsedGuide } from "@/lib/guides/import/parse-markdown";
+import { matchVariantSections } from "@/lib/guides/import/variants";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_GUIDE_BYTES } from "@/lib/guides/parse-markdown";
+import { MAX_GUIDE_BYTES } from "@/lib/guides/import/parse-markdown";
 
 // The import form sends either a file or pasted text; the parser itself reports every content problem.
 export const importGuideSchema = z

@@ -1,4 +1,4 @@
-// When a guide needs its review, from its review-by date (lib/guides/review-dates.ts): the library's badges
+// When a guide needs its review, from its review-by date (lib/guides/library/review-dates.ts): the library's badges
 // and the managers' list on the clinic home use the same 30 days.
 export const DUE_SOON_DAYS = 30;
 

@@ -1,15 +1,15 @@
 // Everything about an uploaded guide .zip that can be decided from its bytes, run in a parse thread
-// (parse-worker.mjs) with that thread's time and memory limits, never on the request thread: the zip's
+// (parse-thread.mjs) with that thread's time and memory limits, never on the request thread: the zip's
 // directory, its Markdown read and parsed, and each picture the text uses inflated (with a cap of its own)
 // and checked by its bytes, one at a time, so the first bad picture refuses the zip before the next one is
 // inflated. What is left for the request thread is decoding and re-encoding the pictures (sharp, native
 // threads) and storing. A refusal names the file.
 import crypto from "node:crypto";
 import path from "node:path";
-import { checkImageBytes } from "../clinics/image-bytes";
-import type { ImageKind } from "../clinics/image-kind";
-import { imageIdsIn } from "./blocks";
-import { GUIDE_IMAGE_MAX_BYTES } from "./image-limits";
+import { checkImageBytes } from "../../clinics/image-bytes";
+import type { ImageKind } from "../../clinics/image-kind";
+import { imageIdsIn } from "../blocks";
+import { GUIDE_IMAGE_MAX_BYTES } from "../image-limits";
 import { MAX_GUIDE_BYTES, parseGuideMarkdown, type ParsedGuide } from "./parse-markdown";
 import { inflateEntry, listZip, type ZipEntry } from "./zip-entries";
 

@@ -1,4 +1,4 @@
-import type { Block, Inline, Reference } from "./blocks";
+import type { Block, Inline, Reference } from "../blocks";
 
 // "(Author, 2022)", "(Author et al., 2020)" and "(Author. 2022)": parenthesised, a name-like author part,
 // then a comma or period and a year at the very end. "(see below)" or "(2 to 3 times)" never match.

@@ -2,7 +2,7 @@
 // paths (measured with micromark 4: 100 KB of "[a](" took 5.7 s, 100 KB of "*a" 58 s, 10 KB of nested ">"
 // overflowed the stack). This linear pre-scan refuses the shapes that trigger them, with a message that
 // says where, before the library sees the text; the parse itself runs in a thread with a time limit
-// (lib/guides/parse-pool.ts) for anything this does not foresee.
+// (lib/guides/import/parse-pool.ts) for anything this does not foresee.
 
 // Quotes and lists inside each other; real guides use two or three levels.
 export const MAX_NESTING = 8;

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { DUE_SOON_DAYS } from "@/lib/guides/review-status";
+import { DUE_SOON_DAYS } from "@/lib/guides/library/review-status";
 
 // A guide's "review by" date, counted from its last review: the later of the latest version's reviewed date
 // (the file's front matter, or the editor's field; the version's own date when it has none) and the last

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
-import { MAX_SECTIONS } from "@/lib/guides/input-limits";
+import { MAX_SECTIONS } from "@/lib/guides/import/input-limits";
 
 // A guide being written in the portal: what the editor form sends and what GuideDraft.content stores (parsed
 // with this schema on every read). The text is the importer's Markdown, one body per `##` section, so the
@@ -21,7 +21,7 @@ export const draftContentSchema = z.object({
   source: z.string().trim().max(500, "The source can be at most 500 characters.").default(""),
   reviewed: z.union([z.iso.date("Write the review date as YYYY-MM-DD."), z.literal("")]).default(""),
   sections: z.array(draftSectionSchema).max(MAX_SECTIONS, `A guide can have at most ${MAX_SECTIONS} sections.`),
-  // The guide's language and reading level (lib/guides/variants.ts), carried so a publish keeps them.
+  // The guide's language and reading level (lib/guides/import/variants.ts), carried so a publish keeps them.
   language: z.string().max(35).default("en"),
   level: z.enum(["standard", "plain"]).default("standard"),
 });

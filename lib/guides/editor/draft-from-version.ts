@@ -1,8 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { blocksToMarkdown, referencesToMarkdown } from "@/lib/guides/blocks-to-markdown";
+import { blocksToMarkdown, referencesToMarkdown } from "@/lib/guides/editor/blocks-to-markdown";
 import { readBlocks } from "@/lib/guides/blocks";
-import type { DraftContent } from "@/lib/guides/draft-schemas";
+import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
 
 /**
  * A stored version as the editor's draft: each section's blocks back as Markdown, the references as their

@@ -1,11 +1,11 @@
 import "server-only";
-import { MAX_GUIDE_BYTES } from "@/lib/guides/parse-markdown";
-import { parseGuideInThread } from "@/lib/guides/parse-pool";
-import { draftToMarkdown } from "@/lib/guides/draft-markdown";
-import { checkDraftShape, checkSectionsKept, hasIssues, placeErrors, type DraftIssues } from "@/lib/guides/draft-issues";
+import { MAX_GUIDE_BYTES } from "@/lib/guides/import/parse-markdown";
+import { parseGuideInThread } from "@/lib/guides/import/parse-pool";
+import { draftToMarkdown } from "@/lib/guides/editor/draft-markdown";
+import { checkDraftShape, checkSectionsKept, hasIssues, placeErrors, type DraftIssues } from "@/lib/guides/editor/draft-issues";
 import { AppError } from "@/lib/errors";
-import type { DraftContent } from "@/lib/guides/draft-schemas";
-import type { ParsedGuide } from "@/lib/guides/parse-markdown";
+import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
+import type { ParsedGuide } from "@/lib/guides/import/parse-markdown";
 
 export type DraftCheck = { issues: DraftIssues; guide: ParsedGuide | null; warnings: string[] };
 

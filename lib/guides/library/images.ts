@@ -23,7 +23,7 @@ export function processGuideImage(bytes: Buffer, declared: { name?: string; type
   return checkAndReencode(bytes, declared, guideRules(declared.name, field));
 }
 
-/** The same for a picture whose bytes were already checked (a zip's, in the parse threads: zip-check.ts). */
+/** The same for a picture whose bytes were already checked (a zip's, in the parse threads: import/zip-check.ts). */
 export function reencodeGuideImage(bytes: Buffer, kind: ImageKind, name: string, field = "file"): Promise<CleanImage> {
   return reencode(bytes, kind, guideRules(name, field));
 }

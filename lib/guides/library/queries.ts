@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findGuideFamily, visibleGuide } from "@/lib/guides/versions";
-import { reviewBySql } from "@/lib/guides/review-dates";
+import { findGuideFamily, visibleGuide } from "@/lib/guides/library/versions";
+import { reviewBySql } from "@/lib/guides/library/review-dates";
 import type { MemberContext } from "@/lib/member-context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readBlocks, type Block } from "@/lib/guides/blocks";

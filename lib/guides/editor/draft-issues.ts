@@ -1,5 +1,5 @@
-import type { DraftContent } from "@/lib/guides/draft-schemas";
-import type { SectionLines } from "@/lib/guides/draft-markdown";
+import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
+import type { SectionLines } from "@/lib/guides/editor/draft-markdown";
 import { slugify } from "@/lib/guides/slugify";
 
 // The importer's messages about a whole Markdown file, put where the editor shows them: on a guide field, on

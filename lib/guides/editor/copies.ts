@@ -4,11 +4,11 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
-import { importGuide } from "@/lib/guides/import";
+import { importGuide } from "@/lib/guides/import/store";
 import { unlockRedFlags } from "@/lib/guides/locks";
 import { slugify } from "@/lib/guides/slugify";
-import { versionAsDraft } from "@/lib/guides/draft-from-version";
-import { checkDraft } from "@/lib/guides/draft-validation";
+import { versionAsDraft } from "@/lib/guides/editor/draft-from-version";
+import { checkDraft } from "@/lib/guides/editor/draft-validation";
 import { imageIdsIn, readBlocks } from "@/lib/guides/blocks";
 
 // "Make a clinic copy": a shared library guide (read-only) becomes the clinic's own, editable guide, which
