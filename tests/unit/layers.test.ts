@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { ESLint } from "eslint";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LAYERS } from "../../eslint.config.mjs";
 import { readSource, sourceFiles, withoutComments } from "../support/source-files";
 
 // Development conveniences (lib/dev/: the embedded PostgreSQL, the mail catcher, the test runners) wrap the
@@ -45,5 +47,51 @@ describe("product apart from dev tooling", () => {
     }
     expect(scripts.start).toBe(`node ${CHOOSER}`);
     expect(scripts.worker).toMatch(/ lib\/cli\/worker\.ts$/);
+  });
+});
+
+// The layers (README, Architecture) are a lint rule: eslint.config.mjs lists the rooms bottom to top, and
+// eslint-plugin-boundaries fails `npm run lint` on an import that points up, or sideways within a line.
+describe("layers that only point down, enforced by lint", () => {
+  let eslint: ESLint;
+  beforeAll(() => {
+    eslint = new ESLint({ cwd: process.cwd() });
+  });
+
+  /** The layer rule's messages for `code` linted as if it were the file `filePath`. */
+  async function layerErrors(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result!.messages.filter((m) => m.ruleId?.startsWith("boundaries/")).map((m) => `${m.ruleId}: ${m.message}`);
+  }
+
+  it("reports an import that points up a layer, type-only imports included", async () => {
+    expect(await layerErrors("lib/clinics/x.ts", `import { handoutOptionsSchema } from "@/lib/handouts/schemas";\nexport const x = handoutOptionsSchema;\n`)).toEqual([
+      expect.stringMatching(/^boundaries\/dependencies: .*"clinics".*"handouts"/),
+    ]);
+    expect(await layerErrors("lib/clinics/x.ts", `import type { Block } from "../guides/blocks";\nexport type X = Block;\n`)).toEqual([
+      expect.stringMatching(/^boundaries\/dependencies: .*"clinics".*"guides"/),
+    ]);
+    // A file at the top of lib/ is a room of its own: the domains take the member context, never the gate above them.
+    expect(await layerErrors("lib/audit/x.ts", `export { requireMember } from "@/lib/authz";\n`)).toHaveLength(1);
+  }, 60_000);
+
+  it("reports an import between two rooms of one line, and product code importing lib/dev or components importing lib/pdf", async () => {
+    expect(await layerErrors("lib/pdf/x.ts", `import { pageHtml } from "@/lib/links/page";\nexport const x = pageHtml;\n`)).toHaveLength(1);
+    expect(await layerErrors("lib/cli/x.mjs", `export const m = await import("../dev/smtp-catcher.mjs");\n`)).toHaveLength(1);
+    expect(await layerErrors("components/x.tsx", `import { HandoutDocument } from "@/lib/pdf/document";\nexport const X = HandoutDocument;\n`)).toHaveLength(1);
+  }, 60_000);
+
+  it("accepts imports that point down, and refuses a file in no room", async () => {
+    expect(await layerErrors("lib/handouts/x.ts", `import { findLogoBytes } from "@/lib/clinics/branding";\nimport { readBlocks } from "@/lib/guides/blocks";\nexport const x = [findLogoBytes, readBlocks];\n`)).toEqual([]);
+    expect(await layerErrors("app/x/page.tsx", `import { requireMemberPage } from "@/lib/authz";\nexport const x = requireMemberPage;\n`)).toEqual([]);
+    expect(await layerErrors("lib/new-room/x.ts", `export const x = 1;\n`)).toEqual([expect.stringMatching(/^boundaries\/no-unknown-files:/)]);
+  }, 60_000);
+
+  it("names every room once, and each is a folder or a file that exists", () => {
+    const rooms = LAYERS.flat();
+    expect(new Set(rooms).size).toBe(rooms.length);
+    const exists = (room: string) =>
+      ["app", "components"].includes(room) ? fs.existsSync(room) : fs.existsSync(`lib/${room}`) || fs.readdirSync("lib").some((f) => f.startsWith(`${room}.`));
+    expect(rooms.filter((room) => !exists(room))).toEqual([]);
   });
 });
