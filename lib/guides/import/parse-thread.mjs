@@ -5,10 +5,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import { register } from "tsx/esm/api";
-import { lowerThreadPriority } from "../pdf/thread-priority.mjs";
+import { lowerThreadPriority } from "../../server/thread-priority.mjs";
 
 // Pages before parsing, as before renders: a clinic's zip or table being read keeps both cores busy, and
-// another clinic's pages would otherwise wait behind it (thread-priority.mjs).
+// another clinic's pages would otherwise wait behind it (lib/server/thread-priority.mjs).
 lowerThreadPriority();
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
