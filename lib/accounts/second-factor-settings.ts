@@ -4,7 +4,9 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/mutations";
 import { clearAttempts } from "@/lib/accounts/throttle";
 import { countRecoveryCodesLeft, replaceRecoveryCodes } from "@/lib/accounts/recovery-codes";
-import { confirmTotpEnrolment, deleteSecondFactor, reserveCodeAttempt, secondFactorThrottleKey } from "@/lib/accounts/second-factor";
+import { confirmTotpEnrolment, deleteSecondFactor, reserveCodeAttempt, secondFactorThrottleKey, startTotpEnrolment } from "@/lib/accounts/second-factor";
+import { groupedSecret, totpUri } from "@/lib/accounts/totp";
+import { qrCodeDataUrl } from "@/lib/accounts/totp-qr";
 import { requiresSecondFactor } from "@/lib/clinics/second-factor-policy";
 import type { RequestInfo } from "@/lib/request-info";
 
@@ -54,4 +56,11 @@ export async function removeOwnSecondFactor(userId: string, info: RequestInfo): 
     await deleteSecondFactor(userId, tx);
     await recordAudit({ action: "auth.second_factor_removed", actorId: userId, ...info }, tx);
   });
+}
+
+/** What an enrolment page shows: the QR code, the secret as text, and the sealed secret its form sends back. */
+export async function prepareTotpEnrolment(userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const { secret, sealed } = startTotpEnrolment(userId);
+  return { qr: await qrCodeDataUrl(totpUri(secret, user.email)), secretText: groupedSecret(secret), enrolment: sealed };
 }

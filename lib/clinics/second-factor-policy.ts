@@ -11,9 +11,16 @@ export async function requiresSecondFactor(userId: string): Promise<boolean> {
   return (await db.membership.count({ where: { userId, clinic: { requireSecondFactor: true } } })) > 0;
 }
 
+export async function findSecondFactorPolicy(ctx: MemberContext): Promise<boolean> {
+  requireRole(ctx, MANAGERS);
+  const clinic = await db.clinic.findUniqueOrThrow({ where: { id: ctx.clinic.id }, select: { requireSecondFactor: true } });
+  return clinic.requireSecondFactor;
+}
+
 /** How many of the clinic's members have no second factor yet (the settings page says so). */
-export async function countMembersWithoutSecondFactor(clinicId: string): Promise<number> {
-  return db.membership.count({ where: { clinicId, user: { totpFactor: null } } });
+export async function countMembersWithoutSecondFactor(ctx: MemberContext): Promise<number> {
+  requireRole(ctx, MANAGERS);
+  return db.membership.count({ where: { clinicId: ctx.clinic.id, user: { totpFactor: null } } });
 }
 
 /**
