@@ -44,9 +44,13 @@ export function pendingSetCookie({ name, value, options }: PendingCookie): strin
   return `${name}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
 }
 
-/** This request's pending sign-in, or why there is none. */
-export async function findPendingSignIn(now = new Date()): Promise<{ ok: true; pending: PendingSignIn } | { ok: false; problem: PendingProblem }> {
-  const token = (await cookies()).get(pendingCookieName())?.value;
+/** The pending-state token this request carries in its cookie. */
+export async function readPendingToken(): Promise<string | undefined> {
+  return (await cookies()).get(pendingCookieName())?.value;
+}
+
+/** The pending sign-in `token` names, or why there is none. */
+export async function findPendingSignIn(token: string | undefined, now = new Date()): Promise<{ ok: true; pending: PendingSignIn } | { ok: false; problem: PendingProblem }> {
   if (!token || token.length > 100) return { ok: false, problem: "missing" };
   const row = await db.pendingSignIn.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row) return { ok: false, problem: "missing" };
@@ -62,8 +66,8 @@ export const PENDING_MESSAGES: Record<PendingProblem, string> = {
 };
 
 /** The pending sign-in for `purpose`, or AppError with a message that says what to do. */
-export async function getPendingSignIn(purpose: PendingPurpose): Promise<PendingSignIn> {
-  const found = await findPendingSignIn();
+export async function getPendingSignIn(token: string | undefined, purpose: PendingPurpose): Promise<PendingSignIn> {
+  const found = await findPendingSignIn(token);
   if (!found.ok) throw new AppError("BAD_REQUEST", PENDING_MESSAGES[found.problem]);
   if (found.pending.purpose !== purpose) throw new AppError("BAD_REQUEST", "This page is not the next step of your sign-in. Please sign in again.");
   return found.pending;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { findCurrentUser } from "@/lib/authz";
-import { findPendingSignIn, PENDING_MESSAGES } from "@/lib/accounts/pending-sign-in";
+import { findPendingSignIn, PENDING_MESSAGES, readPendingToken } from "@/lib/accounts/pending-sign-in";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { SecondStepForm } from "./second-step-form";
 import { StartAgain } from "./start-again";
@@ -12,7 +12,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
   if (await findCurrentUser()) redirect(callbackUrl);
-  const found = await findPendingSignIn();
+  const found = await findPendingSignIn(await readPendingToken());
   if (!found.ok) return <StartAgain title="Two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
   if (found.pending.purpose === "enrol") redirect(`/login/set-up-second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   const method = sp.method === "recovery" ? "recovery" : "totp";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { findCurrentUser } from "@/lib/authz";
-import { findPendingSignIn, PENDING_MESSAGES } from "@/lib/accounts/pending-sign-in";
+import { findPendingSignIn, PENDING_MESSAGES, readPendingToken } from "@/lib/accounts/pending-sign-in";
 import { prepareTotpEnrolment } from "@/lib/accounts/second-factor-settings";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { TotpEnrolmentForm } from "@/components/accounts/totp-enrolment-form";
@@ -16,7 +16,7 @@ export default async function SetUpSecondFactorPage({ searchParams }: { searchPa
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
   if (await findCurrentUser()) redirect(callbackUrl);
-  const found = await findPendingSignIn();
+  const found = await findPendingSignIn(await readPendingToken());
   if (!found.ok) return <StartAgain title="Set up two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
   if (found.pending.purpose !== "enrol") redirect(`/login/second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   const enrolment = await prepareTotpEnrolment(found.pending.userId);
