@@ -17,11 +17,11 @@ async function passwordStep(email: string, password: string, cookie?: string) {
   const outcome: SignInOutcome = { setCookies: [] };
   const provider = authOptions(outcome).providers[0] as unknown as { options: CredentialsConfig };
   const headers = { "x-portal-client-ip": "203.0.113.77", "user-agent": "vitest", ...(cookie ? { cookie } : {}) };
-  const result = await provider.options.authorize({ email, password }, { headers } as never).then(
-    (user) => ({ user, error: null }),
+  const result = await Promise.resolve(provider.options.authorize({ email, password }, { headers } as never)).then(
+    (user) => ({ user, error: null as string | null }),
     (e: Error) => ({ user: null, error: e.message }),
   );
-  const pending = outcome.setCookies.map((c) => /^portal-pending=([^;]+)/.exec(c)?.[1]).find(Boolean);
+  const pending = outcome.setCookies.map((c: string) => /^portal-pending=([^;]+)/.exec(c)?.[1]).find(Boolean);
   return { ...result, pending, cookies: outcome.setCookies };
 }
 
