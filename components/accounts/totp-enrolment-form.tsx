@@ -14,13 +14,15 @@ type Action = (prev: FormState<{ codes: string[] }>, formData: FormData) => Prom
  * Setting up an authenticator app: the QR code and the key as text, then the first code. When it is right,
  * the recovery codes are shown once, with the way on (`next`).
  */
-export function TotpEnrolmentForm({ action, qr, secretText, enrolment, callbackUrl, next }: {
+export function TotpEnrolmentForm({ action, qr, secretText, enrolment, callbackUrl, next, signedIn = false }: {
   action: Action;
   qr: string;
   secretText: string;
   enrolment: string;
   callbackUrl?: string;
   next: { href: string; label: string };
+  /** Set-up during sign-in, now done: the page re-renders signed in (the action set the session cookie). */
+  signedIn?: boolean;
 }) {
   const [state, formAction] = useActionState(action, { ok: false } as FormState<{ codes: string[] }>);
   if (state.ok && state.data) {
@@ -35,6 +37,13 @@ export function TotpEnrolmentForm({ action, qr, secretText, enrolment, callbackU
           {next.label}
         </a>
       </div>
+    );
+  }
+  if (signedIn) {
+    return (
+      <a href={next.href} className={buttonClass("primary", "w-full")}>
+        You are signed in: continue
+      </a>
     );
   }
   return (

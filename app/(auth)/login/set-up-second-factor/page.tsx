@@ -15,11 +15,16 @@ export const metadata: Metadata = { title: "Set up two-step sign-in" };
 export default async function SetUpSecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
-  if (await findCurrentUser()) redirect(callbackUrl);
-  const found = await findPendingSignIn(await readPendingToken());
-  if (!found.ok) return <StartAgain title="Set up two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
-  if (found.pending.purpose !== "enrol") redirect(`/login/second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  const enrolment = await prepareTotpEnrolment(found.pending.userId);
+  // Signed in: the set-up just finished (its action set the session cookie, and this page is drawn again
+  // around the form, which keeps the recovery codes on screen), or a later visit.
+  const signedIn = !!(await findCurrentUser());
+  let enrolment = { qr: "", secretText: "", enrolment: "" };
+  if (!signedIn) {
+    const found = await findPendingSignIn(await readPendingToken());
+    if (!found.ok) return <StartAgain title="Set up two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
+    if (found.pending.purpose !== "enrol") redirect(`/login/second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    enrolment = await prepareTotpEnrolment(found.pending.userId);
+  }
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">Set up two-step sign-in</h1>
@@ -27,7 +32,7 @@ export default async function SetUpSecondFactorPage({ searchParams }: { searchPa
         Your clinic asks everyone to sign in with a code from their phone as well as their password. It takes about two minutes. You have 5 minutes
         from when you typed your password; if the time runs out, sign in again and you will come back here.
       </p>
-      <TotpEnrolmentForm action={enrolDuringSignInAction} {...enrolment} callbackUrl={callbackUrl} next={{ href: callbackUrl, label: "I have saved my codes: continue" }} />
+      <TotpEnrolmentForm action={enrolDuringSignInAction} {...enrolment} callbackUrl={callbackUrl} signedIn={signedIn} next={{ href: callbackUrl, label: "I have saved my codes: continue" }} />
     </>
   );
 }

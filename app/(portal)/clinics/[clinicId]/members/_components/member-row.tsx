@@ -58,7 +58,7 @@ export function MemberRow({ clinicId, member, canManageOwners, isLastOwner }: { 
           </div>
         )}
       </div>
-      {member.hasSecondFactor && !member.isSelf && !locked && <ResetSecondFactor clinicId={clinicId} membershipId={member.id} name={member.name} />}
+      {!member.isSelf && !locked && <ResetSecondFactor clinicId={clinicId} membershipId={member.id} name={member.name} hasSecondFactor={member.hasSecondFactor} />}
       {isLastOwner && !message && <p className="mt-1 text-sm text-slate-600">The only owner: add another owner before changing this role.</p>}
       {message && (
         <p role={failed ? "alert" : "status"} className={`mt-1 text-sm font-medium ${failed ? "text-red-800" : "text-green-800"}`}>
