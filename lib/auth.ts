@@ -1,6 +1,5 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -8,15 +7,20 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/accounts/passwords";
 import { clearAttempts, releaseAttempt, reserveAttempt, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from "@/lib/accounts/throttle";
-import { deviceCookie, knownDeviceCookie, knownDeviceId } from "@/lib/accounts/known-devices";
-import { ABSOLUTE_TIMEOUT_MS, createAuthSession, endAuthSession, sessionCookieName } from "@/lib/accounts/sessions";
+import { deviceCookie, knownDeviceId } from "@/lib/accounts/known-devices";
+import { setSessionCookies } from "@/lib/accounts/session-cookie";
+import { stepAfterPassword, SECOND_STEP_PATHS } from "@/lib/accounts/sign-in-steps";
+import { pendingSetCookie } from "@/lib/accounts/pending-sign-in";
+import { ABSOLUTE_TIMEOUT_MS, createAuthSession, endAuthSession } from "@/lib/accounts/sessions";
 import { recordAudit } from "@/lib/audit/mutations";
 import { findCurrentUser } from "@/lib/authz";
 import { requestInfoFrom, type RequestInfo } from "@/lib/request-info";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
 // Error codes the sign-in form maps to messages. The same code for unknown emails and wrong passwords.
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "locked", busy: "address_locked" } as const;
+// After a right password, "second_factor" and "enrol_second_factor" send the form to the second step, with
+// only a pending state (lib/accounts/pending-sign-in.ts) in its cookie: no session yet.
+export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "locked", busy: "address_locked", secondFactor: "second_factor", enrol: "enrol_second_factor" } as const;
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
 
@@ -57,8 +61,13 @@ async function authorizeCredentials(raw: unknown, headers: Headers, outcome: Sig
   }
   // Wrong passwords count against the address; right ones give their reservation back.
   await Promise.all([clearAttempts(accountKey), addressKey ? releaseAttempt(addressKey) : undefined]);
+  const step = await stepAfterPassword(user, header(headers, "cookie"));
+  if (step.next !== "session") {
+    outcome.setCookies.push(pendingSetCookie(step.cookie));
+    throw new Error(step.next === "enrol" ? SIGN_IN_ERRORS.enrol : SIGN_IN_ERRORS.secondFactor);
+  }
   const session = await createAuthSession(user.id, info.ip, info.userAgent);
-  await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, ...info });
+  await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, ...(step.via ? { metadata: { via: step.via } } : {}), ...info });
   outcome.setCookies.push(deviceCookie(user.id, deviceId ?? undefined));
   return { id: user.id, email: user.email, name: user.name, sid: session.id, sv: user.sessionVersion };
 }
@@ -110,20 +119,21 @@ export const authOptions = (outcome: SignInOutcome = { setCookies: [] }): NextAu
  * Signs `userId` in on this browser as a successful sign-in does (an AuthSession row, the "Signed in" audit
  * event, next-auth's session cookie with the same JWT, the known-device cookie), for someone who has just shown
  * their password another way: accepting an invite. A session this browser already had (someone else's) ends.
+ * An account with a second factor, or joining a clinic that requires one, gets the second step instead, as
+ * after the sign-in form. Returns where to go: `then`, or that step's page (which comes back to `then`).
  * Only in a server action or route handler, where cookies can be set.
  */
-export async function signInAfterInvite(userId: string, info: RequestInfo): Promise<void> {
+export async function signInAfterInvite(userId: string, info: RequestInfo, then: string): Promise<string> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
-  const jar = await cookies();
   const previous = await findCurrentUser();
   if (previous) await endAuthSession(previous.sessionId);
+  const step = await stepAfterPassword(user, null);
+  if (step.next !== "session") {
+    (await cookies()).set(step.cookie.name, step.cookie.value, step.cookie.options);
+    return `${SECOND_STEP_PATHS[step.next]}?callbackUrl=${encodeURIComponent(then)}`;
+  }
   const session = await createAuthSession(user.id, info.ip, info.userAgent);
   await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, metadata: { via: "invite" }, ...info });
-  // The token next-auth's jwt callback makes at sign-in (name, email, sub, then uid/sid/sv), sealed the same way.
-  const maxAge = ABSOLUTE_TIMEOUT_MS / 1000;
-  const token = await encode({ token: { name: user.name, email: user.email, sub: user.id, uid: user.id, sid: session.id, sv: user.sessionVersion }, secret: env().NEXTAUTH_SECRET, maxAge });
-  jar.set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", path: "/", secure: env().APP_URL.startsWith("https://"), maxAge });
-  const header = jar.getAll().map((c) => `${c.name}=${c.value}`).join("; ");
-  const device = knownDeviceCookie(user.id, knownDeviceId(header, user.id) ?? undefined);
-  jar.set(device.name, device.value, device.options);
+  await setSessionCookies(user, session.id);
+  return then;
 }

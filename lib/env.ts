@@ -50,13 +50,16 @@ export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & {
 
 /**
  * `production` (default: NODE_ENV is "production", as in every process of a production build; the production
- * start also asks for it under `npm run dev`) refuses a NEXTAUTH_SECRET that is easy to guess. Development
+ * start also asks for it under `npm run dev`) refuses a NEXTAUTH_SECRET or DATA_ENCRYPTION_KEY that is easy to guess. Development
  * generates a random one (lib/dev/local-secrets.mjs); tests may use any.
  */
 export function parseEnv(source: Record<string, string | undefined>, { production }: { production?: boolean } = {}): Env {
   const parsed = parseSettings(schema, source);
-  const weakness = (production ?? parsed.NODE_ENV === "production") ? secretWeakness(parsed.NEXTAUTH_SECRET) : null;
-  if (weakness) throw new EnvError(`Configuration error: NEXTAUTH_SECRET is too easy to guess (${weakness}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
+  const strict = production ?? parsed.NODE_ENV === "production";
+  for (const name of ["NEXTAUTH_SECRET", "DATA_ENCRYPTION_KEY"] as const) {
+    const weakness = strict && parsed[name] !== undefined ? secretWeakness(parsed[name]) : null;
+    if (weakness) throw new EnvError(`Configuration error: ${name} is too easy to guess (${weakness}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
+  }
   const { APP_URL, ...rest } = parsed;
   return { ...rest, APP_URL: (APP_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, ""), appUrlConfigured: APP_URL !== undefined };
 }

@@ -6,14 +6,14 @@ import { RESET_TTL_MINUTES } from "@/lib/accounts/password-reset";
 import { recordAudit } from "@/lib/audit/mutations";
 import { sendMail, senderDomain, type OutgoingMail } from "@/lib/email/mailer";
 import { claimNext, classifySmtpError, retryDelay, withLease } from "@/lib/email/outbox";
-import { inviteEmail, passwordResetEmail } from "@/lib/email/templates";
+import { inviteEmail, passwordResetEmail, secondFactorResetEmail } from "@/lib/email/templates";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type ClaimedAccountEmail = { id: string; kind: "PASSWORD_RESET" | "INVITE"; email: string | null; inviteId: string | null; ip: string | null; attempts: number };
+export type ClaimedAccountEmail = { id: string; kind: "PASSWORD_RESET" | "INVITE" | "SECOND_FACTOR_RESET"; email: string | null; inviteId: string | null; clinicId: string | null; ip: string | null; attempts: number };
 
 /** `email` limits the claim to one address (the tests share one database and each has its own mail server). */
 export function claimNextAccountEmail(opts: { email?: string } = {}): Promise<ClaimedAccountEmail | null> {
-  return claimNext<ClaimedAccountEmail>("AccountEmail", Prisma.sql`"id", "kind", "email", "inviteId", "ip", "attempts"`, opts.email ? Prisma.sql`"email" = ${opts.email}` : undefined);
+  return claimNext<ClaimedAccountEmail>("AccountEmail", Prisma.sql`"id", "kind", "email", "inviteId", "clinicId", "ip", "attempts"`, opts.email ? Prisma.sql`"email" = ${opts.email}` : undefined);
 }
 
 type Prepared = { mail: OutgoingMail; audit?: () => Promise<void> } | null;
@@ -38,6 +38,11 @@ async function prepare(job: ClaimedAccountEmail): Promise<Prepared> {
       mail: { to: job.email!, messageId, ...passwordResetEmail({ link, expiresMinutes: RESET_TTL_MINUTES }) },
       audit: () => recordAudit({ action: "auth.password_reset_requested", actorId: user.id, ip: job.ip }),
     };
+  }
+  if (job.kind === "SECOND_FACTOR_RESET") {
+    const clinic = job.clinicId ? await db.clinic.findUnique({ where: { id: job.clinicId }, select: { name: true } }) : null;
+    if (!job.email || !clinic) return null;
+    return { mail: { to: job.email, messageId, ...secondFactorResetEmail({ clinicName: clinic.name, link: `${env().APP_URL}/login` }) } };
   }
   const { token, tokenHash } = newToken();
   const invite = await db.invite.findFirst({

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, TOUCH_EVERY_MS } from "@/lib/accounts/session-limits";
 import type { CurrentUser } from "@/lib/member-context";
@@ -11,8 +11,8 @@ export function sessionCookieName() {
   return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-export async function createAuthSession(userId: string, ip: string | null, userAgent: string | null) {
-  return db.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });
+export async function createAuthSession(userId: string, ip: string | null, userAgent: string | null, tx: Tx = db) {
+  return tx.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });
 }
 
 export type ActiveSession = { sessionId: string; user: Omit<CurrentUser, "sessionId"> };

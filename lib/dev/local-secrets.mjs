@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 
-const KEYS = /** @type {const} */ (["NEXTAUTH_SECRET", "PG_PASSWORD"]);
+const KEYS = /** @type {const} */ (["NEXTAUTH_SECRET", "DATA_ENCRYPTION_KEY", "PG_PASSWORD"]);
 
 /**
  * @param {string} dataDir

@@ -48,6 +48,7 @@ try {
     DATABASE_URL: pg.url,
     SMTP_URL: smtpUrl,
     NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
+    DATA_ENCRYPTION_KEY: settings.DATA_ENCRYPTION_KEY ?? secrets.DATA_ENCRYPTION_KEY,
     PORT: String(settings.PORT),
     APP_URL: settings.APP_URL,
     SMTP_INSECURE: settings.SMTP_INSECURE ? "1" : undefined,

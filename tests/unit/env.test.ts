@@ -35,6 +35,16 @@ describe("environment", () => {
   });
 });
 
+describe("DATA_ENCRYPTION_KEY", () => {
+  it("is optional, and held to the same production rule as NEXTAUTH_SECRET when set", () => {
+    expect(parseEnv(valid).DATA_ENCRYPTION_KEY).toBeUndefined();
+    expect(() => parseEnv({ ...valid, DATA_ENCRYPTION_KEY: "short" })).toThrow(/DATA_ENCRYPTION_KEY must be at least 32 characters/);
+    const random = crypto.randomBytes(32).toString("base64");
+    expect(() => parseEnv({ ...valid, NEXTAUTH_SECRET: random, DATA_ENCRYPTION_KEY: "changeme".repeat(4) }, { production: true })).toThrow(/^Configuration error: DATA_ENCRYPTION_KEY is too easy to guess \(it repeats the same 8 characters\)/);
+    expect(parseEnv({ ...valid, NEXTAUTH_SECRET: random, DATA_ENCRYPTION_KEY: random }, { production: true }).DATA_ENCRYPTION_KEY).toBe(random);
+  });
+});
+
 describe("the production start's check", () => {
   it("also needs APP_URL, and holds NEXTAUTH_SECRET to the production rule", () => {
     const secret = crypto.randomBytes(32).toString("base64");

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ export function LoginForm({ callbackUrl, notice, defaultEmail }: { callbackUrl: 
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string[]; password?: string[] }>({});
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -29,6 +31,12 @@ export function LoginForm({ callbackUrl, notice, defaultEmail }: { callbackUrl: 
     if (errs.email || errs.password) return;
     setPending(true);
     const res = await signIn("credentials", { email, password, redirect: false, callbackUrl });
+    // A right password on an account with a second factor: the next step, which has its own page.
+    const next = res?.error === "second_factor" ? "/login/second-factor" : res?.error === "enrol_second_factor" ? "/login/set-up-second-factor" : null;
+    if (next) {
+      router.push(`${next}?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      return;
+    }
     if (!res || res.error) {
       setPending(false);
       setError(MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin!);

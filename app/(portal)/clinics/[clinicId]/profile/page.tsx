@@ -1,19 +1,43 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireMemberPage } from "@/lib/authz";
+import { findSignedInDevices } from "@/lib/accounts/devices";
+import { findTrustedBrowsers } from "@/lib/accounts/trusted-browsers";
+import { getSecondFactorStatus } from "@/lib/accounts/second-factor-settings";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ProfileForm } from "./profile-form";
+import { SignedInDevices } from "./_components/signed-in-devices";
+import { TrustedBrowsers } from "./_components/trusted-browsers";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
+  const [devices, trusted, twoStep] = await Promise.all([findSignedInDevices(ctx.user.id, ctx.user.sessionId), findTrustedBrowsers(ctx.user.id), getSecondFactorStatus(ctx.user.id)]);
   return (
     <>
-      <PageHeader title="Your profile" description="How you appear in the contact block of the handouts you make." />
-      <Card className="max-w-xl">
-        <ProfileForm clinicId={clinicId} initial={{ name: ctx.user.name, credentials: ctx.user.credentials ?? "", directPhone: ctx.user.directPhone ?? "" }} />
-      </Card>
+      <PageHeader title="Your profile" description="How you appear in the contact block of the handouts you make, and how you sign in." />
+      <div className="grid max-w-3xl gap-6">
+        <Card>
+          <ProfileForm clinicId={clinicId} initial={{ name: ctx.user.name, credentials: ctx.user.credentials ?? "", directPhone: ctx.user.directPhone ?? "" }} />
+        </Card>
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">Two-step sign-in</h2>
+          <p className="mb-2 text-sm text-slate-700">
+            {twoStep.enrolled ? `On: you sign in with a code from your phone as well. Recovery codes left: ${twoStep.recoveryCodesLeft}.` : "Off: your password alone signs you in."}
+          </p>
+          <Link href={`/clinics/${clinicId}/profile/two-step`} className="font-medium text-brand-700 underline">
+            {twoStep.enrolled ? "Manage two-step sign-in" : "Set up two-step sign-in"}
+          </Link>
+        </Card>
+        <Card>
+          <SignedInDevices clinicId={clinicId} devices={devices} />
+        </Card>
+        <Card>
+          <TrustedBrowsers clinicId={clinicId} browsers={trusted} />
+        </Card>
+      </div>
     </>
   );
 }

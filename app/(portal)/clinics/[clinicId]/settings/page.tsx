@@ -5,13 +5,15 @@ import { getBranding } from "@/lib/clinics/branding";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BrandingForm } from "./_components/branding-form";
 import { LogoForm } from "./_components/logo-form";
+import { SecondFactorPolicy } from "./_components/second-factor-policy";
+import { countMembersWithoutSecondFactor, findSecondFactorPolicy } from "@/lib/clinics/second-factor-policy";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
-  const { clinic, logo } = await getBranding(ctx);
+  const [{ clinic, logo }, required, membersWithout] = await Promise.all([getBranding(ctx), findSecondFactorPolicy(ctx), countMembersWithoutSecondFactor(ctx)]);
   const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
   return (
     <>
@@ -41,10 +43,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
             }}
           />
         </Card>
-        <Card>
-          <h2 className="mb-3 text-lg font-semibold">Logo</h2>
-          <LogoForm clinicId={clinicId} logoUrl={logoUrl} />
-        </Card>
+        <div className="grid content-start gap-6">
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">Logo</h2>
+            <LogoForm clinicId={clinicId} logoUrl={logoUrl} />
+          </Card>
+          <Card>
+            <SecondFactorPolicy clinicId={clinicId} required={required} membersWithout={membersWithout} isOwner={ctx.role === "OWNER"} />
+          </Card>
+        </div>
       </div>
     </>
   );

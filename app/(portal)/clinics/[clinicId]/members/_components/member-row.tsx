@@ -5,8 +5,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { ROLE_LABELS } from "@/lib/clinics/schemas";
 import { changeRoleAction, removeMemberAction } from "../actions";
+import { ResetSecondFactor } from "./reset-second-factor";
 
-type Member = { id: string; role: "OWNER" | "ADMIN" | "CLINICIAN"; name: string; email: string; isSelf: boolean };
+type Member = { id: string; role: "OWNER" | "ADMIN" | "CLINICIAN"; name: string; email: string; isSelf: boolean; hasSecondFactor: boolean };
 
 export function MemberRow({ clinicId, member, canManageOwners, isLastOwner }: { clinicId: string; member: Member; canManageOwners: boolean; isLastOwner: boolean }) {
   const [roleState, roleAction] = useActionState(changeRoleAction.bind(null, clinicId), initialFormState);
@@ -23,6 +24,7 @@ export function MemberRow({ clinicId, member, canManageOwners, isLastOwner }: { 
             {member.name} {member.isSelf && <span className="text-sm font-normal text-slate-600">(you)</span>}
           </p>
           <p className="truncate text-sm text-slate-700">{member.email}</p>
+          <p className="text-sm text-slate-700">Two-step sign-in: {member.hasSecondFactor ? "on" : "off"}</p>
         </div>
         {locked ? (
           <p className="text-sm text-slate-700">{ROLE_LABELS[member.role]}</p>
@@ -56,6 +58,7 @@ export function MemberRow({ clinicId, member, canManageOwners, isLastOwner }: { 
           </div>
         )}
       </div>
+      {!member.isSelf && !locked && <ResetSecondFactor clinicId={clinicId} membershipId={member.id} name={member.name} hasSecondFactor={member.hasSecondFactor} />}
       {isLastOwner && !message && <p className="mt-1 text-sm text-slate-600">The only owner: add another owner before changing this role.</p>}
       {message && (
         <p role={failed ? "alert" : "status"} className={`mt-1 text-sm font-medium ${failed ? "text-red-800" : "text-green-800"}`}>

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { findCurrentUser } from "@/lib/authz";
+import { findPendingSignIn, PENDING_MESSAGES, readPendingToken } from "@/lib/accounts/pending-sign-in";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { SecondStepForm } from "./second-step-form";
+import { StartAgain } from "./start-again";
+
+export const metadata: Metadata = { title: "Two-step sign-in" };
+
+export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
+  if (await findCurrentUser()) redirect(callbackUrl);
+  const found = await findPendingSignIn(await readPendingToken());
+  if (!found.ok) return <StartAgain title="Two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
+  if (found.pending.purpose === "enrol") redirect(`/login/set-up-second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  const method = sp.method === "recovery" ? "recovery" : "totp";
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">{method === "totp" ? "Enter your code" : "Use a recovery code"}</h1>
+      <p className="mb-6 text-slate-700">Your password was right. One more step to show it is you.</p>
+      <SecondStepForm method={method} callbackUrl={callbackUrl} />
+    </>
+  );
+}
