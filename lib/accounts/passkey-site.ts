@@ -10,7 +10,10 @@ import { AppError } from "@/lib/errors";
 // an RP ID, so at 127.0.0.1 passkeys cannot work, and the member is sent to the name that does.
 export type PasskeySite = { rpID: string; origin: string };
 
-export function passkeySiteFor(host: string | null, { APP_URL, appUrlConfigured } = env()): { ok: true; site: PasskeySite } | { ok: false; message: string } {
+export function passkeySiteFor(
+  host: string | null,
+  { APP_URL, appUrlConfigured }: { APP_URL: string; appUrlConfigured: boolean } = env(),
+): { ok: true; site: PasskeySite } | { ok: false; message: string } {
   const app = new URL(APP_URL);
   let served: URL;
   try {
