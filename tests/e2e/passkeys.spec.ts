@@ -1,4 +1,6 @@
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import { webServerArgs } from "../../lib/server/node-flags.mjs";
+import { freePort, startNode, waitForHealth, type Started } from "./processes";
 import { expectAccessible } from "./support";
 import { makeClinic, passwordStep, signOut, sql } from "./second-factor-support";
 
@@ -19,8 +21,8 @@ async function addAuthenticator(page: Page, cdp?: CDPSession): Promise<Authentic
 
 const credentials = async (a: Authenticator) => (await a.cdp.send("WebAuthn.getCredentials", { authenticatorId: a.id })).credentials as unknown as Credential[];
 
-async function addPasskeyOnProfile(page: Page, clinicId: string, name: string) {
-  await page.goto(`/clinics/${clinicId}/profile`);
+async function addPasskeyOnProfile(page: Page, clinicId: string, name: string, base = "") {
+  await page.goto(`${base}/clinics/${clinicId}/profile`);
   await page.getByRole("link", { name: /Add a passkey|Passkeys \(/ }).click();
   await expect(page.getByRole("heading", { name: "Passkeys", exact: true })).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill(name);
@@ -28,8 +30,8 @@ async function addPasskeyOnProfile(page: Page, clinicId: string, name: string) {
   await expect(page.getByText(`Passkey “${name}” added.`)).toBeVisible();
 }
 
-async function passkeySignIn(page: Page) {
-  await page.goto("/login");
+async function passkeySignIn(page: Page, base = "") {
+  await page.goto(`${base}/login`);
   await expect(page.getByRole("heading", { name: "Sign in with a passkey" })).toBeVisible();
   await page.getByRole("button", { name: "Use a passkey" }).click();
 }
@@ -131,4 +133,36 @@ test("a device without a passkey for the portal: the ceremony ends and the page 
   await page.getByRole("button", { name: "Use a passkey" }).click();
   await expect(page.getByText(/The passkey request was cancelled or timed out, so you are not signed in/)).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("without APP_URL (development), passkeys belong to the host served: they work at localhost, and 127.0.0.1 says to open localhost", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { clinic, owner } = await makeClinic("Dev Host Clinic");
+  const port = await freePort();
+  let server: Started | undefined;
+  try {
+    server = startNode(webServerArgs(), { PORT: String(port), APP_URL: undefined, NODE_ENV: "production" });
+    const base = `http://localhost:${port}`;
+    await waitForHealth(base, server);
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Email").fill(owner.email);
+    await page.getByLabel("Password", { exact: true }).fill(owner.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/clinics/${clinic.id}`));
+    await addAuthenticator(page);
+    await addPasskeyOnProfile(page, clinic.id, "Dev laptop", base);
+    await signOut(page);
+    await passkeySignIn(page, base);
+    await expect(page).toHaveURL(`${base}/clinics/${clinic.id}`);
+
+    await page.context().clearCookies();
+    await passkeySignIn(page, `http://127.0.0.1:${port}`);
+    await expect(page.getByText(`Open the portal at ${base} and try again.`)).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+  } finally {
+    if (server && server.child.exitCode === null) {
+      process.kill(-server.child.pid!, "SIGTERM");
+      await server.exited;
+    }
+  }
 });
