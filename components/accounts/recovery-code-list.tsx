@@ -6,7 +6,7 @@ export function RecoveryCodeList({ codes }: { codes: string[] }) {
         Save your recovery codes
       </h2>
       <p className="mt-1 text-sm text-slate-800">
-        If you lose your phone, each of these codes lets you sign in once instead of a code from the app. Print them or keep them in your password
+        If you lose your phone or your passkeys, each of these codes lets you sign in once in their place. Print them or keep them in your password
         manager now: they are not shown again.
       </p>
       <ol id="recovery-codes" className="mt-3 grid grid-cols-1 gap-1 font-mono text-base sm:grid-cols-2">

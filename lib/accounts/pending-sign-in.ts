@@ -14,8 +14,8 @@ export const PENDING_TTL_MS = 5 * 60_000;
 
 // "second-factor": the account has one; "enrol": a clinic of the member requires one and there is none yet.
 export type PendingPurpose = "second-factor" | "enrol";
-// What may complete it. A passkey, when it comes, is one more method here.
-export type PendingMethod = "totp" | "recovery";
+// What may complete it: the account's authenticator app, a passkey of it, or a recovery code.
+export type PendingMethod = "totp" | "passkey" | "recovery";
 
 export type PendingSignIn = { id: string; userId: string; purpose: PendingPurpose; methods: PendingMethod[]; expiresAt: Date };
 export type PendingProblem = "missing" | "expired" | "used";

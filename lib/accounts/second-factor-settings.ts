@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/mutations";
 import { clearAttempts } from "@/lib/accounts/throttle";
 import { countRecoveryCodesLeft, replaceRecoveryCodes } from "@/lib/accounts/recovery-codes";
-import { confirmTotpEnrolment, deleteSecondFactor, reserveCodeAttempt, secondFactorThrottleKey, startTotpEnrolment, requiresSecondFactor } from "@/lib/accounts/second-factor";
+import { confirmTotpEnrolment, deleteSecondFactor, hasSecondFactor, reserveCodeAttempt, secondFactorThrottleKey, startTotpEnrolment, requiresSecondFactor } from "@/lib/accounts/second-factor";
 import { groupedSecret, totpUri } from "@/lib/accounts/totp";
 import { qrCodeDataUrl } from "@/lib/accounts/totp-qr";
 import type { RequestInfo } from "@/lib/request-info";
@@ -13,12 +13,13 @@ import type { RequestInfo } from "@/lib/request-info";
 // recovery codes, remove it. Each change is one transaction with its audit event.
 
 export async function getSecondFactorStatus(userId: string) {
-  const [factor, recoveryCodesLeft, required] = await Promise.all([
+  const [factor, recoveryCodesLeft, required, passkeys] = await Promise.all([
     db.totpFactor.findUnique({ where: { userId }, select: { createdAt: true, lastUsedAt: true } }),
     countRecoveryCodesLeft(userId),
     requiresSecondFactor(userId),
+    db.passkey.count({ where: { userId } }),
   ]);
-  return { enrolled: !!factor, enrolledAt: factor?.createdAt ?? null, lastUsedAt: factor?.lastUsedAt ?? null, recoveryCodesLeft, required };
+  return { enrolled: !!factor, enrolledAt: factor?.createdAt ?? null, lastUsedAt: factor?.lastUsedAt ?? null, recoveryCodesLeft, required, passkeys };
 }
 
 /** Confirms an enrolment page with its first code; returns the new recovery codes (shown once). */
@@ -37,21 +38,20 @@ export async function enrolTotp(userId: string, input: { enrolment: string; code
 /** A new set of ten recovery codes; the old ones stop working. */
 export async function replaceOwnRecoveryCodes(userId: string, info: RequestInfo): Promise<string[]> {
   return db.$transaction(async (tx) => {
-    if (!(await tx.totpFactor.count({ where: { userId } }))) throw new AppError("CONFLICT", "Set up an authenticator app first: recovery codes go with it.");
+    if (!(await hasSecondFactor(userId, tx))) throw new AppError("CONFLICT", "Set up an authenticator app or a passkey first: recovery codes go with them.");
     const codes = await replaceRecoveryCodes(userId, tx);
     await recordAudit({ action: "auth.recovery_codes_replaced", actorId: userId, ...info }, tx);
     return codes;
   });
 }
 
-/** Turns two-step sign-in off, unless a clinic of the member requires it. */
+/** Turns two-step sign-in off (the authenticator app and the passkeys), unless a clinic of the member requires it. */
 export async function removeOwnSecondFactor(userId: string, info: RequestInfo): Promise<void> {
   if (await requiresSecondFactor(userId)) {
     throw new AppError("CONFLICT", "A clinic you belong to requires a second factor, so it cannot be removed. To use a new phone, set it up again instead.");
   }
   await db.$transaction(async (tx) => {
-    const { count } = await tx.totpFactor.deleteMany({ where: { userId } });
-    if (count === 0) throw new AppError("CONFLICT", "Two-step sign-in is already off.");
+    if (!(await hasSecondFactor(userId, tx))) throw new AppError("CONFLICT", "Two-step sign-in is already off.");
     await deleteSecondFactor(userId, tx);
     await recordAudit({ action: "auth.second_factor_removed", actorId: userId, ...info }, tx);
   });

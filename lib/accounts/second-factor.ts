@@ -5,6 +5,7 @@ import { open, seal } from "@/lib/accounts/secret-box";
 import { matchTotp, newTotpSecret } from "@/lib/accounts/totp";
 import { replaceRecoveryCodes } from "@/lib/accounts/recovery-codes";
 import { reserveAttempt, type Limit } from "@/lib/accounts/throttle";
+import type { PendingMethod } from "@/lib/accounts/pending-sign-in";
 
 // Codes are throttled like passwords: 5 evaluated per account in 15 minutes, then 15 minutes' pause.
 export const SECOND_FACTOR_ATTEMPTS: Limit = { max: 5, windowMinutes: 15, lockMinutes: 15 };
@@ -25,8 +26,15 @@ export type TotpCheck = "ok" | "wrong" | "reused" | "unreadable";
 const factorContext = (userId: string) => `totp:${userId}`;
 const enrolmentContext = (userId: string) => `totp-enrolment:${userId}`;
 
+/** The ways `userId` can show a second factor: none without an authenticator app or a passkey. */
+export async function secondFactorMethods(userId: string, tx: Tx = db): Promise<PendingMethod[]> {
+  const [totp, passkeys] = await Promise.all([tx.totpFactor.count({ where: { userId } }), tx.passkey.count({ where: { userId } })]);
+  if (!totp && !passkeys) return [];
+  return [...(passkeys ? (["passkey"] as const) : []), ...(totp ? (["totp"] as const) : []), "recovery"];
+}
+
 export async function hasSecondFactor(userId: string, tx: Tx = db): Promise<boolean> {
-  return (await tx.totpFactor.count({ where: { userId } })) > 0;
+  return (await secondFactorMethods(userId, tx)).length > 0;
 }
 
 /** Reserves one code attempt for `userId`, or AppError TOO_MANY_REQUESTS. */
@@ -74,9 +82,10 @@ export async function confirmTotpEnrolment(userId: string, sealed: string, code:
   return replaceRecoveryCodes(userId, tx);
 }
 
-/** Removes the authenticator, the recovery codes and every trusted browser of the account. */
+/** Removes the authenticator, the passkeys, the recovery codes and every trusted browser of the account. */
 export async function deleteSecondFactor(userId: string, tx: Tx): Promise<void> {
   await tx.totpFactor.deleteMany({ where: { userId } });
+  await tx.passkey.deleteMany({ where: { userId } });
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.trustedBrowser.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

@@ -14,9 +14,10 @@ import type { RequestInfo } from "@/lib/request-info";
 import type { Tx } from "@/lib/db";
 
 // The second step of a sign-in: the pending state from the password step, plus a proof (a code from the
-// authenticator, a recovery code, or a first code while setting one up), becomes a session. Everything the
-// step writes (the code used up, the pending state used up, the session, a trusted browser, the audit
-// events) is one transaction; a wrong code writes only its audit event and its throttle count.
+// authenticator, a recovery code, a first code while setting one up, or a passkey: passkey-second-step.ts),
+// becomes a session. Everything the step writes (the code used up, the pending state used up, the session, a
+// trusted browser, the audit events) is one transaction; a wrong code writes only its audit event and its
+// throttle count.
 
 const RECOVERY_MESSAGES = {
   wrong: "That recovery code is not right. Check it against the list you saved.",
@@ -25,12 +26,12 @@ const RECOVERY_MESSAGES = {
 
 const codeError = (message: string) => new AppError("BAD_REQUEST", message, { code: [message] });
 
-type Proof = (userId: string, tx: Tx) => Promise<{ failed: string; reason: string } | { metadata: Record<string, string | number> }>;
+export type Proof = (userId: string, tx: Tx) => Promise<{ failed: string; reason: string } | { metadata: Record<string, string | number> }>;
 
 export type SecondStepDone = { user: { id: string; email: string; name: string; sessionVersion: number }; sessionId: string; trusted: Awaited<ReturnType<typeof trustBrowser>> | null };
 
 /** Runs `proof` for the pending sign-in and, when it holds, makes the session; throws AppError with what to fix otherwise. */
-async function finish(pending: PendingSignIn, method: PendingMethod, proof: Proof, info: RequestInfo, trust: boolean): Promise<SecondStepDone> {
+export async function finish(pending: PendingSignIn, method: PendingMethod, proof: Proof, info: RequestInfo, trust: boolean): Promise<SecondStepDone> {
   await reserveCodeAttempt(pending.userId).catch(async (err) => {
     await recordAudit({ action: "auth.second_factor_locked", actorId: pending.userId, metadata: { method }, ...info });
     throw err;
@@ -55,7 +56,7 @@ async function finish(pending: PendingSignIn, method: PendingMethod, proof: Proo
 }
 
 /** Hands the browser its session (and trusted-browser) cookies, and takes the pending one away. */
-async function giveCookies(done: SecondStepDone): Promise<void> {
+export async function giveCookies(done: SecondStepDone): Promise<void> {
   await setSessionCookies(done.user, done.sessionId);
   if (done.trusted) (await cookies()).set(done.trusted.name, done.trusted.value, done.trusted.options);
   await clearPendingCookie();

@@ -1,5 +1,5 @@
 import "server-only";
-import { hasSecondFactor, requiresSecondFactor } from "@/lib/accounts/second-factor";
+import { requiresSecondFactor, secondFactorMethods } from "@/lib/accounts/second-factor";
 import { findTrustedBrowser } from "@/lib/accounts/trusted-browsers";
 import { startPendingSignIn, type PendingCookie } from "@/lib/accounts/pending-sign-in";
 
@@ -14,9 +14,10 @@ export const SECOND_STEP_PATHS = { "second-factor": "/login/second-factor", enro
  * setting one up), and no session. `cookieHeader` is the request's, for the trusted-browser cookie.
  */
 export async function stepAfterPassword(user: { id: string; sessionVersion: number }, cookieHeader: string | null | undefined): Promise<AfterPassword> {
-  if (await hasSecondFactor(user.id)) {
+  const methods = await secondFactorMethods(user.id);
+  if (methods.length) {
     if (await findTrustedBrowser(cookieHeader, user)) return { next: "session", via: "trusted-browser" };
-    return { next: "second-factor", cookie: await startPendingSignIn(user.id, "second-factor", ["totp", "recovery"]) };
+    return { next: "second-factor", cookie: await startPendingSignIn(user.id, "second-factor", methods) };
   }
   if (await requiresSecondFactor(user.id)) return { next: "enrol", cookie: await startPendingSignIn(user.id, "enrol", ["totp"]) };
   return { next: "session" };

@@ -8,7 +8,7 @@ export async function findMembers(ctx: MemberContext) {
   const [members, invites] = await Promise.all([
     db.membership.findMany({
       where: { clinicId },
-      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, totpFactor: { select: { id: true } } } } },
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, totpFactor: { select: { id: true } }, _count: { select: { passkeys: true } } } } },
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     }),
     db.invite.findMany({

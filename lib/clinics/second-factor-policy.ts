@@ -14,7 +14,7 @@ export async function findSecondFactorPolicy(ctx: MemberContext): Promise<boolea
 /** How many of the clinic's members have no second factor yet (the settings page says so). */
 export async function countMembersWithoutSecondFactor(ctx: MemberContext): Promise<number> {
   requireRole(ctx, MANAGERS);
-  return db.membership.count({ where: { clinicId: ctx.clinic.id, user: { totpFactor: null } } });
+  return db.membership.count({ where: { clinicId: ctx.clinic.id, user: { totpFactor: null, passkeys: { none: {} } } } });
 }
 
 /**

@@ -44,7 +44,7 @@ export function secondFactorResetEmail(p: { clinicName: string; link: string }) 
     subject: "Your Handout Portal sign-in was reset",
     ...layout(
       [
-        `An owner or admin of ${p.clinicName} reset the second step of your sign-in (your authenticator app and recovery codes), and signed you out everywhere.`,
+        `An owner or admin of ${p.clinicName} reset the second step of your sign-in (your authenticator app, passkeys and recovery codes), and signed you out everywhere.`,
         "Next time you sign in with your password, you can set up your authenticator app again.",
         `If you did not ask for this, please tell ${p.clinicName} straight away.`,
       ],

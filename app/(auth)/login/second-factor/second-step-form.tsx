@@ -1,16 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { secondStepAction } from "./actions";
+import { TrustBrowser } from "./trust-browser";
 
 export function SecondStepForm({ method, callbackUrl }: { method: "totp" | "recovery"; callbackUrl: string }) {
   const [state, action] = useActionState(secondStepAction, initialFormState);
-  const other = `/login/second-factor?${new URLSearchParams({ callbackUrl, ...(method === "totp" ? { method: "recovery" } : {}) })}`;
   return (
     <form action={action} noValidate>
       <ErrorSummary state={state} />
@@ -21,21 +20,10 @@ export function SecondStepForm({ method, callbackUrl }: { method: "totp" | "reco
       ) : (
         <Field label="Recovery code" name="code" autoComplete="off" spellCheck={false} maxLength={64} required hint="One of the ten codes you saved when you set up two-step sign-in. Each one works once." errors={state.fieldErrors?.code} />
       )}
-      <label className="mb-4 flex items-start gap-2 text-sm">
-        <input type="checkbox" name="trust" className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600" />
-        <span>
-          <span className="font-medium">Trust this browser for 30 days</span>
-          <span className="block text-slate-600">You will only need your password here. Do not tick this on a shared computer.</span>
-        </span>
-      </label>
+      <TrustBrowser />
       <SubmitButton pendingText="Checking…" className="w-full">
         Continue
       </SubmitButton>
-      <p className="mt-4 text-center text-sm">
-        <Link href={other} className="font-medium text-brand-700 underline">
-          {method === "totp" ? "Use a recovery code instead" : "Use your authenticator app instead"}
-        </Link>
-      </p>
     </form>
   );
 }

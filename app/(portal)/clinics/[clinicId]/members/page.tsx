@@ -28,7 +28,7 @@ export default async function MembersPage({ params }: { params: Promise<{ clinic
               <MemberRow
                 key={m.id}
                 clinicId={clinicId}
-                member={{ id: m.id, role: m.role, name: m.user.name, email: m.user.email, isSelf: m.user.id === ctx.user.id, hasSecondFactor: !!m.user.totpFactor }}
+                member={{ id: m.id, role: m.role, name: m.user.name, email: m.user.email, isSelf: m.user.id === ctx.user.id, hasSecondFactor: !!m.user.totpFactor || m.user._count.passkeys > 0 }}
                 canManageOwners={ctx.role === "OWNER"}
                 isLastOwner={m.role === "OWNER" && owners <= 1}
               />

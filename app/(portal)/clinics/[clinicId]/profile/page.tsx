@@ -25,11 +25,20 @@ export default async function ProfilePage({ params }: { params: Promise<{ clinic
         <Card>
           <h2 className="mb-1 text-lg font-semibold">Two-step sign-in</h2>
           <p className="mb-2 text-sm text-slate-700">
-            {twoStep.enrolled ? `On: you sign in with a code from your phone as well. Recovery codes left: ${twoStep.recoveryCodesLeft}.` : "Off: your password alone signs you in."}
+            {twoStep.enrolled
+              ? `On: you sign in with a code from your phone as well. Recovery codes left: ${twoStep.recoveryCodesLeft}.`
+              : twoStep.passkeys
+                ? `On: after your password you use a passkey. Recovery codes left: ${twoStep.recoveryCodesLeft}.`
+                : "Off: your password alone signs you in."}
           </p>
-          <Link href={`/clinics/${clinicId}/profile/two-step`} className="font-medium text-brand-700 underline">
-            {twoStep.enrolled ? "Manage two-step sign-in" : "Set up two-step sign-in"}
-          </Link>
+          <p className="flex flex-wrap gap-x-6 gap-y-1">
+            <Link href={`/clinics/${clinicId}/profile/two-step`} className="font-medium text-brand-700 underline">
+              {twoStep.enrolled ? "Manage two-step sign-in" : "Set up two-step sign-in"}
+            </Link>
+            <Link href={`/clinics/${clinicId}/profile/passkeys`} className="font-medium text-brand-700 underline">
+              {twoStep.passkeys ? `Passkeys (${twoStep.passkeys})` : "Add a passkey"}
+            </Link>
+          </p>
         </Card>
         <Card>
           <SignedInDevices clinicId={clinicId} devices={devices} />

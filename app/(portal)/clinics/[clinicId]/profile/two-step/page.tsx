@@ -7,6 +7,7 @@ import { ActionButton } from "@/components/accounts/action-button";
 import { TotpEnrolmentForm } from "@/components/accounts/totp-enrolment-form";
 import { enrolTotpAction, removeSecondFactorAction } from "./actions";
 import { NewCodesForm } from "./new-codes-form";
+import { PasskeysInstead } from "./passkeys-instead";
 
 export const metadata: Metadata = { title: "Two-step sign-in" };
 
@@ -25,6 +26,11 @@ export default async function TwoStepPage({ params, searchParams }: { params: Pr
         <PageHeader title={replacing ? "Move two-step sign-in to a new phone" : "Set up two-step sign-in"} description={description} />
         <Card className="max-w-xl">
           {replacing && <p className="mb-4 text-sm text-slate-700">Your current app keeps working until the new one is confirmed. Confirming also makes new recovery codes.</p>}
+          {!replacing && (
+            <div className="mb-4">
+              <PasskeysInstead href={`${profile}/passkeys`} count={status.passkeys} />
+            </div>
+          )}
           <TotpEnrolmentForm action={enrolTotpAction.bind(null, clinicId)} {...await prepareTotpEnrolment(ctx.user.id)} next={{ href: profile, label: "Back to your profile" }} />
         </Card>
       </>
@@ -46,6 +52,10 @@ export default async function TwoStepPage({ params, searchParams }: { params: Pr
           </p>
         </Card>
         <Card>
+          <h2 className="mb-2 text-lg font-semibold">Passkeys</h2>
+          <PasskeysInstead href={`${profile}/passkeys`} count={status.passkeys} />
+        </Card>
+        <Card>
           <h2 className="mb-2 text-lg font-semibold">Recovery codes</h2>
           <NewCodesForm clinicId={clinicId} />
         </Card>
@@ -54,7 +64,12 @@ export default async function TwoStepPage({ params, searchParams }: { params: Pr
           {status.required ? (
             <p className="text-sm text-slate-700">A clinic you belong to requires two-step sign-in, so it stays on. To use a new phone, move it instead.</p>
           ) : (
-            <ActionButton action={removeSecondFactorAction.bind(null, clinicId)} pendingText="Turning off…" variant="danger" confirmText="Turn off two-step sign-in? Your password alone will then sign you in.">
+            <ActionButton
+              action={removeSecondFactorAction.bind(null, clinicId)}
+              pendingText="Turning off…"
+              variant="danger"
+              confirmText={`Turn off two-step sign-in?${status.passkeys ? " Your passkeys are removed too." : ""} Your password alone will then sign you in.`}
+            >
               Turn off two-step sign-in
             </ActionButton>
           )}
