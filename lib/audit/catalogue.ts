@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = {
   "auth.second_factor_locked": "Second step refused (too many attempts)",
   "auth.second_factor_enrolled": "Second factor set up",
   "auth.second_factor_removed": "Second factor removed",
+  "auth.password_confirmed": "Password confirmed to change sign-in settings",
+  "auth.password_confirm_failed": "Wrong password when confirming it",
   "auth.second_factor_reset": "Member's second factor reset",
   "auth.recovery_code_used": "Recovery code used to sign in",
   "auth.recovery_codes_replaced": "New recovery codes made",

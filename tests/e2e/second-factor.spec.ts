@@ -155,3 +155,28 @@ test("the devices list signs another session out", async ({ page, browser }) => 
   await expect(devices.getByRole("listitem")).toHaveCount(1);
   await other.close();
 });
+
+test("changing how the account signs in asks for the password again after 10 minutes (ASVS 7.5.1), and a wrong one is refused", async ({ page }) => {
+  const { clinic, owner } = await makeClinic("Confirm It Clinic");
+  await passwordStep(page, owner);
+  await expect(page).toHaveURL(new RegExp(`/clinics/${clinic.id}`));
+  // The sign-in was 11 minutes ago: the session is still live, but no longer recent.
+  await sql(`UPDATE "AuthSession" SET "confirmedAt" = now() - interval '11 minutes' WHERE "userId" = $1 AND "endedAt" IS NULL`, [owner.id]);
+  for (const path of ["two-step", "passkeys"]) {
+    await page.goto(`/clinics/${clinic.id}/profile/${path}`);
+    await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Set up|Add passkey/ })).toHaveCount(0);
+  }
+  await expectAccessible(page);
+  await page.getByLabel("Your password").fill("not the password");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("That password is not right.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Your password").fill(owner.password);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("heading", { name: "Add a passkey" })).toBeVisible();
+  await page.goto(`/clinics/${clinic.id}/profile/two-step`);
+  await expect(page.getByRole("heading", { name: "Set up two-step sign-in" })).toBeVisible();
+  const events = await sql(`SELECT action FROM "AuditEvent" WHERE "actorId" = $1 AND action LIKE 'auth.password_confirm%' ORDER BY "chainSeq"`, [owner.id]);
+  expect(events.rows.map((e: { action: string }) => e.action)).toEqual(["auth.password_confirm_failed", "auth.password_confirmed"]);
+});

@@ -5,18 +5,24 @@ import { requireMemberPage } from "@/lib/authz";
 import { findPasskeys } from "@/lib/accounts/passkeys";
 import { passkeySiteFor } from "@/lib/accounts/passkey-site";
 import { getSecondFactorStatus } from "@/lib/accounts/second-factor-settings";
+import { isRecentSignIn } from "@/lib/accounts/recent-sign-in";
 import { describeBrowser } from "@/lib/accounts/browser-name";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { NewCodesForm } from "../two-step/new-codes-form";
 import { AddPasskeyForm } from "./_components/add-passkey-form";
 import { PasskeyList } from "./_components/passkey-list";
+import { ConfirmFirst } from "../_components/confirm-first";
 
 export const metadata: Metadata = { title: "Passkeys" };
+
+const DESCRIPTION =
+  "A passkey signs you in with your fingerprint, face or device PIN instead of your password, and serves as the second step after your password. It works only on this portal's own address, so a look-alike site cannot use it.";
 
 export default async function PasskeysPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
+  if (!(await isRecentSignIn(ctx.user))) return <ConfirmFirst clinicId={clinicId} email={ctx.user.email} title="Passkeys" description={DESCRIPTION} />;
   const h = await headers();
   const [passkeys, status] = await Promise.all([findPasskeys(ctx.user.id), getSecondFactorStatus(ctx.user.id)]);
   const site = passkeySiteFor(h.get("host"));
@@ -27,7 +33,7 @@ export default async function PasskeysPage({ params }: { params: Promise<{ clini
     <>
       <PageHeader
         title="Passkeys"
-        description="A passkey signs you in with your fingerprint, face or device PIN instead of your password, and serves as the second step after your password. It works only on this portal's own address, so a look-alike site cannot use it."
+        description={DESCRIPTION}
       />
       <div className="grid max-w-xl gap-6">
         {!site.ok && <Alert tone="warning">{site.message}</Alert>}

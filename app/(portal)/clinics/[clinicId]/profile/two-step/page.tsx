@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/authz";
 import { getSecondFactorStatus, prepareTotpEnrolment } from "@/lib/accounts/second-factor-settings";
+import { isRecentSignIn } from "@/lib/accounts/recent-sign-in";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/accounts/action-button";
 import { TotpEnrolmentForm } from "@/components/accounts/totp-enrolment-form";
 import { enrolTotpAction, removeSecondFactorAction } from "./actions";
 import { NewCodesForm } from "./new-codes-form";
 import { PasskeysInstead } from "./passkeys-instead";
+import { ConfirmFirst } from "../_components/confirm-first";
 
 export const metadata: Metadata = { title: "Two-step sign-in" };
 
@@ -16,10 +18,11 @@ const day = (d: Date) => d.toLocaleDateString("en-US", { dateStyle: "medium" });
 export default async function TwoStepPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<{ replace?: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
+  const description = "A code from your phone as well as your password, so a stolen password alone cannot open your clinic's records.";
+  if (!(await isRecentSignIn(ctx.user))) return <ConfirmFirst clinicId={clinicId} email={ctx.user.email} title="Two-step sign-in" description={description} />;
   const status = await getSecondFactorStatus(ctx.user.id);
   const replacing = (await searchParams).replace === "1";
   const profile = `/clinics/${clinicId}/profile`;
-  const description = "A code from your phone as well as your password, so a stolen password alone cannot open your clinic's records.";
   if (!status.enrolled || replacing) {
     return (
       <>
