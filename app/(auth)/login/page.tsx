@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { findCurrentUser } from "@/lib/authz";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
+import { SingleSignOnLink } from "./sso/sso-link";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -22,6 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
       <LoginForm callbackUrl={callbackUrl} notice={notice} defaultEmail={email} />
+      <SingleSignOnLink callbackUrl={callbackUrl} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { SingleSignOnLink } from "./sso/_components/sso-link";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/authz";
 import { MANAGERS } from "@/lib/member-context";
@@ -17,7 +18,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
   const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
   return (
     <>
-      <PageHeader title="Clinic settings" description="Your clinic's look and contact details on every handout. Changes apply to handouts generated afterwards." />
+      <PageHeader title="Clinic settings" description="Your clinic's look and contact details on every handout. Changes apply to handouts generated afterwards." actions={ctx.role === "OWNER" && <SingleSignOnLink clinicId={clinicId} />} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
           <BrandingForm
