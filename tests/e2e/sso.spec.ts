@@ -1,0 +1,162 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { hash } from "@node-rs/argon2";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { startTestIdp, type TestIdp } from "../support/oidc-provider";
+import { expectAccessible, expectFormError, signIn } from "./support";
+
+// Single sign-on in the browser against a real OpenID provider (oidc-provider on 127.0.0.1, started here):
+// the owner sets it up in Settings, a member signs in through the provider, a new person joins just in
+// time, and "require single sign-on" turns the password form away. A clinic of its own, so the demo
+// clinics the other specs use keep their passwords.
+test.describe.configure({ mode: "serial" });
+
+const suffix = crypto.randomBytes(3).toString("hex");
+const DOMAIN = `harbour-${suffix}.example`;
+const CLINIC = { id: `sso-e2e-${suffix}`, name: "Harbour Physio" };
+const OWNER = { email: `owner@${DOMAIN}`, name: "Hana Owner", password: "harbour-lighthouse-owner-42" };
+const MEMBER = { email: `member@${DOMAIN}`, name: "Milo Member", password: "harbour-lighthouse-member-42" };
+
+let idp: TestIdp;
+
+test.beforeAll(async () => {
+  idp = await startTestIdp({ redirectUri: `${process.env.E2E_BASE_URL}/api/sso/callback` });
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO "Clinic" (id, name, "updatedAt") VALUES ($1, $2, now())`, [CLINIC.id, CLINIC.name]);
+    for (const [who, role] of [[OWNER, "OWNER"], [MEMBER, "CLINICIAN"]] as const) {
+      const id = `${role.toLowerCase()}-${suffix}`;
+      await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, who.email, who.name, await hash(who.password, { algorithm: 2 })]);
+      await client.query(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, $4)`, [`m-${id}`, id, CLINIC.id, role]);
+    }
+  } finally {
+    await client.end();
+  }
+});
+test.afterAll(() => idp?.stop());
+
+/** The owner's Single sign-on page, in a browser of the owner's own. */
+async function ownerSettings(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, OWNER);
+  await page.goto(`/clinics/${CLINIC.id}/settings`);
+  await page.getByRole("link", { name: "Single sign-on" }).click();
+  await expect(page.getByRole("heading", { name: "Single sign-on", level: 1 })).toBeVisible();
+  return { page, close: () => context.close() };
+}
+
+/**
+ * "Sign in with single sign-on" from the sign-in page, then the provider's page. A browser of its own for each
+ * person: the provider remembers who signed in there and would not ask again.
+ */
+async function signInWithSso(page: Page, email: string) {
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Sign in with single sign-on" }).click();
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Test identity provider" })).toBeVisible();
+  await expect(page.getByLabel("Login")).toHaveValue(email);
+  await page.getByRole("button", { name: "Sign in at the provider" }).click();
+}
+
+test("the owner sets up single sign-on in Settings; a public mail domain and a provider that does not answer are refused", async ({ browser }) => {
+  const { page, close } = await ownerSettings(browser);
+  await expect(page.getByText(`${process.env.E2E_BASE_URL}/api/sso/callback`)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Issuer URL").fill("http://127.0.0.1:9");
+  await page.getByLabel("Client ID").fill(idp.clientId);
+  await page.getByLabel("Client secret").fill(idp.clientSecret);
+  await page.getByLabel("Email domains").fill(`${DOMAIN}\ngmail.com`);
+  await page.getByRole("button", { name: "Save single sign-on" }).click();
+  await expectFormError(page, "gmail.com is a public mail service: anyone can have an address there, so no clinic's sign-in can speak for it.");
+  await expectAccessible(page);
+
+  await page.getByLabel("Email domains").fill(DOMAIN);
+  await page.getByLabel("Client secret").fill(idp.clientSecret);
+  await page.getByRole("button", { name: "Save single sign-on" }).click();
+  await expectFormError(page, /The portal could not reach http:\/\/127\.0\.0\.1:9\/\.well-known\/openid-configuration/);
+
+  await page.getByLabel("Issuer URL").fill(idp.issuer);
+  await page.getByLabel("Client secret").fill(idp.clientSecret);
+  await page.getByRole("button", { name: "Save single sign-on" }).click();
+  await expect(page.getByText(`Saved. People with an address at ${DOMAIN} can sign in with single sign-on.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Issuer URL")).toHaveValue(idp.issuer);
+  await expect(page.getByLabel("Client secret")).toHaveValue("");
+  await expect(page.getByText("Saved and encrypted. Leave empty to keep it")).toBeVisible();
+  await close();
+});
+
+test("a member signs in through the provider and lands on the clinic; an address no clinic signs in for is told so", async ({ page }) => {
+  await page.goto("/login/sso");
+  await expectAccessible(page);
+  await page.getByLabel("Work email").fill(`someone@nowhere-${suffix}.example`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expectFormError(page, `No clinic signs in with single sign-on for addresses at nowhere-${suffix}.example. Sign in with your email and password instead.`);
+  await expectAccessible(page);
+
+  idp.setAccount(MEMBER.email, { sub: `milo-${suffix}`, name: "Milo at the provider" });
+  await signInWithSso(page, MEMBER.email);
+  await expect(page).toHaveURL(new RegExp(`/clinics/${CLINIC.id}$`));
+  await expect(page.getByRole("heading", { name: `Welcome, ${MEMBER.name}` })).toBeVisible();
+  await expect(page.getByText(`${CLINIC.name} · you are clinician`)).toBeVisible();
+  // A session like any other: it survives a reload and ends with Sign out.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: `Welcome, ${MEMBER.name}` })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+  await page.goto(`/clinics/${CLINIC.id}`);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a new person joins as a clinician once the owner allows just-in-time accounts; an unverified address is refused with its reason", async ({ page, browser }) => {
+  const newcomer = `nora-${suffix}@${DOMAIN}`;
+  idp.setAccount(newcomer, { name: "Nora Newcomer" });
+  await signInWithSso(page, newcomer);
+  await expect(page).toHaveURL(/\/login\/sso\?error=no_invite/);
+  await expect(page.getByRole("alert").getByText("There is no account for your address at this clinic. Ask the clinic's owner for an invite.")).toBeVisible();
+  await expectAccessible(page);
+
+  const owner = await ownerSettings(browser);
+  await owner.page.getByLabel("New people join as clinicians at their first sign-in (just-in-time)").check();
+  await owner.page.getByRole("button", { name: "Save single sign-on" }).click();
+  await expect(owner.page.getByText(/^Saved\. People with an address at/)).toBeVisible();
+  await owner.close();
+
+  const unverified = `una-${suffix}@${DOMAIN}`;
+  idp.setAccount(unverified, { email_verified: false });
+  await signInWithSso(page, unverified);
+  await expect(page.getByRole("alert").getByText(/has not verified your email address/)).toBeVisible();
+
+  await signInWithSso(page, newcomer);
+  await expect(page).toHaveURL(new RegExp(`/clinics/${CLINIC.id}$`));
+  await expect(page.getByRole("heading", { name: "Welcome, Nora Newcomer" })).toBeVisible();
+  await expect(page.getByText(`${CLINIC.name} · you are clinician`)).toBeVisible();
+});
+
+test("require single sign-on: the password form turns a member away with a clear message, the owner keeps the password", async ({ page, browser }) => {
+  const owner = await ownerSettings(browser);
+  await owner.page.getByLabel("Require single sign-on").check();
+  await owner.page.getByRole("button", { name: "Save single sign-on" }).click();
+  await expect(owner.page.getByText(/members \(but owners\) can no longer use a password/)).toBeVisible();
+  await owner.close();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(MEMBER.email);
+  await page.getByLabel("Password", { exact: true }).fill(MEMBER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#login-error")).toHaveText("Your clinic signs in with single sign-on, so your password cannot be used here. Use “Sign in with single sign-on” below.");
+  await expect(page).toHaveURL(/\/login/);
+  await expectAccessible(page);
+
+  // The way in that is left to members, and the owner's break-glass password.
+  await signInWithSso(page, MEMBER.email);
+  await expect(page.getByRole("heading", { name: `Welcome, ${MEMBER.name}` })).toBeVisible();
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), OWNER);
+  await context.close();
+});
