@@ -2,7 +2,6 @@ import "server-only";
 import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/accounts/passwords";
-import { createAuthSession } from "@/lib/accounts/sessions";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { RequestInfo } from "@/lib/request-info";
 import type { SsoRefusal } from "@/lib/sso/refusals";
@@ -73,7 +72,8 @@ async function signIn(tx: Tx, person: VerifiedPerson, existingId: string | null,
   }
   const link = { issuer: person.issuer, subject: person.subject, lastUsedAt: new Date() };
   await tx.ssoIdentity.upsert({ where: { clinicId_userId: { clinicId, userId } }, create: { clinicId, userId, ...link }, update: link });
-  const session = await createAuthSession(userId, info.ip, info.userAgent, tx);
+  // Scoped to this clinic (lib/authz.ts): another clinic of the account asks for its own sign-in.
+  const session = await tx.authSession.create({ data: { userId, ip: info.ip, userAgent: info.userAgent, ssoClinicId: clinicId }, select: { id: true } });
   await recordAudit({ action: "auth.sign_in", clinicId, actorId: userId, targetType: "session", targetId: session.id, metadata: { method: "sso" }, ...info }, tx);
   return { ok: true, userId, sessionId: session.id, joined };
 }

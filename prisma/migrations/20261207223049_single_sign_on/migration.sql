@@ -40,6 +40,9 @@ CREATE TABLE "SsoIdentity" (
     CONSTRAINT "SsoIdentity_pkey" PRIMARY KEY ("id")
 );
 
+-- AlterTable
+ALTER TABLE "AuthSession" ADD COLUMN     "ssoClinicId" TEXT;
+
 -- CreateIndex
 CREATE INDEX "SsoDomain_clinicId_idx" ON "SsoDomain"("clinicId");
 
