@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { open, seal } from "@/lib/accounts/secret-box";
+import { hasSecondFactor } from "@/lib/accounts/second-factor";
 import { auditMember } from "@/lib/audit/mutations";
 import { requireRole, type MemberContext } from "@/lib/member-context";
 import { describeDiscoveryError, discoverProvider } from "@/lib/sso/provider";
@@ -51,6 +52,10 @@ export async function updateSsoSettings(ctx: MemberContext, input: SsoSettingsIn
   if (!clientSecret) {
     const message = current ? "The saved client secret can no longer be read (the encryption key changed): enter it again." : "Enter the client secret.";
     throw new AppError("BAD_REQUEST", message, { clientSecret: [message] });
+  }
+  if (input.requireSso && !(await hasSecondFactor(ctx.user.id))) {
+    const message = "Set up your own two-step sign-in first (Profile, then Two-step sign-in): with single sign-on required, an owner's password works only together with it.";
+    throw new AppError("CONFLICT", message, { requireSso: [message] });
   }
   const taken = await db.ssoDomain.findMany({ where: { domain: { in: input.domains }, clinicId: { not: clinicId } }, select: { domain: true } });
   if (taken.length) throw domainsTaken(taken.map((t) => t.domain));

@@ -3,17 +3,20 @@ import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startTestIdp, type TestIdp } from "../support/oidc-provider";
+import { codeAt, confirmEnrolment, passwordStep } from "./second-factor-support";
 import { expectAccessible, expectFormError, signIn } from "./support";
 
 // Single sign-on in the browser against a real OpenID provider (oidc-provider on 127.0.0.1, started here):
 // the owner sets it up in Settings, a member signs in through the provider, a new person joins just in
-// time, and "require single sign-on" turns the password form away. A clinic of its own, so the demo
+// time, and "require single sign-on" turns the password form away. Clinics of their own, so the demo
 // clinics the other specs use keep their passwords.
 test.describe.configure({ mode: "serial" });
 
 const suffix = crypto.randomBytes(3).toString("hex");
 const DOMAIN = `harbour-${suffix}.example`;
 const CLINIC = { id: `sso-e2e-${suffix}`, name: "Harbour Physio" };
+// Another clinic the member belongs to, which does not use single sign-on.
+const OTHER = { id: `sso-e2e-bay-${suffix}`, name: "Bay Clinic" };
 const OWNER = { email: `owner@${DOMAIN}`, name: "Hana Owner", password: "harbour-lighthouse-owner-42" };
 const MEMBER = { email: `member@${DOMAIN}`, name: "Milo Member", password: "harbour-lighthouse-member-42" };
 
@@ -24,12 +27,13 @@ test.beforeAll(async () => {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`INSERT INTO "Clinic" (id, name, "updatedAt") VALUES ($1, $2, now())`, [CLINIC.id, CLINIC.name]);
+    for (const c of [CLINIC, OTHER]) await client.query(`INSERT INTO "Clinic" (id, name, "updatedAt") VALUES ($1, $2, now())`, [c.id, c.name]);
     for (const [who, role] of [[OWNER, "OWNER"], [MEMBER, "CLINICIAN"]] as const) {
       const id = `${role.toLowerCase()}-${suffix}`;
       await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, who.email, who.name, await hash(who.password, { algorithm: 2 })]);
       await client.query(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, $4)`, [`m-${id}`, id, CLINIC.id, role]);
     }
+    await client.query(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, 'CLINICIAN')`, [`m-bay-${suffix}`, `clinician-${suffix}`, OTHER.id]);
   } finally {
     await client.end();
   }
@@ -91,7 +95,7 @@ test("the owner sets up single sign-on in Settings; a public mail domain and a p
   await close();
 });
 
-test("a member signs in through the provider and lands on the clinic; an address no clinic signs in for is told so", async ({ page }) => {
+test("a member signs in through the provider and lands on the clinic, which is the only one the session opens; an address no clinic signs in for is told so", async ({ page }) => {
   await page.goto("/login/sso");
   await expectAccessible(page);
   await page.getByLabel("Work email").fill(`someone@nowhere-${suffix}.example`);
@@ -104,6 +108,12 @@ test("a member signs in through the provider and lands on the clinic; an address
   await expect(page).toHaveURL(new RegExp(`/clinics/${CLINIC.id}$`));
   await expect(page.getByRole("heading", { name: `Welcome, ${MEMBER.name}` })).toBeVisible();
   await expect(page.getByText(`${CLINIC.name} · you are clinician`)).toBeVisible();
+  // The member's other clinic is not this provider's to open: not listed, and not found when asked for.
+  await expect(page.locator("summary", { hasText: "switch clinic" })).toHaveCount(0);
+  await page.goto(`/clinics/${OTHER.id}`);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(new RegExp(`/clinics/${CLINIC.id}$`));
   // A session like any other: it survives a reload and ends with Sign out.
   await page.reload();
   await expect(page.getByRole("heading", { name: `Welcome, ${MEMBER.name}` })).toBeVisible();
@@ -138,8 +148,16 @@ test("a new person joins as a clinician once the owner allows just-in-time accou
   await expect(page.getByText(`${CLINIC.name} · you are clinician`)).toBeVisible();
 });
 
-test("require single sign-on: the password form turns a member away with a clear message, the owner keeps the password", async ({ page, browser }) => {
+test("require single sign-on: the password form turns a member away with a clear message; the owner keeps the password with two-step sign-in", async ({ page, browser }) => {
   const owner = await ownerSettings(browser);
+  await owner.page.getByLabel("Require single sign-on").check();
+  await owner.page.getByRole("button", { name: "Save single sign-on" }).click();
+  await expectFormError(owner.page, /^Set up your own two-step sign-in first/);
+  await expectAccessible(owner.page);
+  await owner.page.goto(`/clinics/${CLINIC.id}/profile`);
+  await owner.page.getByRole("link", { name: "Set up two-step sign-in" }).click();
+  const { secret } = await confirmEnrolment(owner.page);
+  await owner.page.goto(`/clinics/${CLINIC.id}/settings/sso`);
   await owner.page.getByLabel("Require single sign-on").check();
   await owner.page.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(owner.page.getByText(/members \(but owners\) can no longer use a password/)).toBeVisible();
@@ -153,10 +171,15 @@ test("require single sign-on: the password form turns a member away with a clear
   await expect(page).toHaveURL(/\/login/);
   await expectAccessible(page);
 
-  // The way in that is left to members, and the owner's break-glass password.
+  // The way in that is left to members, and the owner's break-glass: password, then the code.
   await signInWithSso(page, MEMBER.email);
   await expect(page.getByRole("heading", { name: `Welcome, ${MEMBER.name}` })).toBeVisible();
   const context = await browser.newContext();
-  await signIn(await context.newPage(), OWNER);
+  const breakGlass = await context.newPage();
+  await passwordStep(breakGlass, OWNER);
+  await expect(breakGlass).toHaveURL(/\/login\/second-factor/);
+  await breakGlass.getByLabel("6-digit code").fill(await codeAt(secret, 30_000));
+  await breakGlass.getByRole("button", { name: "Continue" }).click();
+  await expect(breakGlass).toHaveURL(new RegExp(`/clinics/${CLINIC.id}$`));
   await context.close();
 });

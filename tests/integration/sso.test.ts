@@ -1,7 +1,10 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "otplib";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { authOptions } from "@/lib/auth";
+import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/accounts/second-factor";
+import { findActiveSession } from "@/lib/accounts/sessions";
 import { completeSignOn } from "@/lib/sso/callback";
 import { openFlow, sealFlow } from "@/lib/sso/flow-cookie";
 import { findSsoSettings, ssoRedirectUri, updateSsoSettings } from "@/lib/sso/settings";
@@ -21,6 +24,13 @@ afterAll(() => idp?.stop());
 
 const random = () => crypto.randomBytes(4).toString("hex");
 
+/** Two-step sign-in set up for `userId`, as the profile page does. */
+async function enrolSecondFactor(userId: string) {
+  const { secret, sealed } = startTotpEnrolment(userId);
+  const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+  await db.$transaction((tx) => confirmTotpEnrolment(userId, sealed, code, tx));
+}
+
 async function ssoClinic(opts: { allowJit?: boolean; requireSso?: boolean } = {}) {
   const domain = `sso-${random()}.example`;
   const clinic = await createClinic(db);
@@ -28,6 +38,7 @@ async function ssoClinic(opts: { allowJit?: boolean; requireSso?: boolean } = {}
   const member = await createUser(db, { email: `member@${domain}`, name: "Mo Member" });
   await addMember(db, owner.id, clinic.id, "OWNER");
   await addMember(db, member.id, clinic.id, "CLINICIAN");
+  if (opts.requireSso) await enrolSecondFactor(owner.id);
   const settings = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, domains: [domain], enabled: true, allowJit: opts.allowJit ?? false, requireSso: opts.requireSso ?? false };
   await act(owner.id, clinic.id, updateSsoSettings, settings);
   return { clinic, owner, member, domain, settings };
@@ -98,7 +109,9 @@ describe("signing in through the clinic's provider", () => {
     const { outcome } = await signOn(member.email);
     expect(outcome).toMatchObject({ ok: true, userId: member.id, clinicId: clinic.id, redirectTo: `/clinics/${clinic.id}` });
     if (!outcome.ok) return;
-    expect(await db.authSession.findUniqueOrThrow({ where: { id: outcome.sessionId } })).toMatchObject({ userId: member.id, endedAt: null, ip: info.ip });
+    expect(await db.authSession.findUniqueOrThrow({ where: { id: outcome.sessionId } })).toMatchObject({ userId: member.id, endedAt: null, ip: info.ip, ssoClinicId: clinic.id });
+    // What every request reads (lib/authz.ts): the session, and the one clinic it opens.
+    expect(await findActiveSession(outcome.sessionId, 1)).toMatchObject({ sessionId: outcome.sessionId, ssoClinicId: clinic.id, user: { id: member.id } });
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", targetId: outcome.sessionId } })).toMatchObject({ clinicId: clinic.id, actorId: member.id, metadata: { method: "sso" } });
     expect(await db.ssoIdentity.findUniqueOrThrow({ where: { clinicId_userId: { clinicId: clinic.id, userId: member.id } } })).toMatchObject({ issuer: idp.issuer });
   });
@@ -233,8 +246,10 @@ describe("require single sign-on", () => {
     return Promise.resolve(provider.options.authorize({ email, password }, { headers } as never)).then((u) => (u ? "signed in" : "wrong"), (e: Error) => e.message);
   }
 
-  it("a member's right password is refused with its own message; an owner keeps the password as a break-glass path, recorded", async () => {
+  it("a member's right password is refused with its own message; an owner keeps the password with the second step as a break-glass path, recorded", async () => {
     const { clinic, owner, member } = await ssoClinic({ requireSso: true });
+    const ownerWithoutFactor = await createUser(db);
+    await addMember(db, ownerWithoutFactor.id, clinic.id, "OWNER");
     expect(await passwordSignIn(member.email, member.password)).toBe("sso_required");
     expect(await passwordSignIn(member.email, "a-wrong-password-123")).toBe("wrong");
     expect(await sessionsOf(member.id)).toBe(0);
@@ -242,8 +257,21 @@ describe("require single sign-on", () => {
     // The member's way in.
     expect((await signOn(member.email)).outcome).toMatchObject({ ok: true });
 
-    expect(await passwordSignIn(owner.email, owner.password)).toBe("signed in");
+    // The password leads to the second step, not to a session; without a second factor, not even there.
+    expect(await passwordSignIn(owner.email, owner.password)).toBe("second_factor");
     expect(await db.auditEvent.count({ where: { clinicId: clinic.id, action: "auth.sso_break_glass", actorId: owner.id } })).toBe(1);
+    expect(await passwordSignIn(ownerWithoutFactor.email, ownerWithoutFactor.password)).toBe("sso_required_owner");
+    expect(await sessionsOf(owner.id)).toBe(0);
+    expect(await sessionsOf(ownerWithoutFactor.id)).toBe(0);
+  });
+
+  it("an owner without two-step sign-in cannot require single sign-on: the break-glass path needs it", async () => {
+    const { clinic, owner, settings } = await ssoClinic();
+    await expect(act(owner.id, clinic.id, updateSsoSettings, { ...settings, requireSso: true })).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { requireSso: [expect.stringMatching(/^Set up your own two-step sign-in first/)] } });
+    expect(await db.clinicSso.findUniqueOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({ requireSso: false });
+    await enrolSecondFactor(owner.id);
+    await act(owner.id, clinic.id, updateSsoSettings, { ...settings, clientSecret: undefined, requireSso: true });
+    expect(await db.clinicSso.findUniqueOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({ requireSso: true });
   });
 
   it("cannot be required while single sign-on is off, and turning it off gives members their passwords back", async () => {

@@ -47,7 +47,7 @@ export function SsoSettingsForm({ clinicId, initial, hasSecret }: { clinicId: st
         <legend className="px-1 text-sm font-semibold">Who signs in how</legend>
         <Switch name="enabled" checked={checked("enabled")} title="Members can sign in with single sign-on" detail="“Sign in with single sign-on” on the sign-in page sends people with these addresses to your provider." />
         <Switch name="allowJit" checked={checked("allowJit")} title="New people join as clinicians at their first sign-in (just-in-time)" detail="Anyone your provider signs in with a verified address at these domains gets an account. Off: they need an invite first." />
-        <Switch name="requireSso" checked={checked("requireSso")} title="Require single sign-on" detail="Members can no longer sign in with a password. Owners still can, as a break-glass path if the provider is down; each such sign-in is recorded in Activity." />
+        <Switch name="requireSso" checked={checked("requireSso")} title="Require single sign-on" detail="Members can no longer sign in with a password. Owners still can, with their two-step sign-in, as a break-glass path if the provider is down; each use is recorded in Activity." />
         {e.requireSso && <p className="text-sm font-medium text-red-800">{e.requireSso.join(" ")}</p>}
       </fieldset>
       <SubmitButton pendingText="Checking the provider…">Save single sign-on</SubmitButton>
