@@ -4,7 +4,7 @@ import { hash } from "@node-rs/argon2";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startTestIdp, type TestIdp } from "../support/oidc-provider";
 import { codeAt, confirmEnrolment, passwordStep } from "./second-factor-support";
-import { expectAccessible, expectFormError, signIn } from "./support";
+import { expectAccessible, expectFormError, signIn, waitForMail } from "./support";
 
 // Single sign-on in the browser against a real OpenID provider (oidc-provider on 127.0.0.1, started here):
 // the owner sets it up in Settings, a member signs in through the provider, a new person joins just in
@@ -148,7 +148,7 @@ test("a new person joins as a clinician once the owner allows just-in-time accou
   await expect(page.getByText(`${CLINIC.name} · you are clinician`)).toBeVisible();
 });
 
-test("require single sign-on: the password form turns a member away with a clear message; the owner keeps the password with two-step sign-in", async ({ page, browser }) => {
+test("require single sign-on: an invitee joins through the provider with no password, the password form turns a member away with a clear message, the owner keeps the password with two-step sign-in", async ({ page, browser }) => {
   const owner = await ownerSettings(browser);
   await owner.page.getByLabel("Require single sign-on").check();
   await owner.page.getByRole("button", { name: "Save single sign-on" }).click();
@@ -161,8 +161,27 @@ test("require single sign-on: the password form turns a member away with a clear
   await owner.page.getByLabel("Require single sign-on").check();
   await owner.page.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(owner.page.getByText(/members \(but owners\) can no longer use a password/)).toBeVisible();
+  // Someone invited now joins through the provider, without a password.
+  const invitee = `ivy-${suffix}@${DOMAIN}`;
+  await owner.page.goto(`/clinics/${CLINIC.id}/members`);
+  await owner.page.getByLabel("Email").fill(invitee);
+  await owner.page.getByLabel("Role", { exact: true }).selectOption("ADMIN");
+  await owner.page.getByRole("button", { name: "Send invite" }).click();
+  await expect(owner.page.getByText(`Invite for ${invitee} is on its way`)).toBeVisible();
   await owner.close();
+  const link = (await waitForMail(invitee)).text?.match(/https?:\/\/\S+\/invite\/[\w-]+/)?.[0];
+  await page.goto(new URL(new URL(link!).pathname, process.env.E2E_BASE_URL).toString());
+  await expect(page.getByText("This clinic signs in with single sign-on: your account is made when you first sign in through your organisation.")).toBeVisible();
+  await expect(page.getByLabel("New password", { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Sign in with single sign-on" }).click();
+  await expect(page.getByLabel("Work email")).toHaveValue(invitee);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Sign in at the provider" }).click();
+  await expect(page).toHaveURL(new RegExp(`/clinics/${CLINIC.id}$`));
+  await expect(page.getByText(`${CLINIC.name} · you are admin`)).toBeVisible();
 
+  await page.context().clearCookies();
   await page.goto("/login");
   await page.getByLabel("Email").fill(MEMBER.email);
   await page.getByLabel("Password", { exact: true }).fill(MEMBER.password);

@@ -5,6 +5,7 @@ import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { authOptions } from "@/lib/auth";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/accounts/second-factor";
 import { findActiveSession } from "@/lib/accounts/sessions";
+import { isPasswordRefused, requiresSsoToJoin } from "@/lib/sso/password-policy";
 import { completeSignOn } from "@/lib/sso/callback";
 import { openFlow, sealFlow } from "@/lib/sso/flow-cookie";
 import { findSsoSettings, ssoRedirectUri, updateSsoSettings } from "@/lib/sso/settings";
@@ -263,6 +264,9 @@ describe("require single sign-on", () => {
     expect(await passwordSignIn(ownerWithoutFactor.email, ownerWithoutFactor.password)).toBe("sso_required_owner");
     expect(await sessionsOf(owner.id)).toBe(0);
     expect(await sessionsOf(ownerWithoutFactor.id)).toBe(0);
+    // The same rule after an invite is accepted with a password: the invite page sends members on to the provider.
+    expect([await isPasswordRefused(member.id), await isPasswordRefused(owner.id), await isPasswordRefused(ownerWithoutFactor.id)]).toEqual([true, false, true]);
+    expect([await requiresSsoToJoin(clinic.id, "CLINICIAN"), await requiresSsoToJoin(clinic.id, "OWNER")]).toEqual([true, false]);
   });
 
   it("an owner without two-step sign-in cannot require single sign-on: the break-glass path needs it", async () => {

@@ -16,10 +16,12 @@ export default async function SingleSignOnPage({ searchParams }: { searchParams:
   // Where the callback sends a refused sign-on: its reason, as a sentence of our own (never text from the address).
   const refusal = isSsoRefusal(sp.error) ? SSO_REFUSALS[sp.error] : null;
   const email = typeof sp.email === "string" ? sp.email.slice(0, 254) : "";
+  const joined = sp.notice === "joined";
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">Sign in with single sign-on</h1>
       <p className="mb-6 text-slate-700">For clinics that sign in through their own identity provider (such as Microsoft Entra ID, Okta or Keycloak).</p>
+      {joined && !refusal && <Alert tone="success">You joined the clinic. It signs in with single sign-on: continue with your work email.</Alert>}
       {refusal && (
         <Alert tone="error" id="sso-error">
           {refusal}
