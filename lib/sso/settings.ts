@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { open, seal } from "@/lib/accounts/secret-box";
 import { hasSecondFactor } from "@/lib/accounts/second-factor";
 import { auditMember } from "@/lib/audit/mutations";
-import { requireRole, type MemberContext } from "@/lib/member-context";
+import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { describeDiscoveryError, discoverProvider } from "@/lib/sso/provider";
 import type { SsoSettingsInput } from "@/lib/sso/schemas";
 
@@ -24,6 +24,13 @@ export async function findSsoSettings(ctx: MemberContext) {
     where: { clinicId: ctx.clinic.id },
     select: { issuer: true, clientId: true, enabled: true, allowJit: true, requireSso: true, updatedAt: true, domains: { select: { domain: true }, orderBy: { domain: "asc" } } },
   });
+  return row ? { ...row, domains: row.domains.map((d) => d.domain) } : null;
+}
+
+/** For the settings page (owners and admins): whether and how the clinic signs in through its provider. */
+export async function findSsoSummary(ctx: MemberContext) {
+  requireRole(ctx, MANAGERS);
+  const row = await db.clinicSso.findUnique({ where: { clinicId: ctx.clinic.id }, select: { enabled: true, allowJit: true, requireSso: true, domains: { select: { domain: true }, orderBy: { domain: "asc" } } } });
   return row ? { ...row, domains: row.domains.map((d) => d.domain) } : null;
 }
 

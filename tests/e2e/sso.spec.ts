@@ -46,7 +46,7 @@ async function ownerSettings(browser: Browser): Promise<{ page: Page; close: () 
   const page = await context.newPage();
   await signIn(page, OWNER);
   await page.goto(`/clinics/${CLINIC.id}/settings`);
-  await page.getByRole("link", { name: "Single sign-on" }).click();
+  await page.getByRole("link", { name: /^(Set up|Change) single sign-on$/ }).click();
   await expect(page.getByRole("heading", { name: "Single sign-on", level: 1 })).toBeVisible();
   return { page, close: () => context.close() };
 }
@@ -92,12 +92,25 @@ test("the owner sets up single sign-on in Settings; a public mail domain and a p
   await expect(page.getByLabel("Issuer URL")).toHaveValue(idp.issuer);
   await expect(page.getByLabel("Client secret")).toHaveValue("");
   await expect(page.getByText("Saved and encrypted. Leave empty to keep it")).toBeVisible();
+  await page.getByRole("link", { name: "Back to clinic settings" }).click();
+  await expect(page.getByText(`On for ${DOMAIN}; members may also use their passwords; new people need an invite.`)).toBeVisible();
+  await expectAccessible(page);
+  // On a phone too, with nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(page);
+  await page.goto(`/clinics/${CLINIC.id}/settings/sso`);
+  await expectAccessible(page);
   await close();
 });
 
 test("a member signs in through the provider and lands on the clinic, which is the only one the session opens; an address no clinic signs in for is told so", async ({ page }) => {
-  await page.goto("/login/sso");
-  await expectAccessible(page);
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/login");
+    await expectAccessible(page);
+    await page.goto("/login/sso");
+    await expectAccessible(page);
+  }
   await page.getByLabel("Work email").fill(`someone@nowhere-${suffix}.example`);
   await page.getByRole("button", { name: "Continue" }).click();
   await expectFormError(page, `No clinic signs in with single sign-on for addresses at nowhere-${suffix}.example. Sign in with your email and password instead.`);

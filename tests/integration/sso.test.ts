@@ -8,7 +8,7 @@ import { findActiveSession } from "@/lib/accounts/sessions";
 import { isPasswordRefused, requiresSsoToJoin } from "@/lib/sso/password-policy";
 import { completeSignOn } from "@/lib/sso/callback";
 import { openFlow, sealFlow } from "@/lib/sso/flow-cookie";
-import { findSsoSettings, ssoRedirectUri, updateSsoSettings } from "@/lib/sso/settings";
+import { findSsoSettings, findSsoSummary, ssoRedirectUri, updateSsoSettings } from "@/lib/sso/settings";
 import { startSignOn } from "@/lib/sso/start";
 import { addMember, createClinic, createUser } from "@/prisma/seed/factories";
 import { startTestIdp, type TestIdp } from "../support/oidc-provider";
@@ -89,16 +89,19 @@ describe("single sign-on settings", () => {
     expect(await act(owner.id, clinic.id, findSsoSettings)).toMatchObject({ domains: [domain] });
   });
 
-  it("only the clinic's owners: an admin is refused, and another clinic's owner cannot even see them", async () => {
-    const { clinic, settings } = await ssoClinic();
+  it("only the clinic's owners: an admin sees whether it is on but not the settings, and another clinic's owner sees nothing", async () => {
+    const { clinic, settings, domain } = await ssoClinic();
     const admin = await createUser(db);
     await addMember(db, admin.id, clinic.id, "ADMIN");
+    expect(await act(admin.id, clinic.id, findSsoSummary)).toEqual({ enabled: true, allowJit: false, requireSso: false, domains: [domain] });
     await expect(act(admin.id, clinic.id, findSsoSettings)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(act(admin.id, clinic.id, updateSsoSettings, { ...settings, allowJit: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const other = await createClinic(db);
     const otherOwner = await createUser(db);
     await addMember(db, otherOwner.id, other.id, "OWNER");
     await expect(act(otherOwner.id, clinic.id, findSsoSettings)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(otherOwner.id, clinic.id, findSsoSummary)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await act(otherOwner.id, other.id, findSsoSummary)).toBeNull();
     expect(await db.clinicSso.findUniqueOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({ allowJit: false });
   });
 });

@@ -1,4 +1,3 @@
-import { SingleSignOnLink } from "./sso/_components/sso-link";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/authz";
 import { MANAGERS } from "@/lib/member-context";
@@ -8,17 +7,19 @@ import { BrandingForm } from "./_components/branding-form";
 import { LogoForm } from "./_components/logo-form";
 import { SecondFactorPolicy } from "./_components/second-factor-policy";
 import { countMembersWithoutSecondFactor, findSecondFactorPolicy } from "@/lib/clinics/second-factor-policy";
+import { findSsoSummary } from "@/lib/sso/settings";
+import { SingleSignOnSummary } from "./sso/_components/sso-summary";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
-  const [{ clinic, logo }, required, membersWithout] = await Promise.all([getBranding(ctx), findSecondFactorPolicy(ctx), countMembersWithoutSecondFactor(ctx)]);
+  const [{ clinic, logo }, required, membersWithout, sso] = await Promise.all([getBranding(ctx), findSecondFactorPolicy(ctx), countMembersWithoutSecondFactor(ctx), findSsoSummary(ctx)]);
   const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
   return (
     <>
-      <PageHeader title="Clinic settings" description="Your clinic's look and contact details on every handout. Changes apply to handouts generated afterwards." actions={ctx.role === "OWNER" && <SingleSignOnLink clinicId={clinicId} />} />
+      <PageHeader title="Clinic settings" description="Your clinic's look and contact details on every handout. Changes apply to handouts generated afterwards." />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
           <BrandingForm
@@ -51,6 +52,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
           </Card>
           <Card>
             <SecondFactorPolicy clinicId={clinicId} required={required} membersWithout={membersWithout} isOwner={ctx.role === "OWNER"} />
+          </Card>
+          <Card>
+            <SingleSignOnSummary clinicId={clinicId} summary={sso} isOwner={ctx.role === "OWNER"} />
           </Card>
         </div>
       </div>

@@ -31,7 +31,7 @@ export default async function SingleSignOnSettingsPage({ params }: { params: Pro
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
           <SsoSettingsForm clinicId={clinicId} initial={initial} hasSecret={!!settings} />
         </Card>
