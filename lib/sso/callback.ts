@@ -16,12 +16,14 @@ export type SignOnOutcome = { ok: true; userId: string; sessionId: string; clini
  * The provider sent the browser back (`query`: the callback's query string) with the flow cookie it started
  * with. The code is exchanged with the PKCE verifier, the state and the ID token (signature, issuer,
  * audience, expiry, nonce) are checked by openid-client, then the portal's own rules: a verified email, in
- * one of the clinic's domains, of someone who may sign in there (lib/sso/accounts.ts). Every refusal is
- * audited and signs nobody in; success is a session like any other (an AuthSession row, "Signed in").
+ * one of the clinic's domains, of someone who may sign in there (lib/sso/accounts.ts). Every refusal signs
+ * nobody in and is audited in the clinic's log (but a callback without a flow of this browser's, which names
+ * no clinic); success is a session like any other (an AuthSession row, "Signed in").
  */
 export async function completeSignOn(query: string, flowCookie: string | undefined, info: RequestInfo): Promise<SignOnOutcome> {
   const flow = openFlow(flowCookie);
-  if (!flow) return refuse(null, "no_flow", info);
+  // Not audited: it names no clinic and no person, and anyone could fill the log with it.
+  if (!flow) return { ok: false, reason: "no_flow" };
   const { clinicId } = flow;
   const provider = await findClinicProvider(clinicId);
   if (!provider) return refuse(clinicId, "not_configured", info);

@@ -145,11 +145,14 @@ describe("signing in through the clinic's provider", () => {
     const flow = openFlow(first.flowCookie)!;
     expect(await completeSignOn(back.search, sealFlow({ ...flow, nonce: "another-nonce" }), info)).toEqual({ ok: false, reason: "state_mismatch" });
     // No cookie (another browser), a changed one, an expired one.
+    const accountsLog = () => db.auditEvent.count({ where: { clinicId: null, action: "auth.sso_refused" } });
+    const logged = await accountsLog();
     expect(await completeSignOn(back.search, undefined, info)).toEqual({ ok: false, reason: "no_flow" });
     const parts = first.flowCookie.split(".");
     parts[3] = (parts[3]![0] === "A" ? "B" : "A") + parts[3]!.slice(1);
     expect(await completeSignOn(back.search, parts.join("."), info)).toEqual({ ok: false, reason: "no_flow" });
     expect(await completeSignOn(back.search, sealFlow({ ...flow, expiresAt: Date.now() - 1 }), info)).toEqual({ ok: false, reason: "no_flow" });
+    expect(await accountsLog()).toBe(logged);
     // A code made up by whoever wrote the callback address, with the right state.
     const forged = new URLSearchParams(back.search);
     forged.set("code", "forged-code-forged-code-forged-code");
