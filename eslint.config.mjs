@@ -19,6 +19,7 @@ export const LAYERS = [
   ["accounts"],
   ["clinics"],
   ["authz"],
+  ["sso"],
   ["auth"],
   // guides: the model, then library/ < import/ < editor/
   ["guides"],

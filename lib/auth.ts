@@ -16,6 +16,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { findCurrentUser } from "@/lib/authz";
 import { requestInfoFrom, type RequestInfo } from "@/lib/request-info";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { checkPasswordAllowed } from "@/lib/sso/password-policy";
 
 // Error codes the sign-in form maps to messages. The same code for unknown emails and wrong passwords.
 // After a right password, "second_factor" and "enrol_second_factor" send the form to the second step, with
@@ -61,6 +62,7 @@ async function authorizeCredentials(raw: unknown, headers: Headers, outcome: Sig
   }
   // Wrong passwords count against the address; right ones give their reservation back.
   await Promise.all([clearAttempts(accountKey), addressKey ? releaseAttempt(addressKey) : undefined]);
+  await checkPasswordAllowed(user.id, info);
   const step = await stepAfterPassword(user, header(headers, "cookie"));
   if (step.next !== "session") {
     outcome.setCookies.push(pendingSetCookie(step.cookie));

@@ -21,7 +21,7 @@ const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   if (!token || typeof token.sid !== "string" || typeof token.sv !== "number") return null;
   const session = await findActiveSession(token.sid, token.sv);
-  return session ? { ...session.user, sessionId: session.sessionId } : null;
+  return session ? { ...session.user, sessionId: session.sessionId, ssoClinicId: session.ssoClinicId } : null;
 });
 
 export async function findCurrentUser(): Promise<CurrentUser | null> {
@@ -64,6 +64,8 @@ async function signInAndBack(): Promise<string> {
  */
 export async function requireMember(clinicId: string, opts: { role?: readonly Role[]; signedOut?: "redirect" | "throw" } = {}): Promise<MemberContext> {
   const user = opts.signedOut === "throw" ? await signedInUser() : await requireUser();
+  // A clinic's identity provider speaks for that clinic only: its sessions open no other.
+  if (user.ssoClinicId && user.ssoClinicId !== clinicId) throw new AppError("NOT_FOUND", "Not found.");
   const [membership, info] = await Promise.all([getMembership(user.id, clinicId, opts), requestInfo()]);
   return { user, role: membership.role, clinic: membership.clinic, info };
 }

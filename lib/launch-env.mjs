@@ -22,8 +22,9 @@ export const launchSchema = z.object({
   // Keys session cookies, patient-link tokens and the known-browser cookie; in production it must also be
   // hard to guess (lib/env.ts). Unset: the development stack generates one (lib/dev/local-secrets.mjs).
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
-  // Keys the encryption of stored second-factor secrets (lib/accounts/secret-box.ts). Unset: derived from
-  // NEXTAUTH_SECRET, which then cannot change without every authenticator app being set up again.
+  // Keys the encryption of stored second-factor and single sign-on client secrets (lib/accounts/secret-box.ts).
+  // Unset: derived from NEXTAUTH_SECRET, which then cannot change without every authenticator app being set up
+  // again.
   DATA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   // Unset only in development, where the portal answers at whatever address it is opened (lib/http.ts).
   APP_URL: url(["http:", "https:"]).optional(),

@@ -3,7 +3,16 @@ import type { RequestInfo } from "@/lib/request-info";
 import type { Role } from "@/lib/generated/prisma/client";
 
 /** The signed-in user as a request sees it (lib/authz.ts reads it from the session). */
-export type CurrentUser = { id: string; email: string; name: string; credentials: string | null; directPhone: string | null; sessionId: string };
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  credentials: string | null;
+  directPhone: string | null;
+  sessionId: string;
+  // The clinic whose single sign-on made this session: the only clinic it opens (lib/sso/README.md).
+  ssoClinicId?: string | null;
+};
 
 /**
  * Who is acting, in which clinic, with which role, from where: checked once per request (by a page or by

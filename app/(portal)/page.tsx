@@ -6,7 +6,7 @@ import { findMemberships, lastClinicOf } from "@/lib/clinics/membership";
 // "/": straight to the clinic when there is one, or to the one used last; a chooser otherwise.
 export default async function HomePage() {
   const user = await requireUser();
-  const [memberships, last] = await Promise.all([findMemberships(user.id), lastClinicOf(user.id)]);
+  const [memberships, last] = await Promise.all([findMemberships(user.id, user.ssoClinicId), user.ssoClinicId ?? lastClinicOf(user.id)]);
   if (last) redirect(`/clinics/${last}`);
   if (memberships.length === 1) redirect(`/clinics/${memberships[0]!.clinic.id}`);
   return (

@@ -2,11 +2,12 @@ import "server-only";
 import crypto from "node:crypto";
 import { env } from "@/lib/env";
 
-// AES-256-GCM for secrets the portal must read back: authenticator secrets at rest, and the secret of an
-// enrolment in progress while it travels in the page. The key comes from DATA_ENCRYPTION_KEY (or, unset, from
-// NEXTAUTH_SECRET); `context` is authenticated with the text, so a box sealed for one account or purpose does
-// not open for another. A box carries a short id of its key, so a changed key reads as "unreadable", not as
-// a wrong code.
+// AES-256-GCM for secrets the portal must read back: authenticator secrets and clinics' single sign-on client
+// secrets at rest, the secret of an enrolment in progress while it travels in the page, and a single sign-on
+// in progress in its cookie. The key comes from DATA_ENCRYPTION_KEY (or, unset, from NEXTAUTH_SECRET);
+// `context` is authenticated with the text, so a box sealed for one account, clinic or purpose does not open
+// for another. A box carries a short id of its key, so a changed key reads as "unreadable", not as a wrong
+// code.
 const VERSION = "v1";
 
 function keys() {

@@ -9,7 +9,8 @@ type SignedInUser = { id: string; email: string; name: string; sessionVersion: n
 
 /**
  * Gives this browser the cookies a sign-in through next-auth gives (its session JWT naming `sessionId`, and
- * the known-device cookie), for sign-ins that end in a server action: an accepted invite, a second step.
+ * the known-device cookie), for sign-ins that end outside next-auth: an accepted invite, a second step, a
+ * single sign-on.
  * Only in a server action or route handler, where cookies can be set.
  */
 export async function setSessionCookies(user: SignedInUser, sessionId: string): Promise<void> {

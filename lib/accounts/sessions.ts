@@ -15,7 +15,7 @@ export async function createAuthSession(userId: string, ip: string | null, userA
   return tx.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });
 }
 
-export type ActiveSession = { sessionId: string; user: Omit<CurrentUser, "sessionId"> };
+export type ActiveSession = { sessionId: string; ssoClinicId: string | null; user: Omit<CurrentUser, "sessionId" | "ssoClinicId"> };
 
 /**
  * The session behind a JWT, if it is still valid: not signed out, not idle for 30 minutes, not older than
@@ -42,6 +42,7 @@ export async function findActiveSession(sessionId: string, sessionVersion: numbe
   }
   return {
     sessionId: session.id,
+    ssoClinicId: session.ssoClinicId,
     user: { id: user.id, email: user.email, name: user.name, credentials: user.credentials, directPhone: user.directPhone },
   };
 }

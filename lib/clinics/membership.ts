@@ -20,9 +20,10 @@ export async function getMembership(userId: string, clinicId: string, opts: { ro
   return membership;
 }
 
-export async function findMemberships(userId: string) {
+/** A member's clinics; `only`: the one clinic a single sign-on session opens. */
+export async function findMemberships(userId: string, only?: string | null) {
   return db.membership.findMany({
-    where: { userId },
+    where: { userId, ...(only ? { clinicId: only } : {}) },
     select: { role: true, clinic: { select: { id: true, name: true } } },
     orderBy: { clinic: { name: "asc" } },
   });

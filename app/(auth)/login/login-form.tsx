@@ -12,6 +12,8 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is incorrect.",
   locked: "Too many failed attempts. For your security, sign-in to this account from this browser is paused for 15 minutes. You can reset your password instead.",
   address_locked: "Too many failed sign-ins from this network. Please wait 15 minutes and try again.",
+  sso_required: "Your clinic signs in with single sign-on, so your password cannot be used here. Use “Sign in with single sign-on” below.",
+  sso_required_owner: "Your clinic signs in with single sign-on. Owners can still use their password, but only with two-step sign-in: sign in with single sign-on, then set it up in your profile.",
 };
 
 export function LoginForm({ callbackUrl, notice, defaultEmail }: { callbackUrl: string; notice?: string; defaultEmail: string }) {

@@ -4,6 +4,7 @@ import { findCurrentUser } from "@/lib/authz";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
 import { PasskeySignIn } from "./passkey-sign-in";
+import { SingleSignOnLink } from "./sso/sso-link";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -24,6 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
       <LoginForm callbackUrl={callbackUrl} notice={notice} defaultEmail={email} />
       <PasskeySignIn callbackUrl={callbackUrl} />
+      <SingleSignOnLink callbackUrl={callbackUrl} />
     </>
   );
 }

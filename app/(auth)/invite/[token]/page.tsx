@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { findOpenInvite } from "@/lib/clinics/invites";
 import { ROLE_LABELS } from "@/lib/clinics/schemas";
 import { Alert } from "@/components/ui/alert";
+import { requiresSsoToJoin } from "@/lib/sso/password-policy";
 import { AcceptInviteForm } from "./accept-invite-form";
+import { JoinWithSso } from "./join-with-sso";
 
 export const metadata: Metadata = { title: "Accept invite", referrer: "no-referrer" };
 
@@ -17,14 +19,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </>
     );
   }
+  const viaSso = !invite.hasAccount && (await requiresSsoToJoin(invite.clinic.id, invite.role));
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">Join {invite.clinic.name}</h1>
       <p className="mb-6 text-slate-700">
         You are invited as <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong> with the email <strong>{invite.email}</strong>.
-        {invite.hasAccount ? " Confirm with your current password." : " Choose your name and a password to create your account."}
+        {viaSso ? "" : invite.hasAccount ? " Confirm with your current password." : " Choose your name and a password to create your account."}
       </p>
-      <AcceptInviteForm token={token} email={invite.email} hasAccount={invite.hasAccount} />
+      {viaSso ? <JoinWithSso email={invite.email} /> : <AcceptInviteForm token={token} email={invite.email} hasAccount={invite.hasAccount} />}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { ClinicNav, type NavItem } from "@/components/portal/clinic-nav";
 export default async function ClinicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const [memberships] = await Promise.all([findMemberships(ctx.user.id), rememberClinic(ctx.user.id, clinicId)]);
+  const [memberships] = await Promise.all([findMemberships(ctx.user.id, ctx.user.ssoClinicId), rememberClinic(ctx.user.id, clinicId)]);
   const base = `/clinics/${clinicId}`;
   const items: NavItem[] = [
     { href: base, label: "Home", exact: true },

@@ -7,13 +7,15 @@ import { BrandingForm } from "./_components/branding-form";
 import { LogoForm } from "./_components/logo-form";
 import { SecondFactorPolicy } from "./_components/second-factor-policy";
 import { countMembersWithoutSecondFactor, findSecondFactorPolicy } from "@/lib/clinics/second-factor-policy";
+import { findSsoSummary } from "@/lib/sso/settings";
+import { SingleSignOnSummary } from "./sso/_components/sso-summary";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
-  const [{ clinic, logo }, required, membersWithout] = await Promise.all([getBranding(ctx), findSecondFactorPolicy(ctx), countMembersWithoutSecondFactor(ctx)]);
+  const [{ clinic, logo }, required, membersWithout, sso] = await Promise.all([getBranding(ctx), findSecondFactorPolicy(ctx), countMembersWithoutSecondFactor(ctx), findSsoSummary(ctx)]);
   const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
   return (
     <>
@@ -50,6 +52,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
           </Card>
           <Card>
             <SecondFactorPolicy clinicId={clinicId} required={required} membersWithout={membersWithout} isOwner={ctx.role === "OWNER"} />
+          </Card>
+          <Card>
+            <SingleSignOnSummary clinicId={clinicId} summary={sso} isOwner={ctx.role === "OWNER"} />
           </Card>
         </div>
       </div>

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/authz";
+import { SSO_SCOPE } from "@/lib/sso/provider";
+import { findSsoSettings, ssoRedirectUri } from "@/lib/sso/settings";
+import { Card, PageHeader } from "@/components/ui/card";
+import { SsoSettingsForm } from "./_components/sso-settings-form";
+
+export const metadata: Metadata = { title: "Single sign-on" };
+
+export default async function SingleSignOnSettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
+  const { clinicId } = await params;
+  const ctx = await requireMemberPage(clinicId, { role: ["OWNER"] });
+  const settings = await findSsoSettings(ctx);
+  const initial = {
+    issuer: settings?.issuer ?? "",
+    clientId: settings?.clientId ?? "",
+    domains: settings?.domains.join("\n") ?? "",
+    enabled: settings?.enabled ?? true,
+    allowJit: settings?.allowJit ?? false,
+    requireSso: settings?.requireSso ?? false,
+  };
+  return (
+    <>
+      <PageHeader
+        title="Single sign-on"
+        description="Members sign in through your organisation's identity provider (OpenID Connect), so leaving the organisation ends their access here too."
+        actions={
+          <Link href={`/clinics/${clinicId}/settings`} className="text-sm font-medium text-brand-700 underline">
+            Back to clinic settings
+          </Link>
+        }
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card>
+          <SsoSettingsForm clinicId={clinicId} initial={initial} hasSecret={!!settings} />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">At your identity provider</h2>
+          <p className="mb-2 text-sm text-slate-700">Register the portal as a confidential web application (authorization code flow) with:</p>
+          <dl className="mb-4 space-y-2 text-sm">
+            <div>
+              <dt className="font-medium">Redirect URI</dt>
+              <dd>
+                <code className="break-all rounded bg-slate-100 px-1">{ssoRedirectUri()}</code>
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium">Scopes</dt>
+              <dd>
+                <code className="rounded bg-slate-100 px-1">{SSO_SCOPE}</code>
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium">Client authentication</dt>
+              <dd>Client secret (HTTP Basic), PKCE with S256</dd>
+            </div>
+          </dl>
+          <p className="mb-2 text-sm text-slate-700">
+            The provider must send the person&apos;s email with <code className="rounded bg-slate-100 px-1">email_verified</code> set to true; an unverified address is refused.
+          </p>
+          <p className="text-sm text-slate-700">Only SAML? Connect it through an OpenID Connect bridge such as Keycloak, Okta or Microsoft Entra ID; the README explains how.</p>
+        </Card>
+      </div>
+    </>
+  );
+}
