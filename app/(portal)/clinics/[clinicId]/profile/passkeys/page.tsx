@@ -22,7 +22,7 @@ const DESCRIPTION =
 export default async function PasskeysPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  if (!(await isRecentSignIn(ctx.user))) return <ConfirmFirst clinicId={clinicId} email={ctx.user.email} title="Passkeys" description={DESCRIPTION} />;
+  if (!(await isRecentSignIn(ctx.user))) return <ConfirmFirst clinicId={clinicId} email={ctx.user.email} sso={!!ctx.user.ssoClinicId} title="Passkeys" description={DESCRIPTION} />;
   const h = await headers();
   const [passkeys, status] = await Promise.all([findPasskeys(ctx.user.id), getSecondFactorStatus(ctx.user.id)]);
   const site = passkeySiteFor(h.get("host"));

@@ -19,7 +19,7 @@ export default async function TwoStepPage({ params, searchParams }: { params: Pr
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const description = "A code from your phone as well as your password, so a stolen password alone cannot open your clinic's records.";
-  if (!(await isRecentSignIn(ctx.user))) return <ConfirmFirst clinicId={clinicId} email={ctx.user.email} title="Two-step sign-in" description={description} />;
+  if (!(await isRecentSignIn(ctx.user))) return <ConfirmFirst clinicId={clinicId} email={ctx.user.email} sso={!!ctx.user.ssoClinicId} title="Two-step sign-in" description={description} />;
   const status = await getSecondFactorStatus(ctx.user.id);
   const replacing = (await searchParams).replace === "1";
   const profile = `/clinics/${clinicId}/profile`;
