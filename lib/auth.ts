@@ -6,7 +6,13 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/accounts/passwords";
-import { clearAttempts, releaseAttempt, reserveAttempt, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from "@/lib/accounts/throttle";
+import {
+  clearAttempts,
+  releaseAttempt,
+  reserveAttempt,
+  SIGN_IN_ACCOUNT,
+  SIGN_IN_ADDRESS,
+} from "@/lib/accounts/throttle";
 import { deviceCookie, knownDeviceId } from "@/lib/accounts/known-devices";
 import { setSessionCookies } from "@/lib/accounts/session-cookie";
 import { stepAfterPassword, SECOND_STEP_PATHS } from "@/lib/accounts/sign-in-steps";
@@ -21,9 +27,18 @@ import { checkPasswordAllowed } from "@/lib/sso/password-policy";
 // Error codes the sign-in form maps to messages. The same code for unknown emails and wrong passwords.
 // After a right password, "second_factor" and "enrol_second_factor" send the form to the second step, with
 // only a pending state (lib/accounts/pending-sign-in.ts) in its cookie: no session yet.
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "locked", busy: "address_locked", secondFactor: "second_factor", enrol: "enrol_second_factor" } as const;
+export const SIGN_IN_ERRORS = {
+  invalid: "CredentialsSignin",
+  locked: "locked",
+  busy: "address_locked",
+  secondFactor: "second_factor",
+  enrol: "enrol_second_factor",
+} as const;
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
 
 type Headers = Record<string, unknown> | undefined;
 const header = (h: Headers, name: string) => (typeof h?.[name] === "string" ? (h[name] as string) : null);
@@ -47,12 +62,22 @@ async function authorizeCredentials(raw: unknown, headers: Headers, outcome: Sig
   const addressKey = info.ip ? `signin:ip:${info.ip}` : null;
 
   if (addressKey && !(await reserveAttempt(addressKey, SIGN_IN_ADDRESS))) {
-    await recordAudit({ action: "auth.sign_in_locked", actorId: user?.id ?? null, metadata: { email, by: "address" }, ...info });
+    await recordAudit({
+      action: "auth.sign_in_locked",
+      actorId: user?.id ?? null,
+      metadata: { email, by: "address" },
+      ...info,
+    });
     throw new Error(SIGN_IN_ERRORS.busy);
   }
   if (!(await reserveAttempt(accountKey, SIGN_IN_ACCOUNT))) {
     if (addressKey) await releaseAttempt(addressKey);
-    await recordAudit({ action: "auth.sign_in_locked", actorId: user?.id ?? null, metadata: { email, by: deviceId ? "device" : "account" }, ...info });
+    await recordAudit({
+      action: "auth.sign_in_locked",
+      actorId: user?.id ?? null,
+      metadata: { email, by: deviceId ? "device" : "account" },
+      ...info,
+    });
     throw new Error(SIGN_IN_ERRORS.locked);
   }
   const ok = await verifyPassword(user && !user.disabledAt ? user.passwordHash : null, password);
@@ -69,7 +94,14 @@ async function authorizeCredentials(raw: unknown, headers: Headers, outcome: Sig
     throw new Error(step.next === "enrol" ? SIGN_IN_ERRORS.enrol : SIGN_IN_ERRORS.secondFactor);
   }
   const session = await createAuthSession(user.id, info.ip, info.userAgent);
-  await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, ...(step.via ? { metadata: { via: step.via } } : {}), ...info });
+  await recordAudit({
+    action: "auth.sign_in",
+    actorId: user.id,
+    targetType: "session",
+    targetId: session.id,
+    ...(step.via ? { metadata: { via: step.via } } : {}),
+    ...info,
+  });
   outcome.setCookies.push(deviceCookie(user.id, deviceId ?? undefined));
   return { id: user.id, email: user.email, name: user.name, sid: session.id, sv: user.sessionVersion };
 }
@@ -111,7 +143,12 @@ export const authOptions = (outcome: SignInOutcome = { setCookies: [] }): NextAu
     async signOut({ token }) {
       if (typeof token?.sid === "string") {
         await endAuthSession(token.sid);
-        await recordAudit({ action: "auth.sign_out", actorId: typeof token.uid === "string" ? token.uid : null, targetType: "session", targetId: token.sid });
+        await recordAudit({
+          action: "auth.sign_out",
+          actorId: typeof token.uid === "string" ? token.uid : null,
+          targetType: "session",
+          targetId: token.sid,
+        });
       }
     },
   },
@@ -126,7 +163,10 @@ export const authOptions = (outcome: SignInOutcome = { setCookies: [] }): NextAu
  * Only in a server action or route handler, where cookies can be set.
  */
 export async function signInAfterInvite(userId: string, info: RequestInfo, then: string): Promise<string> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
   const previous = await findCurrentUser();
   if (previous) await endAuthSession(previous.sessionId);
   const step = await stepAfterPassword(user, null);
@@ -135,7 +175,14 @@ export async function signInAfterInvite(userId: string, info: RequestInfo, then:
     return `${SECOND_STEP_PATHS[step.next]}?callbackUrl=${encodeURIComponent(then)}`;
   }
   const session = await createAuthSession(user.id, info.ip, info.userAgent);
-  await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: session.id, metadata: { via: "invite" }, ...info });
+  await recordAudit({
+    action: "auth.sign_in",
+    actorId: user.id,
+    targetType: "session",
+    targetId: session.id,
+    metadata: { via: "invite" },
+    ...info,
+  });
   await setSessionCookies(user, session.id);
   return then;
 }

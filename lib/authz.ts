@@ -62,7 +62,10 @@ async function signInAndBack(): Promise<string> {
  * The caller's membership of `clinicId`. Not a member: NOT_FOUND, so clinic ids reveal nothing.
  * A member without one of `role`: FORBIDDEN.
  */
-export async function requireMember(clinicId: string, opts: { role?: readonly Role[]; signedOut?: "redirect" | "throw" } = {}): Promise<MemberContext> {
+export async function requireMember(
+  clinicId: string,
+  opts: { role?: readonly Role[]; signedOut?: "redirect" | "throw" } = {},
+): Promise<MemberContext> {
   const user = opts.signedOut === "throw" ? await signedInUser() : await requireUser();
   // A clinic's identity provider speaks for that clinic only: its sessions open no other.
   if (user.ssoClinicId && user.ssoClinicId !== clinicId) throw new AppError("NOT_FOUND", "Not found.");
@@ -71,7 +74,10 @@ export async function requireMember(clinicId: string, opts: { role?: readonly Ro
 }
 
 /** requireMember for pages and layouts: any refusal renders the 404 page. */
-export async function requireMemberPage(clinicId: string, opts: { role?: readonly Role[] } = {}): Promise<MemberContext> {
+export async function requireMemberPage(
+  clinicId: string,
+  opts: { role?: readonly Role[] } = {},
+): Promise<MemberContext> {
   try {
     return await requireMember(clinicId, opts);
   } catch (e) {

@@ -53,15 +53,25 @@ export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & {
  * start also asks for it under `npm run dev`) refuses a NEXTAUTH_SECRET or DATA_ENCRYPTION_KEY that is easy to guess. Development
  * generates a random one (lib/dev/local-secrets.mjs); tests may use any.
  */
-export function parseEnv(source: Record<string, string | undefined>, { production }: { production?: boolean } = {}): Env {
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  { production }: { production?: boolean } = {},
+): Env {
   const parsed = parseSettings(schema, source);
   const strict = production ?? parsed.NODE_ENV === "production";
   for (const name of ["NEXTAUTH_SECRET", "DATA_ENCRYPTION_KEY"] as const) {
     const weakness = strict && parsed[name] !== undefined ? secretWeakness(parsed[name]) : null;
-    if (weakness) throw new EnvError(`Configuration error: ${name} is too easy to guess (${weakness}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
+    if (weakness)
+      throw new EnvError(
+        `Configuration error: ${name} is too easy to guess (${weakness}): make a random one with \`openssl rand -base64 32\`. See .env.example.`,
+      );
   }
   const { APP_URL, ...rest } = parsed;
-  return { ...rest, APP_URL: (APP_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, ""), appUrlConfigured: APP_URL !== undefined };
+  return {
+    ...rest,
+    APP_URL: (APP_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, ""),
+    appUrlConfigured: APP_URL !== undefined,
+  };
 }
 
 /**
@@ -71,7 +81,10 @@ export function parseEnv(source: Record<string, string | undefined>, { productio
  */
 export function parseDeploymentEnv(source: Record<string, string | undefined>): Env {
   const parsed = parseEnv(source, { production: true });
-  if (!parsed.appUrlConfigured) throw new EnvError("Configuration error: APP_URL is not set. With a real DATABASE_URL the portal runs in production mode and needs its public address for emailed links. See .env.example.");
+  if (!parsed.appUrlConfigured)
+    throw new EnvError(
+      "Configuration error: APP_URL is not set. With a real DATABASE_URL the portal runs in production mode and needs its public address for emailed links. See .env.example.",
+    );
   return parsed;
 }
 

@@ -1,6 +1,7 @@
 // The one error type domain code throws for expected failures. Pages map NOT_FOUND/FORBIDDEN to notFound(),
 // actions turn it into form state, routes into a status code; anything else is unexpected and reaches error.tsx.
-export type AppErrorCode = "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_LARGE" | "TOO_MANY_REQUESTS";
+export type AppErrorCode =
+  "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_LARGE" | "TOO_MANY_REQUESTS";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -30,4 +31,8 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError =>
-  typeof e === "object" && e !== null && (e as Record<symbol, unknown>)[BRAND] === true && typeof (e as AppError).code === "string" && (e as AppError).code in HTTP_STATUS;
+  typeof e === "object" &&
+  e !== null &&
+  (e as Record<symbol, unknown>)[BRAND] === true &&
+  typeof (e as AppError).code === "string" &&
+  (e as AppError).code in HTTP_STATUS;

@@ -6,7 +6,10 @@ import { env } from "@/lib/env";
 export function errorResponse(err: unknown): Response {
   if (isAppError(err)) {
     const status = err.code === "FORBIDDEN" ? 404 : HTTP_STATUS[err.code];
-    return new Response(status === 404 ? "Not found" : err.message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(status === 404 ? "Not found" : err.message, {
+      status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   throw err;
 }
@@ -20,7 +23,10 @@ export function errorResponse(err: unknown): Response {
  */
 export function originCheck(headers: Headers): { ok: true } | { ok: false; message: string } {
   const origin = headers.get("origin");
-  if (!origin) return headers.get("sec-fetch-site") === "same-origin" ? { ok: true } : { ok: false, message: "This request did not come from the portal." };
+  if (!origin)
+    return headers.get("sec-fetch-site") === "same-origin"
+      ? { ok: true }
+      : { ok: false, message: "This request did not come from the portal." };
   const { APP_URL, appUrlConfigured } = env();
   const own = new URL(APP_URL).origin;
   if (origin === own) return { ok: true };
@@ -28,7 +34,10 @@ export function originCheck(headers: Headers): { ok: true } | { ok: false; messa
   const servedAt = host ? `${new URL(APP_URL).protocol}//${host}` : null;
   if (origin === servedAt) {
     if (!appUrlConfigured) return { ok: true };
-    return { ok: false, message: `This page was opened at ${origin}, but the portal's address is ${own}. Open it at ${own} and try again.` };
+    return {
+      ok: false,
+      message: `This page was opened at ${origin}, but the portal's address is ${own}. Open it at ${own} and try again.`,
+    };
   }
   return { ok: false, message: "This request did not come from the portal." };
 }
@@ -40,7 +49,12 @@ export function isSameOrigin(req: Request): boolean {
 /** The refusal a route handler sends for a request from another origin (403, naming the portal's address). */
 export function foreignOrigin(req: Request): Response | null {
   const check = originCheck(req.headers);
-  return check.ok ? null : new Response(check.message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return check.ok
+    ? null
+    : new Response(check.message, {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      });
 }
 
 /**

@@ -7,13 +7,16 @@ import { parseTrustedProxies } from "./server/client-ip.mjs";
 
 /** @param {string[]} protocols */
 export const url = (protocols) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.join(" or ")}//`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.join(" or ")}//`,
+  );
 
 export const launchSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -39,7 +42,10 @@ export const launchSchema = z.object({
       try {
         parseTrustedProxies(v);
       } catch (e) {
-        c.addIssue({ code: "custom", message: `has ${e instanceof Error ? e.message : e} (use addresses or CIDR ranges, comma-separated, or "loopback")` });
+        c.addIssue({
+          code: "custom",
+          message: `has ${e instanceof Error ? e.message : e} (use addresses or CIDR ranges, comma-separated, or "loopback")`,
+        });
       }
     }),
   // How long a stopping web server keeps serving new requests (with Connection: close) while load balancers
@@ -47,11 +53,20 @@ export const launchSchema = z.object({
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5000),
   SMTP_URL: url(["smtp:", "smtps:"]).optional(),
   // "1" lets smtp:// to another machine run without STARTTLS (lib/email/smtp-security.mjs).
-  SMTP_INSECURE: z.enum(["0", "1"]).optional().transform((v) => v === "1"),
+  SMTP_INSECURE: z
+    .enum(["0", "1"])
+    .optional()
+    .transform((v) => v === "1"),
   // "off": the start runs no email worker beside the web server (workers run on their own: `npm run worker`).
-  DELIVERY_WORKER: z.enum(["on", "off"]).optional().transform((v) => v !== "off"),
+  DELIVERY_WORKER: z
+    .enum(["on", "off"])
+    .optional()
+    .transform((v) => v !== "off"),
   // "1": the start loads the demo clinics and their public passwords (the development stack always does).
-  DEMO_DATA: z.enum(["0", "1"]).optional().transform((v) => v === "1"),
+  DEMO_DATA: z
+    .enum(["0", "1"])
+    .optional()
+    .transform((v) => v === "1"),
   // Development only: where the embedded database, the mail catcher, the local secrets and dev.env live.
   PORTAL_DATA_DIR: z.string().min(1).default(".data"),
   // Development only: a folder with PostgreSQL 17's postgres, initdb and pg_ctl to run instead of the npm
@@ -90,6 +105,9 @@ export const launchEnv = (source = process.env) => parseSettings(launchSchema, s
  */
 export function commandDatabaseUrl(source = process.env) {
   const { DATABASE_URL } = launchEnv(source);
-  if (!DATABASE_URL) throw new EnvError("DATABASE_URL is not set. In development, start the portal first (`npm start`): the other commands use its database. In production, set it (see .env.example).");
+  if (!DATABASE_URL)
+    throw new EnvError(
+      "DATABASE_URL is not set. In development, start the portal first (`npm start`): the other commands use its database. In production, set it (see .env.example).",
+    );
   return DATABASE_URL;
 }

@@ -59,13 +59,22 @@ export type KeysetPage<T> = { rows: T[]; older: string | null; newer: string | n
  * (keysetOrder); one row more than the page tells whether there is a page beyond. Going newer past the
  * newest rows lands on the first page, full, rather than on a short one.
  */
-export async function pageByKeyset<T extends Cursor>(clinicId: string, page: PageRequest, size: number, fetch: (bound: Bound, take: number) => Promise<T[]>): Promise<KeysetPage<T>> {
+export async function pageByKeyset<T extends Cursor>(
+  clinicId: string,
+  page: PageRequest,
+  size: number,
+  fetch: (bound: Bound, take: number) => Promise<T[]>,
+): Promise<KeysetPage<T>> {
   const bound = boundOf(clinicId, page);
   let rows = await fetch(bound, size + 1);
   if (bound?.towards === "newer") {
     if (rows.length > size) {
       const shown = rows.slice(0, size).reverse();
-      return { rows: shown, older: encodeCursor(clinicId, shown[shown.length - 1]!), newer: encodeCursor(clinicId, shown[0]!) };
+      return {
+        rows: shown,
+        older: encodeCursor(clinicId, shown[shown.length - 1]!),
+        newer: encodeCursor(clinicId, shown[0]!),
+      };
     }
     rows = await fetch(null, size + 1);
   }

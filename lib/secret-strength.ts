@@ -70,11 +70,12 @@ function secretPieces(secret: string): Piece[] {
   const folded = fold(chars);
   const named = (at: number) => Math.log2(at + 2) + Math.log2(n + 1);
   const pieces: Piece[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let best: Piece | null = null;
     // At least a bit a character, so that "aaaa…" (0 bits a character) still reads as the repeat it is.
     const consider = (kind: Piece["kind"], length: number, bits: number, unit?: number) => {
-      if (length >= MIN_PIECE && length > (best?.length ?? 0) && bits < length * Math.max(perChar, 1)) best = { kind, length, bits, unit };
+      if (length >= MIN_PIECE && length > (best?.length ?? 0) && bits < length * Math.max(perChar, 1))
+        best = { kind, length, bits, unit };
     };
     // The longest copy of something earlier (it may overlap itself: "abab…" is "ab" and one long copy).
     let from = -1;
@@ -89,7 +90,12 @@ function secretPieces(secret: string): Piece[] {
     if (i + 1 < n) {
       const step = chars[i + 1]!.codePointAt(0)! - chars[i]!.codePointAt(0)!;
       let k = 2;
-      while (Math.abs(step) <= 3 && i + k < n && chars[i + k]!.codePointAt(0)! - chars[i + k - 1]!.codePointAt(0)! === step) k++;
+      while (
+        Math.abs(step) <= 3 &&
+        i + k < n &&
+        chars[i + k]!.codePointAt(0)! - chars[i + k - 1]!.codePointAt(0)! === step
+      )
+        k++;
       if (step === 0) consider("repeat", k, perChar + named(i), 1);
       else if (Math.abs(step) <= 3) consider("run", k, perChar + 3 + named(i));
     }
@@ -117,7 +123,8 @@ export function secretWeakness(secret: string): string | null {
   const widest = (kind: Piece["kind"]) => pieces.filter((p) => p.kind === kind).sort((a, b) => b.length - a.length)[0];
   const covered = (kind: Piece["kind"]) => pieces.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.length, 0);
   const repeat = widest("repeat");
-  if (repeat && covered("repeat") * 3 >= n) return repeat.unit === 1 ? "it is one character repeated" : `it repeats the same ${repeat.unit} characters`;
+  if (repeat && covered("repeat") * 3 >= n)
+    return repeat.unit === 1 ? "it is one character repeated" : `it repeats the same ${repeat.unit} characters`;
   const word = widest("word");
   if (word && word.length === n) return "it is a published example";
   if (word && covered("word") * 3 >= n) return "it is made of well-known words";

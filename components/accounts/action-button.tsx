@@ -8,7 +8,15 @@ import { initialFormState, type FormState } from "@/lib/forms";
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 /** One button that runs a bound action with a few hidden fields, and says how it went beside it. */
-export function ActionButton({ action, fields = {}, children, pendingText, variant = "secondary", confirmText, showButton = true }: {
+export function ActionButton({
+  action,
+  fields = {},
+  children,
+  pendingText,
+  variant = "secondary",
+  confirmText,
+  showButton = true,
+}: {
   action: Action;
   fields?: Record<string, string>;
   children: React.ReactNode;
@@ -35,7 +43,10 @@ export function ActionButton({ action, fields = {}, children, pendingText, varia
         </SubmitButton>
       )}
       {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`mt-1 text-sm font-medium ${state.ok ? "text-green-800" : "text-red-800"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`mt-1 text-sm font-medium ${state.ok ? "text-green-800" : "text-red-800"}`}
+        >
           {state.message}
         </p>
       )}

@@ -14,8 +14,8 @@ export function ConfirmPasswordForm({ action, email }: { action: Action; email: 
     <form action={formAction}>
       <h2 className="mb-1 text-lg font-semibold">Confirm it is you</h2>
       <p className="mb-4 text-sm text-slate-700">
-        Changes to how you sign in need your password again when you signed in more than 10 minutes ago. You will not be asked again for the next 10
-        minutes.
+        Changes to how you sign in need your password again when you signed in more than 10 minutes ago. You will not be
+        asked again for the next 10 minutes.
       </p>
       {/* For password managers: which account this password is for. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
@@ -24,7 +24,14 @@ export function ConfirmPasswordForm({ action, email }: { action: Action; email: 
           {state.message}
         </p>
       )}
-      <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <Field
+        label="Your password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
       <SubmitButton pendingText="Checking…">Confirm</SubmitButton>
     </form>
   );

@@ -17,7 +17,8 @@ export type AuthenticationOptionsAction = Action<{ options: PublicKeyCredentialR
 
 export type CeremonyKind = "register" | "sign-in";
 
-const NO_SUPPORT = "This browser cannot use passkeys. Use a current version of Chrome, Edge, Safari or Firefox, or sign in another way.";
+const NO_SUPPORT =
+  "This browser cannot use passkeys. Use a current version of Chrome, Edge, Safari or Firefox, or sign in another way.";
 
 /** What the member is told when the browser's side of a ceremony fails. */
 export function ceremonyMessage(err: unknown, kind: CeremonyKind): string {
@@ -43,7 +44,13 @@ async function call<T>(action: Action<T>, fields: Record<string, string>): Promi
   return action(initialFormState, form);
 }
 
-async function run<O, T>(kind: CeremonyKind, start: Action<{ options: O }>, ceremony: (options: O) => Promise<unknown>, finish: Action<T>, fields: Record<string, string>): Promise<FormState<T>> {
+async function run<O, T>(
+  kind: CeremonyKind,
+  start: Action<{ options: O }>,
+  ceremony: (options: O) => Promise<unknown>,
+  finish: Action<T>,
+  fields: Record<string, string>,
+): Promise<FormState<T>> {
   if (!browserSupportsWebAuthn()) return { ok: false, message: NO_SUPPORT };
   const options = await call(start, {});
   if (!options.ok || !options.data) return { ...options, data: undefined };
@@ -56,10 +63,18 @@ async function run<O, T>(kind: CeremonyKind, start: Action<{ options: O }>, cere
   return call(finish, { ...fields, response: JSON.stringify(answer) });
 }
 
-export function registerPasskey<T>(start: RegistrationOptionsAction, finish: Action<T>, fields: Record<string, string>): Promise<FormState<T>> {
+export function registerPasskey<T>(
+  start: RegistrationOptionsAction,
+  finish: Action<T>,
+  fields: Record<string, string>,
+): Promise<FormState<T>> {
   return run("register", start, (optionsJSON) => startRegistration({ optionsJSON }), finish, fields);
 }
 
-export function authenticateWithPasskey<T>(start: AuthenticationOptionsAction, finish: Action<T>, fields: Record<string, string>): Promise<FormState<T>> {
+export function authenticateWithPasskey<T>(
+  start: AuthenticationOptionsAction,
+  finish: Action<T>,
+  fields: Record<string, string>,
+): Promise<FormState<T>> {
   return run("sign-in", start, (optionsJSON) => startAuthentication({ optionsJSON }), finish, fields);
 }

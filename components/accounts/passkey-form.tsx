@@ -13,7 +13,13 @@ type Finish = (prev: FormState, formData: FormData) => Promise<FormState<{ next:
  * browser") go with the answer; once it is accepted, a full navigation to where the action says, so every
  * server component sees the new session cookie.
  */
-export function PasskeyForm({ start, finish, label, variant = "primary", children }: {
+export function PasskeyForm({
+  start,
+  finish,
+  label,
+  variant = "primary",
+  children,
+}: {
   start: AuthenticationOptionsAction;
   finish: Finish;
   label: string;
@@ -25,7 +31,9 @@ export function PasskeyForm({ start, finish, label, variant = "primary", childre
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const fields = Object.fromEntries([...new FormData(e.currentTarget)].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    const fields = Object.fromEntries(
+      [...new FormData(e.currentTarget)].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
     setBusy(true);
     const result = await authenticateWithPasskey(start, finish, fields);
     if (result.ok && result.data) {

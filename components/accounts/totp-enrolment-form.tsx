@@ -14,7 +14,15 @@ type Action = (prev: FormState<{ codes: string[] }>, formData: FormData) => Prom
  * Setting up an authenticator app: the QR code and the key as text, then the first code. When it is right,
  * the recovery codes are shown once, with the way on (`next`).
  */
-export function TotpEnrolmentForm({ action, qr, secretText, enrolment, callbackUrl, next, signedIn = false }: {
+export function TotpEnrolmentForm({
+  action,
+  qr,
+  secretText,
+  enrolment,
+  callbackUrl,
+  next,
+  signedIn = false,
+}: {
   action: Action;
   qr: string;
   secretText: string;
@@ -52,19 +60,36 @@ export function TotpEnrolmentForm({ action, qr, secretText, enrolment, callbackU
       <input type="hidden" name="enrolment" value={enrolment} />
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <ol className="mb-4 list-decimal space-y-3 pl-5 text-sm text-slate-800">
-        <li>Install an authenticator app on your phone if you do not have one, for example Google Authenticator, Microsoft Authenticator or 1Password.</li>
+        <li>
+          Install an authenticator app on your phone if you do not have one, for example Google Authenticator, Microsoft
+          Authenticator or 1Password.
+        </li>
         <li>
           In the app, add an account and scan this QR code.
           {/* eslint-disable-next-line @next/next/no-img-element -- a data URL drawn on the server; nothing to optimise */}
-          <img src={qr} alt="QR code that adds Handout Portal to your authenticator app" width={200} height={200} className="mt-2 block" />
+          <img
+            src={qr}
+            alt="QR code that adds Handout Portal to your authenticator app"
+            width={200}
+            height={200}
+            className="mt-2 block"
+          />
           <span className="mt-2 block">Cannot scan it? Type this key into the app instead:</span>
-          <code id="totp-secret" className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-base">
+          <code id="totp-secret" className="mt-1 block rounded bg-slate-100 px-2 py-1 font-mono text-base break-all">
             {secretText}
           </code>
         </li>
         <li>Type the 6-digit code the app now shows.</li>
       </ol>
-      <Field label="6-digit code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={20} required errors={state.fieldErrors?.code} />
+      <Field
+        label="6-digit code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={20}
+        required
+        errors={state.fieldErrors?.code}
+      />
       <SubmitButton pendingText="Checking…" className="w-full">
         Turn on two-step sign-in
       </SubmitButton>

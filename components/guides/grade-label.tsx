@@ -5,11 +5,22 @@ import { isAboveTarget, readingScale } from "@/lib/guides/readability";
  * target. References and disclaimers (`kind`) are left out of a guide's level, so they get no level and no
  * hint: their wording is not the patient's reading.
  */
-export function GradeLabel({ grade, words, language = "en", kind = "content" }: { grade: number; words?: number; language?: string; kind?: string }) {
+export function GradeLabel({
+  grade,
+  words,
+  language = "en",
+  kind = "content",
+}: {
+  grade: number;
+  words?: number;
+  language?: string;
+  kind?: string;
+}) {
   if (kind === "references" || kind === "disclaimer") {
     return (
       <span className="text-sm text-slate-700">
-        Not scored: {kind === "references" ? "references" : "a disclaimer"} {kind === "references" ? "are" : "is"} left out of the reading level
+        Not scored: {kind === "references" ? "references" : "a disclaimer"} {kind === "references" ? "are" : "is"} left
+        out of the reading level
         {words !== undefined && ` · ${words} words`}
       </span>
     );

@@ -53,7 +53,7 @@ export function GuideBlocks({ blocks, cites = true, images }: { blocks: Block[];
           case "heading": {
             const Tag = `h${Math.min(6, b.level + 1)}` as "h4" | "h5" | "h6";
             return (
-              <Tag key={i} className="mb-1 mt-3 font-semibold">
+              <Tag key={i} className="mt-3 mb-1 font-semibold">
                 <Inlines nodes={b.children} cites={cites} />
               </Tag>
             );
@@ -79,11 +79,18 @@ export function GuideBlocks({ blocks, cites = true, images }: { blocks: Block[];
               <figure key={i} className="my-4">
                 {images ? (
                   // eslint-disable-next-line @next/next/no-img-element -- served by our own clinic-checked route, already resized
-                  <img src={`${images}/${b.imageId}`} alt={b.alt} className="h-auto max-w-full rounded border border-slate-200" loading="lazy" />
+                  <img
+                    src={`${images}/${b.imageId}`}
+                    alt={b.alt}
+                    className="h-auto max-w-full rounded border border-slate-200"
+                    loading="lazy"
+                  />
                 ) : (
-                  <p className="rounded border border-dashed border-slate-300 p-3 text-sm text-slate-700">Picture: {b.alt}</p>
+                  <p className="rounded border border-dashed border-slate-300 p-3 text-sm text-slate-700">
+                    Picture: {b.alt}
+                  </p>
                 )}
-                {b.caption && <figcaption className="mt-1 text-sm italic text-slate-700">{b.caption}</figcaption>}
+                {b.caption && <figcaption className="mt-1 text-sm text-slate-700 italic">{b.caption}</figcaption>}
               </figure>
             );
           case "table":
@@ -93,7 +100,12 @@ export function GuideBlocks({ blocks, cites = true, images }: { blocks: Block[];
                   <thead>
                     <tr>
                       {b.header.map((cell, j) => (
-                        <th key={j} scope="col" className="border border-slate-300 bg-slate-50 px-2 py-1 font-semibold" style={{ textAlign: b.align[j] ?? undefined }}>
+                        <th
+                          key={j}
+                          scope="col"
+                          className="border border-slate-300 bg-slate-50 px-2 py-1 font-semibold"
+                          style={{ textAlign: b.align[j] ?? undefined }}
+                        >
                           <Inlines nodes={cell} cites={cites} />
                         </th>
                       ))}
@@ -103,7 +115,11 @@ export function GuideBlocks({ blocks, cites = true, images }: { blocks: Block[];
                     {b.rows.map((row, r) => (
                       <tr key={r}>
                         {row.map((cell, j) => (
-                          <td key={j} className="border border-slate-300 px-2 py-1" style={{ textAlign: b.align[j] ?? undefined }}>
+                          <td
+                            key={j}
+                            className="border border-slate-300 px-2 py-1"
+                            style={{ textAlign: b.align[j] ?? undefined }}
+                          >
                             <Inlines nodes={cell} cites={cites} />
                           </td>
                         ))}

@@ -14,7 +14,17 @@ const FIELDS: { name: keyof ContactBlock; label: string; type?: string; autoComp
 ];
 
 /** The contact block printed on the handout, pre-filled from the clinic and the clinician. */
-export function ContactFields({ initial, values, errors, hint }: { initial: ContactBlock; values?: Record<string, string>; errors: Record<string, string[] | undefined>; hint?: string }) {
+export function ContactFields({
+  initial,
+  values,
+  errors,
+  hint,
+}: {
+  initial: ContactBlock;
+  values?: Record<string, string>;
+  errors: Record<string, string[] | undefined>;
+  hint?: string;
+}) {
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold">Contact details on the handout</legend>

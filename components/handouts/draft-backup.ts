@@ -19,7 +19,12 @@ export function writeBackup(clinicId: string, form: HTMLFormElement, draftId: st
   try {
     const state = draftStateSchema.safeParse(draftStateFromFormData(new FormData(form)));
     if (!state.success) return;
-    const backup: Backup = { path: location.pathname + location.search, draftId, savedAt: Date.now(), state: state.data };
+    const backup: Backup = {
+      path: location.pathname + location.search,
+      draftId,
+      savedAt: Date.now(),
+      state: state.data,
+    };
     sessionStorage.setItem(key(clinicId), JSON.stringify(backup));
   } catch {
     // Storage full or turned off: the server-side draft is still saved as usual.

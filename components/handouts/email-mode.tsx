@@ -10,7 +10,14 @@ export type EmailMode = "LINK" | "ATTACHMENT";
  * then holds no health information at all. Attaching the PDF asks the clinician to confirm the notice that
  * email is not encrypted, and the choice is kept on the delivery.
  */
-export function EmailModeChoice({ id, hasLink, mode, onMode, errors, noticeSeen = false }: {
+export function EmailModeChoice({
+  id,
+  hasLink,
+  mode,
+  onMode,
+  errors,
+  noticeSeen = false,
+}: {
   id: string;
   hasLink: boolean;
   mode: EmailMode;
@@ -35,14 +42,33 @@ export function EmailModeChoice({ id, hasLink, mode, onMode, errors, noticeSeen 
       <fieldset ref={fieldset} key={drawn} className="mb-4">
         <legend className="text-sm font-medium text-slate-800">What the email carries</legend>
         <label className="mt-2 flex items-start gap-2 text-sm">
-          <input type="radio" name="mode" value="LINK" checked={mode === "LINK"} disabled={!hasLink} onChange={() => onMode("LINK")} className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600" />
+          <input
+            type="radio"
+            name="mode"
+            value="LINK"
+            checked={mode === "LINK"}
+            disabled={!hasLink}
+            onChange={() => onMode("LINK")}
+            className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
+          />
           <span>
             <span className="font-medium">The patient link only</span>
-            <span className="block text-slate-600">{hasLink ? "No health information in the email: the handout stays behind the link." : "This handout has no working patient link."}</span>
+            <span className="block text-slate-600">
+              {hasLink
+                ? "No health information in the email: the handout stays behind the link."
+                : "This handout has no working patient link."}
+            </span>
           </span>
         </label>
         <label className="mt-2 flex items-start gap-2 text-sm">
-          <input type="radio" name="mode" value="ATTACHMENT" checked={mode === "ATTACHMENT"} onChange={() => onMode("ATTACHMENT")} className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600" />
+          <input
+            type="radio"
+            name="mode"
+            value="ATTACHMENT"
+            checked={mode === "ATTACHMENT"}
+            onChange={() => onMode("ATTACHMENT")}
+            className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
+          />
           <span className="font-medium">The PDF attached</span>
         </label>
         {errors.mode && <p className="mt-1 text-sm font-medium text-red-800">{errors.mode.join(" ")}</p>}

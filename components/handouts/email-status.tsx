@@ -2,7 +2,12 @@
 export type EmailStatus = "QUEUED" | "SENDING" | "SENT" | "FAILED" | null;
 
 const LABELS = { QUEUED: "Email queued", SENDING: "Email sending", SENT: "Emailed", FAILED: "Email failed" } as const;
-const TONES = { QUEUED: "bg-slate-100 text-slate-800", SENDING: "bg-brand-50 text-brand-800", SENT: "bg-green-50 text-green-900", FAILED: "bg-red-50 text-red-900" } as const;
+const TONES = {
+  QUEUED: "bg-slate-100 text-slate-800",
+  SENDING: "bg-brand-50 text-brand-800",
+  SENT: "bg-green-50 text-green-900",
+  FAILED: "bg-red-50 text-red-900",
+} as const;
 
 export function EmailStatusBadge({ status }: { status: EmailStatus }) {
   if (!status) return <span className="text-sm text-slate-600">Not emailed</span>;
@@ -24,7 +29,9 @@ const opened = (n: number) => (n > 1 ? `opened ${n}×` : "opened once");
  */
 export function LinkStateBadge({ link, voided = false }: { link: LinkState | null; voided?: boolean }) {
   if (!link) return null;
-  const first = link.firstOpenedAt ? `First opened ${link.firstOpenedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : undefined;
+  const first = link.firstOpenedAt
+    ? `First opened ${link.firstOpenedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}`
+    : undefined;
   const ended = link.revokedAt || voided ? "Link withdrawn" : link.expiresAt <= new Date() ? "Link expired" : null;
   if (ended) {
     return (

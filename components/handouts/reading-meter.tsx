@@ -6,7 +6,15 @@ const words = (n: number) => `${n.toLocaleString("en-US")} word${n === 1 ? "" : 
  * The reading level on the language's own scale, with a plain-language hint when it misses the target; text too
  * short or too list-like for a formula says so instead of showing a number that means nothing.
  */
-export function ReadingMeter({ label, level, language = "en" }: { label: string; level: ReadingLevel; language?: string }) {
+export function ReadingMeter({
+  label,
+  level,
+  language = "en",
+}: {
+  label: string;
+  level: ReadingLevel;
+  language?: string;
+}) {
   const scale = readingScale(language);
   const high = level.kind === "scored" && isAboveTarget(level.grade, language);
   return (

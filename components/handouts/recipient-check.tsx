@@ -28,14 +28,17 @@ export function RecipientCheckBox({ check }: { check: RecipientCheck | undefined
     setDismissed(check);
   };
   return (
-    <div ref={box} tabIndex={-1} className="mb-4 rounded-md border-2 border-amber-700 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+    <div
+      ref={box}
+      tabIndex={-1}
+      className="mb-4 rounded-md border-2 border-amber-700 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
       <div role="alert">
-        <h3 className="font-semibold">
-          Check the address before sending
-        </h3>
+        <h3 className="font-semibold">Check the address before sending</h3>
         {check.suggestion && (
           <p className="mt-1">
-            <strong className="break-words">{check.address}</strong> may be mistyped. Did you mean <strong className="break-words">{check.suggestion}</strong>?
+            <strong className="break-words">{check.address}</strong> may be mistyped. Did you mean{" "}
+            <strong className="break-words">{check.suggestion}</strong>?
           </p>
         )}
         {check.previous && (

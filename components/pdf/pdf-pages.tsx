@@ -10,7 +10,13 @@ const RESIZE_SETTLE_MS = 150;
 
 // What a drawing was made from: the component is busy while what is on screen is not the current one.
 type Source = { pdf: Uint8Array; px: number; showAll: boolean };
-type Painted = { source: Source; revision: number; numPages: number; images: HTMLCanvasElement[]; texts: string[][] | null };
+type Painted = {
+  source: Source;
+  revision: number;
+  numPages: number;
+  images: HTMLCanvasElement[];
+  texts: string[][] | null;
+};
 
 /**
  * The PDF itself, drawn by pdf.js on canvas at the column's width and the screen's pixel density: page 1, or
@@ -84,7 +90,14 @@ export function PdfPages({
       // Once the image is on screen: the text is for screen readers and need not hold up the picture.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
       if (cancelled) return;
-      const texts = await Promise.all(images.map((_, i) => doc.getPage(i + 1).then((p) => p.getTextContent()).then(textLines)));
+      const texts = await Promise.all(
+        images.map((_, i) =>
+          doc
+            .getPage(i + 1)
+            .then((p) => p.getTextContent())
+            .then(textLines),
+        ),
+      );
       if (cancelled) return;
       setPainted((p) => (p?.images === images ? { ...p, texts } : p));
     })().catch(async (err) => {
@@ -107,14 +120,28 @@ export function PdfPages({
   return (
     <div role="group" aria-label={label} className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
-        <p>{count === 0 ? "Preparing the preview…" : count === 1 ? "1 page" : showAll ? `Showing all ${count} pages` : `Showing page 1 of ${count}`}</p>
+        <p>
+          {count === 0
+            ? "Preparing the preview…"
+            : count === 1
+              ? "1 page"
+              : showAll
+                ? `Showing all ${count} pages`
+                : `Showing page 1 of ${count}`}
+        </p>
         {count > 1 && (
-          <button type="button" onClick={() => setShowAll(!showAll)} className="font-medium text-brand-700 underline hover:text-brand-800">
+          <button
+            type="button"
+            onClick={() => setShowAll(!showAll)}
+            className="font-medium text-brand-700 underline hover:text-brand-800"
+          >
             {showAll ? "Show page 1 only" : `Show all ${count} pages`}
           </button>
         )}
       </div>
-      {error && <p className="rounded border-l-4 border-amber-700 bg-amber-50 px-3 py-2 text-sm text-amber-900">{error}</p>}
+      {error && (
+        <p className="rounded border-l-4 border-amber-700 bg-amber-50 px-3 py-2 text-sm text-amber-900">{error}</p>
+      )}
       <div ref={frame} data-painted-revision={painted?.revision} aria-busy={drawing} className="space-y-4">
         {painted ? (
           painted.images.map((image, i) => (

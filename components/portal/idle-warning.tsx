@@ -52,15 +52,19 @@ export function IdleWarning() {
   }
 
   return (
-    <dialog ref={dialog} aria-labelledby="idle-title" className="max-w-md rounded-lg border border-slate-300 p-6 shadow-xl backdrop:bg-slate-900/40">
+    <dialog
+      ref={dialog}
+      aria-labelledby="idle-title"
+      className="max-w-md rounded-lg border border-slate-300 p-6 shadow-xl backdrop:bg-slate-900/40"
+    >
       {phase === "expired" ? (
         <>
           <h2 id="idle-title" className="text-lg font-semibold">
             You were signed out
           </h2>
           <p className="mt-2 text-slate-700">
-            Your session ended, so changes from now on are not saved. Sign in again to carry on here: in the handout builder, what you typed is kept in this browser
-            and comes back after you sign in.
+            Your session ended, so changes from now on are not saved. Sign in again to carry on here: in the handout
+            builder, what you typed is kept in this browser and comes back after you sign in.
           </p>
           <div className="mt-4 flex flex-wrap gap-3">
             {/* The address is read when clicked: the builder's changes when its draft is first saved. */}
@@ -84,7 +88,9 @@ export function IdleWarning() {
           <h2 id="idle-title" className="text-lg font-semibold">
             Still there?
           </h2>
-          <p className="mt-2 text-slate-700">For the patients’ privacy you will be signed out in about two minutes without activity.</p>
+          <p className="mt-2 text-slate-700">
+            For the patients’ privacy you will be signed out in about two minutes without activity.
+          </p>
           <button type="button" onClick={stay} autoFocus className={buttonClass("primary", "mt-4")}>
             Stay signed in
           </button>

@@ -6,9 +6,21 @@ const TONES = {
 } as const;
 
 /** A message box; errors are announced to screen readers as they appear. */
-export function Alert({ tone = "info", children, id }: { tone?: keyof typeof TONES; children: React.ReactNode; id?: string }) {
+export function Alert({
+  tone = "info",
+  children,
+  id,
+}: {
+  tone?: keyof typeof TONES;
+  children: React.ReactNode;
+  id?: string;
+}) {
   return (
-    <div id={id} role={tone === "error" ? "alert" : "status"} className={`mb-4 rounded-md border-l-4 px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div
+      id={id}
+      role={tone === "error" ? "alert" : "status"}
+      className={`mb-4 rounded-md border-l-4 px-4 py-3 text-sm ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -10,7 +10,13 @@ function describedBy(name: string, errors?: string[], hint?: string) {
   return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function Wrapper({ label, id, errors, hint, children }: Omit<Common, "name"> & { id: string; children: React.ReactNode }) {
+function Wrapper({
+  label,
+  id,
+  errors,
+  hint,
+  children,
+}: Omit<Common, "name"> & { id: string; children: React.ReactNode }) {
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -32,7 +38,15 @@ function Wrapper({ label, id, errors, hint, children }: Omit<Common, "name"> & {
 }
 
 /** A labelled input with its hint and errors tied to it through aria-describedby. */
-export function Field({ label, name, id = name, errors, hint, className = "", ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  name,
+  id = name,
+  errors,
+  hint,
+  className = "",
+  ...props
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Wrapper label={label} id={id} errors={errors} hint={hint}>
       <input
@@ -47,7 +61,15 @@ export function Field({ label, name, id = name, errors, hint, className = "", ..
   );
 }
 
-export function TextArea({ label, name, id = name, errors, hint, className = "", ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  name,
+  id = name,
+  errors,
+  hint,
+  className = "",
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Wrapper label={label} id={id} errors={errors} hint={hint}>
       <textarea
@@ -62,7 +84,16 @@ export function TextArea({ label, name, id = name, errors, hint, className = "",
   );
 }
 
-export function Select({ label, name, id = name, errors, hint, children, className = "", ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  label,
+  name,
+  id = name,
+  errors,
+  hint,
+  children,
+  className = "",
+  ...props
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Wrapper label={label} id={id} errors={errors} hint={hint}>
       <select

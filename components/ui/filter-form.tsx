@@ -4,9 +4,22 @@ import { buttonClass } from "@/components/ui/button";
 // The GET filter forms of the list pages (handouts, activity): labelled fields in a grid, then Filter and Clear.
 export const filterInput = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
-export function FilterForm({ label, clearHref, children }: { label: string; clearHref: string; children: React.ReactNode }) {
+export function FilterForm({
+  label,
+  clearHref,
+  children,
+}: {
+  label: string;
+  clearHref: string;
+  children: React.ReactNode;
+}) {
   return (
-    <form method="get" role="search" aria-label={label} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      method="get"
+      role="search"
+      aria-label={label}
+      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
       {children}
       <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
         <button type="submit" className={buttonClass("primary")}>
@@ -20,7 +33,17 @@ export function FilterForm({ label, clearHref, children }: { label: string; clea
   );
 }
 
-export function Filter({ id, label, className, children }: { id: string; label: string; className?: string; children: React.ReactNode }) {
+export function Filter({
+  id,
+  label,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className={className}>
       <label htmlFor={id} className="text-sm font-medium">

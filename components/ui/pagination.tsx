@@ -1,10 +1,22 @@
 import Link from "next/link";
 
 /** Previous/next links that keep the other query parameters. */
-export function Pagination({ page, pages, basePath, params = {} }: { page: number; pages: number; basePath: string; params?: Record<string, string | undefined> }) {
+export function Pagination({
+  page,
+  pages,
+  basePath,
+  params = {},
+}: {
+  page: number;
+  pages: number;
+  basePath: string;
+  params?: Record<string, string | undefined>;
+}) {
   if (pages <= 1) return null;
   const href = (p: number) => {
-    const q = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]));
+    const q = new URLSearchParams(
+      Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]),
+    );
     return `${basePath}?${q}`;
   };
   return (

@@ -3,7 +3,14 @@
 import { useFormStatus } from "react-dom";
 import { buttonClass, type ButtonVariant } from "@/components/ui/button";
 
-export function SubmitButton({ children, pendingText, variant = "primary", className = "", name, value }: {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = "primary",
+  className = "",
+  name,
+  value,
+}: {
   children: React.ReactNode;
   pendingText?: string;
   variant?: ButtonVariant;
@@ -13,7 +20,14 @@ export function SubmitButton({ children, pendingText, variant = "primary", class
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={buttonClass(variant, className)}
+    >
       {pending ? (pendingText ?? "Working…") : children}
     </button>
   );

@@ -13,7 +13,8 @@ const mb = (n: number) => `${Number((n / 1024 / 1024).toFixed(1))} MB`;
 
 function formBytes(formData: FormData): number {
   let bytes = 0;
-  for (const [key, value] of formData.entries()) bytes += key.length + (typeof value === "string" ? new Blob([value]).size : value.size) + 200;
+  for (const [key, value] of formData.entries())
+    bytes += key.length + (typeof value === "string" ? new Blob([value]).size : value.size) + 200;
   return bytes;
 }
 
@@ -23,7 +24,9 @@ export function oversizedFiles(formData: FormData, limits: FileLimits): Record<s
   for (const [name, { maxBytes, noun }] of Object.entries(limits)) {
     for (const file of formData.getAll(name)) {
       if (!(file instanceof File) || file.size <= maxBytes) continue;
-      (errors[name] ??= []).push(`“${file.name}” is ${mb(file.size)}: ${noun} can be at most ${mb(maxBytes)}. Choose a smaller file.`);
+      (errors[name] ??= []).push(
+        `“${file.name}” is ${mb(file.size)}: ${noun} can be at most ${mb(maxBytes)}. Choose a smaller file.`,
+      );
     }
   }
   return errors;
@@ -35,13 +38,27 @@ export function oversizedFiles(formData: FormData, limits: FileLimits): Record<s
  * accepts, each with a message on the form instead of a failure on the server. A request that never got an
  * answer (connection lost, server restarting) says so instead of replacing the page with an error screen.
  */
-export function useFormAction<S extends FormState<unknown>>(action: (prev: S, formData: FormData) => Promise<S>, initial: S, files: FileLimits = {}) {
+export function useFormAction<S extends FormState<unknown>>(
+  action: (prev: S, formData: FormData) => Promise<S>,
+  initial: S,
+  files: FileLimits = {},
+) {
   return useActionState<S, FormData>(async (prev: S, formData: FormData): Promise<S> => {
     const oversized = oversizedFiles(formData, files);
-    if (Object.keys(oversized).length) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: oversized, values: formValues(formData) } as S;
+    if (Object.keys(oversized).length)
+      return {
+        ok: false,
+        message: "Please correct the highlighted fields.",
+        fieldErrors: oversized,
+        values: formValues(formData),
+      } as S;
     const bytes = formBytes(formData);
     if (bytes > SERVER_ACTION_BODY_LIMIT) {
-      return { ok: false, message: `This is too large to send (${mb(bytes)}; the limit is ${mb(SERVER_ACTION_BODY_LIMIT)}). Shorten the text and try again.`, values: formValues(formData) } as S;
+      return {
+        ok: false,
+        message: `This is too large to send (${mb(bytes)}; the limit is ${mb(SERVER_ACTION_BODY_LIMIT)}). Shorten the text and try again.`,
+        values: formValues(formData),
+      } as S;
     }
     try {
       const result = await action(prev, formData);

@@ -23,11 +23,22 @@ export async function findSignedInDevices(userId: string, currentSessionId: stri
 }
 
 /** Signs out one other session of the member (scoped to the account); false when it had already ended. */
-export async function signOutDevice(user: { id: string; sessionId: string }, sessionId: string, info: RequestInfo): Promise<boolean> {
+export async function signOutDevice(
+  user: { id: string; sessionId: string },
+  sessionId: string,
+  info: RequestInfo,
+): Promise<boolean> {
   if (sessionId === user.sessionId) return false;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.authSession.updateMany({ where: { id: sessionId, userId: user.id, endedAt: null }, data: { endedAt: new Date() } });
-    if (count === 1) await recordAudit({ action: "auth.session_ended", actorId: user.id, targetType: "session", targetId: sessionId, ...info }, tx);
+    const { count } = await tx.authSession.updateMany({
+      where: { id: sessionId, userId: user.id, endedAt: null },
+      data: { endedAt: new Date() },
+    });
+    if (count === 1)
+      await recordAudit(
+        { action: "auth.session_ended", actorId: user.id, targetType: "session", targetId: sessionId, ...info },
+        tx,
+      );
     return count === 1;
   });
 }
@@ -35,10 +46,27 @@ export async function signOutDevice(user: { id: string; sessionId: string }, ses
 /** Signs out every session of the member but this one; returns how many ended. */
 export async function signOutOtherDevices(user: { id: string; sessionId: string }, info: RequestInfo): Promise<number> {
   return db.$transaction(async (tx) => {
-    const others = await tx.authSession.findMany({ where: { userId: user.id, endedAt: null, NOT: { id: user.sessionId } }, select: { id: true } });
+    const others = await tx.authSession.findMany({
+      where: { userId: user.id, endedAt: null, NOT: { id: user.sessionId } },
+      select: { id: true },
+    });
     const ids = others.map((o) => o.id);
-    const { count } = await tx.authSession.updateMany({ where: { id: { in: ids }, endedAt: null }, data: { endedAt: new Date() } });
-    for (const id of ids) await recordAudit({ action: "auth.session_ended", actorId: user.id, targetType: "session", targetId: id, metadata: { all: true }, ...info }, tx);
+    const { count } = await tx.authSession.updateMany({
+      where: { id: { in: ids }, endedAt: null },
+      data: { endedAt: new Date() },
+    });
+    for (const id of ids)
+      await recordAudit(
+        {
+          action: "auth.session_ended",
+          actorId: user.id,
+          targetType: "session",
+          targetId: id,
+          metadata: { all: true },
+          ...info,
+        },
+        tx,
+      );
     return count;
   });
 }

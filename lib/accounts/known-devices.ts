@@ -12,7 +12,8 @@ function key(): Buffer {
   return Buffer.from(crypto.hkdfSync("sha256", env().NEXTAUTH_SECRET, "handout-portal", "known-device-cookie", 32));
 }
 
-const sign = (userId: string, deviceId: string) => crypto.createHmac("sha256", key()).update(`${userId}.${deviceId}`).digest("base64url");
+const sign = (userId: string, deviceId: string) =>
+  crypto.createHmac("sha256", key()).update(`${userId}.${deviceId}`).digest("base64url");
 
 export function deviceCookieName(userId: string): string {
   const prefix = env().APP_URL.startsWith("https://") ? "__Secure-" : "";
@@ -27,7 +28,12 @@ export function knownDeviceId(cookieHeader: string | undefined, userId: string):
     if (k !== name) continue;
     const [deviceId = "", mac = ""] = rest.join("=").split(".");
     const expected = sign(userId, deviceId);
-    if (/^[A-Za-z0-9_-]{16,64}$/.test(deviceId) && mac.length === expected.length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) return deviceId;
+    if (
+      /^[A-Za-z0-9_-]{16,64}$/.test(deviceId) &&
+      mac.length === expected.length &&
+      crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected))
+    )
+      return deviceId;
   }
   return null;
 }
@@ -37,7 +43,13 @@ export function knownDeviceCookie(userId: string, deviceId = crypto.randomBytes(
   return {
     name: deviceCookieName(userId),
     value: `${deviceId}.${sign(userId, deviceId)}`,
-    options: { path: "/api/auth", maxAge: MAX_AGE_S, httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://") },
+    options: {
+      path: "/api/auth",
+      maxAge: MAX_AGE_S,
+      httpOnly: true,
+      sameSite: "lax" as const,
+      secure: env().APP_URL.startsWith("https://"),
+    },
   };
 }
 

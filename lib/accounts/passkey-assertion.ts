@@ -1,9 +1,18 @@
 import "server-only";
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import {
+  generateAuthenticationOptions,
+  verifyAuthenticationResponse,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
-import { CHALLENGE_TTL_MS, consumeChallenge, storeChallenge, type ChallengeProblem } from "@/lib/accounts/passkey-challenges";
+import {
+  CHALLENGE_TTL_MS,
+  consumeChallenge,
+  storeChallenge,
+  type ChallengeProblem,
+} from "@/lib/accounts/passkey-challenges";
 import { authenticatorDataOf, isForSite, readClientData } from "@/lib/accounts/passkey-site-check";
 import type { PasskeySite } from "@/lib/accounts/passkey-site";
 import type { AuthenticationAnswer } from "@/lib/accounts/passkey-schemas";
@@ -13,10 +22,16 @@ import type { RequestInfo } from "@/lib/request-info";
 // credentials, no account named) the authenticator must verify its user (PIN, fingerprint, face): possession
 // and that check are two factors. After a password ("second-factor") possession is the second one.
 export type AssertionPurpose = "sign-in" | "second-factor";
-export type AssertionProblem = ChallengeProblem | "unknown-passkey" | "wrong-site" | "cloned" | "not-verified" | "no-user-verification";
+export type AssertionProblem =
+  ChallengeProblem | "unknown-passkey" | "wrong-site" | "cloned" | "not-verified" | "no-user-verification";
 export type AssertionResult =
   | { ok: true; passkey: { id: string; userId: string; name: string }; counter: number; userVerified: boolean }
-  | { ok: false; problem: AssertionProblem; passkey?: { id: string; userId: string }; detail?: Record<string, number | string> };
+  | {
+      ok: false;
+      problem: AssertionProblem;
+      passkey?: { id: string; userId: string };
+      detail?: Record<string, number | string>;
+    };
 
 export function passkeyMessage(problem: AssertionProblem, purpose: AssertionPurpose): string {
   switch (problem) {
@@ -41,8 +56,14 @@ export function passkeyMessage(problem: AssertionProblem, purpose: AssertionPurp
 }
 
 /** The options for navigator.credentials.get(); the challenge is kept for one answer. */
-export async function startAssertion(site: PasskeySite, purpose: AssertionPurpose, userId: string | null): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  const allow = userId ? await db.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } }) : [];
+export async function startAssertion(
+  site: PasskeySite,
+  purpose: AssertionPurpose,
+  userId: string | null,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const allow = userId
+    ? await db.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } })
+    : [];
   const options = await generateAuthenticationOptions({
     rpID: site.rpID,
     allowCredentials: allow.map((p) => ({ id: p.credentialId, transports: p.transports })),
@@ -58,18 +79,26 @@ export async function startAssertion(site: PasskeySite, purpose: AssertionPurpos
  * count. On success the count moves forward in the same statement that checks it did not go back, so two
  * answers with one count cannot both pass. `userId` is the account a second step is for (null: any account).
  */
-export async function checkAssertion(site: PasskeySite, answer: AuthenticationAnswer, purpose: AssertionPurpose, userId: string | null, tx: Tx): Promise<AssertionResult> {
+export async function checkAssertion(
+  site: PasskeySite,
+  answer: AuthenticationAnswer,
+  purpose: AssertionPurpose,
+  userId: string | null,
+  tx: Tx,
+): Promise<AssertionResult> {
   const clientData = readClientData(answer.response.clientDataJSON);
   if (!clientData || clientData.type !== "webauthn.get") return { ok: false, problem: "not-verified" };
   const challenge = await consumeChallenge(clientData.challenge, purpose, userId, tx);
   if (challenge !== "ok") return { ok: false, problem: challenge };
   const authData = authenticatorDataOf(answer.response.authenticatorData);
-  if (!isForSite(site, clientData.origin, authData)) return { ok: false, problem: "wrong-site", detail: { origin: clientData.origin.slice(0, 200) } };
+  if (!isForSite(site, clientData.origin, authData))
+    return { ok: false, problem: "wrong-site", detail: { origin: clientData.origin.slice(0, 200) } };
   const passkey = await tx.passkey.findUnique({ where: { credentialId: answer.id } });
   if (!passkey || (userId && passkey.userId !== userId)) return { ok: false, problem: "unknown-passkey" };
   const ref = { id: passkey.id, userId: passkey.userId };
   const handle = answer.response.userHandle;
-  if (handle && isoBase64URL.toUTF8String(handle) !== passkey.userId) return { ok: false, problem: "not-verified", passkey: ref };
+  if (handle && isoBase64URL.toUTF8String(handle) !== passkey.userId)
+    return { ok: false, problem: "not-verified", passkey: ref };
   const userVerified = ((authData?.[32] ?? 0) & 0x04) !== 0;
   if (purpose === "sign-in" && !userVerified) return { ok: false, problem: "no-user-verification", passkey: ref };
   // The library's counter rule runs before the signature is checked; the count is compared below instead, so
@@ -85,15 +114,34 @@ export async function checkAssertion(site: PasskeySite, answer: AuthenticationAn
   if (!verified?.verified) return { ok: false, problem: "not-verified", passkey: ref };
   const stored = Number(passkey.counter);
   const next = verified.authenticationInfo.newCounter;
-  const cloned = { ok: false, problem: "cloned", passkey: ref, detail: { storedCounter: stored, answerCounter: next } } as const;
+  const cloned = {
+    ok: false,
+    problem: "cloned",
+    passkey: ref,
+    detail: { storedCounter: stored, answerCounter: next },
+  } as const;
   if ((stored > 0 || next > 0) && next <= stored) return cloned;
-  const { count } = await tx.passkey.updateMany({ where: { id: passkey.id, counter: next > 0 ? { lt: next } : 0 }, data: { counter: next, lastUsedAt: new Date() } });
+  const { count } = await tx.passkey.updateMany({
+    where: { id: passkey.id, counter: next > 0 ? { lt: next } : 0 },
+    data: { counter: next, lastUsedAt: new Date() },
+  });
   if (count !== 1) return cloned;
-  return { ok: true, passkey: { id: passkey.id, userId: passkey.userId, name: passkey.name }, counter: next, userVerified };
+  return {
+    ok: true,
+    passkey: { id: passkey.id, userId: passkey.userId, name: passkey.name },
+    counter: next,
+    userVerified,
+  };
 }
 
 /** The audit event of a refused answer, in `tx` (which must commit: the used-up challenge goes with it). */
-export async function auditRefusedPasskey(result: Extract<AssertionResult, { ok: false }>, purpose: AssertionPurpose, userId: string | null, info: RequestInfo, tx: Tx): Promise<void> {
+export async function auditRefusedPasskey(
+  result: Extract<AssertionResult, { ok: false }>,
+  purpose: AssertionPurpose,
+  userId: string | null,
+  info: RequestInfo,
+  tx: Tx,
+): Promise<void> {
   await recordAudit(
     {
       action: "auth.passkey_refused",
@@ -107,6 +155,21 @@ export async function auditRefusedPasskey(result: Extract<AssertionResult, { ok:
 }
 
 /** The audit event of an accepted passkey, in the transaction that signs in. */
-export async function auditUsedPasskey(result: Extract<AssertionResult, { ok: true }>, purpose: AssertionPurpose, info: RequestInfo, tx: Tx): Promise<void> {
-  await recordAudit({ action: "auth.passkey_used", actorId: result.passkey.userId, targetType: "passkey", targetId: result.passkey.id, metadata: { as: purpose, counter: result.counter, userVerified: result.userVerified }, ...info }, tx);
+export async function auditUsedPasskey(
+  result: Extract<AssertionResult, { ok: true }>,
+  purpose: AssertionPurpose,
+  info: RequestInfo,
+  tx: Tx,
+): Promise<void> {
+  await recordAudit(
+    {
+      action: "auth.passkey_used",
+      actorId: result.passkey.userId,
+      targetType: "passkey",
+      targetId: result.passkey.id,
+      metadata: { as: purpose, counter: result.counter, userVerified: result.userVerified },
+      ...info,
+    },
+    tx,
+  );
 }

@@ -13,21 +13,38 @@ export type ChallengeProblem = "expired" | "used" | "unknown";
 const hashChallenge = (challenge: string) => crypto.createHash("sha256").update(challenge).digest("hex");
 
 /** Keeps `challenge` (base64url, as the options carry it) for one answer; forgets the long-expired ones. */
-export async function storeChallenge(challenge: string, purpose: ChallengePurpose, userId: string | null): Promise<void> {
+export async function storeChallenge(
+  challenge: string,
+  purpose: ChallengePurpose,
+  userId: string | null,
+): Promise<void> {
   const now = Date.now();
   await db.$transaction([
     db.passkeyChallenge.deleteMany({ where: { expiresAt: { lt: new Date(now - CHALLENGE_TTL_MS) } } }),
-    db.passkeyChallenge.create({ data: { challengeHash: hashChallenge(challenge), purpose, userId, expiresAt: new Date(now + CHALLENGE_TTL_MS) } }),
+    db.passkeyChallenge.create({
+      data: { challengeHash: hashChallenge(challenge), purpose, userId, expiresAt: new Date(now + CHALLENGE_TTL_MS) },
+    }),
   ]);
 }
 
 /** Uses `challenge` up for `purpose` and `userId`: "ok" once; after that, or after 5 minutes, the problem. */
-export async function consumeChallenge(challenge: string, purpose: ChallengePurpose, userId: string | null, tx: Tx = db): Promise<"ok" | ChallengeProblem> {
+export async function consumeChallenge(
+  challenge: string,
+  purpose: ChallengePurpose,
+  userId: string | null,
+  tx: Tx = db,
+): Promise<"ok" | ChallengeProblem> {
   const challengeHash = hashChallenge(challenge);
   const now = new Date();
-  const { count } = await tx.passkeyChallenge.updateMany({ where: { challengeHash, purpose, userId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const { count } = await tx.passkeyChallenge.updateMany({
+    where: { challengeHash, purpose, userId, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
   if (count === 1) return "ok";
-  const row = await tx.passkeyChallenge.findUnique({ where: { challengeHash }, select: { purpose: true, userId: true, usedAt: true } });
+  const row = await tx.passkeyChallenge.findUnique({
+    where: { challengeHash },
+    select: { purpose: true, userId: true, usedAt: true },
+  });
   if (!row || row.purpose !== purpose || row.userId !== userId) return "unknown";
   return row.usedAt ? "used" : "expired";
 }

@@ -4,7 +4,10 @@ import { idSchema } from "@/lib/ids";
 // The passkey forms, parsed by their actions (lib/actions.ts) and shared with the pages. A browser's answer to
 // a ceremony travels as one JSON field; its shape is checked here, its content by @simplewebauthn/server.
 const UNREADABLE = "Your passkey's answer could not be read. Try again.";
-const b64url = z.string().max(16_000, UNREADABLE).regex(/^[A-Za-z0-9_-]*$/, UNREADABLE);
+const b64url = z
+  .string()
+  .max(16_000, UNREADABLE)
+  .regex(/^[A-Za-z0-9_-]*$/, UNREADABLE);
 const credentialId = b64url.min(1, UNREADABLE).max(1400, UNREADABLE);
 
 const json = <T extends z.ZodType>(shape: T) =>
@@ -50,13 +53,22 @@ export const authenticationResponseSchema = json(
   z.object(
     {
       ...answer,
-      response: z.object({ clientDataJSON: b64url, authenticatorData: b64url, signature: b64url, userHandle: b64url.optional() }),
+      response: z.object({
+        clientDataJSON: b64url,
+        authenticatorData: b64url,
+        signature: b64url,
+        userHandle: b64url.optional(),
+      }),
     },
     UNREADABLE,
   ),
 );
 
-export const passkeyNameSchema = z.string().trim().min(1, "Give the passkey a name, such as “Work laptop”.").max(60, "Keep the name to 60 characters.");
+export const passkeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the passkey a name, such as “Work laptop”.")
+  .max(60, "Keep the name to 60 characters.");
 
 const callbackUrl = z.string().max(2000).optional();
 
@@ -66,7 +78,10 @@ export const removePasskeySchema = z.object({ passkeyId: idSchema });
 export const passkeySignInSchema = z.object({ response: authenticationResponseSchema, callbackUrl });
 export const passkeySecondStepSchema = z.object({
   response: authenticationResponseSchema,
-  trust: z.literal("on").optional().transform((v) => v === "on"),
+  trust: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
   callbackUrl,
 });
 

@@ -3,7 +3,13 @@ import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/serv
 import { AppError } from "@/lib/errors";
 import { finish, giveCookies, type Proof, type SecondStepDone } from "@/lib/accounts/second-step";
 import { getPendingSignIn, readPendingToken, type PendingSignIn } from "@/lib/accounts/pending-sign-in";
-import { auditRefusedPasskey, auditUsedPasskey, checkAssertion, passkeyMessage, startAssertion } from "@/lib/accounts/passkey-assertion";
+import {
+  auditRefusedPasskey,
+  auditUsedPasskey,
+  checkAssertion,
+  passkeyMessage,
+  startAssertion,
+} from "@/lib/accounts/passkey-assertion";
 import { currentPasskeySite, type PasskeySite } from "@/lib/accounts/passkey-site";
 import type { AuthenticationAnswer } from "@/lib/accounts/passkey-schemas";
 import type { RequestInfo } from "@/lib/request-info";
@@ -14,16 +20,25 @@ import type { RequestInfo } from "@/lib/request-info";
 
 async function pendingForPasskey(token: string | undefined): Promise<PendingSignIn> {
   const pending = await getPendingSignIn(token, "second-factor");
-  if (!pending.methods.includes("passkey")) throw new AppError("BAD_REQUEST", "This account has no passkey. Use another way to sign in.");
+  if (!pending.methods.includes("passkey"))
+    throw new AppError("BAD_REQUEST", "This account has no passkey. Use another way to sign in.");
   return pending;
 }
 
-export async function startPasskeySecondStep(token: string | undefined, site: PasskeySite): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function startPasskeySecondStep(
+  token: string | undefined,
+  site: PasskeySite,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const pending = await pendingForPasskey(token);
   return startAssertion(site, "second-factor", pending.userId);
 }
 
-export async function provePasskeySecondStep(token: string | undefined, site: PasskeySite, input: { response: AuthenticationAnswer; trust: boolean }, info: RequestInfo): Promise<SecondStepDone> {
+export async function provePasskeySecondStep(
+  token: string | undefined,
+  site: PasskeySite,
+  input: { response: AuthenticationAnswer; trust: boolean },
+  info: RequestInfo,
+): Promise<SecondStepDone> {
   const pending = await pendingForPasskey(token);
   const proof: Proof = async (userId, tx) => {
     const result = await checkAssertion(site, input.response, "second-factor", userId, tx);
@@ -38,6 +53,9 @@ export async function provePasskeySecondStep(token: string | undefined, site: Pa
 }
 
 /** The passkey second step for this request's pending cookie, then the cookies of a signed-in browser. */
-export async function completePasskeySecondStep(input: { response: AuthenticationAnswer; trust: boolean }, info: RequestInfo): Promise<void> {
+export async function completePasskeySecondStep(
+  input: { response: AuthenticationAnswer; trust: boolean },
+  info: RequestInfo,
+): Promise<void> {
   await giveCookies(await provePasskeySecondStep(await readPendingToken(), await currentPasskeySite(), input, info));
 }

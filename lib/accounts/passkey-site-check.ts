@@ -11,7 +11,8 @@ export type ClientData = { challenge: string; origin: string; type: string };
 export function readClientData(clientDataJSON: string): ClientData | null {
   try {
     const data = decodeClientDataJSON(clientDataJSON);
-    if (typeof data.challenge !== "string" || typeof data.origin !== "string" || typeof data.type !== "string") return null;
+    if (typeof data.challenge !== "string" || typeof data.origin !== "string" || typeof data.type !== "string")
+      return null;
     return { challenge: data.challenge, origin: data.origin, type: data.type };
   } catch {
     return null;

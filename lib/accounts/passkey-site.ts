@@ -21,7 +21,8 @@ export function passkeySiteFor(
   } catch {
     served = app;
   }
-  if (!isIP(served.hostname.replace(/^\[|\]$/g, ""))) return { ok: true, site: { rpID: served.hostname, origin: served.origin } };
+  if (!isIP(served.hostname.replace(/^\[|\]$/g, "")))
+    return { ok: true, site: { rpID: served.hostname, origin: served.origin } };
   const named = appUrlConfigured ? null : `${app.protocol}//localhost${served.port ? `:${served.port}` : ""}`;
   return {
     ok: false,

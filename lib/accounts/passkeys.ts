@@ -1,5 +1,9 @@
 import "server-only";
-import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type PublicKeyCredentialCreationOptionsJSON,
+} from "@simplewebauthn/server";
 import { decodeAttestationObject, isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -26,13 +30,27 @@ const NOT_ADDED = {
 } as const;
 
 export async function findPasskeys(userId: string) {
-  return db.passkey.findMany({ where: { userId }, select: { id: true, name: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "asc" } });
+  return db.passkey.findMany({
+    where: { userId },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /** The options for navigator.credentials.create(): a discoverable credential, none of the account's own again. */
-export async function startPasskeyRegistration(user: { id: string; email: string; name: string }, site: PasskeySite): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  const existing = await db.passkey.findMany({ where: { userId: user.id }, select: { credentialId: true, transports: true } });
-  if (existing.length >= MAX_PASSKEYS) throw new AppError("CONFLICT", `You have ${MAX_PASSKEYS} passkeys, the most an account can have. Remove one you no longer use first.`);
+export async function startPasskeyRegistration(
+  user: { id: string; email: string; name: string },
+  site: PasskeySite,
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const existing = await db.passkey.findMany({
+    where: { userId: user.id },
+    select: { credentialId: true, transports: true },
+  });
+  if (existing.length >= MAX_PASSKEYS)
+    throw new AppError(
+      "CONFLICT",
+      `You have ${MAX_PASSKEYS} passkeys, the most an account can have. Remove one you no longer use first.`,
+    );
   const options = await generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: site.rpID,
@@ -62,12 +80,18 @@ function authDataOf(attestationObject: string): Uint8Array | null {
  * answer spends it too); the passkey, its audit event and, for an account that had no recovery codes, ten new
  * ones (returned, to be shown once) are one transaction.
  */
-export async function addPasskey(userId: string, site: PasskeySite, input: { response: RegistrationAnswer; name: string }, info: RequestInfo): Promise<{ id: string; recoveryCodes: string[] | null }> {
+export async function addPasskey(
+  userId: string,
+  site: PasskeySite,
+  input: { response: RegistrationAnswer; name: string },
+  info: RequestInfo,
+): Promise<{ id: string; recoveryCodes: string[] | null }> {
   const clientData = readClientData(input.response.response.clientDataJSON);
   if (!clientData || clientData.type !== "webauthn.create") throw refuse(NOT_ADDED.unreadable);
   const challenge = await consumeChallenge(clientData.challenge, "register", userId);
   if (challenge !== "ok") throw refuse(NOT_ADDED[challenge === "expired" ? "expired" : "used"]);
-  if (!isForSite(site, clientData.origin, authDataOf(input.response.response.attestationObject))) throw refuse(NOT_ADDED["wrong-site"]);
+  if (!isForSite(site, clientData.origin, authDataOf(input.response.response.attestationObject)))
+    throw refuse(NOT_ADDED["wrong-site"]);
   const verified = await verifyRegistrationResponse({
     response: { ...input.response, clientExtensionResults: {} },
     expectedChallenge: clientData.challenge,
@@ -78,15 +102,36 @@ export async function addPasskey(userId: string, site: PasskeySite, input: { res
   if (!verified?.verified) throw refuse(NOT_ADDED.unreadable);
   const { credential } = verified.registrationInfo;
   return db.$transaction(async (tx) => {
-    if ((await tx.passkey.count({ where: { userId } })) >= MAX_PASSKEYS) throw new AppError("CONFLICT", `You have ${MAX_PASSKEYS} passkeys, the most an account can have.`);
-    if (await tx.passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } })) throw new AppError("CONFLICT", "This passkey is already added.");
+    if ((await tx.passkey.count({ where: { userId } })) >= MAX_PASSKEYS)
+      throw new AppError("CONFLICT", `You have ${MAX_PASSKEYS} passkeys, the most an account can have.`);
+    if (await tx.passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } }))
+      throw new AppError("CONFLICT", "This passkey is already added.");
     const row = await tx.passkey.create({
-      data: { userId, credentialId: credential.id, publicKey: new Uint8Array(credential.publicKey), counter: credential.counter, transports: credential.transports ?? [], name: input.name },
+      data: {
+        userId,
+        credentialId: credential.id,
+        publicKey: new Uint8Array(credential.publicKey),
+        counter: credential.counter,
+        transports: credential.transports ?? [],
+        name: input.name,
+      },
       select: { id: true },
     });
-    const hasCodes = (await tx.recoveryCode.count({ where: { userId } })) > 0 || (await tx.totpFactor.count({ where: { userId } })) > 0;
+    const hasCodes =
+      (await tx.recoveryCode.count({ where: { userId } })) > 0 ||
+      (await tx.totpFactor.count({ where: { userId } })) > 0;
     const recoveryCodes = hasCodes ? null : await replaceRecoveryCodes(userId, tx);
-    await recordAudit({ action: "auth.passkey_added", actorId: userId, targetType: "passkey", targetId: row.id, metadata: { backedUp: verified.registrationInfo.credentialBackedUp, recoveryCodesMade: !!recoveryCodes }, ...info }, tx);
+    await recordAudit(
+      {
+        action: "auth.passkey_added",
+        actorId: userId,
+        targetType: "passkey",
+        targetId: row.id,
+        metadata: { backedUp: verified.registrationInfo.credentialBackedUp, recoveryCodesMade: !!recoveryCodes },
+        ...info,
+      },
+      tx,
+    );
     return { id: row.id, recoveryCodes };
   });
 }
@@ -108,11 +153,27 @@ export async function removePasskey(userId: string, passkeyId: string, info: Req
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId }, select: { id: true, name: true } });
     if (!passkey) return false;
-    const others = (await tx.passkey.count({ where: { userId, id: { not: passkey.id } } })) + (await tx.totpFactor.count({ where: { userId } }));
-    if (!others && required) throw new AppError("CONFLICT", "A clinic you belong to requires a second factor, and this passkey is your only one. Add another passkey or an authenticator app first.");
+    const others =
+      (await tx.passkey.count({ where: { userId, id: { not: passkey.id } } })) +
+      (await tx.totpFactor.count({ where: { userId } }));
+    if (!others && required)
+      throw new AppError(
+        "CONFLICT",
+        "A clinic you belong to requires a second factor, and this passkey is your only one. Add another passkey or an authenticator app first.",
+      );
     await tx.passkey.delete({ where: { id: passkey.id } });
     if (!others) await deleteSecondFactor(userId, tx);
-    await recordAudit({ action: "auth.passkey_removed", actorId: userId, targetType: "passkey", targetId: passkey.id, metadata: { lastSecondFactor: !others }, ...info }, tx);
+    await recordAudit(
+      {
+        action: "auth.passkey_removed",
+        actorId: userId,
+        targetType: "passkey",
+        targetId: passkey.id,
+        metadata: { lastSecondFactor: !others },
+        ...info,
+      },
+      tx,
+    );
     return true;
   });
 }

@@ -19,7 +19,10 @@ export const RESET_TTL_MINUTES = 30;
  */
 export async function requestPasswordReset(email: string, info: RequestInfo): Promise<void> {
   if (info.ip && !(await reserveAttempt(`reset:ip:${info.ip}`, RESET_PER_ADDRESS))) {
-    throw new AppError("TOO_MANY_REQUESTS", "Too many reset requests from this network. Please wait an hour and try again.");
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      "Too many reset requests from this network. Please wait an hour and try again.",
+    );
   }
   if (!(await reserveAttempt(`reset:email:${email}`, RESET_PER_EMAIL))) return;
   await db.accountEmail.create({ data: { kind: "PASSWORD_RESET", email, ip: info.ip } });

@@ -19,7 +19,10 @@ const throttleKey = (userId: string) => `confirm-password:${userId}`;
 
 /** Whether the session signed in, or confirmed the password, within the last 10 minutes. */
 export async function isRecentSignIn(user: Pick<CurrentUser, "id" | "sessionId">, now = new Date()): Promise<boolean> {
-  const session = await db.authSession.findFirst({ where: { id: user.sessionId, userId: user.id, endedAt: null }, select: { confirmedAt: true } });
+  const session = await db.authSession.findFirst({
+    where: { id: user.sessionId, userId: user.id, endedAt: null },
+    select: { confirmedAt: true },
+  });
   return !!session && now.getTime() - session.confirmedAt.getTime() <= RECENT_SIGN_IN_MS;
 }
 
@@ -33,9 +36,16 @@ export async function requireRecentSignIn(user: Pick<CurrentUser, "id" | "sessio
  * Wrong passwords count against their own budget of 5 per 15 minutes (as at sign-in), so a session held by
  * someone else cannot be used to guess the password either.
  */
-export async function confirmPassword(user: Pick<CurrentUser, "id" | "sessionId">, password: string, info: RequestInfo): Promise<void> {
+export async function confirmPassword(
+  user: Pick<CurrentUser, "id" | "sessionId">,
+  password: string,
+  info: RequestInfo,
+): Promise<void> {
   if (!(await reserveAttempt(throttleKey(user.id), SIGN_IN_ACCOUNT))) {
-    throw new AppError("TOO_MANY_REQUESTS", "Too many wrong passwords. For your security, please wait 15 minutes and try again.");
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      "Too many wrong passwords. For your security, please wait 15 minutes and try again.",
+    );
   }
   const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(account?.passwordHash ?? null, password))) {
@@ -44,7 +54,10 @@ export async function confirmPassword(user: Pick<CurrentUser, "id" | "sessionId"
   }
   await clearAttempts(throttleKey(user.id));
   await db.$transaction(async (tx) => {
-    const { count } = await tx.authSession.updateMany({ where: { id: user.sessionId, userId: user.id, endedAt: null }, data: { confirmedAt: new Date() } });
+    const { count } = await tx.authSession.updateMany({
+      where: { id: user.sessionId, userId: user.id, endedAt: null },
+      data: { confirmedAt: new Date() },
+    });
     if (count === 0) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
     await recordAudit({ action: "auth.password_confirmed", actorId: user.id, ...info }, tx);
   });

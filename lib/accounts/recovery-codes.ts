@@ -25,7 +25,11 @@ export function normalizeRecoveryCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "");
 }
 
-const hashCode = (userId: string, code: string) => crypto.createHash("sha256").update(`${userId}:${normalizeRecoveryCode(code)}`).digest("hex");
+const hashCode = (userId: string, code: string) =>
+  crypto
+    .createHash("sha256")
+    .update(`${userId}:${normalizeRecoveryCode(code)}`)
+    .digest("hex");
 
 /** A new set of codes for `userId`; the old set stops working in the same transaction. Shown once. */
 export async function replaceRecoveryCodes(userId: string, tx: Tx): Promise<string[]> {
@@ -38,7 +42,10 @@ export async function replaceRecoveryCodes(userId: string, tx: Tx): Promise<stri
 /** Uses up one code: "ok" once, "used" after that, "wrong" for a code that was never one of the set. */
 export async function redeemRecoveryCode(userId: string, code: string, tx: Tx): Promise<"ok" | "used" | "wrong"> {
   const codeHash = hashCode(userId, code);
-  const { count } = await tx.recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: new Date() } });
+  const { count } = await tx.recoveryCode.updateMany({
+    where: { userId, codeHash, usedAt: null },
+    data: { usedAt: new Date() },
+  });
   if (count === 1) return "ok";
   return (await tx.recoveryCode.count({ where: { userId, codeHash } })) > 0 ? "used" : "wrong";
 }

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { passwordSchema } from "@/lib/accounts/password-policy";
 import { optionalText, phoneSchema } from "@/lib/contact-rules";
 
-export const emailSchema = z.string().trim().toLowerCase().max(254, "Use at most 254 characters.").email("Enter a valid email address.");
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "Use at most 254 characters.")
+  .email("Enter a valid email address.");
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
@@ -15,10 +20,19 @@ export const resetPasswordSchema = z.object({ token, ...newPassword }).refine(pa
 
 export const nameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 
-export const acceptInviteNewUserSchema = z.object({ hasAccount: z.literal("0"), token, name: nameSchema, ...newPassword }).refine(passwordsMatch, mismatch);
-export const acceptInviteExistingUserSchema = z.object({ hasAccount: z.literal("1"), token, password: z.string().min(1, "Enter your password.").max(1024) });
+export const acceptInviteNewUserSchema = z
+  .object({ hasAccount: z.literal("0"), token, name: nameSchema, ...newPassword })
+  .refine(passwordsMatch, mismatch);
+export const acceptInviteExistingUserSchema = z.object({
+  hasAccount: z.literal("1"),
+  token,
+  password: z.string().min(1, "Enter your password.").max(1024),
+});
 // The invite page says which form it showed: a new account (name and a new password) or an existing one.
-export const acceptInviteSchema = z.discriminatedUnion("hasAccount", [acceptInviteExistingUserSchema, acceptInviteNewUserSchema]);
+export const acceptInviteSchema = z.discriminatedUnion("hasAccount", [
+  acceptInviteExistingUserSchema,
+  acceptInviteNewUserSchema,
+]);
 
 // A member's own profile: the name, credentials and direct line their handouts print.
 export const profileSchema = z.object({

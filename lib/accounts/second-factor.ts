@@ -15,8 +15,10 @@ const ENROLMENT_TTL_MS = 30 * 60_000;
 
 export const CODE_MESSAGES = {
   wrong: "That code is not right. Type the 6 digits your authenticator app shows for Handout Portal now.",
-  reused: "That code was already used. Codes work once: wait for the next one (they change every 30 seconds) and type that.",
-  unreadable: "Your authenticator could not be checked. Use one of your recovery codes, or ask your clinic's owner or an admin to reset your second factor.",
+  reused:
+    "That code was already used. Codes work once: wait for the next one (they change every 30 seconds) and type that.",
+  unreadable:
+    "Your authenticator could not be checked. Use one of your recovery codes, or ask your clinic's owner or an admin to reset your second factor.",
   locked: "Too many codes were tried. For your security, please wait 15 minutes and try again.",
   expiredSetUp: "This set-up page is too old. Reload it to get a new QR code, and add that one to your app.",
 } as const;
@@ -28,7 +30,10 @@ const enrolmentContext = (userId: string) => `totp-enrolment:${userId}`;
 
 /** The ways `userId` can show a second factor: none without an authenticator app or a passkey. */
 export async function secondFactorMethods(userId: string, tx: Tx = db): Promise<PendingMethod[]> {
-  const [totp, passkeys] = await Promise.all([tx.totpFactor.count({ where: { userId } }), tx.passkey.count({ where: { userId } })]);
+  const [totp, passkeys] = await Promise.all([
+    tx.totpFactor.count({ where: { userId } }),
+    tx.passkey.count({ where: { userId } }),
+  ]);
   if (!totp && !passkeys) return [];
   return [...(passkeys ? (["passkey"] as const) : []), ...(totp ? (["totp"] as const) : []), "recovery"];
 }
@@ -39,7 +44,8 @@ export async function hasSecondFactor(userId: string, tx: Tx = db): Promise<bool
 
 /** Reserves one code attempt for `userId`, or AppError TOO_MANY_REQUESTS. */
 export async function reserveCodeAttempt(userId: string): Promise<void> {
-  if (!(await reserveAttempt(secondFactorThrottleKey(userId), SECOND_FACTOR_ATTEMPTS))) throw new AppError("TOO_MANY_REQUESTS", CODE_MESSAGES.locked);
+  if (!(await reserveAttempt(secondFactorThrottleKey(userId), SECOND_FACTOR_ATTEMPTS)))
+    throw new AppError("TOO_MANY_REQUESTS", CODE_MESSAGES.locked);
 }
 
 /**
@@ -71,14 +77,25 @@ export function startTotpEnrolment(userId: string, now = Date.now()): { secret: 
  * authenticator the account had) with that code's step already used, and a new set of recovery codes, all in
  * `tx`. Throws AppError for a stale page or a wrong code, before writing anything.
  */
-export async function confirmTotpEnrolment(userId: string, sealed: string, code: string, tx: Tx, now = Date.now()): Promise<string[]> {
+export async function confirmTotpEnrolment(
+  userId: string,
+  sealed: string,
+  code: string,
+  tx: Tx,
+  now = Date.now(),
+): Promise<string[]> {
   const opened = open(sealed, enrolmentContext(userId));
   const [issued, secret] = opened?.split(".") ?? [];
-  if (!issued || !secret || now - Number(issued) > ENROLMENT_TTL_MS) throw new AppError("BAD_REQUEST", CODE_MESSAGES.expiredSetUp);
+  if (!issued || !secret || now - Number(issued) > ENROLMENT_TTL_MS)
+    throw new AppError("BAD_REQUEST", CODE_MESSAGES.expiredSetUp);
   const step = await matchTotp(secret, code, now);
   if (step === null) throw new AppError("BAD_REQUEST", CODE_MESSAGES.wrong, { code: [CODE_MESSAGES.wrong] });
   const data = { secret: seal(secret, factorContext(userId)), lastUsedStep: step, lastUsedAt: new Date(now) };
-  await tx.totpFactor.upsert({ where: { userId }, create: { userId, ...data }, update: { ...data, createdAt: new Date(now) } });
+  await tx.totpFactor.upsert({
+    where: { userId },
+    create: { userId, ...data },
+    update: { ...data, createdAt: new Date(now) },
+  });
   return replaceRecoveryCodes(userId, tx);
 }
 

@@ -17,9 +17,22 @@ export async function setSessionCookies(user: SignedInUser, sessionId: string): 
   const jar = await cookies();
   // The token next-auth's jwt callback makes at sign-in (name, email, sub, then uid/sid/sv), sealed the same way.
   const maxAge = ABSOLUTE_TIMEOUT_MS / 1000;
-  const token = await encode({ token: { name: user.name, email: user.email, sub: user.id, uid: user.id, sid: sessionId, sv: user.sessionVersion }, secret: env().NEXTAUTH_SECRET, maxAge });
-  jar.set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", path: "/", secure: env().APP_URL.startsWith("https://"), maxAge });
-  const header = jar.getAll().map((c) => `${c.name}=${c.value}`).join("; ");
+  const token = await encode({
+    token: { name: user.name, email: user.email, sub: user.id, uid: user.id, sid: sessionId, sv: user.sessionVersion },
+    secret: env().NEXTAUTH_SECRET,
+    maxAge,
+  });
+  jar.set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env().APP_URL.startsWith("https://"),
+    maxAge,
+  });
+  const header = jar
+    .getAll()
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
   const device = knownDeviceCookie(user.id, knownDeviceId(header, user.id) ?? undefined);
   jar.set(device.name, device.value, device.options);
 }

@@ -15,16 +15,36 @@ export async function createAuthSession(userId: string, ip: string | null, userA
   return tx.authSession.create({ data: { userId, ip, userAgent }, select: { id: true } });
 }
 
-export type ActiveSession = { sessionId: string; ssoClinicId: string | null; user: Omit<CurrentUser, "sessionId" | "ssoClinicId"> };
+export type ActiveSession = {
+  sessionId: string;
+  ssoClinicId: string | null;
+  user: Omit<CurrentUser, "sessionId" | "ssoClinicId">;
+};
 
 /**
  * The session behind a JWT, if it is still valid: not signed out, not idle for 30 minutes, not older than
  * 12 hours, the account not disabled, and the password not changed since (sessionVersion).
  */
-export async function findActiveSession(sessionId: string, sessionVersion: number, now = new Date()): Promise<ActiveSession | null> {
+export async function findActiveSession(
+  sessionId: string,
+  sessionVersion: number,
+  now = new Date(),
+): Promise<ActiveSession | null> {
   const session = await db.authSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, name: true, credentials: true, directPhone: true, disabledAt: true, sessionVersion: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          credentials: true,
+          directPhone: true,
+          disabledAt: true,
+          sessionVersion: true,
+        },
+      },
+    },
   });
   if (!session || session.endedAt) return null;
   const { user } = session;
@@ -43,7 +63,13 @@ export async function findActiveSession(sessionId: string, sessionVersion: numbe
   return {
     sessionId: session.id,
     ssoClinicId: session.ssoClinicId,
-    user: { id: user.id, email: user.email, name: user.name, credentials: user.credentials, directPhone: user.directPhone },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      credentials: user.credentials,
+      directPhone: user.directPhone,
+    },
   };
 }
 

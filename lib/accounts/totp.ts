@@ -31,7 +31,9 @@ export function normalizeTotpCode(input: string): string {
 export async function matchTotp(secret: string, code: string, now = Date.now()): Promise<number | null> {
   const token = normalizeTotpCode(code);
   if (!/^\d{6}$/.test(token)) return null;
-  const result = await verify({ secret, token, epoch: Math.floor(now / 1000), epochTolerance: PERIOD_S }).catch(() => ({ valid: false as const }));
+  const result = await verify({ secret, token, epoch: Math.floor(now / 1000), epochTolerance: PERIOD_S }).catch(() => ({
+    valid: false as const,
+  }));
   // The TOTP result names its step (the HOTP one, also in the type, does not).
   return result.valid && "timeStep" in result ? result.timeStep : null;
 }

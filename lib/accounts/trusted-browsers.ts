@@ -29,24 +29,55 @@ function cookieValue(header: string | null | undefined, name: string): string | 
 export async function trustBrowser(user: { id: string; sessionVersion: number }, info: RequestInfo, tx: Tx) {
   const { token, tokenHash } = newToken();
   const row = await tx.trustedBrowser.create({
-    data: { userId: user.id, tokenHash, sessionVersion: user.sessionVersion, ip: info.ip, userAgent: info.userAgent, expiresAt: new Date(Date.now() + TRUST_DAYS * 86_400_000) },
+    data: {
+      userId: user.id,
+      tokenHash,
+      sessionVersion: user.sessionVersion,
+      ip: info.ip,
+      userAgent: info.userAgent,
+      expiresAt: new Date(Date.now() + TRUST_DAYS * 86_400_000),
+    },
     select: { id: true },
   });
-  await recordAudit({ action: "auth.trusted_browser_added", actorId: user.id, targetType: "trusted_browser", targetId: row.id, ...info }, tx);
+  await recordAudit(
+    {
+      action: "auth.trusted_browser_added",
+      actorId: user.id,
+      targetType: "trusted_browser",
+      targetId: row.id,
+      ...info,
+    },
+    tx,
+  );
   return {
     name: trustedCookieName(user.id),
     value: token,
-    options: { path: "/api/auth", maxAge: TRUST_DAYS * 86_400, httpOnly: true, sameSite: "lax" as const, secure: secure() },
+    options: {
+      path: "/api/auth",
+      maxAge: TRUST_DAYS * 86_400,
+      httpOnly: true,
+      sameSite: "lax" as const,
+      secure: secure(),
+    },
   };
 }
 
 /** The trusted-browser row this Cookie header names for `user`, if it still holds (and marks it used). */
-export async function findTrustedBrowser(cookieHeader: string | null | undefined, user: { id: string; sessionVersion: number }): Promise<string | null> {
+export async function findTrustedBrowser(
+  cookieHeader: string | null | undefined,
+  user: { id: string; sessionVersion: number },
+): Promise<string | null> {
   const token = cookieValue(cookieHeader, trustedCookieName(user.id));
   if (!token || token.length > 100) return null;
   const now = new Date();
   const row = await db.trustedBrowser.findFirst({
-    where: { tokenHash: hashToken(token), userId: user.id, revokedAt: null, expiresAt: { gt: now }, sessionVersion: user.sessionVersion },
+    where: {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      sessionVersion: user.sessionVersion,
+    },
     select: { id: true },
   });
   if (row) await db.trustedBrowser.update({ where: { id: row.id }, data: { lastUsedAt: now } });
@@ -64,8 +95,21 @@ export async function findTrustedBrowsers(userId: string) {
 /** Stops trusting one browser of `userId` (scoped to the account: another account's row is not found). */
 export async function revokeTrustedBrowser(userId: string, id: string, info: RequestInfo): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.trustedBrowser.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (count === 1) await recordAudit({ action: "auth.trusted_browser_revoked", actorId: userId, targetType: "trusted_browser", targetId: id, ...info }, tx);
+    const { count } = await tx.trustedBrowser.updateMany({
+      where: { id, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 1)
+      await recordAudit(
+        {
+          action: "auth.trusted_browser_revoked",
+          actorId: userId,
+          targetType: "trusted_browser",
+          targetId: id,
+          ...info,
+        },
+        tx,
+      );
     return count === 1;
   });
 }

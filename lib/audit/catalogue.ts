@@ -59,7 +59,8 @@ export const AUDIT_ACTIONS = {
   "auth.sso_refused": "Single sign-on refused",
   "member.sso_joined": "Joined through single sign-on (new account)",
   "auth.password_refused_sso": "Password sign-in refused: the clinic requires single sign-on",
-  "auth.sso_break_glass": "Owner's password used while single sign-on is required (break-glass; the second step follows)",
+  "auth.sso_break_glass":
+    "Owner's password used while single sign-on is required (break-glass; the second step follows)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

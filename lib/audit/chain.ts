@@ -49,7 +49,10 @@ export function eventHash(e: ChainedEvent): string {
     ip: e.ip ?? null,
     userAgent: e.userAgent ?? null,
   };
-  return crypto.createHash("sha256").update(`audit-chain/${CHAIN_VERSION}\n${canonicalJson(covered)}`).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(`audit-chain/${CHAIN_VERSION}\n${canonicalJson(covered)}`)
+    .digest("hex");
 }
 
 export type ChainBreak = { id: string; chain: string; chainSeq: number | null; reason: string };
@@ -70,11 +73,19 @@ export function createChainChecker(opts: { anchored?: boolean } = {}) {
       const at = (reason: string): ChainBreak => ({ id: e.id, chain: e.chain, chainSeq: e.chainSeq, reason });
       if (!current || current.chain !== e.chain) {
         counts.chains++;
-        if (!opts.anchored && (e.chainSeq !== 1 || e.prevHash !== GENESIS_HASH)) return at(`the chain starts at row ${e.chainSeq} (rows before it are missing)`);
+        if (!opts.anchored && (e.chainSeq !== 1 || e.prevHash !== GENESIS_HASH))
+          return at(`the chain starts at row ${e.chainSeq} (rows before it are missing)`);
       } else {
-        if (e.chainSeq !== current.seq + 1) return at(`row ${current.seq + 1} of the chain is missing (this is row ${e.chainSeq})`);
+        if (e.chainSeq !== current.seq + 1)
+          return at(`row ${current.seq + 1} of the chain is missing (this is row ${e.chainSeq})`);
         // The row before matched its own hash, so it was rewritten together with its hash: it is the bad one.
-        if (e.prevHash !== current.hash) return { id: current.id, chain: current.chain, chainSeq: current.seq, reason: "it was changed and its hash written again: the next row recorded another" };
+        if (e.prevHash !== current.hash)
+          return {
+            id: current.id,
+            chain: current.chain,
+            chainSeq: current.seq,
+            reason: "it was changed and its hash written again: the next row recorded another",
+          };
       }
       if (eventHash(e) !== e.hash) return at("its hash does not match its contents (it was changed)");
       current = { id: e.id, chain: e.chain, seq: e.chainSeq, hash: e.hash };

@@ -26,10 +26,32 @@ export async function* exportBatches(clinicId: string, from: Date, to: Date): As
       where: { chain, chainSeq: { gt: after }, createdAt: { gte: from, lt: to } },
       orderBy: { chainSeq: "asc" },
       take: BATCH,
-      select: { id: true, chain: true, chainSeq: true, prevHash: true, hash: true, createdAt: true, clinicId: true, actorId: true, action: true, targetType: true, targetId: true, metadata: true, ip: true, userAgent: true },
+      select: {
+        id: true,
+        chain: true,
+        chainSeq: true,
+        prevHash: true,
+        hash: true,
+        createdAt: true,
+        clinicId: true,
+        actorId: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        metadata: true,
+        ip: true,
+        userAgent: true,
+      },
     });
     if (rows.length === 0) return;
-    yield rows.map((r) => ({ ...r, chain: r.chain!, chainSeq: r.chainSeq!, prevHash: r.prevHash!, hash: r.hash!, createdAt: r.createdAt.toISOString() }));
+    yield rows.map((r) => ({
+      ...r,
+      chain: r.chain!,
+      chainSeq: r.chainSeq!,
+      prevHash: r.prevHash!,
+      hash: r.hash!,
+      createdAt: r.createdAt.toISOString(),
+    }));
     after = rows.at(-1)!.chainSeq!;
     if (rows.length < BATCH) return;
   }
@@ -48,12 +70,17 @@ function csvCell(value: string | number | null): string {
 }
 
 export function formatRow(row: ExportRow, format: ExportFormat): string {
-  if (format === "jsonl") return `${JSON.stringify(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, row[c] ?? null])))}\n`;
+  if (format === "jsonl")
+    return `${JSON.stringify(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, row[c] ?? null])))}\n`;
   return `${EXPORT_COLUMNS.map((c) => csvCell(c === "metadata" ? (row.metadata == null ? null : canonicalJson(row.metadata)) : (row[c] as string | number | null))).join(",")}\r\n`;
 }
 
 /** OWNER: the export as a stream, audited before the first byte. */
-export async function exportAuditLog(ctx: MemberContext, range: { from: Date; to: Date }, format: ExportFormat): Promise<ReadableStream<Uint8Array>> {
+export async function exportAuditLog(
+  ctx: MemberContext,
+  range: { from: Date; to: Date },
+  format: ExportFormat,
+): Promise<ReadableStream<Uint8Array>> {
   requireRole(ctx, ["OWNER"]);
   await recordAudit({
     action: "audit.exported",

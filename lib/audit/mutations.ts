@@ -27,9 +27,15 @@ export type AuditInput = {
 export async function recordAudit(input: AuditInput, tx?: Tx): Promise<void> {
   if (!tx || tx === db) return db.$transaction((t) => recordAudit(input, t));
   const chain = chainOf(input.clinicId);
-  const [locked] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now FROM (SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 29))) AS locked`;
+  const [locked] = await tx.$queryRaw<
+    { now: Date }[]
+  >`SELECT clock_timestamp() AS now FROM (SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 29))) AS locked`;
   const now = locked!.now;
-  const last = await tx.auditEvent.findFirst({ where: { chain }, orderBy: { chainSeq: "desc" }, select: { chainSeq: true, hash: true } });
+  const last = await tx.auditEvent.findFirst({
+    where: { chain },
+    orderBy: { chainSeq: "desc" },
+    select: { chainSeq: true, hash: true },
+  });
   const event = {
     id: `aud_${crypto.randomUUID().replace(/-/g, "")}`,
     chain,
@@ -54,5 +60,8 @@ type MemberEvent = Pick<AuditInput, "action" | "targetType" | "targetId" | "meta
 
 /** An event done by a member in their clinic: actor, clinic, address and user agent come from the context. */
 export async function auditMember(ctx: MemberContext, event: MemberEvent, tx?: Tx): Promise<void> {
-  await recordAudit({ ...event, clinicId: ctx.clinic.id, actorId: ctx.user.id, ip: ctx.info.ip, userAgent: ctx.info.userAgent }, tx);
+  await recordAudit(
+    { ...event, clinicId: ctx.clinic.id, actorId: ctx.user.id, ip: ctx.info.ip, userAgent: ctx.info.userAgent },
+    tx,
+  );
 }

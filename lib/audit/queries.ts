@@ -4,12 +4,26 @@ import { displayIp } from "@/lib/server/client-ip.mjs";
 import { AUDIT_ACTIONS, PAGE_VIEW_ACTIONS, type AuditAction } from "@/lib/audit/catalogue";
 import { MANAGERS, requireRole, type MemberContext } from "@/lib/member-context";
 import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
-import { COUNT_CAP, cappedCount, keysetOrder, keysetSql, pageByKeyset, type Bound, type PageRequest } from "@/lib/pagination";
+import {
+  COUNT_CAP,
+  cappedCount,
+  keysetOrder,
+  keysetSql,
+  pageByKeyset,
+  type Bound,
+  type PageRequest,
+} from "@/lib/pagination";
 
 export const AUDIT_PAGE_SIZE = 25;
 
 // `views`: include page views (PAGE_VIEW_ACTIONS), which are left out unless asked for or filtered on by name.
-export type AuditFilters = { action?: string; actor?: string; from?: string; to?: string; views?: boolean } & PageRequest;
+export type AuditFilters = {
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  views?: boolean;
+} & PageRequest;
 
 const FIELD_LABELS: Record<string, string> = {
   name: "clinic name",
@@ -32,19 +46,39 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 type Row = { targetType: string | null; targetId: string | null; metadata: Prisma.JsonValue };
-const meta = (r: Row) => (r.metadata && typeof r.metadata === "object" && !Array.isArray(r.metadata) ? (r.metadata as Record<string, unknown>) : {});
+const meta = (r: Row) =>
+  r.metadata && typeof r.metadata === "object" && !Array.isArray(r.metadata)
+    ? (r.metadata as Record<string, unknown>)
+    : {};
 
 /** What each event was about, in words, looked up in one query per kind of target (all scoped to the clinic). */
 async function describeTargets(clinicId: string, rows: Row[]): Promise<(string | null)[]> {
-  const ids = (type: string) => [...new Set(rows.filter((r) => r.targetType === type && r.targetId).map((r) => r.targetId!))];
-  const deliveryHandouts = rows.filter((r) => r.targetType === "delivery").map((r) => meta(r).handoutId).filter((id): id is string => typeof id === "string");
+  const ids = (type: string) => [
+    ...new Set(rows.filter((r) => r.targetType === type && r.targetId).map((r) => r.targetId!)),
+  ];
+  const deliveryHandouts = rows
+    .filter((r) => r.targetType === "delivery")
+    .map((r) => meta(r).handoutId)
+    .filter((id): id is string => typeof id === "string");
   const [handouts, templates, users, invites, guides, deliveries] = await Promise.all([
-    db.handout.findMany({ where: { clinicId, id: { in: [...ids("handout"), ...deliveryHandouts] } }, select: { id: true, title: true, preparedFor: true } }),
+    db.handout.findMany({
+      where: { clinicId, id: { in: [...ids("handout"), ...deliveryHandouts] } },
+      select: { id: true, title: true, preparedFor: true },
+    }),
     db.template.findMany({ where: { clinicId, id: { in: ids("template") } }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { id: { in: ids("user") }, memberships: { some: { clinicId } } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: ids("user") }, memberships: { some: { clinicId } } },
+      select: { id: true, name: true },
+    }),
     db.invite.findMany({ where: { clinicId, id: { in: ids("invite") } }, select: { id: true, email: true } }),
-    db.guide.findMany({ where: { id: { in: ids("guide") }, OR: [{ clinicId }, { clinicId: null }] }, select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } } }),
-    db.delivery.findMany({ where: { clinicId, id: { in: ids("delivery") } }, select: { id: true, handoutId: true, recipientMask: true } }),
+    db.guide.findMany({
+      where: { id: { in: ids("guide") }, OR: [{ clinicId }, { clinicId: null }] },
+      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
+    }),
+    db.delivery.findMany({
+      where: { clinicId, id: { in: ids("delivery") } },
+      select: { id: true, handoutId: true, recipientMask: true },
+    }),
   ]);
   const handout = new Map(handouts.map((h) => [h.id, `“${h.title}”${h.preparedFor ? ` for ${h.preparedFor}` : ""}`]));
   const template = new Map(templates.map((t) => [t.id, t.name]));
@@ -72,7 +106,11 @@ async function describeTargets(clinicId: string, rows: Row[]): Promise<(string |
       case "clinic":
       case "logo": {
         const fields = Array.isArray(m.fields) ? m.fields.filter((f): f is string => typeof f === "string") : [];
-        return fields.length ? fields.map((f) => FIELD_LABELS[f] ?? f).join(", ") : r.targetType === "logo" ? "logo" : "settings (nothing changed)";
+        return fields.length
+          ? fields.map((f) => FIELD_LABELS[f] ?? f).join(", ")
+          : r.targetType === "logo"
+            ? "logo"
+            : "settings (nothing changed)";
       }
       case "session":
         return null;
@@ -94,7 +132,10 @@ async function describeTargets(clinicId: string, rows: Row[]): Promise<(string |
 export async function findAuditEvents(ctx: MemberContext, f: AuditFilters) {
   requireRole(ctx, MANAGERS);
   const clinicId = ctx.clinic.id;
-  const members = await db.membership.findMany({ where: { clinicId }, select: { userId: true, user: { select: { name: true } } } });
+  const members = await db.membership.findMany({
+    where: { clinicId },
+    select: { userId: true, user: { select: { name: true } } },
+  });
   const actors = members.map((m) => m.userId).filter((id) => !f.actor || id === f.actor);
   const hideViews = !f.views && !f.action;
   const filters = Prisma.sql`${f.action ? Prisma.sql`AND e."action" = ${f.action}` : Prisma.empty}
@@ -126,7 +167,10 @@ export async function findAuditEvents(ctx: MemberContext, f: AuditFilters) {
   ]);
   const events = page.rows;
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const [actorRows, targets] = await Promise.all([db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }), describeTargets(clinicId, events)]);
+  const [actorRows, targets] = await Promise.all([
+    db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }),
+    describeTargets(clinicId, events),
+  ]);
   const byId = new Map(actorRows.map((a) => [a.id, a]));
   return {
     events: events.map((e, i) => ({

@@ -64,11 +64,20 @@ export async function* readExport(chunks: AsyncIterable<string>, format: "csv" |
     try {
       if (format === "jsonl") return JSON.parse(text) as Row;
       const cells = csvRecord(text);
-      const r = Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, cells[i] ?? null])) as Record<string, string | null>;
+      const r = Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, cells[i] ?? null])) as Record<
+        string,
+        string | null
+      >;
       const metadata = r.metadata;
-      return { ...(r as unknown as Row), chainSeq: Number(r.chainSeq), metadata: metadata == null ? null : JSON.parse(metadata) };
+      return {
+        ...(r as unknown as Row),
+        chainSeq: Number(r.chainSeq),
+        metadata: metadata == null ? null : JSON.parse(metadata),
+      };
     } catch (err) {
-      throw new Error(`record ${line} of the file cannot be read (${err instanceof Error ? err.message : err})`, { cause: err });
+      throw new Error(`record ${line} of the file cannot be read (${err instanceof Error ? err.message : err})`, {
+        cause: err,
+      });
     }
   };
   for await (const chunk of chunks) {
@@ -83,7 +92,8 @@ export async function* readExport(chunks: AsyncIterable<string>, format: "csv" |
       if (record === "") continue;
       if (!header) {
         header = true;
-        if (record !== EXPORT_COLUMNS.join(",")) throw new Error(`the first line is not the export's header (${EXPORT_COLUMNS.join(",")})`);
+        if (record !== EXPORT_COLUMNS.join(","))
+          throw new Error(`the first line is not the export's header (${EXPORT_COLUMNS.join(",")})`);
         continue;
       }
       yield toRow(record);

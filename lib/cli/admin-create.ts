@@ -63,10 +63,30 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: "string" }, clinic: { type: "string" }, name: { type: "string" }, password: { type: "string" } }, strict: true });
-  if (values.password !== undefined) throw new Error("Passwords are never taken from the command line: leave out --password and type it when asked, or pipe it on stdin.");
-  const args = z.object({ email: emailSchema, clinic: z.string().trim().min(1, "--clinic is empty").max(120), name: nameSchema.optional() }).safeParse(values);
-  if (!args.success) throw new Error(`${args.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; ")}\n${USAGE}`);
+  const { values } = parseArgs({
+    options: {
+      email: { type: "string" },
+      clinic: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+    },
+    strict: true,
+  });
+  if (values.password !== undefined)
+    throw new Error(
+      "Passwords are never taken from the command line: leave out --password and type it when asked, or pipe it on stdin.",
+    );
+  const args = z
+    .object({
+      email: emailSchema,
+      clinic: z.string().trim().min(1, "--clinic is empty").max(120),
+      name: nameSchema.optional(),
+    })
+    .safeParse(values);
+  if (!args.success)
+    throw new Error(
+      `${args.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; ")}\n${USAGE}`,
+    );
   const databaseUrl = cliDatabaseUrl();
   await reachDatabase(databaseUrl);
   const { email, clinic: clinicName } = args.data;
@@ -76,13 +96,30 @@ async function main() {
     const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
     const passwordHash = existing ? null : await hashPassword(await readPassword());
     const result = await db.$transaction(async (tx) => {
-      const user = existing ?? (await tx.user.create({ data: { email, name: args.data.name ?? email.split("@")[0]!, passwordHash: passwordHash! }, select: { id: true, name: true } }));
+      const user =
+        existing ??
+        (await tx.user.create({
+          data: { email, name: args.data.name ?? email.split("@")[0]!, passwordHash: passwordHash! },
+          select: { id: true, name: true },
+        }));
       const clinic = await tx.clinic.create({ data: { name: clinicName }, select: { id: true, name: true } });
       await tx.membership.create({ data: { userId: user.id, clinicId: clinic.id, role: "OWNER" } });
-      await recordAudit({ action: "clinic.created", clinicId: clinic.id, actorId: user.id, targetType: "clinic", targetId: clinic.id, userAgent: "admin:create" }, tx);
+      await recordAudit(
+        {
+          action: "clinic.created",
+          clinicId: clinic.id,
+          actorId: user.id,
+          targetType: "clinic",
+          targetId: clinic.id,
+          userAgent: "admin:create",
+        },
+        tx,
+      );
       return { user, clinic };
     });
-    console.log(`Created the clinic "${result.clinic.name}" (${result.clinic.id}) with ${email} as its owner${existing ? " (existing account)" : ""}.`);
+    console.log(
+      `Created the clinic "${result.clinic.name}" (${result.clinic.id}) with ${email} as its owner${existing ? " (existing account)" : ""}.`,
+    );
     console.log("Sign in, then invite your colleagues from Members.");
   } finally {
     await db.$disconnect();

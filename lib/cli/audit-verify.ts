@@ -29,7 +29,9 @@ async function* databaseRows(client: pg.Client): AsyncGenerator<Row> {
 function report(what: string, v: Verdict, extra = ""): number {
   if (v.firstBreak) {
     const b = v.firstBreak;
-    console.error(`${what}: the chain "${b.chain}" is broken at row ${b.chainSeq} (id ${b.id}): ${b.reason}. ${v.rows} rows checked before it.`);
+    console.error(
+      `${what}: the chain "${b.chain}" is broken at row ${b.chainSeq} (id ${b.id}): ${b.reason}. ${v.rows} rows checked before it.`,
+    );
     return 1;
   }
   console.log(`${what}: ${v.rows} rows in ${v.chains} chain${v.chains === 1 ? "" : "s"}, every hash checks.${extra}`);
@@ -41,7 +43,11 @@ async function main(): Promise<number> {
   if (file) {
     const format = /\.jsonl?$/i.test(file) ? "jsonl" : "csv";
     const verdict = await verifyRows(readExport(fs.createReadStream(file, "utf8"), format), { anchored: true });
-    return report(file, verdict, " (an export starts where its range starts: its first row is taken on its word for the row before)");
+    return report(
+      file,
+      verdict,
+      " (an export starts where its range starts: its first row is taken on its word for the row before)",
+    );
   }
   const url = cliDatabaseUrl();
   await reachDatabase(url);
@@ -49,8 +55,12 @@ async function main(): Promise<number> {
   await client.connect();
   try {
     const verdict = await verifyRows(databaseRows(client));
-    const { rows } = await client.query(`SELECT count(*)::int AS n, max("createdAt") AS last FROM "AuditEvent" WHERE chain IS NULL`);
-    const before = rows[0].n ? ` ${rows[0].n} older rows (up to ${(rows[0].last as Date).toISOString()}) were stored before the chain began and are not covered.` : "";
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n, max("createdAt") AS last FROM "AuditEvent" WHERE chain IS NULL`,
+    );
+    const before = rows[0].n
+      ? ` ${rows[0].n} older rows (up to ${(rows[0].last as Date).toISOString()}) were stored before the chain began and are not covered.`
+      : "";
     return report("the database", verdict, before);
   } finally {
     await client.end();

@@ -24,9 +24,13 @@ export function printBanner({ url, mailDir, dev, demo, smtpUrl, smtpInsecure }) 
               `    ${u.email.padEnd(30)} ${u.password.padEnd(26)} ${u.memberships.map((m) => `${m.role.toLowerCase()} at ${clinicName[m.clinicId]}`).join(", ")}`,
           ),
         ]
-      : ["  No demo accounts (production database). First use: npm run admin:create -- --email you@clinic.example --clinic \"Your Clinic\""]),
+      : [
+          '  No demo accounts (production database). First use: npm run admin:create -- --email you@clinic.example --clinic "Your Clinic"',
+        ]),
     "",
-    mailDir ? `  Email: caught locally, saved as .eml files in ${mailDir}/` : `  Email: through ${smtpHost}, ${SMTP_SECURITY_LABEL[smtpSecurity(smtpUrl, smtpInsecure)]}`,
+    mailDir
+      ? `  Email: caught locally, saved as .eml files in ${mailDir}/`
+      : `  Email: through ${smtpHost}, ${SMTP_SECURITY_LABEL[smtpSecurity(smtpUrl, smtpInsecure)]}`,
     `  Runs on ${describeNode()}.`,
     "  Stop with Ctrl-C.",
     "",

@@ -5,7 +5,16 @@ import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { launchEnv } from "../launch-env.mjs";
 
-const INPUTS = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const STAMP = ".next/portal-build-fingerprint";
 
 /** @param {NodeJS.ProcessEnv} env */
@@ -15,7 +24,8 @@ function fingerprint(env) {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);
     if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) if (name !== "node_modules" && name !== "cli" && name !== "dev") walk(path.join(p, name));
+      for (const name of fs.readdirSync(p).sort())
+        if (name !== "node_modules" && name !== "cli" && name !== "dev") walk(path.join(p, name));
     } else {
       hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
     }
@@ -38,7 +48,10 @@ export async function buildIfNeeded(env, log, { production = false, stdout = "in
   const fp = fingerprint(env);
   if (fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fp) return;
   log("building the portal (first start or sources changed; ~30 s)…");
-  const r = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: ["inherit", stdout, "inherit"] });
+  const r = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], {
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["inherit", stdout, "inherit"],
+  });
   if (r.status !== 0) throw new Error("next build failed");
   fs.writeFileSync(STAMP, fp);
 }

@@ -14,7 +14,9 @@ export async function reachDatabase(databaseUrl) {
     const timedOut = /timeout/i.test(String(err));
     if (!(code && UNREACHABLE.has(code)) && !timedOut) throw err;
     const { host, port } = new URL(databaseUrl);
-    throw new Error(`no database answers at ${host}${port ? "" : ":5432"} (${code ?? "timed out"}). In development, start the portal first (\`npm start\`): the other commands use its database.`);
+    throw new Error(
+      `no database answers at ${host}${port ? "" : ":5432"} (${code ?? "timed out"}). In development, start the portal first (\`npm start\`): the other commands use its database.`,
+    );
   } finally {
     await client.end().catch(() => {});
   }

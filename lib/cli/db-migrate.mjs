@@ -13,7 +13,11 @@ import { tsxArgs } from "./tsx.mjs";
 try {
   await reachDatabase(commandDatabaseUrl());
   const out = await migrateDeploy(process.env, { quiet: false });
-  console.log(/No pending migrations/.test(out) ? "[migrate] the database was already up to date" : "[migrate] migrations applied");
+  console.log(
+    /No pending migrations/.test(out)
+      ? "[migrate] the database was already up to date"
+      : "[migrate] migrations applied",
+  );
 } catch (err) {
   console.error(`[migrate] ${err instanceof Error ? err.message : err}`);
   process.exit(1);

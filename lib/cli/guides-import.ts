@@ -16,7 +16,8 @@ import { reachDatabase } from "@/lib/cli/database.mjs";
 const USAGE = "usage: npm run guides:import -- <file.md | file.zip> (--library | --clinic <clinicId>)";
 
 // By name, or by a zip's own signature ("PK\3\4") when it was renamed.
-const isZip = (file: string, bytes: Buffer) => /\.zip$/i.test(file) || bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+const isZip = (file: string, bytes: Buffer) =>
+  /\.zip$/i.test(file) || bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 
 async function main() {
   const args = process.argv.slice(2);
@@ -43,12 +44,16 @@ async function main() {
   }
   const db = createDbClient(databaseUrl, 2);
   try {
-    if (clinicId && !(await db.clinic.findUnique({ where: { id: clinicId }, select: { id: true } }))) throw new Error(`no clinic with id ${clinicId}`);
+    if (clinicId && !(await db.clinic.findUnique({ where: { id: clinicId }, select: { id: true } })))
+      throw new Error(`no clinic with id ${clinicId}`);
     const target = { clinicId: clinicId ?? null, importedBy: null };
     const zip = read && (await db.$transaction((tx) => storeGuideZip(tx, read, target)));
     const r = zip ?? (await importGuide(db, guide, target));
-    console.log(`guide ${r.guideId}: "${guide.title}" version ${r.version}${r.unchanged ? " (unchanged: same text and pictures as the latest version)" : ""}`);
-    for (const s of guide.sections) console.log(`  - ${s.title}${s.lock ? ` (always included: ${LOCK_REASONS[s.lock]})` : ""}`);
+    console.log(
+      `guide ${r.guideId}: "${guide.title}" version ${r.version}${r.unchanged ? " (unchanged: same text and pictures as the latest version)" : ""}`,
+    );
+    for (const s of guide.sections)
+      console.log(`  - ${s.title}${s.lock ? ` (always included: ${LOCK_REASONS[s.lock]})` : ""}`);
     if (zip) console.log(`pictures: ${zip.stored} stored, ${zip.reused} the guide already had`);
     for (const w of warnings) console.log(`warning: ${w}`);
   } finally {

@@ -12,7 +12,10 @@ const DONE = /All migrations have been successfully applied|No pending migration
  */
 export function migrateDeploy(env, { quiet = true } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("lib/cli/prisma.mjs"), "migrate", "deploy"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.resolve("lib/cli/prisma.mjs"), "migrate", "deploy"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     let done = false;
     const onData = (/** @type {Buffer} */ chunk) => {
@@ -29,7 +32,16 @@ export function migrateDeploy(env, { quiet = true } = {}) {
       if (done) return;
       if (code === 0) return resolve(output);
       if (!quiet) process.stderr.write(output);
-      reject(new Error(`prisma migrate deploy failed:\n${output.split("\n").filter((l) => /error|P\d{4}/i.test(l)).join("\n") || output}`));
+      reject(
+        new Error(
+          `prisma migrate deploy failed:\n${
+            output
+              .split("\n")
+              .filter((l) => /error|P\d{4}/i.test(l))
+              .join("\n") || output
+          }`,
+        ),
+      );
     });
   });
 }

@@ -24,7 +24,8 @@ function isProjectNode() {
 }
 
 /** One line for logs: the version and where it comes from. */
-export const describeNode = () => `Node ${process.version} (${isProjectNode() ? "the project's own, node_modules/.bin/node" : process.execPath})`;
+export const describeNode = () =>
+  `Node ${process.version} (${isProjectNode() ? "the project's own, node_modules/.bin/node" : process.execPath})`;
 
 /**
  * The environment for child processes: `node` on PATH is the Node running this one, so tools started through
@@ -34,12 +35,21 @@ export const describeNode = () => `Node ${process.version} (${isProjectNode() ? 
  * @param {T} env
  * @returns {T & { PATH: string }}
  */
-export const withThisNode = (env) => ({ ...env, PATH: [path.dirname(process.execPath), env.PATH].filter(Boolean).join(path.delimiter) });
+export const withThisNode = (env) => ({
+  ...env,
+  PATH: [path.dirname(process.execPath), env.PATH].filter(Boolean).join(path.delimiter),
+});
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const machine = /\bnode\/(v[\d.]+)/.exec(process.env.npm_config_user_agent ?? "")?.[1];
   const lines = [describeNode()];
-  if (!isSupportedNode()) lines.push(`  Older than the portal supports (${SUPPORTED_NODE}): install Node 24 LTS (\`nvm install\` reads .nvmrc).`);
-  else if (machine && machine !== process.version && !isSupportedNode(machine)) lines.push(`  npm itself runs on this machine's Node ${machine}, older than production needs: hence npm's EBADENGINE warning. The project's scripts do not use it.`);
+  if (!isSupportedNode())
+    lines.push(
+      `  Older than the portal supports (${SUPPORTED_NODE}): install Node 24 LTS (\`nvm install\` reads .nvmrc).`,
+    );
+  else if (machine && machine !== process.version && !isSupportedNode(machine))
+    lines.push(
+      `  npm itself runs on this machine's Node ${machine}, older than production needs: hence npm's EBADENGINE warning. The project's scripts do not use it.`,
+    );
   console.log(lines.join("\n"));
 }

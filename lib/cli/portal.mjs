@@ -31,15 +31,24 @@ export async function startPortal(source, { life, hot = false, local }) {
   const env = withThisNode({ ...source, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: hot ? "development" : "production" });
 
   // The app's own env module checks everything once, before anything starts.
-  const check = spawnSync(process.execPath, tsxArgs("lib/cli/check-env.ts", ...(local ? [] : ["--production"])), { env, encoding: "utf8" });
+  const check = spawnSync(process.execPath, tsxArgs("lib/cli/check-env.ts", ...(local ? [] : ["--production"])), {
+    env,
+    encoding: "utf8",
+  });
   if (check.status !== 0) throw new Error(check.stderr.trim() || check.stdout.trim());
   const databaseUrl = /** @type {string} */ (settings.DATABASE_URL);
 
   const pending = await pendingMigrations(databaseUrl);
-  if (pending.length) throw new Error(`the database is missing ${pending.length} migration${pending.length > 1 ? "s" : ""} (${pending.at(-1)}): run \`npm run db:migrate\` with the migration role first.`);
+  if (pending.length)
+    throw new Error(
+      `the database is missing ${pending.length} migration${pending.length > 1 ? "s" : ""} (${pending.at(-1)}): run \`npm run db:migrate\` with the migration role first.`,
+    );
   if (settings.DEMO_DATA) {
     log("DEMO_DATA=1: loading the demo clinics and their public demo passwords into this database");
-    const seed = spawnSync(process.execPath, tsxArgs("prisma/seed/index.ts"), { env, stdio: ["ignore", "inherit", "inherit"] });
+    const seed = spawnSync(process.execPath, tsxArgs("prisma/seed/index.ts"), {
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     if (seed.status !== 0) throw new Error("Loading the demo data failed.");
   }
   if (!hot) await buildIfNeeded(env, log, { production: !local });
@@ -47,14 +56,21 @@ export async function startPortal(source, { life, hot = false, local }) {
   // The email worker runs beside the web server unless it is deployed separately (`npm run worker`).
   if (settings.DELIVERY_WORKER) life.add({ name: "email worker", ...startWorkerProcess(env) });
 
-  const server = spawn(process.execPath, webServerArgs(...(hot ? ["--dev"] : [])), { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const server = spawn(process.execPath, webServerArgs(...(hot ? ["--dev"] : [])), {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   // If this process dies some other way, the server must not outlive it.
   process.on("exit", () => server.exitCode === null && server.kill("SIGKILL"));
   server.on("exit", (code) => {
     if (!life.stopping) life.fail(`the web server stopped (exit ${code}).`);
   });
   // The web server drains for SHUTDOWN_DRAIN_MS and then up to 10 s itself; the margin covers its exit.
-  life.add({ name: "web server finishes its requests", stop: () => stopChild(server, settings.SHUTDOWN_DRAIN_MS + 15_000) });
+  life.add({
+    name: "web server finishes its requests",
+    stop: () => stopChild(server, settings.SHUTDOWN_DRAIN_MS + 15_000),
+  });
 
   if (!(await answers(`http://${probeHost(settings.HOST)}:${settings.PORT}/api/health`, life))) return;
   printBanner({

@@ -9,7 +9,11 @@ async function main() {
   const db = createDbClient(cliDatabaseUrl(), 2);
   try {
     const sealed = await sealUnsealedHandouts(db);
-    console.log(sealed ? `[migrate] sealed ${sealed} handout${sealed === 1 ? "" : "s"} made before handouts were sealed` : "[migrate] every handout is sealed");
+    console.log(
+      sealed
+        ? `[migrate] sealed ${sealed} handout${sealed === 1 ? "" : "s"} made before handouts were sealed`
+        : "[migrate] every handout is sealed",
+    );
   } finally {
     await db.$disconnect();
   }

@@ -56,7 +56,9 @@ const connections = new Map();
 const server = http.createServer((req, res) => {
   if (draining) res.setHeader("Connection", "close");
   if (draining && req.url?.startsWith("/api/health")) {
-    res.writeHead(503, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end('{"status":"draining"}');
+    res
+      .writeHead(503, { "Content-Type": "application/json", "Cache-Control": "no-store" })
+      .end('{"status":"draining"}');
     return;
   }
   delete req.headers[CLIENT_IP_HEADER];
@@ -67,10 +69,16 @@ const server = http.createServer((req, res) => {
   const csp = portalCsp({ nonce: newNonce(), dev });
   req.headers["content-security-policy"] = csp;
   res.setHeader("Content-Security-Policy", csp);
-  if (req.method === "POST" && req.headers["next-action"] && Number(req.headers["content-length"]) > SERVER_ACTION_BODY_LIMIT) {
+  if (
+    req.method === "POST" &&
+    req.headers["next-action"] &&
+    Number(req.headers["content-length"]) > SERVER_ACTION_BODY_LIMIT
+  ) {
     const mb = (Number(req.headers["content-length"]) / 1024 / 1024).toFixed(1);
     res.writeHead(413, { "Content-Type": "text/plain", Connection: "close", "Cache-Control": "no-store" });
-    res.end(`This is too large to send (${mb} MB; a form can send at most ${SERVER_ACTION_BODY_LIMIT_MB} MB). Choose a smaller file.`);
+    res.end(
+      `This is too large to send (${mb} MB; a form can send at most ${SERVER_ACTION_BODY_LIMIT_MB} MB). Choose a smaller file.`,
+    );
     return;
   }
   const connection = connections.get(req.socket);
@@ -92,7 +100,8 @@ server.on("connection", (socket) => {
 });
 
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const settled = () => inFlight.size === 0 && [...connections.values()].every((c) => c.busy === 0 && Date.now() - c.quietSince >= QUIET_MS);
+const settled = () =>
+  inFlight.size === 0 && [...connections.values()].every((c) => c.busy === 0 && Date.now() - c.quietSince >= QUIET_MS);
 
 /** @param {NodeJS.Signals} signal */
 async function drain(signal) {
@@ -101,14 +110,17 @@ async function drain(signal) {
   for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
   const n = inFlight.size;
   const window = drainMs ? `; new requests are still served for ${drainMs / 1000} s (Connection: close)` : "";
-  console.log(`[web] ${signal}: finishing ${n} request${n === 1 ? "" : "s"} in flight, /api/health answers 503${window}`);
+  console.log(
+    `[web] ${signal}: finishing ${n} request${n === 1 ? "" : "s"} in flight, /api/health answers 503${window}`,
+  );
   await sleep(drainMs);
   // Still accepting while anything is in flight: a Generate's answer fetches the handout page from this same
   // server, and a client told `Connection: close` reconnects for the request it had queued behind. Refusing
   // them once the window was over cost 22 of 30 such requests (ECONNREFUSED) on a server slow to render.
   const deadline = Date.now() + FINISH_MS;
   while (!settled() && Date.now() < deadline) await sleep(50);
-  if (inFlight.size) console.log(`[web] ${inFlight.size} request(s) still running after ${FINISH_MS / 1000} s: closing them`);
+  if (inFlight.size)
+    console.log(`[web] ${inFlight.size} request(s) still running after ${FINISH_MS / 1000} s: closing them`);
   // Stop accepting and go. Unless the 10 s ran out, every connection left has been quiet for a second, so
   // none has a request on its way to be dropped.
   server.close();
@@ -117,4 +129,8 @@ async function drain(signal) {
 process.on("SIGINT", () => drain("SIGINT"));
 process.on("SIGTERM", () => drain("SIGTERM"));
 
-server.listen(port, host, () => console.log(`[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-* from ${settings.TRUSTED_PROXIES}` : ""}`));
+server.listen(port, host, () =>
+  console.log(
+    `[web] listening on ${host ?? "all interfaces"}:${port}${trusted.size ? `, trusting X-Forwarded-* from ${settings.TRUSTED_PROXIES}` : ""}`,
+  ),
+);

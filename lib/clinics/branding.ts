@@ -32,7 +32,10 @@ export async function getClinicBranding(clinicId: string) {
 export async function getBranding(ctx: MemberContext) {
   const [clinic, logo] = await Promise.all([
     getClinicBranding(ctx.clinic.id),
-    db.clinicLogo.findUnique({ where: { clinicId: ctx.clinic.id }, select: { sha256: true, width: true, height: true } }),
+    db.clinicLogo.findUnique({
+      where: { clinicId: ctx.clinic.id },
+      select: { sha256: true, width: true, height: true },
+    }),
   ]);
   return { clinic, logo };
 }
@@ -45,8 +48,14 @@ export async function updateBranding(ctx: MemberContext, input: BrandingInput) {
     const before = await tx.clinic.findUniqueOrThrow({ where: { id: ctx.clinic.id }, select: BRANDING_FIELDS });
     await tx.clinic.update({ where: { id: ctx.clinic.id }, data });
     // The field names only: the activity log says what changed, never the values.
-    const fields = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== undefined && (before[k] ?? "") !== (data[k] ?? ""));
-    await auditMember(ctx, { action: "clinic.branding_changed", targetType: "clinic", targetId: ctx.clinic.id, metadata: { fields } }, tx);
+    const fields = (Object.keys(data) as (keyof typeof data)[]).filter(
+      (k) => data[k] !== undefined && (before[k] ?? "") !== (data[k] ?? ""),
+    );
+    await auditMember(
+      ctx,
+      { action: "clinic.branding_changed", targetType: "clinic", targetId: ctx.clinic.id, metadata: { fields } },
+      tx,
+    );
   });
 }
 
@@ -57,10 +66,26 @@ export async function setLogo(ctx: MemberContext, upload: Buffer, declared: { na
   const clinicId = ctx.clinic.id;
   await db.$transaction(async (tx) => {
     const data = { bytes: new Uint8Array(logo.png), sha256: logo.sha256, width: logo.width, height: logo.height };
-    await tx.clinicLogo.upsert({ where: { clinicId }, create: { clinicId, ...data }, update: { ...data, createdAt: new Date() } });
+    await tx.clinicLogo.upsert({
+      where: { clinicId },
+      create: { clinicId, ...data },
+      update: { ...data, createdAt: new Date() },
+    });
     // Kept by content and never updated (a trigger refuses it): the same logo uploaded again is already there.
-    await tx.logoVersion.createMany({ data: [{ clinicId, sha256: logo.sha256, bytes: data.bytes }], skipDuplicates: true });
-    await auditMember(ctx, { action: "clinic.branding_changed", targetType: "logo", targetId: logo.sha256.slice(0, 16), metadata: { fields: ["logo"], logo: "uploaded" } }, tx);
+    await tx.logoVersion.createMany({
+      data: [{ clinicId, sha256: logo.sha256, bytes: data.bytes }],
+      skipDuplicates: true,
+    });
+    await auditMember(
+      ctx,
+      {
+        action: "clinic.branding_changed",
+        targetType: "logo",
+        targetId: logo.sha256.slice(0, 16),
+        metadata: { fields: ["logo"], logo: "uploaded" },
+      },
+      tx,
+    );
   });
   return logo;
 }
@@ -69,7 +94,11 @@ export async function removeLogo(ctx: MemberContext) {
   requireRole(ctx, MANAGERS);
   await db.$transaction(async (tx) => {
     await tx.clinicLogo.deleteMany({ where: { clinicId: ctx.clinic.id } });
-    await auditMember(ctx, { action: "clinic.branding_changed", targetType: "logo", metadata: { fields: ["logo"], logo: "removed" } }, tx);
+    await auditMember(
+      ctx,
+      { action: "clinic.branding_changed", targetType: "logo", metadata: { fields: ["logo"], logo: "removed" } },
+      tx,
+    );
   });
 }
 
@@ -81,7 +110,10 @@ export async function findLogoBytes(clinicId: string) {
 
 /** A logo the clinic has had (current or replaced), by its SHA-256 as a handout's branding snapshot names it. */
 export async function findLogoVersion(clinicId: string, sha256: string): Promise<Buffer | null> {
-  const logo = await db.logoVersion.findUnique({ where: { clinicId_sha256: { clinicId, sha256 } }, select: { bytes: true } });
+  const logo = await db.logoVersion.findUnique({
+    where: { clinicId_sha256: { clinicId, sha256 } },
+    select: { bytes: true },
+  });
   return logo ? Buffer.from(logo.bytes) : null;
 }
 

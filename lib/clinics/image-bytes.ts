@@ -8,8 +8,14 @@ export type DeclaredFile = { name?: string; type?: string };
 
 function claimedKind({ name, type }: DeclaredFile): ImageKind | "other" | null {
   const ext = name?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  const fromExt = ext ? (({ png: "png", jpg: "jpeg", jpeg: "jpeg", webp: "webp" }) as Record<string, ImageKind>)[ext] ?? "other" : null;
-  const fromType = type && type !== "application/octet-stream" ? (({ "image/png": "png", "image/jpeg": "jpeg", "image/webp": "webp" }) as Record<string, ImageKind>)[type] ?? "other" : null;
+  const fromExt = ext
+    ? (({ png: "png", jpg: "jpeg", jpeg: "jpeg", webp: "webp" } as Record<string, ImageKind>)[ext] ?? "other")
+    : null;
+  const fromType =
+    type && type !== "application/octet-stream"
+      ? (({ "image/png": "png", "image/jpeg": "jpeg", "image/webp": "webp" } as Record<string, ImageKind>)[type] ??
+        "other")
+      : null;
   if (fromExt && fromType && fromExt !== fromType) return fromExt === "other" ? fromType : fromExt;
   return fromExt ?? fromType;
 }
@@ -60,19 +66,33 @@ function notAnImage(bytes: Buffer, claimed: ImageKind | "other" | null): string 
 export type ByteRules = { maxBytes: number; noun: string };
 
 /** The picture's kind, or what is wrong with it in a sentence for its uploader. */
-export function checkImageBytes(bytes: Buffer, declared: DeclaredFile, rules: ByteRules): { kind: ImageKind } | { problem: string } {
+export function checkImageBytes(
+  bytes: Buffer,
+  declared: DeclaredFile,
+  rules: ByteRules,
+): { kind: ImageKind } | { problem: string } {
   if (bytes.length === 0) return { problem: "Choose an image file." };
-  if (bytes.length > rules.maxBytes) return { problem: `${rules.noun} is larger than ${Math.round(rules.maxBytes / (1024 * 1024))} MB. Save a smaller version and try again.` };
+  if (bytes.length > rules.maxBytes)
+    return {
+      problem: `${rules.noun} is larger than ${Math.round(rules.maxBytes / (1024 * 1024))} MB. Save a smaller version and try again.`,
+    };
   const kind = detectImageKind(bytes);
   const claimed = claimedKind(declared);
   if (!kind) return { problem: notAnImage(bytes, claimed) };
   // A file whose name or declared type claims another format than its content is refused: it was renamed
   // or crafted, and whoever uploads it should know which file they are really sending.
-  if (claimed && claimed !== kind) return { problem: `This file is named or labelled as ${claimed.toUpperCase()} but contains a ${kind.toUpperCase()} image. Save it with the right type and try again.` };
+  if (claimed && claimed !== kind)
+    return {
+      problem: `This file is named or labelled as ${claimed.toUpperCase()} but contains a ${kind.toUpperCase()} image. Save it with the right type and try again.`,
+    };
   // The header first: it costs nothing, and a file that is not a whole image needs no further reading.
-  if (isCutShort(bytes, kind)) return { problem: "The image could not be read. It may be damaged or cut short; try saving it again." };
+  if (isCutShort(bytes, kind))
+    return { problem: "The image could not be read. It may be damaged or cut short; try saving it again." };
   if (MARKUP.test(bytes.toString("latin1")) || trailingBytes(bytes, kind)) {
-    return { problem: "The file holds something besides the picture (extra data or web page markup), so it was refused. Open it in an image editor and save it again." };
+    return {
+      problem:
+        "The file holds something besides the picture (extra data or web page markup), so it was refused. Open it in an image editor and save it again.",
+    };
   }
   return { kind };
 }

@@ -55,8 +55,16 @@ export async function reencode(bytes: Buffer, kind: ImageKind, rules: UploadRule
   const format = rules.output === "png" || kind === "png" || meta.hasAlpha ? "png" : "jpeg";
   try {
     const pipeline = sharp(bytes, limits).rotate().resize({ width: rules.outputWidth, withoutEnlargement: true });
-    const { data, info } = await (format === "png" ? pipeline.png() : pipeline.jpeg({ quality: 85 })).toBuffer({ resolveWithObject: true });
-    return { data, format, width: info.width, height: info.height, sha256: crypto.createHash("sha256").update(data).digest("hex") };
+    const { data, info } = await (format === "png" ? pipeline.png() : pipeline.jpeg({ quality: 85 })).toBuffer({
+      resolveWithObject: true,
+    });
+    return {
+      data,
+      format,
+      width: info.width,
+      height: info.height,
+      sha256: crypto.createHash("sha256").update(data).digest("hex"),
+    };
   } catch {
     throw refuse(`The image could not be read. It may be damaged or cut short; try saving it again.`);
   }

@@ -16,21 +16,43 @@ import type { Role } from "@/lib/generated/prisma/client";
 export async function createInvite(ctx: MemberContext, input: { email: string; role: Role }) {
   requireRole(ctx, MANAGERS);
   if (input.role === "OWNER" && ctx.role !== "OWNER") {
-    throw new AppError("FORBIDDEN", "Only an owner can invite another owner.", { role: ["Only an owner can invite another owner."] });
+    throw new AppError("FORBIDDEN", "Only an owner can invite another owner.", {
+      role: ["Only an owner can invite another owner."],
+    });
   }
   const clinicId = ctx.clinic.id;
-  const existing = await db.membership.findFirst({ where: { clinicId, user: { email: input.email } }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", "This person is already a member.", { email: ["This person is already a member of the clinic."] });
+  const existing = await db.membership.findFirst({
+    where: { clinicId, user: { email: input.email } },
+    select: { id: true },
+  });
+  if (existing)
+    throw new AppError("CONFLICT", "This person is already a member.", {
+      email: ["This person is already a member of the clinic."],
+    });
   return db.$transaction(async (tx) => {
     // A new invite replaces any pending one for the same address.
-    await tx.invite.updateMany({ where: { clinicId, email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.invite.updateMany({
+      where: { clinicId, email: input.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     const created = await tx.invite.create({
       // A placeholder nobody knows the token of, until the worker mints the emailed one.
-      data: { clinicId, email: input.email, role: input.role, tokenHash: newToken().tokenHash, invitedById: ctx.user.id, expiresAt: new Date(Date.now() + INVITE_TTL_HOURS * 3600_000) },
+      data: {
+        clinicId,
+        email: input.email,
+        role: input.role,
+        tokenHash: newToken().tokenHash,
+        invitedById: ctx.user.id,
+        expiresAt: new Date(Date.now() + INVITE_TTL_HOURS * 3600_000),
+      },
       select: { id: true },
     });
     await tx.accountEmail.create({ data: { kind: "INVITE", email: input.email, inviteId: created.id } });
-    await auditMember(ctx, { action: "member.invited", targetType: "invite", targetId: created.id, metadata: { role: input.role } }, tx);
+    await auditMember(
+      ctx,
+      { action: "member.invited", targetType: "invite", targetId: created.id, metadata: { role: input.role } },
+      tx,
+    );
     return created;
   });
 }
@@ -38,7 +60,10 @@ export async function createInvite(ctx: MemberContext, input: { email: string; r
 export async function revokeInvite(ctx: MemberContext, inviteId: string) {
   requireRole(ctx, MANAGERS);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.invite.updateMany({ where: { id: inviteId, clinicId: ctx.clinic.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.invite.updateMany({
+      where: { id: inviteId, clinicId: ctx.clinic.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count !== 1) throw new AppError("NOT_FOUND", "That invite no longer exists.");
     await auditMember(ctx, { action: "member.invite_revoked", targetType: "invite", targetId: inviteId }, tx);
   });
@@ -72,10 +97,15 @@ export async function acceptInvite(
     select: { id: true, email: true, role: true, clinicId: true },
   });
   if (!invite) throw new AppError("BAD_REQUEST", INVALID);
-  const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const existing = await db.user.findUnique({
+    where: { email: invite.email },
+    select: { id: true, passwordHash: true, disabledAt: true },
+  });
   if (existing) {
     if (existing.disabledAt || !(await verifyPassword(existing.passwordHash, input.password))) {
-      throw new AppError("BAD_REQUEST", "That password is not right for this account.", { password: ["That password is not right for this account."] });
+      throw new AppError("BAD_REQUEST", "That password is not right for this account.", {
+        password: ["That password is not right for this account."],
+      });
     }
   } else if (!("name" in input)) {
     throw new AppError("BAD_REQUEST", "Enter your name and choose a password.");
@@ -90,13 +120,28 @@ export async function acceptInvite(
     if (used.count !== 1) throw new AppError("BAD_REQUEST", INVALID);
     const userId =
       existing?.id ??
-      (await tx.user.create({ data: { email: invite.email, name: (input as { name: string }).name, passwordHash: passwordHash! }, select: { id: true } })).id;
+      (
+        await tx.user.create({
+          data: { email: invite.email, name: (input as { name: string }).name, passwordHash: passwordHash! },
+          select: { id: true },
+        })
+      ).id;
     await tx.membership.upsert({
       where: { userId_clinicId: { userId, clinicId: invite.clinicId } },
       create: { userId, clinicId: invite.clinicId, role: invite.role },
       update: {},
     });
-    await recordAudit({ action: "member.invite_accepted", clinicId: invite.clinicId, actorId: userId, targetType: "invite", targetId: invite.id, ...info }, tx);
+    await recordAudit(
+      {
+        action: "member.invite_accepted",
+        clinicId: invite.clinicId,
+        actorId: userId,
+        targetType: "invite",
+        targetId: invite.id,
+        ...info,
+      },
+      tx,
+    );
     return { clinicId: invite.clinicId, email: invite.email, userId };
   });
 }

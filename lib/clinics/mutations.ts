@@ -11,7 +11,10 @@ async function lockClinic(tx: Tx, clinicId: string) {
 }
 
 async function loadTarget(tx: Tx, clinicId: string, membershipId: string) {
-  const target = await tx.membership.findFirst({ where: { id: membershipId, clinicId }, select: { id: true, role: true, userId: true } });
+  const target = await tx.membership.findFirst({
+    where: { id: membershipId, clinicId },
+    select: { id: true, role: true, userId: true },
+  });
   if (!target) throw new AppError("NOT_FOUND", "That member is no longer in the clinic.");
   return target;
 }
@@ -33,9 +36,24 @@ export async function changeRole(ctx: MemberContext, membershipId: string, role:
       throw new AppError("FORBIDDEN", "Only an owner can make someone an owner or change an owner's role.");
     }
     if (target.role === role) return;
-    if (role !== "OWNER") await assertNotLastOwner(tx, clinicId, target, "The clinic needs at least one owner: make someone else an owner first.");
+    if (role !== "OWNER")
+      await assertNotLastOwner(
+        tx,
+        clinicId,
+        target,
+        "The clinic needs at least one owner: make someone else an owner first.",
+      );
     await tx.membership.update({ where: { id: target.id }, data: { role } });
-    await auditMember(ctx, { action: "member.role_changed", targetType: "user", targetId: target.userId, metadata: { from: target.role, to: role } }, tx);
+    await auditMember(
+      ctx,
+      {
+        action: "member.role_changed",
+        targetType: "user",
+        targetId: target.userId,
+        metadata: { from: target.role, to: role },
+      },
+      tx,
+    );
   });
 }
 
@@ -46,9 +64,19 @@ export async function removeMember(ctx: MemberContext, membershipId: string) {
   await db.$transaction(async (tx) => {
     await lockClinic(tx, clinicId);
     const target = await loadTarget(tx, clinicId, membershipId);
-    if (target.role === "OWNER" && ctx.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
-    await assertNotLastOwner(tx, clinicId, target, "The last owner cannot be removed: make someone else an owner first.");
+    if (target.role === "OWNER" && ctx.role !== "OWNER")
+      throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+    await assertNotLastOwner(
+      tx,
+      clinicId,
+      target,
+      "The last owner cannot be removed: make someone else an owner first.",
+    );
     await tx.membership.delete({ where: { id: target.id } });
-    await auditMember(ctx, { action: "member.removed", targetType: "user", targetId: target.userId, metadata: { role: target.role } }, tx);
+    await auditMember(
+      ctx,
+      { action: "member.removed", targetType: "user", targetId: target.userId, metadata: { role: target.role } },
+      tx,
+    );
   });
 }

@@ -8,12 +8,32 @@ export async function findMembers(ctx: MemberContext) {
   const [members, invites] = await Promise.all([
     db.membership.findMany({
       where: { clinicId },
-      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, totpFactor: { select: { id: true } }, _count: { select: { passkeys: true } } } } },
+      select: {
+        id: true,
+        role: true,
+        createdAt: true,
+        user: {
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            totpFactor: { select: { id: true } },
+            _count: { select: { passkeys: true } },
+          },
+        },
+      },
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     }),
     db.invite.findMany({
       where: { clinicId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, emails: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        createdAt: true,
+        emails: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
+      },
       orderBy: { createdAt: "desc" },
     }),
   ]);

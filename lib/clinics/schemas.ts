@@ -37,9 +37,18 @@ export const brandingSchema = z.object({
   notesPosition: z.enum(["TOP", "END"], { message: "Choose where notes go." }),
   extraDisclaimer: optionalText(500, "the disclaimer line"),
   linksByDefault: z.preprocess((v) => v === "on" || v === true, z.boolean()),
-  linkDays: z.coerce.number({ message: "Enter a number of days." }).int("Use whole days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
+  linkDays: z.coerce
+    .number({ message: "Enter a number of days." })
+    .int("Use whole days.")
+    .min(1, "At least 1 day.")
+    .max(365, "At most 365 days."),
   // Optional so callers that predate it keep the clinic's current cycle.
-  reviewMonths: z.coerce.number({ message: "Enter a number of months." }).int("Use whole months.").min(1, "At least 1 month.").max(120, "At most 120 months.").optional(),
+  reviewMonths: z.coerce
+    .number({ message: "Enter a number of months." })
+    .int("Use whole months.")
+    .min(1, "At least 1 month.")
+    .max(120, "At most 120 months.")
+    .optional(),
   // Used when the guide has a variant in that language and level (lib/guides/library/versions.ts pickVariant).
   // Optional so a caller that does not show them leaves them as they are.
   defaultLanguage: z.enum(HANDOUT_LANGUAGES, { message: "Choose a language." }).optional(),

@@ -5,20 +5,78 @@
 // Providers most patient addresses are at. An address at one of these exactly is never questioned, so
 // real domains one letter away from another provider (mail.com, ymail.com) belong here too.
 const KNOWN_DOMAINS = [
-  "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "rocketmail.com", "hotmail.com", "outlook.com", "live.com",
-  "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "aim.com", "protonmail.com", "proton.me", "mail.com",
-  "email.com", "gmx.com", "gmx.net", "zoho.com", "fastmail.com", "hey.com", "comcast.net", "verizon.net", "att.net",
-  "sbcglobal.net", "bellsouth.net", "cox.net", "charter.net", "earthlink.net", "juno.com", "yahoo.co.uk",
-  "hotmail.co.uk", "btinternet.com", "sky.com", "shaw.ca", "rogers.com", "sympatico.ca", "bigpond.com", "web.de",
-  "gmx.de", "t-online.de", "orange.fr", "free.fr", "libero.it", "yandex.ru", "mail.ru", "qq.com", "163.com",
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "ymail.com",
+  "rocketmail.com",
+  "hotmail.com",
+  "outlook.com",
+  "live.com",
+  "msn.com",
+  "icloud.com",
+  "me.com",
+  "mac.com",
+  "aol.com",
+  "aim.com",
+  "protonmail.com",
+  "proton.me",
+  "mail.com",
+  "email.com",
+  "gmx.com",
+  "gmx.net",
+  "zoho.com",
+  "fastmail.com",
+  "hey.com",
+  "comcast.net",
+  "verizon.net",
+  "att.net",
+  "sbcglobal.net",
+  "bellsouth.net",
+  "cox.net",
+  "charter.net",
+  "earthlink.net",
+  "juno.com",
+  "yahoo.co.uk",
+  "hotmail.co.uk",
+  "btinternet.com",
+  "sky.com",
+  "shaw.ca",
+  "rogers.com",
+  "sympatico.ca",
+  "bigpond.com",
+  "web.de",
+  "gmx.de",
+  "t-online.de",
+  "orange.fr",
+  "free.fr",
+  "libero.it",
+  "yandex.ru",
+  "mail.ru",
+  "qq.com",
+  "163.com",
 ];
 
 // Endings that are no top-level domain at all, each a slip on the way to one that is. (Endings that are real,
 // like .co (Colombia) or .cm (Cameroon), are questioned only next to a provider above: gmail.co.)
 const TLD_TYPOS: Record<string, string> = {
-  con: "com", cmo: "com", ocm: "com", vom: "com", xom: "com", cpm: "com", cim: "com", comm: "com", coom: "com", conm: "com", comn: "com",
-  nte: "net", nett: "net", ner: "net",
-  ogr: "org", orgg: "org", prg: "org",
+  con: "com",
+  cmo: "com",
+  ocm: "com",
+  vom: "com",
+  xom: "com",
+  cpm: "com",
+  cim: "com",
+  comm: "com",
+  coom: "com",
+  conm: "com",
+  comn: "com",
+  nte: "net",
+  nett: "net",
+  ner: "net",
+  ogr: "org",
+  orgg: "org",
+  prg: "org",
 };
 
 const split = (domain: string) => {
@@ -56,7 +114,8 @@ function closestProvider(domain: string): string | null {
     const k = split(known);
     // Another ending on the provider's own name is usually a country's service of it (hotmail.de, yahoo.es),
     // not a slip; one letter from the provider's own ending is (gmail.co, gmail.cm, gmail.om).
-    const d = k.tld === tld ? editDistance(name, k.name) : name === k.name && editDistance(tld, k.tld) === 1 ? 1 : Infinity;
+    const d =
+      k.tld === tld ? editDistance(name, k.name) : name === k.name && editDistance(tld, k.tld) === 1 ? 1 : Infinity;
     if (d > 0 && d <= allowance(k.name) && (!best || d < best.distance)) best = { domain: known, distance: d };
   }
   return best?.domain ?? null;
@@ -73,6 +132,8 @@ export function suggestAddress(address: string): string | null {
   const { name, tld } = split(domain);
   const fixedTld = TLD_TYPOS[tld];
   const candidate = fixedTld ? `${name}.${fixedTld}` : domain;
-  const fixed = KNOWN_DOMAINS.includes(candidate) ? candidate : (closestProvider(candidate) ?? (fixedTld ? candidate : null));
+  const fixed = KNOWN_DOMAINS.includes(candidate)
+    ? candidate
+    : (closestProvider(candidate) ?? (fixedTld ? candidate : null));
   return fixed && fixed !== domain ? `${address.slice(0, at)}@${fixed}` : null;
 }

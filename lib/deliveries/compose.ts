@@ -26,7 +26,17 @@ type Common = { to: string; contact: ContactSnapshot; messageId: string; languag
 
 function mail(p: Common, t: Messages, intro: string[], extra: Partial<OutgoingMail> = {}): OutgoingMail {
   const clinic = oneLine(p.contact.clinicName);
-  const text = [t.email.hello, "", ...intro, "", t.email.questions, "", ...contactLines(p.contact, t.contact), "", t.email.why].join("\n");
+  const text = [
+    t.email.hello,
+    "",
+    ...intro,
+    "",
+    t.email.questions,
+    "",
+    ...contactLines(p.contact, t.contact),
+    "",
+    t.email.why,
+  ].join("\n");
   return {
     to: p.to,
     subject: t.email.subject(clinic),
@@ -44,7 +54,11 @@ function mail(p: Common, t: Messages, intro: string[], extra: Partial<OutgoingMa
 export function composeHandoutEmail(p: Common & { message: string | null; pdf: Buffer; date: Date }): OutgoingMail {
   const t = messagesFor(p.language);
   const intro = [t.email.attached(oneLine(p.contact.clinicName)), ...(p.message ? ["", p.message] : [])];
-  return mail(p, t, intro, { attachments: [{ filename: t.email.fileName(p.date.toISOString().slice(0, 10)), content: p.pdf, contentType: "application/pdf" }] });
+  return mail(p, t, intro, {
+    attachments: [
+      { filename: t.email.fileName(p.date.toISOString().slice(0, 10)), content: p.pdf, contentType: "application/pdf" },
+    ],
+  });
 }
 
 /**
@@ -53,6 +67,12 @@ export function composeHandoutEmail(p: Common & { message: string | null; pdf: B
  */
 export function composeLinkEmail(p: Common & { url: string; expiresAt: Date }): OutgoingMail {
   const t = messagesFor(p.language);
-  const intro = [t.email.linkIntro(oneLine(p.contact.clinicName)), "", p.url, "", t.email.linkUntil(formatLongDate(p.expiresAt.toISOString(), p.language))];
+  const intro = [
+    t.email.linkIntro(oneLine(p.contact.clinicName)),
+    "",
+    p.url,
+    "",
+    t.email.linkUntil(formatLongDate(p.expiresAt.toISOString(), p.language)),
+  ];
   return mail(p, t, intro);
 }

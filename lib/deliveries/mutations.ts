@@ -14,21 +14,31 @@ import type { MemberContext } from "@/lib/member-context";
  * same delivery, however many arrive at once. Nothing here talks to the mail server. (The send form asks
  * about a likely typo or an earlier email of the handout first: checkRecipient.)
  */
-export async function requestDelivery(ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
+export async function requestDelivery(
+  ctx: MemberContext,
+  input: SendHandoutInput,
+): Promise<{ id: string; created: boolean }> {
   const handout = await db.handout.findFirst({
     where: { id: input.handoutId, clinicId: ctx.clinic.id },
     select: { id: true, void: { select: { handoutId: true } }, link: { select: { revokedAt: true, expiresAt: true } } },
   });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
-  if (handout.void) throw new AppError("CONFLICT", "This handout was voided: it cannot be emailed. Make a new one instead.");
+  if (handout.void)
+    throw new AppError("CONFLICT", "This handout was voided: it cannot be emailed. Make a new one instead.");
   if (input.mode === "LINK" && !isLive(handout.link)) {
-    throw new AppError("CONFLICT", "This handout has no working patient link: attach the PDF instead.", { mode: ["This handout has no working patient link."] });
+    throw new AppError("CONFLICT", "This handout has no working patient link: attach the PDF instead.", {
+      mode: ["This handout has no working patient link."],
+    });
   }
   return db.$transaction((tx) => queueDelivery(tx, ctx, input));
 }
 
 /** The delivery row (and job) for a handout of the caller's clinic, inside the caller's transaction. */
-export async function queueDelivery(tx: Tx, ctx: MemberContext, input: SendHandoutInput): Promise<{ id: string; created: boolean }> {
+export async function queueDelivery(
+  tx: Tx,
+  ctx: MemberContext,
+  input: SendHandoutInput,
+): Promise<{ id: string; created: boolean }> {
   const clinicId = ctx.clinic.id;
   const mode = input.mode ?? "ATTACHMENT";
   const inserted = await tx.$queryRaw<{ id: string }[]>`
@@ -38,10 +48,22 @@ export async function queueDelivery(tx: Tx, ctx: MemberContext, input: SendHando
     ON CONFLICT ("clinicId", "idempotencyKey") DO NOTHING
     RETURNING "id"`;
   if (inserted[0]) {
-    await auditMember(ctx, { action: "delivery.requested", targetType: "delivery", targetId: inserted[0].id, metadata: { handoutId: input.handoutId, mode } }, tx);
+    await auditMember(
+      ctx,
+      {
+        action: "delivery.requested",
+        targetType: "delivery",
+        targetId: inserted[0].id,
+        metadata: { handoutId: input.handoutId, mode },
+      },
+      tx,
+    );
     return { id: inserted[0].id, created: true };
   }
-  const existing = await tx.delivery.findFirst({ where: { clinicId, idempotencyKey: input.idempotencyKey, handoutId: input.handoutId }, select: { id: true } });
+  const existing = await tx.delivery.findFirst({
+    where: { clinicId, idempotencyKey: input.idempotencyKey, handoutId: input.handoutId },
+    select: { id: true },
+  });
   if (!existing) throw new AppError("CONFLICT", "The form expired: reload the page and try again.");
   return { id: existing.id, created: false };
 }
@@ -50,7 +72,13 @@ export async function queueDelivery(tx: Tx, ctx: MemberContext, input: SendHando
 export async function retryDelivery(ctx: MemberContext, deliveryId: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.delivery.updateMany({
-      where: { id: deliveryId, clinicId: ctx.clinic.id, status: "FAILED", recipient: { not: null }, handout: { void: null } },
+      where: {
+        id: deliveryId,
+        clinicId: ctx.clinic.id,
+        status: "FAILED",
+        recipient: { not: null },
+        handout: { void: null },
+      },
       data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null },
     });
     if (count !== 1) throw new AppError("NOT_FOUND", "That email cannot be retried.");

@@ -26,7 +26,10 @@ export async function checkRecipient(
           status: { not: "FAILED" },
           idempotencyKey: { not: input.idempotencyKey },
           // Deliveries made before the hash was kept are compared by their address, until it is erased.
-          OR: [{ recipientHash: recipientHash(clinicId, input.recipient) }, { recipientHash: null, recipient: input.recipient }],
+          OR: [
+            { recipientHash: recipientHash(clinicId, input.recipient) },
+            { recipientHash: null, recipient: input.recipient },
+          ],
         },
         orderBy: { createdAt: "desc" },
         select: { status: true, createdAt: true, sentAt: true, recipientMask: true },
@@ -36,6 +39,10 @@ export async function checkRecipient(
   return {
     address: input.recipient,
     suggestion,
-    previous: previous && { sent: previous.status === "SENT", at: (previous.sentAt ?? previous.createdAt).toISOString(), mask: previous.recipientMask },
+    previous: previous && {
+      sent: previous.status === "SENT",
+      at: (previous.sentAt ?? previous.createdAt).toISOString(),
+      mask: previous.recipientMask,
+    },
   };
 }

@@ -12,7 +12,9 @@ export const recipientSchema = z
   .refine((v) => !/[\r\n,;<>"\s]/.test(v), "Enter one email address only, with no spaces, commas or line breaks.")
   .pipe(z.email("Enter a valid email address, like name@example.com.").transform((v) => v.toLowerCase()));
 
-export const consentSchema = z.literal("yes", { message: "Confirm that the patient asked to get this handout by email." });
+export const consentSchema = z.literal("yes", {
+  message: "Confirm that the patient asked to get this handout by email.",
+});
 // The address the clinician confirmed after the form asked (a likely typo, an earlier email of the handout):
 // it goes ahead only when it is the address being sent to.
 export const confirmRecipientSchema = z.string().trim().toLowerCase().max(254).optional().catch(undefined);
@@ -26,7 +28,9 @@ export type RecipientCheck = {
   previous: { sent: boolean; at: string; mask: string } | null;
 };
 // The key a form carries so a double click or a resubmit does its work once.
-export const formKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "The form expired: reload the page and try again.");
+export const formKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, "The form expired: reload the page and try again.");
 
 export const ATTACHMENT_NOTICE =
   "Email is not encrypted: the PDF, with everything the handout says, travels through ordinary email and stays in the patient's mailbox.";
@@ -71,12 +75,19 @@ export const sendHandoutSchema = requireAttachmentNotice(
       ...deliveryModeFields,
     })
     .superRefine((v, ctx) => {
-      if (v.mode === "LINK" && v.message) ctx.addIssue({ code: "custom", path: ["message"], message: "The link email carries no message: attach the PDF to add one." });
+      if (v.mode === "LINK" && v.message)
+        ctx.addIssue({
+          code: "custom",
+          path: ["message"],
+          message: "The link email carries no message: attach the PDF to add one.",
+        });
     }),
 );
 
 export type DeliveryMode = "LINK" | "ATTACHMENT";
 // Callers inside the portal (make-and-email, tests) may leave the mode out: the PDF is attached.
-export type SendHandoutInput = Omit<z.infer<typeof sendHandoutSchema>, "mode" | "attachmentNotice"> & { mode?: DeliveryMode };
+export type SendHandoutInput = Omit<z.infer<typeof sendHandoutSchema>, "mode" | "attachmentNotice"> & {
+  mode?: DeliveryMode;
+};
 
 export const retryDeliverySchema = z.object({ deliveryId: idSchema });

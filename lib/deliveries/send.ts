@@ -10,7 +10,15 @@ import { linkToken, linkUrl } from "@/lib/handouts/link-tokens";
 import { readContact, readOptions } from "@/lib/handouts/snapshots";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type ClaimedDelivery = { id: string; clinicId: string; handoutId: string; recipient: string | null; message: string | null; mode: "LINK" | "ATTACHMENT"; attempts: number };
+export type ClaimedDelivery = {
+  id: string;
+  clinicId: string;
+  handoutId: string;
+  recipient: string | null;
+  message: string | null;
+  mode: "LINK" | "ATTACHMENT";
+  attempts: number;
+};
 
 /**
  * Claims the next due delivery (or one whose worker's lease ran out). `clinicId` limits a worker to one
@@ -55,15 +63,38 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
     return "failed";
   }
   try {
-    const common = { to: job.recipient, contact: readContact(handout.contact), language: readOptions(handout.options).language, messageId: `<delivery-${job.id}@${senderDomain()}>` };
+    const common = {
+      to: job.recipient,
+      contact: readContact(handout.contact),
+      language: readOptions(handout.options).language,
+      messageId: `<delivery-${job.id}@${senderDomain()}>`,
+    };
     const mail =
       job.mode === "LINK" && handout.link
         ? composeLinkEmail({ ...common, url: linkUrl(linkToken(handout.link.seed)), expiresAt: handout.link.expiresAt })
-        : composeHandoutEmail({ ...common, message: job.message, pdf: Buffer.from((handout.pdf as { bytes: Uint8Array }).bytes), date: handout.createdAt });
+        : composeHandoutEmail({
+            ...common,
+            message: job.message,
+            pdf: Buffer.from((handout.pdf as { bytes: Uint8Array }).bytes),
+            date: handout.createdAt,
+          });
     const { messageId } = await withLease("Delivery", job, (signal) => sendMail(mail, smtpUrl, signal));
     await db.$transaction(async (tx) => {
-      const { count } = await tx.delivery.updateMany({ where: fence, data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, leaseUntil: null } });
-      if (count === 1) await recordAudit({ action: "delivery.sent", clinicId: job.clinicId, targetType: "delivery", targetId: job.id, metadata: { attempts: job.attempts } }, tx);
+      const { count } = await tx.delivery.updateMany({
+        where: fence,
+        data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, leaseUntil: null },
+      });
+      if (count === 1)
+        await recordAudit(
+          {
+            action: "delivery.sent",
+            clinicId: job.clinicId,
+            targetType: "delivery",
+            targetId: job.id,
+            metadata: { attempts: job.attempts },
+          },
+          tx,
+        );
     });
     return "sent";
   } catch (err) {
@@ -74,10 +105,24 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
         where: fence,
         data: giveUp
           ? { status: "FAILED", lastError: reason, leaseUntil: null }
-          : { status: "QUEUED", lastError: reason, leaseUntil: null, nextAttemptAt: new Date(Date.now() + retryDelay(job.attempts)) },
+          : {
+              status: "QUEUED",
+              lastError: reason,
+              leaseUntil: null,
+              nextAttemptAt: new Date(Date.now() + retryDelay(job.attempts)),
+            },
       });
       if (count === 1 && giveUp) {
-        await recordAudit({ action: "delivery.failed", clinicId: job.clinicId, targetType: "delivery", targetId: job.id, metadata: { attempts: job.attempts, permanent } }, tx);
+        await recordAudit(
+          {
+            action: "delivery.failed",
+            clinicId: job.clinicId,
+            targetType: "delivery",
+            targetId: job.id,
+            metadata: { attempts: job.attempts, permanent },
+          },
+          tx,
+        );
       }
     });
     return giveUp ? "failed" : "retry";

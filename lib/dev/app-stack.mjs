@@ -42,9 +42,18 @@ export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), 
   try {
     // A production server refuses a guessable secret (lib/secret-strength.ts).
     /** @type {NodeJS.ProcessEnv} */
-    const env = { NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"), ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    const env = {
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
     if (!launchEnv().DATABASE_URL) {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), password: "e2e", persistent: false, database: "portal_e2e" });
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(tmp, "pg"),
+        password: "e2e",
+        persistent: false,
+        database: "portal_e2e",
+      });
       started.push(pg);
       env.DATABASE_URL = pg.url;
     }
@@ -62,16 +71,25 @@ export async function startAppStack({ log = (m) => console.error(`[e2e] ${m}`), 
       PDF_QUEUE_LIMIT: "8",
     });
     await migrateDeploy(env);
-    const seed = spawnSync(process.execPath, tsxArgs("prisma/seed/index.ts"), { env, stdio: ["ignore", stdout, "inherit"] });
+    const seed = spawnSync(process.execPath, tsxArgs("prisma/seed/index.ts"), {
+      env,
+      stdio: ["ignore", stdout, "inherit"],
+    });
     if (seed.status !== 0) throw new Error("seed failed");
     await buildIfNeeded(env, log, { stdout });
 
     started.push(startWorkerProcess({ ...env, WORKER_POLL_MS: "200" }, { quiet: true }));
     // No balancer in front of it: stopped without the drain window.
-    server = spawn(process.execPath, webServerArgs(), { env: { SHUTDOWN_DRAIN_MS: "0", ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    server = spawn(process.execPath, webServerArgs(), {
+      env: { SHUTDOWN_DRAIN_MS: "0", ...env, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     for (let i = 0; ; i++) {
       if (i > 120) throw new Error("the server did not start");
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -30,6 +30,7 @@ export function writeDevEnv(file, vars) {
 /** Node's .env reader takes a value in any of three quotes, with nothing unquoted. @param {string} name @param {string} value */
 function quoted(name, value) {
   const quote = ["'", "`", '"'].find((q) => !value.includes(q));
-  if (!quote || /[\r\n]/.test(value)) throw new Error(`${name} cannot be written to dev.env (it holds a line break or all three quote characters)`);
+  if (!quote || /[\r\n]/.test(value))
+    throw new Error(`${name} cannot be written to dev.env (it holds a line break or all three quote characters)`);
   return `${quote}${value}${quote}`;
 }

@@ -10,7 +10,10 @@ let stack;
 try {
   stack = await startAppStack({ log: (m) => console.log(`[e2e] ${m}`) });
   // Async: the SMTP catcher in this process must keep answering while the specs run.
-  const pw = spawn(path.resolve("node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], { env: stack.env, stdio: "inherit" });
+  const pw = spawn(path.resolve("node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
+    env: stack.env,
+    stdio: "inherit",
+  });
   code = await new Promise((resolve) => pw.on("exit", (c) => resolve(c ?? 1)));
 } catch (err) {
   console.error(`[e2e] ${err instanceof Error ? err.message : err}`);

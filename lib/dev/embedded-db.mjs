@@ -116,7 +116,8 @@ function portIsFree(port) {
 }
 
 /** @param {string} password @param {number} port @param {string} database */
-const urlFor = (password, port, database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+const urlFor = (password, port, database) =>
+  `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` and makes sure `database` exists.
@@ -124,7 +125,13 @@ const urlFor = (password, port, database) => `postgresql://postgres:${encodeURIC
  * @param {{ dataDir: string, password: string, database?: string, persistent?: boolean, log?: Log }} options
  * @returns {Promise<{ url: string, dataDir: string, attached: boolean, stop: () => Promise<void> }>}
  */
-export async function startEmbeddedPostgres({ dataDir, password, database = "portal", persistent = true, log = () => {} }) {
+export async function startEmbeddedPostgres({
+  dataDir,
+  password,
+  database = "portal",
+  persistent = true,
+  log = () => {},
+}) {
   const dir = resolveDataDir(dataDir, log);
   const already = persistent ? runningPort(dir) : null;
   if (already) {

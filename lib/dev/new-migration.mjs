@@ -16,7 +16,23 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const before = path.join(os.tmpdir(), `schema-head-${process.pid}.prisma`);
 fs.writeFileSync(before, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"]));
-const diff = spawnSync(process.execPath, ["lib/dev/with-db.mjs", "--throwaway", process.execPath, "lib/cli/prisma.mjs", "migrate", "diff", "--from-schema-datamodel", before, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { encoding: "utf8" });
+const diff = spawnSync(
+  process.execPath,
+  [
+    "lib/dev/with-db.mjs",
+    "--throwaway",
+    process.execPath,
+    "lib/cli/prisma.mjs",
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    before,
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
+  { encoding: "utf8" },
+);
 fs.rmSync(before);
 if (diff.status !== 0) {
   console.error(diff.stderr || diff.stdout);

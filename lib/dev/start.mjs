@@ -36,7 +36,11 @@ try {
   let smtpUrl = settings.SMTP_URL;
   let mailDir = null;
   if (!smtpUrl) {
-    const smtp = await startSmtpCatcher({ dir: path.join(dataDir, "mail"), portFile: path.join(dataDir, "mail.port"), log });
+    const smtp = await startSmtpCatcher({
+      dir: path.join(dataDir, "mail"),
+      portFile: path.join(dataDir, "mail.port"),
+      log,
+    });
     life.add({ name: "mail catcher", stop: smtp.stop });
     smtpUrl = smtp.url;
     mailDir = shown(smtp.dir);
@@ -57,7 +61,10 @@ try {
   const env = { SHUTDOWN_DRAIN_MS: "0", ...process.env, ...made, DEMO_DATA: "1" };
 
   await migrateDeploy(env);
-  const seal = spawnSync(process.execPath, tsxArgs("lib/cli/seal-handouts.ts"), { env, stdio: ["ignore", "inherit", "inherit"] });
+  const seal = spawnSync(process.execPath, tsxArgs("lib/cli/seal-handouts.ts"), {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   if (seal.status !== 0) throw new Error("Sealing the handouts made before seals failed.");
   log("database migrated");
   life.add(writeDevEnv(path.join(dataDir, "dev.env"), made));

@@ -8,17 +8,32 @@ import { describeNode, withThisNode } from "../cli/node-runtime.mjs";
 const bin = (/** @type {string} */ name) => path.resolve("node_modules/.bin", name);
 const RESULTS = "test-results";
 fs.mkdirSync(RESULTS, { recursive: true });
-for (const f of ["unit-results.json", "integration-results.json", "e2e-results.json"]) fs.rmSync(path.join(RESULTS, f), { force: true });
+for (const f of ["unit-results.json", "integration-results.json", "e2e-results.json"])
+  fs.rmSync(path.join(RESULTS, f), { force: true });
 
 /** @type {[name: string, cmd: string, args: string[]][]} */
 const steps = [
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
-  ["unit", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/unit-results.json`]],
+  [
+    "unit",
+    bin("vitest"),
+    ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/unit-results.json`],
+  ],
   [
     "integration",
     process.execPath,
-    ["lib/dev/with-db.mjs", "--throwaway", bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/integration-results.json`],
+    [
+      "lib/dev/with-db.mjs",
+      "--throwaway",
+      bin("vitest"),
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${RESULTS}/integration-results.json`,
+    ],
   ],
   ["e2e", process.execPath, ["lib/dev/e2e.mjs"]],
 ];
@@ -31,7 +46,10 @@ for (const [name, cmd, args] of steps) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n=== ${name} ===`);
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: name === "e2e" ? withThisNode(process.env) : { ...withThisNode(process.env), NODE_ENV: "test" } });
+  const r = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: name === "e2e" ? withThisNode(process.env) : { ...withThisNode(process.env), NODE_ENV: "test" },
+  });
   results.push({ name, ok: r.status === 0, seconds: ((Date.now() - t0) / 1000).toFixed(1) });
 }
 
@@ -46,9 +64,15 @@ function counts(file, pick) {
   }
 }
 /** @param {any} j */
-const vitestCounts = (j) => ({ passed: j.numPassedTests ?? 0, failed: (j.numFailedTests ?? 0) + (j.numTotalTestSuites && j.success === false && !j.numFailedTests ? 1 : 0) });
+const vitestCounts = (j) => ({
+  passed: j.numPassedTests ?? 0,
+  failed: (j.numFailedTests ?? 0) + (j.numTotalTestSuites && j.success === false && !j.numFailedTests ? 1 : 0),
+});
 /** @param {any} j */
-const pwCounts = (j) => ({ passed: j.stats?.expected ?? 0, failed: (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0) });
+const pwCounts = (j) => ({
+  passed: j.stats?.expected ?? 0,
+  failed: (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0),
+});
 const ran = new Set(results.map((r) => r.name));
 const totals = [
   ran.has("unit") ? counts("unit-results.json", vitestCounts) : null,
@@ -60,6 +84,7 @@ console.log(`\n=== summary (Node ${process.version}) ===`);
 for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds}s`);
 const failedSteps = results.filter((r) => !r.ok).length;
 const passed = totals.reduce((n, c) => n + c.passed, 0);
-const failed = totals.reduce((n, c) => n + c.failed, 0) + (failedSteps && !totals.some((c) => c.failed) ? failedSteps : 0);
+const failed =
+  totals.reduce((n, c) => n + c.failed, 0) + (failedSteps && !totals.some((c) => c.failed) ? failedSteps : 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failedSteps ? 1 : 0);

@@ -26,12 +26,21 @@ const env = { ...process.env };
 if (!launchEnv().DATABASE_URL) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"));
   fs.chmodSync(dir, 0o755);
-  pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: "test", persistent: false, database: "portal_test" });
+  pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "pg"),
+    password: "test",
+    persistent: false,
+    database: "portal_test",
+  });
   env.DATABASE_URL = pg.url;
   await migrateDeploy(env);
 }
 
-const child = spawn(/** @type {string} */ (cmd), cmdArgs, { stdio: "inherit", env, shell: process.platform === "win32" });
+const child = spawn(/** @type {string} */ (cmd), cmdArgs, {
+  stdio: "inherit",
+  env,
+  shell: process.platform === "win32",
+});
 const forward = (/** @type {NodeJS.Signals} */ sig) => child.kill(sig);
 process.on("SIGINT", forward);
 process.on("SIGTERM", forward);

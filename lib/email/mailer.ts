@@ -57,8 +57,16 @@ export function senderDomain(): string {
  * Sends through SMTP_URL, or through `smtpUrl` when given (the worker tests use their own servers). Gives up
  * at sendDeadlineMs(), or earlier when `signal` aborts.
  */
-export async function sendMail(mail: OutgoingMail, smtpUrl: string = env().SMTP_URL, signal?: AbortSignal): Promise<{ messageId: string }> {
+export async function sendMail(
+  mail: OutgoingMail,
+  smtpUrl: string = env().SMTP_URL,
+  signal?: AbortSignal,
+): Promise<{ messageId: string }> {
   const deadline = AbortSignal.timeout(sendDeadlineMs());
-  const info = await getTransport(smtpUrl).sendMail({ from: env().MAIL_FROM, ...mail, signal: signal ? AbortSignal.any([signal, deadline]) : deadline } as never);
+  const info = await getTransport(smtpUrl).sendMail({
+    from: env().MAIL_FROM,
+    ...mail,
+    signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+  } as never);
   return { messageId: info.messageId };
 }

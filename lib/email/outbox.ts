@@ -19,7 +19,11 @@ export const leaseMs = () => sendDeadlineMs() + Math.max(10_000, env().SMTP_TIME
 export type Fence = { id: string; attempts: number };
 
 /** Claims the next due job (or one whose worker's lease ran out), FOR UPDATE SKIP LOCKED. */
-export async function claimNext<T>(table: OutboxTable, returning: Prisma.Sql, where: Prisma.Sql = Prisma.sql`TRUE`): Promise<T | null> {
+export async function claimNext<T>(
+  table: OutboxTable,
+  returning: Prisma.Sql,
+  where: Prisma.Sql = Prisma.sql`TRUE`,
+): Promise<T | null> {
   const t = TABLE[table];
   const rows = await db.$queryRaw<T[]>`
     UPDATE ${t} SET "status" = 'SENDING', "attempts" = "attempts" + 1,
@@ -36,7 +40,11 @@ export async function claimNext<T>(table: OutboxTable, returning: Prisma.Sql, wh
  * Runs `send` while renewing the job's lease every quarter lease. If a renewal finds the job no longer
  * ours (another worker took it over after this one stalled), `send` is aborted through its signal.
  */
-export async function withLease<T>(table: OutboxTable, job: Fence, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withLease<T>(
+  table: OutboxTable,
+  job: Fence,
+  send: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const lost = new AbortController();
   const t = TABLE[table];
   const timer = setInterval(async () => {
@@ -66,15 +74,35 @@ export function retryDelay(attempt: number, base = env().DELIVERY_RETRY_BASE_MS)
  * is stored and shown to staff, so any address the server echoes is masked before it is kept.
  */
 export function classifySmtpError(err: unknown): { permanent: boolean; reason: string } {
-  const e = err as { responseCode?: number; response?: string; code?: string; message?: string; name?: string; command?: string };
+  const e = err as {
+    responseCode?: number;
+    response?: string;
+    code?: string;
+    message?: string;
+    name?: string;
+    command?: string;
+  };
   if (e.command === "STARTTLS" || e.code === "ETLS") {
-    return { permanent: true, reason: "The mail server does not offer STARTTLS, which is required for a server on another machine: use smtps://, or set SMTP_INSECURE=1 to send in plain text." };
+    return {
+      permanent: true,
+      reason:
+        "The mail server does not offer STARTTLS, which is required for a server on another machine: use smtps://, or set SMTP_INSECURE=1 to send in plain text.",
+    };
   }
   if (typeof e.responseCode === "number") {
-    return { permanent: e.responseCode >= 500, reason: maskAddresses(`${e.response ?? e.message ?? `SMTP ${e.responseCode}`}`).slice(0, 500) };
+    return {
+      permanent: e.responseCode >= 500,
+      reason: maskAddresses(`${e.response ?? e.message ?? `SMTP ${e.responseCode}`}`).slice(0, 500),
+    };
   }
   if (e.name === "AbortError" || e.code === "ABORT_ERR") {
-    return { permanent: false, reason: `The mail server did not finish within ${Math.round(sendDeadlineMs() / 1000)} s` };
+    return {
+      permanent: false,
+      reason: `The mail server did not finish within ${Math.round(sendDeadlineMs() / 1000)} s`,
+    };
   }
-  return { permanent: false, reason: maskAddresses(`Could not reach the mail server (${e.code ?? e.message ?? "unknown error"})`).slice(0, 500) };
+  return {
+    permanent: false,
+    reason: maskAddresses(`Could not reach the mail server (${e.code ?? e.message ?? "unknown error"})`).slice(0, 500),
+  };
 }

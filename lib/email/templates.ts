@@ -11,7 +11,13 @@ function layout(paragraphs: string[], link: { href: string; label: string }) {
   return { text, html };
 }
 
-export function inviteEmail(p: { clinicName: string; inviterName: string; role: string; link: string; expiresHours: number }) {
+export function inviteEmail(p: {
+  clinicName: string;
+  inviterName: string;
+  role: string;
+  link: string;
+  expiresHours: number;
+}) {
   return {
     subject: `You're invited to ${p.clinicName} on Handout Portal`,
     ...layout(

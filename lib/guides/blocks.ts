@@ -26,7 +26,12 @@ export type Block =
 // handout printed before it.
 const inlineSchema: z.ZodType<Inline> = z.lazy(() =>
   z.discriminatedUnion("type", [
-    z.looseObject({ type: z.literal("text"), text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional() }),
+    z.looseObject({
+      type: z.literal("text"),
+      text: z.string(),
+      bold: z.boolean().optional(),
+      italic: z.boolean().optional(),
+    }),
     z.looseObject({ type: z.literal("link"), href: z.string(), children: z.array(inlineSchema) }),
     z.looseObject({ type: z.literal("cite"), text: z.string(), refKey: z.string().nullable() }),
   ]),
@@ -36,9 +41,23 @@ const inlinesSchema = z.array(inlineSchema);
 const blockSchema: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion("type", [
     z.looseObject({ type: z.literal("paragraph"), children: inlinesSchema }),
-    z.looseObject({ type: z.literal("heading"), level: z.union([z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), children: inlinesSchema }),
-    z.looseObject({ type: z.literal("list"), ordered: z.boolean(), start: z.number().optional(), items: z.array(z.looseObject({ content: z.array(blockSchema) })) }),
-    z.looseObject({ type: z.literal("table"), align: z.array(z.enum(["left", "right", "center"]).nullable()), header: z.array(inlinesSchema), rows: z.array(z.array(inlinesSchema)) }),
+    z.looseObject({
+      type: z.literal("heading"),
+      level: z.union([z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+      children: inlinesSchema,
+    }),
+    z.looseObject({
+      type: z.literal("list"),
+      ordered: z.boolean(),
+      start: z.number().optional(),
+      items: z.array(z.looseObject({ content: z.array(blockSchema) })),
+    }),
+    z.looseObject({
+      type: z.literal("table"),
+      align: z.array(z.enum(["left", "right", "center"]).nullable()),
+      header: z.array(inlinesSchema),
+      rows: z.array(z.array(inlinesSchema)),
+    }),
     z.looseObject({ type: z.literal("image"), imageId: z.string(), alt: z.string(), caption: z.string().nullable() }),
   ]),
 );
@@ -58,7 +77,9 @@ export const SAFE_LINK = /^(https:|mailto:|tel:)/i;
 
 /** The image ids a list of blocks names (pictures can sit inside list items). */
 export function imageIdsIn(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === "image" ? [b.imageId] : b.type === "list" ? b.items.flatMap((i) => imageIdsIn(i.content)) : []));
+  return blocks.flatMap((b) =>
+    b.type === "image" ? [b.imageId] : b.type === "list" ? b.items.flatMap((i) => imageIdsIn(i.content)) : [],
+  );
 }
 
 /** The blocks with each picture `renamed` names pointing at its new id (the rest as they are). */

@@ -11,7 +11,15 @@ export const LOCK_REASONS: Record<LockReason, string> = {
   "red-flag": "warning signs, locked when the guide was imported",
 };
 
-type Lockable = { key: string; title: string; kind: SectionKind; plainText: string; lock: LockReason | null; required: boolean; redFlag: boolean };
+type Lockable = {
+  key: string;
+  title: string;
+  kind: SectionKind;
+  plainText: string;
+  lock: LockReason | null;
+  required: boolean;
+  redFlag: boolean;
+};
 
 /**
  * Locks the sections the front matter's `required:` names (by title or key), flags content sections that
@@ -22,8 +30,12 @@ export function applyLocks(sections: Lockable[], required: string[]): string[] {
   const errors: string[] = [];
   for (const name of required) {
     const section = sections.find((s) => s.key === name || s.title.toLowerCase() === name.toLowerCase());
-    if (!section) errors.push(`Front matter "required" names "${name}", which is not a section title or key of this guide.`);
-    else if (section.kind === "references") errors.push(`Front matter "required" names the references, which are built from the citations: remove "${name}".`);
+    if (!section)
+      errors.push(`Front matter "required" names "${name}", which is not a section title or key of this guide.`);
+    else if (section.kind === "references")
+      errors.push(
+        `Front matter "required" names the references, which are built from the citations: remove "${name}".`,
+      );
     else section.lock ??= "guide";
   }
   for (const s of sections) {

@@ -8,7 +8,10 @@ const STRONG = new Set([..."aeoáéóíú"]); // an accented í or ú breaks a d
 const VOWELS = new Set([..."aeiouáéíóúü"]);
 
 export function spanishSyllables(word: string): number {
-  let w = word.toLowerCase().normalize("NFC").replace(/[^a-záéíóúüñ]/g, "");
+  let w = word
+    .toLowerCase()
+    .normalize("NFC")
+    .replace(/[^a-záéíóúüñ]/g, "");
   if (!w) return 0;
   w = w.replace(/([qg])u([eiéí])/g, "$1$2"); // the u of que, qui, gue, gui is silent (güe, güi keep it)
   w = w.replace(/y(?![aeiouáéíóú])/g, "i"); // y is a vowel when no vowel follows: muy, hoy, y
@@ -29,9 +32,7 @@ export const spanishWords = (text: string): string[] => text.match(/[\p{L}\p{M}]
 
 /** Sentences end at . ! ? … (list items and headings have been given a full stop by then). */
 export function spanishSentences(text: string): number {
-  return text
-    .split(/(?<=[.!?…]["'”»)\]]*)\s+/)
-    .filter((s) => spanishWords(s).length > 0).length;
+  return text.split(/(?<=[.!?…]["'”»)\]]*)\s+/).filter((s) => spanishWords(s).length > 0).length;
 }
 
 /**

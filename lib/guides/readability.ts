@@ -11,7 +11,14 @@ export const GRADE_TARGET = 8;
  * value on the scale of the guide's language: a Flesch-Kincaid grade (lower is easier) for English and any
  * language without its own formula, the Fernández-Huerta index (higher is easier) for Spanish.
  */
-export type ReadingScale = { name: string; unit: (value: number) => string; target: number; higherIsEasier: boolean; miss: string; hint: string };
+export type ReadingScale = {
+  name: string;
+  unit: (value: number) => string;
+  target: number;
+  higherIsEasier: boolean;
+  miss: string;
+  hint: string;
+};
 
 // Past a college graduate's grade the formula measures only how long the sentences are (a 600-word run with no
 // full stop scores "grade 250"): shown as "grade 20+".
@@ -46,7 +53,8 @@ export function isAboveTarget(value: number, language = "en"): boolean {
   return scale.higherIsEasier ? value < scale.target : value > scale.target;
 }
 
-const countWords = (text: string, language: string) => (primary(language) === "es" ? spanishWords(text).length : readability.lexiconCount(text));
+const countWords = (text: string, language: string) =>
+  primary(language) === "es" ? spanishWords(text).length : readability.lexiconCount(text);
 
 // Readability formulas were fitted on passages of 100 words or more; below 30, one word more or less moves the
 // grade by several, and a line or two of short words scores "grade 0.0", which reads as a pass.
@@ -69,7 +77,8 @@ export function readingLevel(text: string, language = "en", listText = ""): Read
   const stats = readingStats(text, language);
   if (stats.words === 0) return { kind: "empty", words: 0 };
   if (stats.words < MIN_SCORED_WORDS) return { kind: "too-short", words: stats.words };
-  if (listText.trim() && countWords(listText, language) > stats.words * MAX_LIST_SHARE) return { kind: "list", words: stats.words };
+  if (listText.trim() && countWords(listText, language) > stats.words * MAX_LIST_SHARE)
+    return { kind: "list", words: stats.words };
   return { kind: "scored", ...stats };
 }
 

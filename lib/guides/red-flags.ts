@@ -26,7 +26,12 @@ export function looksLikeRedFlag(title: string, text: string): boolean {
  * page): one the importer locked for telling the patient when to get care, or that reads like warning signs
  * and stayed locked. A flagged section its importer unlocked was judged not to be a warning.
  */
-export function isWarningSection(s: { kind: string; lockReason: string | null; redFlag: boolean; required: boolean }): boolean {
+export function isWarningSection(s: {
+  kind: string;
+  lockReason: string | null;
+  redFlag: boolean;
+  required: boolean;
+}): boolean {
   if (s.kind !== "content") return false;
   return s.lockReason === "seek-care" || s.lockReason === "red-flag" || (s.redFlag && s.required);
 }

@@ -12,4 +12,5 @@ export function languageName(language: string): string {
   }
 }
 
-export const variantLabel = (v: { language: string; level: string }) => `${languageName(v.language)} · ${LEVELS[v.level] ?? v.level}`;
+export const variantLabel = (v: { language: string; level: string }) =>
+  `${languageName(v.language)} · ${LEVELS[v.level] ?? v.level}`;

@@ -3,7 +3,13 @@ import { db } from "@/lib/db";
 import { getHandout } from "@/lib/handouts/queries";
 import { getTemplate } from "@/lib/templates/queries";
 import { getClinicBranding } from "@/lib/clinics/branding";
-import { findGuideFamily, getGuideVersion, pickVariant, visibleGuide, type FamilyMember } from "@/lib/guides/library/versions";
+import {
+  findGuideFamily,
+  getGuideVersion,
+  pickVariant,
+  visibleGuide,
+  type FamilyMember,
+} from "@/lib/guides/library/versions";
 import type { ContactBlock } from "@/lib/handouts/schemas";
 import type { MemberContext } from "@/lib/member-context";
 import { contactDefaults } from "@/lib/handouts/contact-defaults";
@@ -11,9 +17,24 @@ import { getDraft } from "@/lib/handout-drafts/queries";
 import { contactOverridesSchema } from "@/lib/templates/schemas";
 import { getsPatientLink } from "@/lib/handouts/link-state";
 
-export type BuilderSection = { key: string; title: string; kind: "content" | "references" | "disclaimer"; required: boolean; lockReason: string | null; plainText: string };
+export type BuilderSection = {
+  key: string;
+  title: string;
+  kind: "content" | "references" | "disclaimer";
+  required: boolean;
+  lockReason: string | null;
+  plainText: string;
+};
 
-export type BuilderVariant = { guideId: string; versionId: string; version: number; title: string; language: string; level: string; sections: BuilderSection[] };
+export type BuilderVariant = {
+  guideId: string;
+  versionId: string;
+  version: number;
+  title: string;
+  language: string;
+  level: string;
+  sections: BuilderSection[];
+};
 
 export type BuilderStart = {
   guide: { guideId: string; versionId: string; version: number; title: string; language: string; level: string };
@@ -54,7 +75,14 @@ async function versionFor(clinicId: string, versionId: string): Promise<BuilderV
     title: v.title,
     language: v.language,
     level: v.level,
-    sections: v.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, lockReason: s.lockReason, plainText: s.plainText })),
+    sections: v.sections.map((s) => ({
+      key: s.key,
+      title: s.title,
+      kind: s.kind,
+      required: s.required,
+      lockReason: s.lockReason,
+      plainText: s.plainText,
+    })),
   };
 }
 
@@ -76,12 +104,27 @@ async function startVariants(
   const opened = family.find((m) => m.guideId === guideId)!;
   // A variant opened as such (from its own guide page, or a template saved on it) is what was asked for.
   const keep = opts.same || (!opened.isOriginal && !opts.wish?.language && !opts.wish?.level);
-  const chosen: FamilyMember = keep ? opened : pickVariant(family, { language: opts.wish?.language ?? clinic.defaultLanguage, level: opts.wish?.level ?? clinic.defaultLevel }, opened);
-  const variants = await Promise.all(family.map((m) => versionFor(clinicId, opts.exact && m.guideId === guideId ? opts.exact : m.versionId)));
+  const chosen: FamilyMember = keep
+    ? opened
+    : pickVariant(
+        family,
+        { language: opts.wish?.language ?? clinic.defaultLanguage, level: opts.wish?.level ?? clinic.defaultLevel },
+        opened,
+      );
+  const variants = await Promise.all(
+    family.map((m) => versionFor(clinicId, opts.exact && m.guideId === guideId ? opts.exact : m.versionId)),
+  );
   return { start: variants.find((v) => v.guideId === chosen.guideId)!, variants };
 }
 
-const guideOf = (v: BuilderVariant) => ({ guideId: v.guideId, versionId: v.versionId, version: v.version, title: v.title, language: v.language, level: v.level });
+const guideOf = (v: BuilderVariant) => ({
+  guideId: v.guideId,
+  versionId: v.versionId,
+  version: v.version,
+  title: v.title,
+  language: v.language,
+  level: v.level,
+});
 
 /** Builder start from a guide: its newest version, every content section picked, in guide order. */
 export async function builderFromGuide(ctx: MemberContext, guideId: string, wish?: VariantWish): Promise<BuilderStart> {
@@ -93,7 +136,16 @@ export async function builderFromGuide(ctx: MemberContext, guideId: string, wish
     guide: guideOf(start),
     sections,
     variants,
-    initial: { title: start.title, sectionKeys: sections.filter((s) => s.kind !== "references").map((s) => s.key), notes: "", preparedFor: "", followUpDate: "", largePrint: false, patientLink: clinic.linksByDefault, contact },
+    initial: {
+      title: start.title,
+      sectionKeys: sections.filter((s) => s.kind !== "references").map((s) => s.key),
+      notes: "",
+      preparedFor: "",
+      followUpDate: "",
+      largePrint: false,
+      patientLink: clinic.linksByDefault,
+      contact,
+    },
     notices: [],
     pageSize: clinic.pageSize,
     linkDays: clinic.linkDays,
@@ -127,7 +179,11 @@ export async function builderFromHandout(ctx: MemberContext, handoutId: string):
       contact: source.contact,
       sourceHandoutId: source.id,
     },
-    notices: dropped.length ? [`${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since, and ${dropped.length > 1 ? "are" : "is"} left out.`] : [],
+    notices: dropped.length
+      ? [
+          `${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since, and ${dropped.length > 1 ? "are" : "is"} left out.`,
+        ]
+      : [],
     pageSize: clinic.pageSize,
     linkDays: clinic.linkDays,
   };
@@ -150,7 +206,11 @@ export async function findBuilderGuides(ctx: MemberContext) {
  * "New handout from template": the template's sections in its order, on the newest version of each
  * section; a section the guide no longer has is left out, with a notice.
  */
-export async function builderFromTemplate(ctx: MemberContext, templateId: string, wish?: VariantWish): Promise<BuilderStart> {
+export async function builderFromTemplate(
+  ctx: MemberContext,
+  templateId: string,
+  wish?: VariantWish,
+): Promise<BuilderStart> {
   const clinicId = ctx.clinic.id;
   const template = await getTemplate(ctx, templateId);
   const [contact, clinic] = await Promise.all([contactDefaults(ctx), getClinicBranding(clinicId)]);
@@ -176,7 +236,11 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
     },
     notices: [
       `Started from the template “${template.name}”.`,
-      ...(dropped.length ? [`${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since the template was saved, and ${dropped.length > 1 ? "are" : "is"} left out.`] : []),
+      ...(dropped.length
+        ? [
+            `${dropped.length} section${dropped.length > 1 ? "s were" : " was"} removed from the guide since the template was saved, and ${dropped.length > 1 ? "are" : "is"} left out.`,
+          ]
+        : []),
     ],
     pageSize: clinic.pageSize,
     linkDays: clinic.linkDays,
@@ -186,7 +250,11 @@ export async function builderFromTemplate(ctx: MemberContext, templateId: string
 /** "Continue" a draft: the form exactly as the clinician left it, on the guide version it was made from. */
 export async function builderFromDraft(ctx: MemberContext, draftId: string): Promise<BuilderStart> {
   const draft = await getDraft(ctx, draftId);
-  const [exact, defaults, clinic] = await Promise.all([versionFor(ctx.clinic.id, draft.state.guideVersionId), contactDefaults(ctx), getClinicBranding(ctx.clinic.id)]);
+  const [exact, defaults, clinic] = await Promise.all([
+    versionFor(ctx.clinic.id, draft.state.guideVersionId),
+    contactDefaults(ctx),
+    getClinicBranding(ctx.clinic.id),
+  ]);
   const { start, variants } = await startVariants(ctx, exact.guideId, clinic, { exact: exact.versionId, same: true });
   const { sections } = start;
   const s = draft.state;
@@ -209,7 +277,9 @@ export async function builderFromDraft(ctx: MemberContext, draftId: string): Pro
       draftId: draft.id,
       draftRevision: draft.revision,
     },
-    notices: [`Your draft from ${draft.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.`],
+    notices: [
+      `Your draft from ${draft.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.`,
+    ],
     pageSize: clinic.pageSize,
     linkDays: clinic.linkDays,
   };

@@ -12,13 +12,20 @@ export const draftStateSchema = z.object({
   guideVersionId: idSchema,
   title: text(TITLE_MAX * 2),
   // Every section of the picker in its order, ticked or not, so the picker comes back as it was.
-  order: z.array(z.object({ key: z.string().min(1).max(120), picked: z.boolean() })).max(100).catch([]).default([]),
+  order: z
+    .array(z.object({ key: z.string().min(1).max(120), picked: z.boolean() }))
+    .max(100)
+    .catch([])
+    .default([]),
   notes: text(NOTES_MAX * 2),
   preparedFor: text(60),
   followUpDate: text(20),
   largePrint: z.boolean().catch(false).default(false),
   patientLink: z.boolean().optional().catch(undefined),
-  contact: z.partialRecord(z.enum(Object.keys(contactSchema.shape) as [keyof typeof contactSchema.shape]), z.string().max(600)).catch({}).default({}),
+  contact: z
+    .partialRecord(z.enum(Object.keys(contactSchema.shape) as [keyof typeof contactSchema.shape]), z.string().max(600))
+    .catch({})
+    .default({}),
   templateId: idSchema.optional().catch(undefined),
   sourceHandoutId: idSchema.optional().catch(undefined),
 });
@@ -32,13 +39,18 @@ export function draftStateFromFormData(formData: FormData): unknown {
   return {
     guideVersionId: text("guideVersionId"),
     title: text("title"),
-    order: formData.getAll("order").filter((k): k is string => typeof k === "string").map((key) => ({ key, picked: picked.has(key) })),
+    order: formData
+      .getAll("order")
+      .filter((k): k is string => typeof k === "string")
+      .map((key) => ({ key, picked: picked.has(key) })),
     notes: text("notes")?.replace(/\r\n/g, "\n"),
     preparedFor: text("preparedFor"),
     followUpDate: text("followUpDate"),
     largePrint: text("largePrint") === "on" || text("largePrint") === "true",
     patientLink: formData.has("patientLinkChoice") ? text("patientLink") === "on" : undefined,
-    contact: Object.fromEntries(Object.keys(contactSchema.shape).flatMap((k) => (text(k) === undefined ? [] : [[k, text(k)]]))),
+    contact: Object.fromEntries(
+      Object.keys(contactSchema.shape).flatMap((k) => (text(k) === undefined ? [] : [[k, text(k)]])),
+    ),
     templateId: text("templateId") || undefined,
     sourceHandoutId: text("sourceHandoutId") || undefined,
   };

@@ -8,7 +8,10 @@ import type { MemberContext } from "@/lib/member-context";
 export async function contactDefaults(ctx: MemberContext): Promise<ContactBlock> {
   const [clinic, user] = await Promise.all([
     getClinicBranding(ctx.clinic.id),
-    db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { name: true, credentials: true, directPhone: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: ctx.user.id },
+      select: { name: true, credentials: true, directPhone: true },
+    }),
   ]);
   return {
     clinicName: clinic.name,

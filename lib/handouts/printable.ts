@@ -23,10 +23,14 @@ export type Unprintable = { field: keyof typeof FIELDS; label: string; character
 
 type Texts = { title?: string; notes?: string; preparedFor?: string; contact?: Partial<ContactBlock> };
 
-
 /** The fields whose text holds characters no embedded font can draw (the PDF would show empty boxes). */
 export function unprintableFields(texts: Texts): Unprintable[] {
-  const values: Record<keyof typeof FIELDS, string | undefined> = { title: texts.title, notes: texts.notes, preparedFor: texts.preparedFor, ...texts.contact } as never;
+  const values: Record<keyof typeof FIELDS, string | undefined> = {
+    title: texts.title,
+    notes: texts.notes,
+    preparedFor: texts.preparedFor,
+    ...texts.contact,
+  } as never;
   return (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).flatMap((field) => {
     const characters = unprintableCharacters(values[field] ?? "");
     return characters.length ? [{ field, label: FIELDS[field], characters }] : [];
@@ -38,5 +42,9 @@ export function refuseUnprintable(texts: Texts): void {
   const found = unprintableFields(texts);
   if (!found.length) return;
   const all = [...new Set(found.flatMap((f) => f.characters))];
-  throw new AppError("BAD_REQUEST", unprintableMessage(all), Object.fromEntries(found.map((f) => [f.field, [unprintableMessage(f.characters)]])));
+  throw new AppError(
+    "BAD_REQUEST",
+    unprintableMessage(all),
+    Object.fromEntries(found.map((f) => [f.field, [unprintableMessage(f.characters)]])),
+  );
 }

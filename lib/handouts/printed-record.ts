@@ -9,7 +9,12 @@ import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";
  * seal covers of that, its seal, and its PDF's page count. The patient page shows `printed` only while
  * `record` matches `seal`. No link: the page is the link, and the seal does not cover it.
  */
-export async function findPrintedRecord(clinicId: string, handoutId: string, tx: Tx = db, versions?: Map<string, Promise<StoredVersion>>) {
+export async function findPrintedRecord(
+  clinicId: string,
+  handoutId: string,
+  tx: Tx = db,
+  versions?: Map<string, Promise<StoredVersion>>,
+) {
   const stored = await findStoredHandout(clinicId, handoutId, tx, versions);
   if (!stored) return null;
   const printed = printedFromStored(stored.row, stored.version, { pictures: stored.pictures, link: null });
@@ -26,12 +31,20 @@ export async function sealUnsealedHandouts(tx: Tx, batch = 500): Promise<number>
   let sealed = 0;
   let after = "";
   for (;;) {
-    const rows = await tx.handout.findMany({ where: { id: { gt: after }, seal: { is: null } }, orderBy: { id: "asc" }, take: batch, select: { id: true, clinicId: true } });
+    const rows = await tx.handout.findMany({
+      where: { id: { gt: after }, seal: { is: null } },
+      orderBy: { id: "asc" },
+      take: batch,
+      select: { id: true, clinicId: true },
+    });
     if (rows.length === 0) return sealed;
     for (const row of rows) {
       const found = await findPrintedRecord(row.clinicId, row.id, tx, versions);
       if (!found) continue;
-      const { count } = await tx.handoutSeal.createMany({ data: [{ handoutId: row.id, version: SEAL_VERSION, sha256: sealOf(found.record) }], skipDuplicates: true });
+      const { count } = await tx.handoutSeal.createMany({
+        data: [{ handoutId: row.id, version: SEAL_VERSION, sha256: sealOf(found.record) }],
+        skipDuplicates: true,
+      });
       sealed += count;
     }
     after = rows.at(-1)!.id;

@@ -8,12 +8,28 @@ import { auditMember } from "@/lib/audit/mutations";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
 import type { MemberContext } from "@/lib/member-context";
 import type { DeliveryStatus, Prisma } from "@/lib/generated/prisma/client";
-import { COUNT_CAP, SEARCH_COUNT_CAP, cappedCount, keysetOrder, keysetWhere, pageByKeyset, type PageRequest } from "@/lib/pagination";
+import {
+  COUNT_CAP,
+  SEARCH_COUNT_CAP,
+  cappedCount,
+  keysetOrder,
+  keysetWhere,
+  pageByKeyset,
+  type PageRequest,
+} from "@/lib/pagination";
 
 export const HANDOUTS_PAGE_SIZE = 20;
 
 export type EmailFilter = "none" | "queued" | "sent" | "failed";
-type ListFilters = { q?: string; author?: string; template?: string; email?: EmailFilter; voided?: "yes" | "no"; from?: string; to?: string } & PageRequest;
+type ListFilters = {
+  q?: string;
+  author?: string;
+  template?: string;
+  email?: EmailFilter;
+  voided?: "yes" | "no";
+  from?: string;
+  to?: string;
+} & PageRequest;
 
 const EMAIL_WHERE: Record<EmailFilter, Prisma.HandoutWhereInput> = {
   none: { deliveries: { none: {} } },
@@ -34,7 +50,10 @@ const ROW_FIELDS = {
   link: { select: { firstOpenedAt: true, openCount: true, revokedAt: true, expiresAt: true } },
 } satisfies Prisma.HandoutSelect;
 
-const withEmailStatus = <H extends { deliveries: { status: DeliveryStatus }[] }>({ deliveries, ...h }: H) => ({ ...h, emailStatus: deliveries[0]?.status ?? null });
+const withEmailStatus = <H extends { deliveries: { status: DeliveryStatus }[] }>({ deliveries, ...h }: H) => ({
+  ...h,
+  emailStatus: deliveries[0]?.status ?? null,
+});
 
 /**
  * The clinic's handouts, newest first. Never selects the PDF bytes. A search by text reaches patient labels
@@ -50,10 +69,20 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
     ...(f.email ? EMAIL_WHERE[f.email] : {}),
     ...(f.voided === "yes" ? { void: { isNot: null } } : f.voided === "no" ? { void: null } : {}),
     ...(f.from || f.to
-      ? { createdAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } }
+      ? {
+          createdAt: {
+            ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}),
+            ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}),
+          },
+        }
       : {}),
     ...(f.q
-      ? { OR: [{ title: { contains: f.q, mode: "insensitive" } }, { preparedFor: { contains: f.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { title: { contains: f.q, mode: "insensitive" } },
+            { preparedFor: { contains: f.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const cap = f.q ? SEARCH_COUNT_CAP : COUNT_CAP;
@@ -80,11 +109,21 @@ export async function findHandouts(ctx: MemberContext, f: ListFilters) {
       .findMany({ where, orderBy: { clinicId: "asc" }, select: { id: true }, take: cap + 1 })
       .then((r) => cappedCount(r.length, cap))
       .then(async (total) => {
-        if (f.q) await auditMember(ctx, { action: "handout.searched", targetType: "handouts", metadata: { results: total.count, more: total.more, paged: !!(f.after || f.before) } });
+        if (f.q)
+          await auditMember(ctx, {
+            action: "handout.searched",
+            targetType: "handouts",
+            metadata: { results: total.count, more: total.more, paged: !!(f.after || f.before) },
+          });
         return total;
       }),
     findAuthors(clinicId),
-    db.template.findMany({ where: { clinicId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
+    db.template.findMany({
+      where: { clinicId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 200,
+    }),
   ]);
   return { handouts: page.rows.map(withEmailStatus), total, older: page.older, newer: page.newer, authors, templates };
 }
@@ -118,7 +157,17 @@ export async function findRecentHandouts(ctx: MemberContext, take = 5) {
 
 // What the handout page shows of its patient link: the address (made again from the seed, never stored),
 // whether it still opens, and the counts of openings (nothing about who opened it).
-function linkStatus(link: { seed: string; expiresAt: Date; revokedAt: Date | null; firstOpenedAt: Date | null; lastOpenedAt: Date | null; openCount: number }, voided: boolean) {
+function linkStatus(
+  link: {
+    seed: string;
+    expiresAt: Date;
+    revokedAt: Date | null;
+    firstOpenedAt: Date | null;
+    lastOpenedAt: Date | null;
+    openCount: number;
+  },
+  voided: boolean,
+) {
   const { seed, ...status } = link;
   return { ...status, url: linkUrl(linkToken(seed)), live: isLive(link) && !voided };
 }
@@ -146,12 +195,27 @@ export async function getHandout(ctx: MemberContext, handoutId: string) {
       author: { select: { name: true, credentials: true } },
       guideVersion: { select: { id: true, version: true, title: true, guideId: true } },
       pdf: { select: { sha256: true, size: true, pages: true } },
-      link: { select: { seed: true, expiresAt: true, revokedAt: true, firstOpenedAt: true, lastOpenedAt: true, openCount: true } },
+      link: {
+        select: {
+          seed: true,
+          expiresAt: true,
+          revokedAt: true,
+          firstOpenedAt: true,
+          lastOpenedAt: true,
+          openCount: true,
+        },
+      },
     },
   });
   if (!handout) throw new AppError("NOT_FOUND", "Not found.");
   const { link, ...rest } = handout;
-  return { ...rest, link: link && linkStatus(link, !!handout.void), contact: readContact(handout.contact), options: readOptions(handout.options), branding: readBranding(handout.branding) };
+  return {
+    ...rest,
+    link: link && linkStatus(link, !!handout.void),
+    contact: readContact(handout.contact),
+    options: readOptions(handout.options),
+    branding: readBranding(handout.branding),
+  };
 }
 
 /** The handout page shows the patient's label and the clinician's notes for them: opening it is audited. */
@@ -165,7 +229,10 @@ export async function viewHandout(ctx: MemberContext, handoutId: string) {
  * Sections of this handout that a newer version of its guide changed or removed, so the page can say the
  * guide moved on since this patient got it.
  */
-export async function findNewerGuideChanges(handout: { sectionKeys: string[]; guideVersion: { id: string; version: number; guideId: string } }) {
+export async function findNewerGuideChanges(handout: {
+  sectionKeys: string[];
+  guideVersion: { id: string; version: number; guideId: string };
+}) {
   const latest = await db.guideVersion.findFirst({
     where: { guideId: handout.guideVersion.guideId },
     orderBy: { version: "desc" },
@@ -177,7 +244,9 @@ export async function findNewerGuideChanges(handout: { sectionKeys: string[]; gu
     select: { key: true, title: true, contentHash: true },
   });
   const now = new Map(latest.sections.map((s) => [s.key, s]));
-  const changed = used.filter((s) => now.get(s.key)?.contentHash !== s.contentHash).map((s) => ({ title: s.title, removed: !now.has(s.key) }));
+  const changed = used
+    .filter((s) => now.get(s.key)?.contentHash !== s.contentHash)
+    .map((s) => ({ title: s.title, removed: !now.has(s.key) }));
   return changed.length ? { version: latest.version, changed } : null;
 }
 
@@ -193,15 +262,28 @@ export async function readStoredPdf(clinicId: string, handoutId: string) {
   if (!row) throw new AppError("NOT_FOUND", "Not found.");
   const actual = crypto.createHash("sha256").update(row.bytes).digest("hex");
   if (actual !== row.sha256) throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
-  return { bytes: Buffer.from(row.bytes), pages: row.pages, title: row.handout.title, createdAt: row.handout.createdAt };
+  return {
+    bytes: Buffer.from(row.bytes),
+    pages: row.pages,
+    title: row.handout.title,
+    createdAt: row.handout.createdAt,
+  };
 }
 
 const storedPdf = (ctx: MemberContext, handoutId: string) => readStoredPdf(ctx.clinic.id, handoutId);
 
 /** The stored PDF for download or for the browser's viewer (print); the audit log records which. */
-export async function getHandoutPdfForDownload(ctx: MemberContext, handoutId: string, purpose: "download" | "print" = "download") {
+export async function getHandoutPdfForDownload(
+  ctx: MemberContext,
+  handoutId: string,
+  purpose: "download" | "print" = "download",
+) {
   const pdf = await storedPdf(ctx, handoutId);
-  await auditMember(ctx, { action: purpose === "print" ? "handout.printed" : "handout.downloaded", targetType: "handout", targetId: handoutId });
+  await auditMember(ctx, {
+    action: purpose === "print" ? "handout.printed" : "handout.downloaded",
+    targetType: "handout",
+    targetId: handoutId,
+  });
   return pdf;
 }
 

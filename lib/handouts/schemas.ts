@@ -34,13 +34,23 @@ const isoDate = z
   .string()
   .trim()
   .default("")
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Enter a date like 2026-12-31.");
+  .refine(
+    (v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
+    "Enter a date like 2026-12-31.",
+  );
 
 export const handoutDraftSchema = z.object({
   guideVersionId: idSchema,
-  title: z.string().trim().min(1, "Enter a title for the handout.").max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Enter a title for the handout.")
+    .max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`),
   sectionKeys: z.array(z.string().min(1).max(120)).max(100).min(1, "Choose at least one section."),
-  notes: z.string().max(NOTES_MAX, `Keep the notes under ${NOTES_MAX.toLocaleString("en-US")} characters.`).default(""),
+  notes: z
+    .string()
+    .max(NOTES_MAX, `Keep the notes under ${NOTES_MAX.toLocaleString("en-US")} characters.`)
+    .default(""),
   preparedFor,
   followUpDate: isoDate,
   largePrint: z.boolean().default(false),
@@ -52,7 +62,10 @@ export const handoutDraftSchema = z.object({
   // The draft this form was saved as: deleted when the handout is generated.
   draftId: idSchema.optional(),
   // One per "Make and email" form: a repeat of the same submission finds the handout the first one made.
-  requestKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  requestKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
 });
 
 export type HandoutDraft = z.infer<typeof handoutDraftSchema>;
@@ -87,8 +100,16 @@ export const handoutListSchema = z.object({
   template: idSchema.optional().catch(undefined),
   email: z.enum(["none", "queued", "sent", "failed"]).optional().catch(undefined),
   voided: z.enum(["yes", "no"]).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   after: cursorParam,
   before: cursorParam,
 });

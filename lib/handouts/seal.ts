@@ -5,7 +5,12 @@
 import crypto from "node:crypto";
 import { imageIdsIn, type Block, type Reference } from "@/lib/guides/blocks";
 import { citedReferences } from "@/lib/handouts/printed/sections";
-import { contactSnapshotSchema, type BrandingSnapshot, type ContactSnapshot, type OptionsSnapshot } from "@/lib/handouts/snapshots";
+import {
+  contactSnapshotSchema,
+  type BrandingSnapshot,
+  type ContactSnapshot,
+  type OptionsSnapshot,
+} from "@/lib/handouts/snapshots";
 import type { PrintedHandout } from "@/lib/handouts/printed/model";
 import { canonicalJson } from "@/lib/canonical-json";
 
@@ -20,7 +25,15 @@ export type PrintedRecord = {
   followUpDate: string | null;
   notes: string;
   // `warning`: shown boxed as warning signs (from the section's own immutable flags; not part of the seal).
-  sections: { key: string; title: string; kind: "content" | "references" | "disclaimer"; blocks: Block[]; citedRefKeys: string[]; keyPoint?: string | null; warning?: boolean }[];
+  sections: {
+    key: string;
+    title: string;
+    kind: "content" | "references" | "disclaimer";
+    blocks: Block[];
+    citedRefKeys: string[];
+    keyPoint?: string | null;
+    warning?: boolean;
+  }[];
   // The guide version's references; the seal keeps those the sections cite (all a printed model holds).
   references: Reference[];
   contact: ContactSnapshot;
@@ -67,8 +80,19 @@ export function sealOf(h: PrintedRecord): string {
       logoSha256: h.branding.logoSha256,
     },
     guide: { title: h.guideTitle },
-    sections: h.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys, keyPoint: s.keyPoint ?? null })),
-    references: citedReferences(h.references, h.sections).map((r) => ({ key: r.key, text: r.text, url: r.url ?? null })),
+    sections: h.sections.map((s) => ({
+      key: s.key,
+      title: s.title,
+      kind: s.kind,
+      blocks: s.blocks,
+      citedRefKeys: s.citedRefKeys,
+      keyPoint: s.keyPoint ?? null,
+    })),
+    references: citedReferences(h.references, h.sections).map((r) => ({
+      key: r.key,
+      text: r.text,
+      url: r.url ?? null,
+    })),
     pictures: ids.map((id) => ({ id, sha256: h.pictures[id] ?? null })),
   };
   return sha256(`handout-seal/${SEAL_VERSION}\n${canonicalJson(sealed)}`);
@@ -91,7 +115,13 @@ export function printedRecordOf(printed: PrintedHandout): PrintedRecord {
     sections: printed.sections,
     references: printed.references,
     contact: printed.contact,
-    options: { language: printed.language, largePrint: printed.largePrint, notesPosition: printed.notesPosition, pageSize: printed.pageSize, layout: printed.layout },
+    options: {
+      language: printed.language,
+      largePrint: printed.largePrint,
+      notesPosition: printed.notesPosition,
+      pageSize: printed.pageSize,
+      layout: printed.layout,
+    },
     branding: {
       clinicName: branding.clinicName,
       primaryColor: branding.primaryColor,

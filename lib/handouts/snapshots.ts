@@ -47,7 +47,10 @@ export const readOptions = (json: unknown): OptionsSnapshot => optionsSnapshotSc
 export const readBranding = (json: unknown): BrandingSnapshot => brandingSnapshotSchema.parse(json ?? {});
 
 /** A new handout's branding snapshot: the clinic's settings as they are now, and the SHA-256 of its logo. */
-export function brandingSnapshot(clinic: Awaited<ReturnType<typeof getClinicBranding>>, logo: { sha256: string } | null = null): BrandingSnapshot {
+export function brandingSnapshot(
+  clinic: Awaited<ReturnType<typeof getClinicBranding>>,
+  logo: { sha256: string } | null = null,
+): BrandingSnapshot {
   return {
     clinicName: clinic.name,
     primaryColor: clinic.primaryColor,

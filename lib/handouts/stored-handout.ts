@@ -9,7 +9,19 @@ function loadVersion(tx: Tx, versionId: string): Promise<StoredVersion> {
       where: { id: versionId },
       select: {
         title: true,
-        sections: { select: { key: true, title: true, kind: true, blocks: true, citedRefKeys: true, keyPoint: true, lockReason: true, redFlag: true, required: true } },
+        sections: {
+          select: {
+            key: true,
+            title: true,
+            kind: true,
+            blocks: true,
+            citedRefKeys: true,
+            keyPoint: true,
+            lockReason: true,
+            redFlag: true,
+            required: true,
+          },
+        },
         references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
       },
     })
@@ -34,7 +46,12 @@ export type StoredHandout = {
  * where-clause. `versions` lets a caller that reads many handouts (the seal backfill) read each guide version
  * once. printedFromStored (lib/handouts/printed/from-stored.ts) makes the printed model of it.
  */
-export async function findStoredHandout(clinicId: string, handoutId: string, tx: Tx = db, versions?: Map<string, Promise<StoredVersion>>): Promise<StoredHandout | null> {
+export async function findStoredHandout(
+  clinicId: string,
+  handoutId: string,
+  tx: Tx = db,
+  versions?: Map<string, Promise<StoredVersion>>,
+): Promise<StoredHandout | null> {
   const h = await tx.handout.findFirst({
     where: { id: handoutId, clinicId },
     select: {
@@ -62,7 +79,19 @@ export async function findStoredHandout(clinicId: string, handoutId: string, tx:
   const version = await loading;
   const shown = new Set(h.sectionKeys);
   const ids = [...new Set(version.sections.filter((s) => shown.has(s.key)).flatMap((s) => imageIdsIn(s.blocks)))];
-  const pictures = ids.length ? await tx.guideImage.findMany({ where: { id: { in: ids }, OR: [{ clinicId }, { clinicId: null }], draftId: null }, select: { id: true, sha256: true } }) : [];
+  const pictures = ids.length
+    ? await tx.guideImage.findMany({
+        where: { id: { in: ids }, OR: [{ clinicId }, { clinicId: null }], draftId: null },
+        select: { id: true, sha256: true },
+      })
+    : [];
   const { link, pdf, seal, guideVersionId: _version, ...row } = h;
-  return { row, version, pictures: Object.fromEntries(pictures.map((p) => [p.id, p.sha256])), linkSeed: link?.seed ?? null, seal, pages: pdf?.pages ?? null };
+  return {
+    row,
+    version,
+    pictures: Object.fromEntries(pictures.map((p) => [p.id, p.sha256])),
+    linkSeed: link?.seed ?? null,
+    seal,
+    pages: pdf?.pages ?? null,
+  };
 }

@@ -17,9 +17,15 @@ import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
 export async function storedPdfInput(clinicId: string, handoutId: string): Promise<HandoutPdfInput> {
   const stored = await findStoredHandout(clinicId, handoutId);
   if (!stored) throw new AppError("NOT_FOUND", "Not found.");
-  const printed = printedFromStored(stored.row, stored.version, { pictures: stored.pictures, link: stored.linkSeed ? { url: linkUrl(linkToken(stored.linkSeed)) } : null });
+  const printed = printedFromStored(stored.row, stored.version, {
+    pictures: stored.pictures,
+    link: stored.linkSeed ? { url: linkUrl(linkToken(stored.linkSeed)) } : null,
+  });
   const { logoSha256 } = printed.branding;
-  const [logo, images] = await Promise.all([logoSha256 ? findLogoVersion(clinicId, logoSha256) : null, findSectionImages(clinicId, printed.sections)]);
+  const [logo, images] = await Promise.all([
+    logoSha256 ? findLogoVersion(clinicId, logoSha256) : null,
+    findSectionImages(clinicId, printed.sections),
+  ]);
   if (logoSha256 && !logo) throw new Error(`the logo handout ${handoutId} printed is no longer stored`);
   return { ...printed, logoPng: logo && new Uint8Array(logo), images };
 }

@@ -7,9 +7,11 @@ import type { Role } from "@/lib/generated/prisma/client";
 // that offers them.
 type Member = { user: { id: string }; role: Role };
 
-export const canWithdrawHandout = (member: Member, handout: { authorId: string }): boolean => handout.authorId === member.user.id || isManager(member.role);
+export const canWithdrawHandout = (member: Member, handout: { authorId: string }): boolean =>
+  handout.authorId === member.user.id || isManager(member.role);
 
 /** FORBIDDEN unless `member` may void `handout` or withdraw its link; `what` ends the message ("void it"). */
 export function requireCanWithdrawHandout(member: Member, handout: { authorId: string }, what: string): void {
-  if (!canWithdrawHandout(member, handout)) throw new AppError("FORBIDDEN", `Only the clinician who made a handout, or an owner or admin, can ${what}.`);
+  if (!canWithdrawHandout(member, handout))
+    throw new AppError("FORBIDDEN", `Only the clinician who made a handout, or an owner or admin, can ${what}.`);
 }

@@ -21,7 +21,8 @@ export function formatLongDate(iso: string, language?: string | null): string {
   const locale = messagesFor(language).locale;
   // One formatter per locale: toLocaleDateString builds a new one each time (~1 ms).
   let format = dateFormats.get(locale);
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })));
+  if (!format)
+    dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })));
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   return Number.isNaN(date.getTime()) ? iso : format.format(date);
 }

@@ -34,7 +34,9 @@ export async function runWorker(signal: AbortSignal, log: (msg: string) => void 
       }
       const account = await claimNextAccountEmail();
       if (account) {
-        log(`account email ${account.id} (${account.kind.toLowerCase()}): ${await processAccountEmail(account)} (attempt ${account.attempts})`);
+        log(
+          `account email ${account.id} (${account.kind.toLowerCase()}): ${await processAccountEmail(account)} (attempt ${account.attempts})`,
+        );
         continue;
       }
       const job = await claimNextDelivery();

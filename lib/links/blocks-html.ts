@@ -20,12 +20,15 @@ function inlines(nodes: Inline[], listed: Set<string>): string {
         const body = inlines(n.children, listed);
         return SAFE_LINK.test(n.href) ? `<a href=${attr(n.href)} rel="noopener noreferrer">${body}</a>` : body;
       }
-      return n.refKey && listed.has(n.refKey) ? `<a class="cite" href=${attr(`#ref-${n.refKey}`)}>${esc(n.text)}</a>` : esc(n.text);
+      return n.refKey && listed.has(n.refKey)
+        ? `<a class="cite" href=${attr(`#ref-${n.refKey}`)}>${esc(n.text)}</a>`
+        : esc(n.text);
     })
     .join("");
 }
 
-const alignClass = (a: "left" | "right" | "center" | null | undefined) => (a && a !== "left" ? ` class="align-${a}"` : "");
+const alignClass = (a: "left" | "right" | "center" | null | undefined) =>
+  a && a !== "left" ? ` class="align-${a}"` : "";
 
 /**
  * Headings keep their level under the section's h2 (a guide's "###" is h3), as in the PDF's structure tree;
@@ -45,12 +48,26 @@ export function blocksHtml(blocks: Block[], ctx: BlocksContext): string {
         }
         case "list": {
           const items = b.items.map((item) => `<li>${blocksHtml(item.content, ctx)}</li>`).join("");
-          return b.ordered ? `<ol${b.start && b.start !== 1 ? ` start=${attr(b.start)}` : ""}>${items}</ol>` : `<ul>${items}</ul>`;
+          return b.ordered
+            ? `<ol${b.start && b.start !== 1 ? ` start=${attr(b.start)}` : ""}>${items}</ol>`
+            : `<ul>${items}</ul>`;
         }
         case "table": {
-          const head = b.header.map((cell, j) => `<th scope="col"${alignClass(b.align[j])}>${inlines(cell, listed)}</th>`).join("");
-          const rows = b.rows.map((row) => `<tr>${row.map((cell, j) => `<td${alignClass(b.align[j])}>${inlines(cell, listed)}</td>`).join("")}</tr>`).join("");
-          return join([`<div class="table-wrap" role="region" aria-label=${attr(`Table ${++ctx.tables}`)} tabindex="0"><table>`, `<thead><tr>${head}</tr></thead>`, `<tbody>${rows}</tbody>`, `</table></div>`]);
+          const head = b.header
+            .map((cell, j) => `<th scope="col"${alignClass(b.align[j])}>${inlines(cell, listed)}</th>`)
+            .join("");
+          const rows = b.rows
+            .map(
+              (row) =>
+                `<tr>${row.map((cell, j) => `<td${alignClass(b.align[j])}>${inlines(cell, listed)}</td>`).join("")}</tr>`,
+            )
+            .join("");
+          return join([
+            `<div class="table-wrap" role="region" aria-label=${attr(`Table ${++ctx.tables}`)} tabindex="0"><table>`,
+            `<thead><tr>${head}</tr></thead>`,
+            `<tbody>${rows}</tbody>`,
+            `</table></div>`,
+          ]);
         }
         // The patient page has no signed-in clinic to serve pictures from: it says what the printed one shows.
         case "image":

@@ -10,4 +10,5 @@ export const esc = (value: string | number): string => String(value).replace(/[&
 export const attr = (value: string | number): string => `"${esc(value)}"`;
 
 /** Joins pieces of markup, dropping the empty ones (false, null, undefined, ""). */
-export const join = (parts: (string | false | null | undefined)[], separator = ""): string => parts.filter(Boolean).join(separator);
+export const join = (parts: (string | false | null | undefined)[], separator = ""): string =>
+  parts.filter(Boolean).join(separator);

@@ -12,12 +12,28 @@ export type NewLink = { seed: string; tokenHash: string; url: string; expiresAt:
 export function prepareLink(days: number, now = new Date()): NewLink {
   const seed = newLinkSeed();
   const token = linkToken(seed);
-  return { seed, tokenHash: linkTokenHash(token), url: linkUrl(token), expiresAt: new Date(now.getTime() + days * 86_400_000) };
+  return {
+    seed,
+    tokenHash: linkTokenHash(token),
+    url: linkUrl(token),
+    expiresAt: new Date(now.getTime() + days * 86_400_000),
+  };
 }
 
 export async function storeLink(tx: Tx, ctx: MemberContext, handoutId: string, link: NewLink): Promise<void> {
-  await tx.patientLink.create({ data: { clinicId: ctx.clinic.id, handoutId, seed: link.seed, tokenHash: link.tokenHash, expiresAt: link.expiresAt } });
-  await auditMember(ctx, { action: "link.created", targetType: "handout", targetId: handoutId, metadata: { expiresAt: link.expiresAt.toISOString() } }, tx);
+  await tx.patientLink.create({
+    data: { clinicId: ctx.clinic.id, handoutId, seed: link.seed, tokenHash: link.tokenHash, expiresAt: link.expiresAt },
+  });
+  await auditMember(
+    ctx,
+    {
+      action: "link.created",
+      targetType: "handout",
+      targetId: handoutId,
+      metadata: { expiresAt: link.expiresAt.toISOString() },
+    },
+    tx,
+  );
 }
 
 /**
@@ -26,10 +42,16 @@ export async function storeLink(tx: Tx, ctx: MemberContext, handoutId: string, l
  */
 export async function revokeLink(ctx: MemberContext, handoutId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const link = await tx.patientLink.findFirst({ where: { handoutId, clinicId: ctx.clinic.id }, select: { handout: { select: { authorId: true } } } });
+    const link = await tx.patientLink.findFirst({
+      where: { handoutId, clinicId: ctx.clinic.id },
+      select: { handout: { select: { authorId: true } } },
+    });
     if (!link) throw new AppError("NOT_FOUND", "Not found.");
     requireCanWithdrawHandout(ctx, link.handout, "withdraw its patient link");
-    const { count } = await tx.patientLink.updateMany({ where: { handoutId, clinicId: ctx.clinic.id, revokedAt: null }, data: { revokedAt: new Date(), revokedById: ctx.user.id } });
+    const { count } = await tx.patientLink.updateMany({
+      where: { handoutId, clinicId: ctx.clinic.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedById: ctx.user.id },
+    });
     if (count !== 1) throw new AppError("NOT_FOUND", "That link is already withdrawn.");
     await auditMember(ctx, { action: "link.revoked", targetType: "handout", targetId: handoutId }, tx);
   });
@@ -41,17 +63,31 @@ const DAY_MS = 86_400_000;
  * Counts one opening of a link: first and last time and how many, nothing about who (no address, no user
  * agent). The audit log gets the first opening, then at most one event a day.
  */
-export async function recordOpen(link: { id: string; clinicId: string; handoutId: string }, now = new Date()): Promise<void> {
+export async function recordOpen(
+  link: { id: string; clinicId: string; handoutId: string },
+  now = new Date(),
+): Promise<void> {
   const [row] = await db.$queryRaw<{ audit: boolean }[]>`
     UPDATE "PatientLink" SET "openCount" = "openCount" + 1, "firstOpenedAt" = COALESCE("firstOpenedAt", ${now}), "lastOpenedAt" = ${now},
       "lastOpenAuditAt" = CASE WHEN "lastOpenAuditAt" IS NULL OR "lastOpenAuditAt" < ${new Date(now.getTime() - DAY_MS)} THEN ${now} ELSE "lastOpenAuditAt" END
     WHERE "id" = ${link.id}
     RETURNING "lastOpenAuditAt" = ${now} AS audit`;
-  if (row?.audit) await recordAudit({ action: "link.opened", clinicId: link.clinicId, targetType: "handout", targetId: link.handoutId });
+  if (row?.audit)
+    await recordAudit({
+      action: "link.opened",
+      clinicId: link.clinicId,
+      targetType: "handout",
+      targetId: link.handoutId,
+    });
 }
 
 export async function recordLinkPdf(link: { clinicId: string; handoutId: string }): Promise<void> {
-  await recordAudit({ action: "link.pdf_downloaded", clinicId: link.clinicId, targetType: "handout", targetId: link.handoutId });
+  await recordAudit({
+    action: "link.pdf_downloaded",
+    clinicId: link.clinicId,
+    targetType: "handout",
+    targetId: link.handoutId,
+  });
 }
 
 /**
@@ -59,7 +95,18 @@ export async function recordLinkPdf(link: { clinicId: string; handoutId: string 
  * and logged for whoever runs the server, since it means the database was changed behind the portal's back
  * (or, for "unsealed", that `npm run db:migrate` has not sealed the handouts made before seals existed).
  */
-export async function recordUnverified(link: { clinicId: string; handoutId: string }, check: "mismatch" | "unsealed"): Promise<void> {
-  console.error(`[links] handout ${link.handoutId} was not shown: ${check === "mismatch" ? "its content no longer matches its seal" : "it has no seal (run npm run db:migrate)"}`);
-  await recordAudit({ action: "link.unverified", clinicId: link.clinicId, targetType: "handout", targetId: link.handoutId, metadata: { check } });
+export async function recordUnverified(
+  link: { clinicId: string; handoutId: string },
+  check: "mismatch" | "unsealed",
+): Promise<void> {
+  console.error(
+    `[links] handout ${link.handoutId} was not shown: ${check === "mismatch" ? "its content no longer matches its seal" : "it has no seal (run npm run db:migrate)"}`,
+  );
+  await recordAudit({
+    action: "link.unverified",
+    clinicId: link.clinicId,
+    targetType: "handout",
+    targetId: link.handoutId,
+    metadata: { check },
+  });
 }

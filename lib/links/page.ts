@@ -24,13 +24,22 @@ function documentHtml(p: { lang: string; title: string; vars: string; body: stri
 function notesHtml(h: PrintedHandout): string {
   if (!h.notesBlocks.length) return "";
   const body = h.notesBlocks
-    .map((b) => (b.type === "bullets" ? `<ul>${b.items.map((i) => `<li dir="auto">${esc(i)}</li>`).join("")}</ul>` : `<p dir="auto">${esc(b.lines.join("\n"))}</p>`))
+    .map((b) =>
+      b.type === "bullets"
+        ? `<ul>${b.items.map((i) => `<li dir="auto">${esc(i)}</li>`).join("")}</ul>`
+        : `<p dir="auto">${esc(b.lines.join("\n"))}</p>`,
+    )
     .join("");
   return `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">${esc(h.words.notesTitle)}</h2>${body}</section>`;
 }
 
 function contactHtml(h: PrintedHandout): string {
-  const lines = h.contactLines.map((l) => `<p><strong>${esc(l.label)}:</strong> ${l.href ? `<a href=${attr(l.href)}>${esc(l.text)}</a>` : esc(l.text)}</p>`).join("");
+  const lines = h.contactLines
+    .map(
+      (l) =>
+        `<p><strong>${esc(l.label)}:</strong> ${l.href ? `<a href=${attr(l.href)}>${esc(l.text)}</a>` : esc(l.text)}</p>`,
+    )
+    .join("");
   return `<section class="contact" aria-labelledby="contact-title"><h2 id="contact-title">${esc(h.words.contactTitle)}</h2>${lines}</section>`;
 }
 
@@ -41,7 +50,10 @@ const sectionId = (key: string) => `s-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
  * working. Those two and the page's own controls are the only words not in the model; they are looked up in
  * the handout's language like the rest.
  */
-export function handoutPageHtml(h: PrintedHandout, opts: { token: string; hasLogo: boolean; pages: number | null; expiresAt: Date }): string {
+export function handoutPageHtml(
+  h: PrintedHandout,
+  opts: { token: string; hasLogo: boolean; pages: number | null; expiresAt: Date },
+): string {
   const { language, words, clinicName } = h;
   const page = messagesFor(language).page;
   const ctx: BlocksContext = { listed: new Set(h.references.map((r) => r.key)), tables: 0 };
@@ -53,8 +65,14 @@ export function handoutPageHtml(h: PrintedHandout, opts: { token: string; hasLog
     const id = sectionId(s.key);
     return `<section class="warning" aria-labelledby=${attr(`${id}-label ${id}`)}><p class="warning-label" id=${attr(`${id}-label`)}><span class="warning-mark" aria-hidden="true">!</span>${esc(words.warningLabel)}</p><h2 id=${attr(id)}>${esc(s.title)}</h2>${blocksHtml(s.blocks, ctx)}</section>`;
   };
-  const content = h.sections.filter((s) => s.kind === "content").map((s) => (s.warning ? warning(s) : section(s))).join("");
-  const disclaimers = h.sections.filter((s) => s.kind === "disclaimer").map((s) => section(s, ' class="disclaimer"')).join("");
+  const content = h.sections
+    .filter((s) => s.kind === "content")
+    .map((s) => (s.warning ? warning(s) : section(s)))
+    .join("");
+  const disclaimers = h.sections
+    .filter((s) => s.kind === "disclaimer")
+    .map((s) => section(s, ' class="disclaimer"'))
+    .join("");
   const notes = notesHtml(h);
   const base = `/h/${opts.token}`;
   const phone = h.contact.phone;
@@ -86,7 +104,12 @@ export function handoutPageHtml(h: PrintedHandout, opts: { token: string; hasLog
     `</main>`,
     `<footer><p>${esc(page.worksUntil(formatLongDate(opts.expiresAt.toISOString(), language)))}</p></footer>`,
   ]);
-  return documentHtml({ lang: language, title: `${h.title} · ${clinicName}`, vars: brandVariables(h.branding.primaryColor, h.branding.accentColor), body });
+  return documentHtml({
+    lang: language,
+    title: `${h.title} · ${clinicName}`,
+    vars: brandVariables(h.branding.primaryColor, h.branding.accentColor),
+    body,
+  });
 }
 
 // As in the PDF: a reference's address at its end becomes a link.
@@ -134,5 +157,10 @@ export function unverifiedPageHtml(clinic: { name: string; phone: string }, lang
 
 export function tooManyPageHtml(language?: string): string {
   const t = messagesFor(language);
-  return documentHtml({ lang: language ?? "en", title: t.page.tooManyTitle, vars: NEUTRAL_VARS, body: `<main id="main" class="gone"><h1>${esc(t.page.tooManyTitle)}</h1><p>${esc(t.page.tooManyBody)}</p></main>` });
+  return documentHtml({
+    lang: language ?? "en",
+    title: t.page.tooManyTitle,
+    vars: NEUTRAL_VARS,
+    body: `<main id="main" class="gone"><h1>${esc(t.page.tooManyTitle)}</h1><p>${esc(t.page.tooManyBody)}</p></main>`,
+  });
 }

@@ -16,17 +16,37 @@ export type LinkRef = { id: string; clinicId: string; handoutId: string; expires
  * one included), so an unknown token takes as long as a known one; a link that is revoked, expired or
  * whose handout was voided is "gone", with the clinic's name and phone as the handout printed them.
  */
-export async function lookupLink(token: string, now = new Date()): Promise<{ state: "live"; link: LinkRef } | { state: "gone"; clinic: { name: string; phone: string } | null; language?: string }> {
+export async function lookupLink(
+  token: string,
+  now = new Date(),
+): Promise<
+  | { state: "live"; link: LinkRef }
+  | { state: "gone"; clinic: { name: string; phone: string } | null; language?: string }
+> {
   const row = await db.patientLink.findUnique({
     where: { tokenHash: linkTokenHash(token.slice(0, 200)) },
-    select: { id: true, clinicId: true, handoutId: true, expiresAt: true, revokedAt: true, handout: { select: { contact: true, options: true, void: { select: { handoutId: true } } } } },
+    select: {
+      id: true,
+      clinicId: true,
+      handoutId: true,
+      expiresAt: true,
+      revokedAt: true,
+      handout: { select: { contact: true, options: true, void: { select: { handoutId: true } } } },
+    },
   });
   if (!row) return { state: "gone", clinic: null };
   if (!isLive(row, now) || row.handout.void) {
     const contact = readContact(row.handout.contact);
-    return { state: "gone", clinic: { name: contact.clinicName, phone: contact.phone || contact.directPhone }, language: readOptions(row.handout.options).language };
+    return {
+      state: "gone",
+      clinic: { name: contact.clinicName, phone: contact.phone || contact.directPhone },
+      language: readOptions(row.handout.options).language,
+    };
   }
-  return { state: "live", link: { id: row.id, clinicId: row.clinicId, handoutId: row.handoutId, expiresAt: row.expiresAt } };
+  return {
+    state: "live",
+    link: { id: row.id, clinicId: row.clinicId, handoutId: row.handoutId, expiresAt: row.expiresAt },
+  };
 }
 
 /**
@@ -34,7 +54,9 @@ export async function lookupLink(token: string, now = new Date()): Promise<{ sta
  * the link's clinic, with its PDF's page count; and whether what it shows still matches the seal written
  * with it (lib/handouts/seal.ts).
  */
-export async function findLinkedHandout(link: LinkRef): Promise<{ handout: PrintedHandout; pages: number | null; check: SealCheck } | null> {
+export async function findLinkedHandout(
+  link: LinkRef,
+): Promise<{ handout: PrintedHandout; pages: number | null; check: SealCheck } | null> {
   const found = await findPrintedRecord(link.clinicId, link.handoutId);
   if (!found) return null;
   return { handout: found.printed, pages: found.pages, check: checkSeal(found.record, found.seal) };
@@ -45,7 +67,10 @@ export async function findLinkedHandout(link: LinkRef): Promise<{ handout: Print
  * clinic replaced it; null unless the bytes kept still have that SHA-256.
  */
 export async function findLinkedLogo(link: LinkRef) {
-  const handout = await db.handout.findFirst({ where: { id: link.handoutId, clinicId: link.clinicId }, select: { branding: true } });
+  const handout = await db.handout.findFirst({
+    where: { id: link.handoutId, clinicId: link.clinicId },
+    select: { branding: true },
+  });
   const sha = handout ? readBranding(handout.branding).logoSha256 : null;
   const logo = sha ? await findLogoVersion(link.clinicId, sha) : null;
   return logo && crypto.createHash("sha256").update(logo).digest("hex") === sha ? logo : null;

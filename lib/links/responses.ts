@@ -27,6 +27,11 @@ export async function openLink(req: Request, token: string): Promise<{ link: Lin
 
 export function linkFile(bytes: Buffer, contentType: string, disposition?: string): Response {
   return new Response(new Uint8Array(bytes), {
-    headers: { ...LINK_HEADERS, "Content-Type": contentType, "Content-Length": String(bytes.length), ...(disposition ? { "Content-Disposition": disposition } : {}) },
+    headers: {
+      ...LINK_HEADERS,
+      "Content-Type": contentType,
+      "Content-Length": String(bytes.length),
+      ...(disposition ? { "Content-Disposition": disposition } : {}),
+    },
   });
 }

@@ -17,7 +17,10 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
         if (n.type === "text") {
           if (!n.bold && !n.italic) return n.text;
           return (
-            <Text key={i} style={{ ...(n.bold ? { fontWeight: "bold" } : {}), ...(n.italic ? { fontStyle: "italic" } : {}) }}>
+            <Text
+              key={i}
+              style={{ ...(n.bold ? { fontWeight: "bold" } : {}), ...(n.italic ? { fontStyle: "italic" } : {}) }}
+            >
               {n.text}
             </Text>
           );
@@ -37,7 +40,8 @@ export function PdfInlines({ nodes, linkColor }: { nodes: Inline[]; linkColor: s
   );
 }
 
-const plainText = (nodes: Inline[]): string => nodes.map((n) => (n.type === "link" ? plainText(n.children) : n.text)).join("");
+const plainText = (nodes: Inline[]): string =>
+  nodes.map((n) => (n.type === "link" ? plainText(n.children) : n.text)).join("");
 
 type TableBlock = Extract<Block, { type: "table" }>;
 
@@ -47,7 +51,9 @@ type TableBlock = Extract<Block, { type: "table" }>;
 function cellHyphenation(cellWidth: number, size: number) {
   const bold = measuringFont(true);
   const hyphenate = (word: string, syllables?: (word: string) => string[]) =>
-    hyphenateLongWords(word).flatMap((part) => (syllables && textWidth(part, size, bold) > cellWidth ? syllables(part) : [part]));
+    hyphenateLongWords(word).flatMap((part) =>
+      syllables && textWidth(part, size, bold) > cellWidth ? syllables(part) : [part],
+    );
   return Object.assign(hyphenate, { breakShowsHyphen });
 }
 
@@ -60,7 +66,10 @@ function tableRows(b: TableBlock, s: Styles, linkColor: string, width: number) {
   const table = structureGroup("Table");
   const keep = keepListItems(s);
   const border = s.tableRow.borderLeftWidth as number;
-  const hyphenation = cellHyphenation((width - 2 * border) / Math.max(1, b.header.length) - 2 * (s.tableCell.padding as number), s.tableCell.fontSize as number);
+  const hyphenation = cellHyphenation(
+    (width - 2 * border) / Math.max(1, b.header.length) - 2 * (s.tableCell.padding as number),
+    s.tableCell.fontSize as number,
+  );
   return rows.map((row, r) => (
     <View
       key={r}
@@ -90,7 +99,21 @@ function tableRows(b: TableBlock, s: Styles, linkColor: string, width: number) {
  * engine of react-pdf 4.9 honours it when a table (rows that never split) comes next, so a heading is
  * grouped with a following table's first two rows (the header row never ends a page alone either).
  */
-export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: { blocks: Block[]; s: Styles; linkColor: string; width: number; depth?: number; heading?: ReactElement }) {
+export function PdfBlocks({
+  blocks,
+  s,
+  linkColor,
+  width,
+  depth = 0,
+  heading,
+}: {
+  blocks: Block[];
+  s: Styles;
+  linkColor: string;
+  width: number;
+  depth?: number;
+  heading?: ReactElement;
+}) {
   const layout = useContext(PdfLayout);
   const out: ReactNode[] = [];
   let pending: ReactElement | undefined = heading;
@@ -136,16 +159,24 @@ export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: {
     const keep = keepListItems(s);
     // From layout 2 a numbered list's labels are as wide as its widest number ("10." no longer runs into its text).
     const size = s.bullet.fontSize as number;
-    const labelWidth = layout >= 2 && b.ordered ? Math.max(s.bullet.width as number, measure(`${(b.start ?? 1) + b.items.length - 1}.`, size) + size * 0.5) : (s.bullet.width as number);
+    const labelWidth =
+      layout >= 2 && b.ordered
+        ? Math.max(s.bullet.width as number, measure(`${(b.start ?? 1) + b.items.length - 1}.`, size) + size * 0.5)
+        : (s.bullet.width as number);
     const bullet = labelWidth > (s.bullet.width as number) ? [s.bullet, { width: labelWidth }] : s.bullet;
     const bodyWidth = width - (depth ? 4 : 0) - labelWidth;
     const [first] = b.items[0]?.content ?? [];
-    const oneLine = b.items[0]?.content.length === 1 && first?.type === "paragraph" && measure(plainText(first.children), s.paragraph.fontSize as number) <= bodyWidth;
+    const oneLine =
+      b.items[0]?.content.length === 1 &&
+      first?.type === "paragraph" &&
+      measure(plainText(first.children), s.paragraph.fontSize as number) <= bodyWidth;
     out.push(
       <View key={i} tag="L" style={{ marginBottom: 4, marginLeft: depth ? 4 : 0 }}>
         {b.items.map((item, j) => (
           <View key={j} tag="LI" style={s.listItem} minPresenceAhead={keep(j, b.items.length, oneLine)}>
-            <Text tag="Lbl" style={bullet}>{b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}</Text>
+            <Text tag="Lbl" style={bullet}>
+              {b.ordered ? `${(b.start ?? 1) + j}.` : depth % 2 ? "–" : "•"}
+            </Text>
             <View tag="LBody" style={s.listBody}>
               <PdfListItem blocks={item.content} s={s} linkColor={linkColor} depth={depth} width={bodyWidth} />
             </View>
@@ -159,7 +190,19 @@ export function PdfBlocks({ blocks, s, linkColor, width, depth = 0, heading }: {
 }
 
 // List items hold blocks; their paragraphs lose the bottom margin so items sit close together.
-function PdfListItem({ blocks, s, linkColor, depth, width }: { blocks: Block[]; s: Styles; linkColor: string; depth: number; width: number }) {
+function PdfListItem({
+  blocks,
+  s,
+  linkColor,
+  depth,
+  width,
+}: {
+  blocks: Block[];
+  s: Styles;
+  linkColor: string;
+  depth: number;
+  width: number;
+}) {
   return (
     <>
       {blocks.map((b, i) =>

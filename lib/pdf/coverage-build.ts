@@ -7,19 +7,37 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { FONT_FILES, faceFiles, fontPath, type FontId } from "@/lib/pdf/font-files";
 
-type FontkitFont = { characterSet: number[]; unitsPerEm: number; ascent: number; descent: number; lineGap: number; version: string | number };
+type FontkitFont = {
+  characterSet: number[];
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  version: string | number;
+};
 
 // The fontkit react-pdf itself reads fonts with, so the data says what the renderer will see.
-const fontkit = createRequire(createRequire(path.join(process.cwd(), "package.json")).resolve("@react-pdf/font"))("fontkit") as { openSync(file: string): FontkitFont };
+const fontkit = createRequire(createRequire(path.join(process.cwd(), "package.json")).resolve("@react-pdf/font"))(
+  "fontkit",
+) as { openSync(file: string): FontkitFont };
 
-export type FontCoverage = { file: string; version: string; codePoints: number; unitsPerEm: number; ascent: number; descent: number; lineGap: number; ranges: number[] };
+export type FontCoverage = {
+  file: string;
+  version: string;
+  codePoints: number;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  ranges: number[];
+};
 
 /** Code points as [gap from the previous range's end, length - 1, …]: a few KB per font. */
 function encode(codePoints: Iterable<number>): number[] {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
   const out: number[] = [];
   let end = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     out.push(sorted[i]! - end, sorted[j]! - sorted[i]!);

@@ -9,7 +9,21 @@ import type { ContactLine, Layout, PrintedSection } from "@/lib/handouts/printed
 // A heading's text with its last two words bound when they fit on a line together (document.tsx).
 type Balance = (text: string, style: { fontSize?: unknown }, inset?: number) => string;
 
-function ContactBlock({ title, lines, s, linkColor, balance, keepWithRest }: { title: string; lines: ContactLine[]; s: Styles; linkColor: string; balance: Balance; keepWithRest: boolean }) {
+function ContactBlock({
+  title,
+  lines,
+  s,
+  linkColor,
+  balance,
+  keepWithRest,
+}: {
+  title: string;
+  lines: ContactLine[];
+  s: Styles;
+  linkColor: string;
+  balance: Balance;
+  keepWithRest: boolean;
+}) {
   return (
     <View tag="Sect" style={s.contactBox} wrap={false} minPresenceAhead={keepWithRest ? KEEP_TO_END : undefined}>
       <Text tag="H2" style={s.contactTitle}>
@@ -34,20 +48,42 @@ function ContactBlock({ title, lines, s, linkColor, balance, keepWithRest }: { t
 // Numbered, with the number hanging; a reference's https address (its last words) becomes a link. The
 // heading and the rows join their section and list elements by `parent` (see EndMatter). The last rows keep
 // together as in any list, and the last one with what follows it.
-function References({ references, s, linkColor, title }: { references: Reference[]; s: Styles; linkColor: string; title: string }) {
+function References({
+  references,
+  s,
+  linkColor,
+  title,
+}: {
+  references: Reference[];
+  s: Styles;
+  linkColor: string;
+  title: string;
+}) {
   const sect = structureGroup("Sect");
   const list = structureGroup("L", sect);
   const keep = keepListItems(s);
   return (
     <>
-      <Text tag={{ role: "H2", parent: sect }} style={[s.sectionHeading, { color: linkColor }]} minPresenceAhead={keepWithNext(s).heading}>
+      <Text
+        tag={{ role: "H2", parent: sect }}
+        style={[s.sectionHeading, { color: linkColor }]}
+        minPresenceAhead={keepWithNext(s).heading}
+      >
         {title}
       </Text>
       {references.map((r, i) => {
         const url = r.url && SAFE_LINK.test(r.url) && r.text.endsWith(r.url) ? r.url : null;
         return (
-          <View key={r.key} tag={{ role: "LI", parent: list }} style={s.refRow} wrap={false} minPresenceAhead={i === references.length - 1 ? KEEP_TO_END : keep(i, references.length)}>
-            <Text tag="Lbl" style={s.refNumber}>{i + 1}.</Text>
+          <View
+            key={r.key}
+            tag={{ role: "LI", parent: list }}
+            style={s.refRow}
+            wrap={false}
+            minPresenceAhead={i === references.length - 1 ? KEEP_TO_END : keep(i, references.length)}
+          >
+            <Text tag="Lbl" style={s.refNumber}>
+              {i + 1}.
+            </Text>
             <Text tag="LBody" style={s.refText} hyphenationPenalty={LATE_BREAK_PENALTY}>
               {url ? r.text.slice(0, -url.length) : r.text}
               {url ? (
@@ -101,8 +137,17 @@ export function EndMatter({
   const apart = layout >= 2 && references.length > 0;
   return (
     <>
-      <ContactBlock title={contactTitle} lines={contactLines} s={s} linkColor={linkColor} balance={balance} keepWithRest={!apart} />
-      {references.length > 0 && <References references={references} s={s} linkColor={linkColor} title={referencesTitle} />}
+      <ContactBlock
+        title={contactTitle}
+        lines={contactLines}
+        s={s}
+        linkColor={linkColor}
+        balance={balance}
+        keepWithRest={!apart}
+      />
+      {references.length > 0 && (
+        <References references={references} s={s} linkColor={linkColor} title={referencesTitle} />
+      )}
       {disclaimers.map((d) => (
         <View key={d.key} tag="Sect">
           <PdfBlocks
@@ -111,14 +156,22 @@ export function EndMatter({
             s={{ ...s, paragraph: s.disclaimer }}
             linkColor={linkColor}
             heading={
-              <Text tag="H2" style={[s.sectionHeading, { color: linkColor }]} minPresenceAhead={keepWithNext(s).heading}>
+              <Text
+                tag="H2"
+                style={[s.sectionHeading, { color: linkColor }]}
+                minPresenceAhead={keepWithNext(s).heading}
+              >
                 {balance(d.title, s.sectionHeading)}
               </Text>
             }
           />
         </View>
       ))}
-      {extraDisclaimer ? <Text tag="P" style={s.disclaimer}>{extraDisclaimer}</Text> : null}
+      {extraDisclaimer ? (
+        <Text tag="P" style={s.disclaimer}>
+          {extraDisclaimer}
+        </Text>
+      ) : null}
     </>
   );
 }

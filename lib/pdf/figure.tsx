@@ -24,7 +24,17 @@ export function figureSize(px: { width: number; height: number }, column: number
 }
 
 /** A picture with its caption below, kept together on one page, tagged as a Figure with its alt text. */
-export function PdfFigure({ block, s, width, heading }: { block: ImageBlock; s: Styles; width: number; heading?: React.ReactNode }) {
+export function PdfFigure({
+  block,
+  s,
+  width,
+  heading,
+}: {
+  block: ImageBlock;
+  s: Styles;
+  width: number;
+  heading?: React.ReactNode;
+}) {
   const image = useContext(PdfImages)[block.imageId];
   const caption = block.caption ? (
     <Text tag="Caption" style={[s.paragraph, { fontStyle: "italic", marginTop: 4 }]}>
@@ -45,7 +55,11 @@ export function PdfFigure({ block, s, width, heading }: { block: ImageBlock; s: 
   return (
     <View wrap={false} style={{ marginTop: 4, marginBottom: 8 }}>
       {heading}
-      <Image tag={{ role: "Figure", alt: block.alt }} style={size} src={{ data: Buffer.from(image.data), format: image.format }} />
+      <Image
+        tag={{ role: "Figure", alt: block.alt }}
+        style={size}
+        src={{ data: Buffer.from(image.data), format: image.format }}
+      />
       {caption}
     </View>
   );

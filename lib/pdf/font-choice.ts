@@ -4,9 +4,15 @@ import type { FontId } from "@/lib/pdf/font-files";
 // Which embedded fonts a document lists, from what its text needs (the fonts' code points: lib/printable).
 
 const CJK_ORDER: readonly FontId[] = ["sc", "tc", "jp", "kr"];
-const isKana = (cp: number) => (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9f);
-const isHangul = (cp: number) => (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
-const isHan = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
+const isKana = (cp: number) =>
+  (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9f);
+const isHangul = (cp: number) =>
+  (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
+const isHan = (cp: number) =>
+  (cp >= 0x4e00 && cp <= 0x9fff) ||
+  (cp >= 0x3400 && cp <= 0x4dbf) ||
+  (cp >= 0xf900 && cp <= 0xfaff) ||
+  (cp >= 0x20000 && cp <= 0x3ffff);
 
 /**
  * The fonts a text needs, in the order react-pdf should try them: DejaVu Sans, then only the fallbacks that

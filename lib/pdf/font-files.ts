@@ -26,11 +26,43 @@ export const FONT_FILES: readonly FontFile[] = [
     },
   },
   // The unsliced file: the numbered @fontsource slices would split the ligatures of ZWJ sequences and flags.
-  { id: "emoji", family: "Noto Emoji", faces: { regular: "@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff" } },
-  { id: "sc", family: "Noto Sans SC", faces: { regular: "@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf", bold: "@embedpdf/fonts-sc/fonts/NotoSansHans-Bold.otf" } },
-  { id: "tc", family: "Noto Sans TC", faces: { regular: "@embedpdf/fonts-tc/fonts/NotoSansHant-Regular.otf", bold: "@embedpdf/fonts-tc/fonts/NotoSansHant-Bold.otf" } },
-  { id: "jp", family: "Noto Sans JP", faces: { regular: "@embedpdf/fonts-jp/fonts/NotoSansJP-Regular.otf", bold: "@embedpdf/fonts-jp/fonts/NotoSansJP-Bold.otf" } },
-  { id: "kr", family: "Noto Sans KR", faces: { regular: "@embedpdf/fonts-kr/fonts/NotoSansKR-Regular.otf", bold: "@embedpdf/fonts-kr/fonts/NotoSansKR-Bold.otf" } },
+  {
+    id: "emoji",
+    family: "Noto Emoji",
+    faces: { regular: "@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff" },
+  },
+  {
+    id: "sc",
+    family: "Noto Sans SC",
+    faces: {
+      regular: "@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf",
+      bold: "@embedpdf/fonts-sc/fonts/NotoSansHans-Bold.otf",
+    },
+  },
+  {
+    id: "tc",
+    family: "Noto Sans TC",
+    faces: {
+      regular: "@embedpdf/fonts-tc/fonts/NotoSansHant-Regular.otf",
+      bold: "@embedpdf/fonts-tc/fonts/NotoSansHant-Bold.otf",
+    },
+  },
+  {
+    id: "jp",
+    family: "Noto Sans JP",
+    faces: {
+      regular: "@embedpdf/fonts-jp/fonts/NotoSansJP-Regular.otf",
+      bold: "@embedpdf/fonts-jp/fonts/NotoSansJP-Bold.otf",
+    },
+  },
+  {
+    id: "kr",
+    family: "Noto Sans KR",
+    faces: {
+      regular: "@embedpdf/fonts-kr/fonts/NotoSansKR-Regular.otf",
+      bold: "@embedpdf/fonts-kr/fonts/NotoSansKR-Bold.otf",
+    },
+  },
 ];
 
 export const PRIMARY_FONT = FONT_FILES[0]!;

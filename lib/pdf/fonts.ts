@@ -11,8 +11,11 @@ let registered = false;
 
 // Chinese and Japanese have no spaces and Korean may break inside a word, so a word holding them can break
 // between any two characters, except before closing punctuation or a small kana and after an opening one.
-const CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\ud840-\ud8bf][\udc00-\udfff]/;
-const NO_BREAK_BEFORE = new Set("、。，．：；？！）」』】〕〉》〙〗〟ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々・…‥％");
+const CJK =
+  /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\ud840-\ud8bf][\udc00-\udfff]/;
+const NO_BREAK_BEFORE = new Set(
+  "、。，．：；？！）」』】〕〉》〙〗〟ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々・…‥％",
+);
 const NO_BREAK_AFTER = new Set("（「『【〔〈《〘〖〝");
 
 function cjkBreaks(word: string): string[] {
@@ -61,12 +64,25 @@ export function registerFonts() {
   if (registered) return;
   for (const font of FONT_FILES) {
     for (const { file } of faceFiles(font)) {
-      if (!fs.existsSync(fontPath(file))) throw new Error(`PDF font ${fontPath(file)} not found: run the server from the project folder after npm install.`);
+      if (!fs.existsSync(fontPath(file)))
+        throw new Error(
+          `PDF font ${fontPath(file)} not found: run the server from the project folder after npm install.`,
+        );
     }
   }
   Font.clear();
-  for (const font of FONT_FILES) Font.register({ family: font.family, fonts: faceFiles(font).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
-  Font.register({ family: LAST_RESORT, fonts: faceFiles({ ...PRIMARY_FONT, faces: { regular: PRIMARY_FONT.faces.regular } }).map(({ file, ...face }) => ({ src: fontPath(file), ...face })) });
+  for (const font of FONT_FILES)
+    Font.register({
+      family: font.family,
+      fonts: faceFiles(font).map(({ file, ...face }) => ({ src: fontPath(file), ...face })),
+    });
+  Font.register({
+    family: LAST_RESORT,
+    fonts: faceFiles({ ...PRIMARY_FONT, faces: { regular: PRIMARY_FONT.faces.regular } }).map(({ file, ...face }) => ({
+      src: fontPath(file),
+      ...face,
+    })),
+  });
   Font.registerHyphenationCallback(Object.assign(hyphenateLongWords, { breakShowsHyphen }));
   registered = true;
 }
@@ -86,7 +102,8 @@ function cacheGlyphRuns(face: string, font: ShapingFont | null | undefined) {
   if (!font || typeof font.layout !== "function" || font.__handoutRunCache) return;
   const layout = font.layout.bind(font);
   font.layout = (text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) => {
-    if (typeof text !== "string" || script !== undefined || language !== undefined) return layout(text, features, script, language, direction);
+    if (typeof text !== "string" || script !== undefined || language !== undefined)
+      return layout(text, features, script, language, direction);
     const key = `${face}\u0000${String(direction)}\u0000${JSON.stringify(features ?? null)}\u0000${text}`;
     const hit = glyphRuns.get(key);
     if (hit) {
@@ -143,8 +160,13 @@ function memoiseCmap(font: { _cmapProcessor?: Cmap }) {
   };
   cmap.__handoutMemo = true;
 }
-type GlyphFont = ShapingFont & { hasGlyphForCodePoint(cp: number): boolean; getGlyph(id: number, codePoints?: number[]): unknown; __handoutEmojiLeft?: true };
-const source = (fontFamily: string, face: (typeof FACES)[number]) => Font.getFont({ fontFamily, ...face }) as unknown as Source;
+type GlyphFont = ShapingFont & {
+  hasGlyphForCodePoint(cp: number): boolean;
+  getGlyph(id: number, codePoints?: number[]): unknown;
+  __handoutEmojiLeft?: true;
+};
+const source = (fontFamily: string, face: (typeof FACES)[number]) =>
+  Font.getFont({ fontFamily, ...face }) as unknown as Source;
 
 // DejaVu leaves emoji (and the joiners between them) to Noto Emoji: see coverage.ts.
 function leaveEmoji(font: GlyphFont) {
@@ -200,12 +222,31 @@ export async function loadFonts(families: readonly string[] = [FONT_FAMILY]): Pr
 // The tables of a face that shaping and embedding read. fontkit decodes each on first use, and DejaVu's
 // glyph names ("post", read for one flag when the font is embedded) and kerning pairs take ~40 and ~30 ms
 // a face.
-const RENDER_TABLES = ["cmap", "head", "hhea", "hmtx", "maxp", "loca", "glyf", "OS/2", "post", "name", "kern", "GDEF", "GSUB", "GPOS", "cvt ", "fpgm", "prep"];
+const RENDER_TABLES = [
+  "cmap",
+  "head",
+  "hhea",
+  "hmtx",
+  "maxp",
+  "loca",
+  "glyf",
+  "OS/2",
+  "post",
+  "name",
+  "kern",
+  "GDEF",
+  "GSUB",
+  "GPOS",
+  "cvt ",
+  "fpgm",
+  "prep",
+];
 
 // Shaping decodes the GSUB/GPOS lookups and glyph records it reaches, lazily (restructure's LazyArray): a
 // line of common characters shaped in each face at thread start takes ~100 ms off the first render. The
 // script is given so the run skips the glyph-run cache (it would only take a slot there).
-const SHAPING_SAMPLE = "The quick brown fox jumps over the lazy dog. 0123456789 (fi, fl) \u201cA\u201d \u2013 \u2014 \u2022 ÁÉÍÓÚ ñ ü ¿? %/:@";
+const SHAPING_SAMPLE =
+  "The quick brown fox jumps over the lazy dog. 0123456789 (fi, fl) \u201cA\u201d \u2013 \u2014 \u2022 ÁÉÍÓÚ ñ ü ¿? %/:@";
 
 /** Reads the primary family's faces and decodes the tables a render reads: done once, as a render thread starts. */
 export async function readPrimaryFonts(): Promise<void> {

@@ -4,7 +4,8 @@
 // next line starts with the punctuation and the break cannot be read as a hyphenated word).
 
 // A scheme, "www.", an e-mail address or a domain with a path, after an opening bracket or quote.
-const URL_LIKE = /^[(<[{"'“‘]*(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:|[\w.+-]+@[a-z\d-]+\.[a-z]|(?:[a-z\d-]+\.)+[a-z]{2,24}\/)/i;
+const URL_LIKE =
+  /^[(<[{"'“‘]*(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:|[\w.+-]+@[a-z\d-]+\.[a-z]|(?:[a-z\d-]+\.)+[a-z]{2,24}\/)/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CLOSING = /^[)\]}>"'”’.,;:!?]*$/;
 // Path steps first (after "//", before "/", "?" or "#"); inside a step longer than LONG_STEP, before other
@@ -32,13 +33,20 @@ function breakAt(word: string, points: Set<string>, at: (i: number) => boolean):
 
 /** The pieces of an address the line breaker may put on different lines (joined, they are the address). */
 export function urlParts(word: string): string[] {
-  const steps = breakAt(word, STEP, (i) => (word[i - 1] === "/" && word[i - 2] === "/" && word[i] !== "/") || (STEP.has(word[i]!) && word[i - 1] !== "/" && word[i + 1] !== "/"));
+  const steps = breakAt(
+    word,
+    STEP,
+    (i) =>
+      (word[i - 1] === "/" && word[i - 2] === "/" && word[i] !== "/") ||
+      (STEP.has(word[i]!) && word[i - 1] !== "/" && word[i + 1] !== "/"),
+  );
   return steps.flatMap((step) => {
     if (step.length <= LONG_STEP) return [step];
     let run = 0;
     return breakAt(step, INNER, (i) => {
       run = LETTER_OR_DIGIT.test(step[i - 1]!) ? run + 1 : 0;
-      const hit = (INNER.has(step[i]!) && LETTER_OR_DIGIT.test(step[i - 1]!)) || (run >= RUN && LETTER_OR_DIGIT.test(step[i]!));
+      const hit =
+        (INNER.has(step[i]!) && LETTER_OR_DIGIT.test(step[i - 1]!)) || (run >= RUN && LETTER_OR_DIGIT.test(step[i]!));
       if (hit) run = 0;
       return hit;
     });
@@ -59,7 +67,11 @@ export function breakShowsHyphen(text: string, index: number): boolean {
   return !isUrlLike(text.slice(start, end < 0 ? text.length : end));
 }
 
-export type Measurable = { layout(text: string): { advanceWidth: number }; unitsPerEm: number; hasGlyphForCodePoint(cp: number): boolean };
+export type Measurable = {
+  layout(text: string): { advanceWidth: number };
+  unitsPerEm: number;
+  hasGlyphForCodePoint(cp: number): boolean;
+};
 
 /**
  * The width of `text` set in `font` at `size` points; a character the font lacks (set by a fallback font)

@@ -20,7 +20,15 @@ export function qrPath(url: string): { d: string; size: number } {
   return { d, size };
 }
 
-export function LinkQr({ link: { url, label, alt }, s, linkColor }: { link: PrintedLink; s: Styles; linkColor: string }) {
+export function LinkQr({
+  link: { url, label, alt },
+  s,
+  linkColor,
+}: {
+  link: PrintedLink;
+  s: Styles;
+  linkColor: string;
+}) {
   const { d, size } = qrPath(url);
   // Four modules of quiet zone on each side, as the standard asks, so scanners find the code's edge.
   const box = size + 8;

@@ -2,7 +2,19 @@ import { Text, View } from "@react-pdf/renderer";
 import { keepWithNext, type Styles } from "@/lib/pdf/styles";
 
 /** "The main points": a boxed bullet list under the title, one key point per chosen section. */
-export function MainPoints({ title, points, s, color, border }: { title: string; points: string[]; s: Styles; color: string; border: string }) {
+export function MainPoints({
+  title,
+  points,
+  s,
+  color,
+  border,
+}: {
+  title: string;
+  points: string[];
+  s: Styles;
+  color: string;
+  border: string;
+}) {
   return (
     <View tag="Sect" style={[s.notesBox, { borderColor: border, borderWidth: 1, borderLeftWidth: 4 }]} wrap={false}>
       <Text tag="H2" style={[s.notesTitle, { color }]} minPresenceAhead={keepWithNext(s).subHeading}>

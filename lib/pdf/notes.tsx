@@ -22,10 +22,26 @@ function byDirection(lines: string[]): { rtl: boolean; lines: string[] }[] {
   return groups;
 }
 
-export function Notes({ blocks, title, s, accent, border, width }: { blocks: NotesBlock[]; title: string; s: Styles; accent: string; border: string; width: number }) {
+export function Notes({
+  blocks,
+  title,
+  s,
+  accent,
+  border,
+  width,
+}: {
+  blocks: NotesBlock[];
+  title: string;
+  s: Styles;
+  accent: string;
+  border: string;
+  width: number;
+}) {
   if (!blocks.length) return null;
   const keep = keepListItems(s);
-  const oneLine = (item: string) => measure(item, s.paragraph.fontSize as number) <= width - 2 * (s.notesBox.padding as number) - (s.notesBox.borderLeftWidth as number) - (s.bullet.width as number);
+  const oneLine = (item: string) =>
+    measure(item, s.paragraph.fontSize as number) <=
+    width - 2 * (s.notesBox.padding as number) - (s.notesBox.borderLeftWidth as number) - (s.bullet.width as number);
   return (
     <View tag="Sect" style={[s.notesBox, { backgroundColor: accent, borderColor: border, color: textColorOn(accent) }]}>
       <Text tag="H2" style={s.notesTitle} minPresenceAhead={keepWithNext(s).subHeading}>
@@ -35,9 +51,20 @@ export function Notes({ blocks, title, s, accent, border, width }: { blocks: Not
         b.type === "bullets" ? (
           <View key={i} tag="L" style={{ marginBottom: 4 }}>
             {b.items.map((item, j) => (
-              <View key={j} tag="LI" style={[s.listItem, rtl(item) ? { flexDirection: "row-reverse" } : {}]} minPresenceAhead={keep(j, b.items.length, oneLine(b.items[0]!))}>
-                <Text tag="Lbl" style={[s.bullet, rtl(item) ? { textAlign: "right" } : {}]}>•</Text>
-                <Text tag="LBody" style={[s.paragraph, s.listBody, { marginBottom: 0 }, rtl(item) ? { direction: "rtl" } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+              <View
+                key={j}
+                tag="LI"
+                style={[s.listItem, rtl(item) ? { flexDirection: "row-reverse" } : {}]}
+                minPresenceAhead={keep(j, b.items.length, oneLine(b.items[0]!))}
+              >
+                <Text tag="Lbl" style={[s.bullet, rtl(item) ? { textAlign: "right" } : {}]}>
+                  •
+                </Text>
+                <Text
+                  tag="LBody"
+                  style={[s.paragraph, s.listBody, { marginBottom: 0 }, rtl(item) ? { direction: "rtl" } : {}]}
+                  hyphenationPenalty={LATE_BREAK_PENALTY}
+                >
                   {item}
                 </Text>
               </View>
@@ -46,7 +73,12 @@ export function Notes({ blocks, title, s, accent, border, width }: { blocks: Not
         ) : (
           <Fragment key={i}>
             {byDirection(b.lines).map((g, j, all) => (
-              <Text key={j} tag="P" style={[s.paragraph, g.rtl ? { direction: "rtl" } : {}, j < all.length - 1 ? { marginBottom: 0 } : {}]} hyphenationPenalty={LATE_BREAK_PENALTY}>
+              <Text
+                key={j}
+                tag="P"
+                style={[s.paragraph, g.rtl ? { direction: "rtl" } : {}, j < all.length - 1 ? { marginBottom: 0 } : {}]}
+                hyphenationPenalty={LATE_BREAK_PENALTY}
+              >
                 {g.lines.join("\n")}
               </Text>
             ))}

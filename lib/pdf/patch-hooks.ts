@@ -40,7 +40,8 @@ export function clearPatchedRenderCaches(): void {
  */
 export function fastPathPattern(name: "mayNeedBidi" | "mayHoldEmoji"): RegExp {
   const pattern = hook<RegExp>(name);
-  if (!(pattern instanceof RegExp)) throw new Error(`${KEYS[name]} is not set: is its patch applied (npm install runs patch-package)?`);
+  if (!(pattern instanceof RegExp))
+    throw new Error(`${KEYS[name]} is not set: is its patch applied (npm install runs patch-package)?`);
   return pattern;
 }
 

@@ -39,7 +39,13 @@ const BUSY_MESSAGE = "The PDF service is busy. Please try again in a moment.";
 /** One render: `signal` (the request went away: a render still waiting is dropped) and the clinic it is for. */
 export type RenderCall = RenderOptions & { signal?: AbortSignal; tenant?: string };
 
-export type RenderPoolOptions = { threads?: number; maxQueue?: number; timeoutMs?: number; workerFile?: string; nice?: number };
+export type RenderPoolOptions = {
+  threads?: number;
+  maxQueue?: number;
+  timeoutMs?: number;
+  workerFile?: string;
+  nice?: number;
+};
 
 export type RenderPool = {
   readonly threads: number;
@@ -53,7 +59,9 @@ export type RenderPool = {
 // into the Next server bundle, where the react-server build of React cannot render it.
 async function renderHere(input: HandoutPdfInput, options: RenderOptions): Promise<RenderedPdf> {
   const file = pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "in-process.mjs")).href;
-  const renderer = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ /* @vite-ignore */ file)) as { renderHandoutPdf: (i: HandoutPdfInput, o: RenderOptions) => Promise<RenderedPdf> };
+  const renderer = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ /* @vite-ignore */ file)) as {
+    renderHandoutPdf: (i: HandoutPdfInput, o: RenderOptions) => Promise<RenderedPdf>;
+  };
   return renderer.renderHandoutPdf(input, options);
 }
 
@@ -64,12 +72,15 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const maxQueue = options.maxQueue ?? threads * QUEUE_PER_THREAD;
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
   // Built at run time from the working directory so the bundler leaves the worker file alone.
-  const filename = options.workerFile ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "render-thread.mjs");
+  const filename =
+    options.workerFile ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pdf", "render-thread.mjs");
 
   let piscina: Piscina | null = null;
   let ready: Promise<"workers" | "in-process">;
   const fallBack = (err: unknown) => {
-    console.warn(`[pdf] render threads could not start (${err instanceof Error ? err.message : String(err)}); rendering in the server process instead`);
+    console.warn(
+      `[pdf] render threads could not start (${err instanceof Error ? err.message : String(err)}); rendering in the server process instead`,
+    );
     const broken = piscina;
     piscina = null;
     void broken?.destroy().catch(() => undefined);
@@ -92,7 +103,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     piscina.on("error", (err: unknown) => console.error("[pdf] render thread failed:", err));
     // Tasks wait for a thread's module (tsx, react-pdf, fonts, warm-up render) to load; a module that fails
     // to load would leave them waiting forever, so one check settles which way this pool renders.
-    ready = piscina.run(null, { name: "ready", signal: AbortSignal.timeout(START_TIMEOUT_MS) }).then(() => "workers" as const, fallBack);
+    ready = piscina
+      .run(null, { name: "ready", signal: AbortSignal.timeout(START_TIMEOUT_MS) })
+      .then(() => "workers" as const, fallBack);
   } catch (err) {
     ready = Promise.resolve(fallBack(err));
   }
@@ -115,7 +128,13 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   // piscina's queue it also counted the wait: under a burst, the tail of the queue was cut off as "too
   // slow" before it had started). Each clinic waits in its own line (at most half the queue) and holds at
   // most all threads but one (lib/server/fair-queue.ts), so one clinic's burst never holds up another's preview.
-  const queue = createFairQueue({ slots: threads, perTenantWaiting: Math.max(1, Math.ceil(maxQueue / 2)), maxWaiting: maxQueue, maxWaitMs: MAX_WAIT_MS, busyMessage: BUSY_MESSAGE });
+  const queue = createFairQueue({
+    slots: threads,
+    perTenantWaiting: Math.max(1, Math.ceil(maxQueue / 2)),
+    maxWaiting: maxQueue,
+    maxWaitMs: MAX_WAIT_MS,
+    busyMessage: BUSY_MESSAGE,
+  });
   let anonymous = 0;
 
   async function render(input: HandoutPdfInput, call: RenderCall = {}): Promise<RenderedPdf> {
@@ -127,13 +146,20 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     try {
       result = await piscina.run({ input, options }, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      if (isAbort(err)) throw new Error(`The PDF took longer than ${Math.round(timeoutMs / 1000)} s to render and was stopped.`, { cause: err });
+      if (isAbort(err))
+        throw new Error(`The PDF took longer than ${Math.round(timeoutMs / 1000)} s to render and was stopped.`, {
+          cause: err,
+        });
       throw err;
     } finally {
       release();
     }
     // Buffers arrive from the thread as plain Uint8Arrays.
-    return { bytes: Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength), pages: result.pages, sha256: result.sha256 };
+    return {
+      bytes: Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength),
+      pages: result.pages,
+      sha256: result.sha256,
+    };
   }
 
   return {

@@ -48,7 +48,11 @@ class RenderErrorBoundary extends Component<{ sink: { error?: unknown }; childre
   }
 }
 
-async function renderOnce(input: HandoutPdfInput, fastPagination: boolean, firstPageOnly: boolean): Promise<RenderedPdf> {
+async function renderOnce(
+  input: HandoutPdfInput,
+  fastPagination: boolean,
+  firstPageOnly: boolean,
+): Promise<RenderedPdf> {
   await loadFonts(preparePdfInput(input).fontFamily);
   instance ??= pdf();
   const current = instance;
@@ -57,13 +61,21 @@ async function renderOnce(input: HandoutPdfInput, fastPagination: boolean, first
   setPageLimit(container, firstPageOnly ? 1 : undefined);
   const sink: { error?: unknown } = {};
   // A new key remounts the whole tree, so every render starts from scratch as with a fresh root.
-  const element = createElement(RenderErrorBoundary, { key: ++renders, sink }, createElement(HandoutDocument, { input, fastPagination }));
+  const element = createElement(
+    RenderErrorBoundary,
+    { key: ++renders, sink },
+    createElement(HandoutDocument, { input, fastPagination }),
+  );
   await new Promise<void>((resolve) => current.updateContainer(element as never, () => resolve()));
   if (sink.error !== undefined) throw sink.error;
   if (!container.document) throw new Error("The handout document did not render.");
   const bytes = await streamToBuffer(await current.toBuffer());
   // Laid out, not drawn: with firstPageOnly the bytes hold page 1 alone.
-  return { bytes, pages: laidOutPages(container) ?? countPages(bytes), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
+  return {
+    bytes,
+    pages: laidOutPages(container) ?? countPages(bytes),
+    sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 /**
@@ -72,7 +84,10 @@ async function renderOnce(input: HandoutPdfInput, fastPagination: boolean, first
  * React's scheduler keeps every root it ever saw linked together, so each call leaked its whole fiber tree
  * (~0.85 MB a render, measured with tests/bench/pdf.ts).
  */
-export function renderHandoutPdf(input: HandoutPdfInput, opts: RenderOptions & { fastPagination?: boolean } = {}): Promise<RenderedPdf> {
+export function renderHandoutPdf(
+  input: HandoutPdfInput,
+  opts: RenderOptions & { fastPagination?: boolean } = {},
+): Promise<RenderedPdf> {
   const result = queue.then(() => renderOnce(input, opts.fastPagination ?? true, opts.firstPageOnly ?? false));
   queue = result.catch(() => undefined);
   return result;

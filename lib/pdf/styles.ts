@@ -18,7 +18,14 @@ export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
   const small = Math.round(base * 0.82 * 10) / 10;
   return StyleSheet.create({
     page: { fontFamily, fontSize: base, paddingTop: 36, paddingBottom: 60, paddingHorizontal: 50, color: "#1a1a1a" },
-    band: { flexDirection: "row", alignItems: "center", justifyContent: "space-between", paddingVertical: 12, paddingHorizontal: 14, borderRadius: 3 },
+    band: {
+      flexDirection: "row",
+      alignItems: "center",
+      justifyContent: "space-between",
+      paddingVertical: 12,
+      paddingHorizontal: 14,
+      borderRadius: 3,
+    },
     bandName: { fontSize: base * 1.15, lineHeight: 1.3, fontWeight: "bold" },
     bandLine: { fontSize: small, lineHeight: 1.4 },
     logo: { maxHeight: 46, maxWidth: 150, objectFit: "contain" },
@@ -35,12 +42,27 @@ export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
     // Not stretched to the item's height: a label as tall as a long item could not split across pages with it.
     bullet: { width: base * 1.4, fontSize: base, lineHeight: 1.45, alignSelf: "flex-start" },
     listBody: { flex: 1 },
-    tableRow: { flexDirection: "row", borderLeftWidth: 1, borderRightWidth: 1, borderBottomWidth: 1, borderColor: "#b0b0b0" },
+    tableRow: {
+      flexDirection: "row",
+      borderLeftWidth: 1,
+      borderRightWidth: 1,
+      borderBottomWidth: 1,
+      borderColor: "#b0b0b0",
+    },
     tableHeadRow: { borderTopWidth: 1, marginTop: 6 },
     tableLastRow: { marginBottom: 6 },
     tableCell: { flex: 1, padding: 4, fontSize: base, lineHeight: 1.35 },
     tableHead: { fontWeight: "bold", backgroundColor: "#f1f3f5" },
-    linkBox: { flexDirection: "row", alignItems: "center", marginTop: 12, padding: 8, borderWidth: 1, borderColor: "#c8ccd0", borderRadius: 3, backgroundColor: "#ffffff" },
+    linkBox: {
+      flexDirection: "row",
+      alignItems: "center",
+      marginTop: 12,
+      padding: 8,
+      borderWidth: 1,
+      borderColor: "#c8ccd0",
+      borderRadius: 3,
+      backgroundColor: "#ffffff",
+    },
     linkLabel: { fontSize: base, lineHeight: 1.35, fontWeight: "bold" },
     linkUrl: { fontSize: small, lineHeight: 1.35 },
     contactBox: { marginTop: 18, padding: 12, borderWidth: 1, borderColor: "#c8ccd0", borderRadius: 3 },
@@ -51,13 +73,47 @@ export function makeStyles(base: number, fontFamily: string[] = [FONT_FAMILY]) {
     refText: { flex: 1, fontSize: small, lineHeight: 1.4 },
     disclaimer: { fontSize: small, lineHeight: 1.4, color: "#444444", marginBottom: 4 },
     // Warning signs (layout 2): a box in the warning colour, its label and icon above the section heading.
-    warningBox: { marginTop: 18, paddingVertical: Math.round(base * 0.8), paddingHorizontal: Math.round(base), borderWidth: 1.5, borderLeftWidth: 6, borderColor: WARNING, borderRadius: 3, backgroundColor: WARNING_TINT },
+    warningBox: {
+      marginTop: 18,
+      paddingVertical: Math.round(base * 0.8),
+      paddingHorizontal: Math.round(base),
+      borderWidth: 1.5,
+      borderLeftWidth: 6,
+      borderColor: WARNING,
+      borderRadius: 3,
+      backgroundColor: WARNING_TINT,
+    },
     warningLabelRow: { flexDirection: "row", alignItems: "center" },
-    warningIcon: { width: base * 1.3, height: base * 1.3, borderRadius: base * 0.65, backgroundColor: WARNING, marginRight: base * 0.5, alignItems: "center", justifyContent: "center" },
+    warningIcon: {
+      width: base * 1.3,
+      height: base * 1.3,
+      borderRadius: base * 0.65,
+      backgroundColor: WARNING,
+      marginRight: base * 0.5,
+      alignItems: "center",
+      justifyContent: "center",
+    },
     warningIconMark: { fontSize: base, lineHeight: 1.3, fontWeight: "bold", color: "#ffffff" },
     warningLabel: { fontSize: base, lineHeight: 1.3, fontWeight: "bold", color: WARNING },
-    warningHeading: { fontSize: base * 1.35, lineHeight: 1.3, fontWeight: "bold", marginTop: 4, marginBottom: 4, color: WARNING_TEXT },
-    footer: { position: "absolute", bottom: 24, left: 50, right: 50, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 1, borderColor: "#d0d0d0", paddingTop: 6 },
+    warningHeading: {
+      fontSize: base * 1.35,
+      lineHeight: 1.3,
+      fontWeight: "bold",
+      marginTop: 4,
+      marginBottom: 4,
+      color: WARNING_TEXT,
+    },
+    footer: {
+      position: "absolute",
+      bottom: 24,
+      left: 50,
+      right: 50,
+      flexDirection: "row",
+      justifyContent: "space-between",
+      borderTopWidth: 1,
+      borderColor: "#d0d0d0",
+      paddingTop: 6,
+    },
     footerText: { fontSize: Math.max(8.5, Math.round(base * 0.7)), color: "#444444" },
   });
 }
@@ -85,7 +141,8 @@ export const KEEP_TO_END = Infinity;
 // side), so an item taller than a page still prints.
 export function keepListItems(s: Styles) {
   const line = (s.paragraph.fontSize as number) * (s.paragraph.lineHeight as number);
-  return (index: number, count: number, firstIsOneLine = false) => (index === count - 2 ? 2 * line : index === 0 && count > 1 && firstIsOneLine ? line : undefined);
+  return (index: number, count: number, firstIsOneLine = false) =>
+    index === count - 2 ? 2 * line : index === 0 && count > 1 && firstIsOneLine ? line : undefined;
 }
 
 // How much of what follows a heading must fit on its page, or the heading moves to the next page. It grows

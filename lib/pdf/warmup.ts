@@ -8,7 +8,14 @@ const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGOQ9e
 export const WARMUP_INPUT: HandoutPdfInput = {
   layout: 2,
   language: "en",
-  words: { mainPointsTitle: "The main points", notesTitle: "Notes from your clinician", warningLabel: "Get help now", contactTitle: "Questions? Contact Clinic", referencesTitle: "References", logoAlt: "Clinic logo" },
+  words: {
+    mainPointsTitle: "The main points",
+    notesTitle: "Notes from your clinician",
+    warningLabel: "Get help now",
+    contactTitle: "Questions? Contact Clinic",
+    referencesTitle: "References",
+    logoAlt: "Clinic logo",
+  },
   title: "Warm-up",
   guideTitle: "Warm-up",
   createdAt: new Date(0).toISOString(),
@@ -18,8 +25,24 @@ export const WARMUP_INPUT: HandoutPdfInput = {
   notesPosition: "TOP",
   largePrint: false,
   pageSize: "LETTER",
-  branding: { clinicName: "Clinic", primaryColor: "#1d4e89", accentColor: "#e8f0f8", extraDisclaimer: "Warm-up.", logoSha256: null },
-  contact: { clinicName: "Clinic", phone: "1", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" },
+  branding: {
+    clinicName: "Clinic",
+    primaryColor: "#1d4e89",
+    accentColor: "#e8f0f8",
+    extraDisclaimer: "Warm-up.",
+    logoSha256: null,
+  },
+  contact: {
+    clinicName: "Clinic",
+    phone: "1",
+    email: "",
+    address: "",
+    website: "",
+    hours: "",
+    clinicianName: "",
+    credentials: "",
+    directPhone: "",
+  },
   sections: [
     {
       key: "a",
@@ -27,10 +50,32 @@ export const WARMUP_INPUT: HandoutPdfInput = {
       kind: "content",
       citedRefKeys: ["a"],
       blocks: [
-        { type: "paragraph", children: [{ type: "text", text: "Text ", bold: true }, { type: "text", text: "here ", italic: true }, { type: "text", text: "now", bold: true, italic: true }] },
-        { type: "paragraph", children: [{ type: "link", href: "https://example.org", children: [{ type: "text", text: "link" }] }, { type: "cite", text: "(A, 2020)", refKey: "a" }] },
-        { type: "list", ordered: false, items: [{ content: [{ type: "paragraph", children: [{ type: "text", text: "Item" }] }] }] },
-        { type: "table", align: [null], header: [[{ type: "text", text: "H" }]], rows: [[[{ type: "text", text: "C" }]]] },
+        {
+          type: "paragraph",
+          children: [
+            { type: "text", text: "Text ", bold: true },
+            { type: "text", text: "here ", italic: true },
+            { type: "text", text: "now", bold: true, italic: true },
+          ],
+        },
+        {
+          type: "paragraph",
+          children: [
+            { type: "link", href: "https://example.org", children: [{ type: "text", text: "link" }] },
+            { type: "cite", text: "(A, 2020)", refKey: "a" },
+          ],
+        },
+        {
+          type: "list",
+          ordered: false,
+          items: [{ content: [{ type: "paragraph", children: [{ type: "text", text: "Item" }] }] }],
+        },
+        {
+          type: "table",
+          align: [null],
+          header: [[{ type: "text", text: "H" }]],
+          rows: [[[{ type: "text", text: "C" }]]],
+        },
       ],
     },
   ],
@@ -54,7 +99,11 @@ export const WARMUP_INPUT: HandoutPdfInput = {
 // tenth on). So the warm-up renders a few pages' worth of the document above, several times.
 const LONG_WARMUP_INPUT: HandoutPdfInput = {
   ...WARMUP_INPUT,
-  sections: Array.from({ length: 12 }, (_, i) => ({ ...WARMUP_INPUT.sections[0]!, key: `s${i}`, title: `Section ${i + 1}` })),
+  sections: Array.from({ length: 12 }, (_, i) => ({
+    ...WARMUP_INPUT.sections[0]!,
+    key: `s${i}`,
+    title: `Section ${i + 1}`,
+  })),
 };
 export const WARMUP_RENDERS = 10;
 

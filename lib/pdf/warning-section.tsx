@@ -10,8 +10,23 @@ import type { PrintedSection } from "@/lib/handouts/printed/model";
  * (`keepTogether`, patches/@react-pdf+paginate*); a longer one keeps its label and heading with about
  * twice a heading's usual share of what follows. Tagged as a section: its label, then its H2.
  */
-export function WarningSection({ section, label, s, width, balance }: { section: PrintedSection; label: string; s: Styles; width: number; balance: (text: string, style: { fontSize?: unknown }, inset?: number) => string }) {
-  const inset = 2 * (s.warningBox.paddingHorizontal as number) + (s.warningBox.borderWidth as number) + (s.warningBox.borderLeftWidth as number);
+export function WarningSection({
+  section,
+  label,
+  s,
+  width,
+  balance,
+}: {
+  section: PrintedSection;
+  label: string;
+  s: Styles;
+  width: number;
+  balance: (text: string, style: { fontSize?: unknown }, inset?: number) => string;
+}) {
+  const inset =
+    2 * (s.warningBox.paddingHorizontal as number) +
+    (s.warningBox.borderWidth as number) +
+    (s.warningBox.borderLeftWidth as number);
   const heading = (
     <View wrap={false} minPresenceAhead={2 * keepWithNext(s).heading}>
       <View style={s.warningLabelRow}>

@@ -37,7 +37,9 @@ function inRanges(ranges: Ranges, cp: number): boolean {
 }
 
 function union(all: Ranges[]): Ranges {
-  const pairs = all.flatMap((r) => Array.from({ length: r.length / 2 }, (_, i) => [r[2 * i]!, r[2 * i + 1]!] as const)).sort((a, b) => a[0] - b[0]);
+  const pairs = all
+    .flatMap((r) => Array.from({ length: r.length / 2 }, (_, i) => [r[2 * i]!, r[2 * i + 1]!] as const))
+    .sort((a, b) => a[0] - b[0]);
   const out: number[] = [];
   for (const [start, end] of pairs) {
     if (out.length && start <= out[out.length - 1]! + 1) out[out.length - 1] = Math.max(out[out.length - 1]!, end);
@@ -46,7 +48,10 @@ function union(all: Ranges[]): Ranges {
   return Uint32Array.from(out);
 }
 
-const RANGES = Object.fromEntries(Object.entries(data.fonts).map(([id, font]) => [id, decode(font.ranges)])) as Record<CoveredFont, Ranges>;
+const RANGES = Object.fromEntries(Object.entries(data.fonts).map(([id, font]) => [id, decode(font.ranges)])) as Record<
+  CoveredFont,
+  Ranges
+>;
 const ALL = union(Object.values(RANGES));
 
 /** Whether `font` has a glyph for the code point. */
@@ -58,7 +63,8 @@ export const hasGlyph = (font: CoveredFont, cp: number) => inRanges(RANGES[font]
 const JOINERS = [0x200d, 0xfe0e, 0xfe0f];
 const EMOJI_ONLY = new Set<number>(JOINERS);
 for (let i = 0; i < RANGES.emoji.length; i += 2) {
-  for (let cp = RANGES.emoji[i]!; cp <= RANGES.emoji[i + 1]!; cp++) if (/\p{Emoji_Presentation}/u.test(String.fromCodePoint(cp))) EMOJI_ONLY.add(cp);
+  for (let cp = RANGES.emoji[i]!; cp <= RANGES.emoji[i + 1]!; cp++)
+    if (/\p{Emoji_Presentation}/u.test(String.fromCodePoint(cp))) EMOJI_ONLY.add(cp);
 }
 /** Code points DejaVu has but leaves to the emoji font. */
 export const leftToEmoji = (cp: number) => cp >= 0x200d && EMOJI_ONLY.has(cp);
@@ -93,5 +99,7 @@ export function printableText(text: string): string {
   return text
     .replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, "\n")
     .replace(/\t/g, " ")
-    .replace(/\p{Cc}|\p{Default_Ignorable_Code_Point}/gu, (ch) => (ch === "\n" || (ch > "\u009f" && inRanges(ALL, ch.codePointAt(0)!)) ? ch : ""));
+    .replace(/\p{Cc}|\p{Default_Ignorable_Code_Point}/gu, (ch) =>
+      ch === "\n" || (ch > "\u009f" && inRanges(ALL, ch.codePointAt(0)!)) ? ch : "",
+    );
 }

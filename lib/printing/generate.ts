@@ -25,7 +25,9 @@ import { printedRecordOf, SEAL_VERSION, sealOf } from "@/lib/handouts/seal";
 // It sits above both (lib/handouts never calls a renderer), beside the other jobs that use them.
 
 const existingByKey = (clinicId: string, requestKey: string | undefined) =>
-  requestKey ? db.handout.findUnique({ where: { clinicId_requestKey: { clinicId, requestKey } }, select: { id: true } }) : null;
+  requestKey
+    ? db.handout.findUnique({ where: { clinicId_requestKey: { clinicId, requestKey } }, select: { id: true } })
+    : null;
 
 /**
  * Generates the PDF, then stores the handout and its PDF in one transaction (with its seal, its patient link, the
@@ -33,7 +35,11 @@ const existingByKey = (clinicId: string, requestKey: string | undefined) =>
  * thread: if it fails, nothing is stored. A repeat of a submission with the same request key (a double
  * click on "Make and email") returns the handout the first one made.
  */
-export function createHandout(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx, handout: { id: string }) => Promise<void>): Promise<{ id: string; created: boolean }> {
+export function createHandout(
+  ctx: MemberContext,
+  draft: HandoutDraft,
+  after?: (tx: Tx, handout: { id: string }) => Promise<void>,
+): Promise<{ id: string; created: boolean }> {
   return admitGenerate(ctx.clinic.id, () => generate(ctx, draft, after));
 }
 
@@ -43,33 +49,56 @@ export function createHandout(ctx: MemberContext, draft: HandoutDraft, after?: (
 // a time, the handouts list and library keep TTFB p95 at 119-144 ms against 66-98 ms idle on a quiet machine.
 // On a busier one (idle p95 207 ms), two at a time gave 675 ms and ungated 1144 ms. Handouts per second were
 // the same in every case: the request thread's part of a Generate, not rendering, is what limits them.
-const admitGenerate = createGate(1, renderEnv().PDF_QUEUE_LIMIT ?? 32 * renderThreadCount(), { holdUntilArrived: renderEnv().TEST_GENERATE_HOLD_UNTIL });
+const admitGenerate = createGate(1, renderEnv().PDF_QUEUE_LIMIT ?? 32 * renderThreadCount(), {
+  holdUntilArrived: renderEnv().TEST_GENERATE_HOLD_UNTIL,
+});
 
-async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx, handout: { id: string }) => Promise<void>): Promise<{ id: string; created: boolean }> {
+async function generate(
+  ctx: MemberContext,
+  draft: HandoutDraft,
+  after?: (tx: Tx, handout: { id: string }) => Promise<void>,
+): Promise<{ id: string; created: boolean }> {
   const clinicId = ctx.clinic.id;
   const repeat = await existingByKey(clinicId, draft.requestKey);
   if (repeat) return { ...repeat, created: false };
   if (draft.draftId) await refuseGeneratedDraft(ctx, draft.draftId);
   refuseUnprintable(draft);
-  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, draft.guideVersionId), getClinicBranding(clinicId), findLogoBytes(clinicId)]);
+  const [version, clinic, logo] = await Promise.all([
+    getGuideVersion(clinicId, draft.guideVersionId),
+    getClinicBranding(clinicId),
+    findLogoBytes(clinicId),
+  ]);
   requireChosenContent(version.sections, draft.sectionKeys);
   const branding = brandingSnapshot(clinic, logo);
   const createdAt = new Date();
   // The link exists before the render so the PDF can print its QR code; the handout never changes after.
   const link = getsPatientLink(draft.patientLink, clinic) ? prepareLink(clinic.linkDays, createdAt) : null;
   const images = await findSectionImages(clinicId, selectSections(version.sections, draft.sectionKeys));
-  const input = printedFromDraft(draft, version, branding, { createdAt, layout: CURRENT_LAYOUT, link: link && { url: link.url }, assets: { logoPng: logo ? new Uint8Array(logo.bytes) : null, images } });
+  const input = printedFromDraft(draft, version, branding, {
+    createdAt,
+    layout: CURRENT_LAYOUT,
+    link: link && { url: link.url },
+    assets: { logoPng: logo ? new Uint8Array(logo.bytes) : null, images },
+  });
   const pdf = await renderInPool(input, { tenant: clinicId });
   // What it printed, sealed from the same model: the patient page shows the handout only while it matches.
   const seal = sealOf(printedRecordOf(input));
   const [source, template] = await Promise.all([
-    draft.sourceHandoutId ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } }) : null,
-    draft.templateId ? db.template.findFirst({ where: { id: draft.templateId, clinicId }, select: { id: true, name: true } }) : null,
+    draft.sourceHandoutId
+      ? db.handout.findFirst({ where: { id: draft.sourceHandoutId, clinicId }, select: { id: true } })
+      : null,
+    draft.templateId
+      ? db.template.findFirst({ where: { id: draft.templateId, clinicId }, select: { id: true, name: true } })
+      : null,
   ]);
 
   try {
     return await db.$transaction(async (tx) => {
-      if (template) await tx.template.update({ where: { id: template.id }, data: { timesUsed: { increment: 1 }, lastUsedAt: createdAt } });
+      if (template)
+        await tx.template.update({
+          where: { id: template.id },
+          data: { timesUsed: { increment: 1 }, lastUsedAt: createdAt },
+        });
       const handout = await tx.handout.create({
         data: {
           clinicId,
@@ -85,19 +114,37 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
           sectionKeys: input.sections.map((s) => s.key),
           contact: draft.contact as Prisma.InputJsonValue,
           // The model's own language and layout: what every later reading of the handout prints it in.
-          options: { largePrint: input.largePrint, notesPosition: input.notesPosition, pageSize: input.pageSize, language: input.language, layout: input.layout },
+          options: {
+            largePrint: input.largePrint,
+            notesPosition: input.notesPosition,
+            pageSize: input.pageSize,
+            language: input.language,
+            layout: input.layout,
+          },
           branding: branding as unknown as Prisma.InputJsonValue,
           requestKey: draft.requestKey ?? null,
           draftId: draft.draftId ?? null,
           createdAt,
-          pdf: { create: { bytes: new Uint8Array(pdf.bytes), sha256: pdf.sha256, size: pdf.bytes.length, pages: pdf.pages } },
+          pdf: {
+            create: { bytes: new Uint8Array(pdf.bytes), sha256: pdf.sha256, size: pdf.bytes.length, pages: pdf.pages },
+          },
         },
         select: { id: true },
       });
       await tx.handoutSeal.create({ data: { handoutId: handout.id, version: SEAL_VERSION, sha256: seal } });
       if (link) await storeLink(tx, ctx, handout.id, link);
-      if (draft.draftId) await tx.handoutDraft.deleteMany({ where: { id: draft.draftId, clinicId, userId: ctx.user.id } });
-      await auditMember(ctx, { action: "handout.generated", targetType: "handout", targetId: handout.id, metadata: { pages: pdf.pages, template: template?.name ?? null } }, tx);
+      if (draft.draftId)
+        await tx.handoutDraft.deleteMany({ where: { id: draft.draftId, clinicId, userId: ctx.user.id } });
+      await auditMember(
+        ctx,
+        {
+          action: "handout.generated",
+          targetType: "handout",
+          targetId: handout.id,
+          metadata: { pages: pdf.pages, template: template?.name ?? null },
+        },
+        tx,
+      );
       await after?.(tx, handout);
       return { ...handout, created: true };
     });
@@ -120,5 +167,8 @@ async function generate(ctx: MemberContext, draft: HandoutDraft, after?: (tx: Tx
 async function refuseGeneratedDraft(ctx: MemberContext, draftId: string) {
   const made = await findHandoutFromDraft(ctx, draftId);
   if (!made) return;
-  throw new AppError("CONFLICT", `This draft was already made into the handout “${made.title}”${made.preparedFor ? ` for ${made.preparedFor}` : ""}, in another tab or window. Open it from Handouts, or use “Duplicate and edit” there to make another.`);
+  throw new AppError(
+    "CONFLICT",
+    `This draft was already made into the handout “${made.title}”${made.preparedFor ? ` for ${made.preparedFor}` : ""}, in another tab or window. Open it from Handouts, or use “Duplicate and edit” there to make another.`,
+  );
 }

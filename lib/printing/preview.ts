@@ -31,7 +31,9 @@ function lenientDraft(raw: unknown, fallbackContact: HandoutDraft["contact"]): H
   return {
     guideVersionId: text(r.guideVersionId, 64),
     title: draft.title || text(r.title, 160).trim(),
-    sectionKeys: Array.isArray(r.sectionKeys) ? r.sectionKeys.filter((k): k is string => typeof k === "string").slice(0, 100) : [],
+    sectionKeys: Array.isArray(r.sectionKeys)
+      ? r.sectionKeys.filter((k): k is string => typeof k === "string").slice(0, 100)
+      : [],
     notes: text(r.notes, 4000),
     preparedFor: draft.preparedFor ?? "",
     followUpDate: draft.followUpDate ?? "",
@@ -39,7 +41,12 @@ function lenientDraft(raw: unknown, fallbackContact: HandoutDraft["contact"]): H
     patientLink: draft.patientLink,
     contact: contact.success
       ? contact.data
-      : (Object.fromEntries(Object.keys(fallbackContact).map((k) => [k, text(contactRaw[k], 300) || fallbackContact[k as keyof HandoutDraft["contact"]]])) as HandoutDraft["contact"]),
+      : (Object.fromEntries(
+          Object.keys(fallbackContact).map((k) => [
+            k,
+            text(contactRaw[k], 300) || fallbackContact[k as keyof HandoutDraft["contact"]],
+          ]),
+        ) as HandoutDraft["contact"]),
   };
 }
 
@@ -47,16 +54,42 @@ function lenientDraft(raw: unknown, fallbackContact: HandoutDraft["contact"]): H
  * The PDF for the builder's form as it is now, made by the same code and the same render threads as
  * Generate, and the characters in it no font can print. Nothing is stored.
  */
-export async function renderPreviewPdf(ctx: MemberContext, raw: unknown, opts: { allPages: boolean; signal?: AbortSignal }): Promise<PreviewPdf> {
+export async function renderPreviewPdf(
+  ctx: MemberContext,
+  raw: unknown,
+  opts: { allPages: boolean; signal?: AbortSignal },
+): Promise<PreviewPdf> {
   const clinicId = ctx.clinic.id;
-  const guideVersionId = typeof (raw as { guideVersionId?: unknown })?.guideVersionId === "string" ? (raw as { guideVersionId: string }).guideVersionId : "";
-  const [version, clinic, logo] = await Promise.all([getGuideVersion(clinicId, guideVersionId), getClinicBranding(clinicId), findLogoBytes(clinicId)]);
-  const fallback = { clinicName: clinic.name, phone: clinic.phone ?? "", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
+  const guideVersionId =
+    typeof (raw as { guideVersionId?: unknown })?.guideVersionId === "string"
+      ? (raw as { guideVersionId: string }).guideVersionId
+      : "";
+  const [version, clinic, logo] = await Promise.all([
+    getGuideVersion(clinicId, guideVersionId),
+    getClinicBranding(clinicId),
+    findLogoBytes(clinicId),
+  ]);
+  const fallback = {
+    clinicName: clinic.name,
+    phone: clinic.phone ?? "",
+    email: "",
+    address: "",
+    website: "",
+    hours: "",
+    clinicianName: "",
+    credentials: "",
+    directPhone: "",
+  };
   const draft = lenientDraft(raw, fallback);
   const images = await findSectionImages(clinicId, selectSections(version.sections, draft.sectionKeys));
   const link = getsPatientLink(draft.patientLink, clinic) ? { url: PREVIEW_LINK_URL() } : null;
   const assets = { logoPng: logo ? new Uint8Array(logo.bytes) : null, images };
-  const input = printedFromDraft({ ...draft, title: draft.title || version.title }, version, brandingSnapshot(clinic, logo), { createdAt: new Date(), layout: CURRENT_LAYOUT, link, assets });
+  const input = printedFromDraft(
+    { ...draft, title: draft.title || version.title },
+    version,
+    brandingSnapshot(clinic, logo),
+    { createdAt: new Date(), layout: CURRENT_LAYOUT, link, assets },
+  );
   const pdf = await renderInPool(input, { signal: opts.signal, tenant: clinicId, firstPageOnly: !opts.allPages });
   return { pdf: new Uint8Array(pdf.bytes), pages: pdf.pages, unprintable: unprintableFields(draft) };
 }

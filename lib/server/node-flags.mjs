@@ -8,4 +8,8 @@
 export const WEB_SERVER_NODE_FLAGS = ["--v8-pool-size=0"];
 
 /** The arguments that start the web server under process.execPath. */
-export const webServerArgs = (/** @type {string[]} */ ...args) => [...WEB_SERVER_NODE_FLAGS, "lib/cli/web-server.mjs", ...args];
+export const webServerArgs = (/** @type {string[]} */ ...args) => [
+  ...WEB_SERVER_NODE_FLAGS,
+  "lib/cli/web-server.mjs",
+  ...args,
+];

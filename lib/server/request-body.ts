@@ -7,7 +7,11 @@ import { AppError } from "@/lib/errors";
 // length is checked first, then the stream is counted as it arrives and dropped the moment it passes the
 // limit, whatever the headers said.
 
-const tooLarge = (limit: number) => new AppError("TOO_LARGE", `The request is larger than ${Math.round(limit / 1024)} KB, the most this address accepts.`);
+const tooLarge = (limit: number) =>
+  new AppError(
+    "TOO_LARGE",
+    `The request is larger than ${Math.round(limit / 1024)} KB, the most this address accepts.`,
+  );
 
 /** The body's bytes, at most `limit` of them; throws AppError("TOO_LARGE") past it. */
 export async function readBody(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {

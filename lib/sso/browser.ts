@@ -21,6 +21,9 @@ export async function takeFlowCookie(): Promise<string | undefined> {
 export async function signInThisBrowser(userId: string, sessionId: string): Promise<void> {
   const previous = await findCurrentUser();
   if (previous) await endAuthSession(previous.sessionId);
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
   await setSessionCookies(user, sessionId);
 }

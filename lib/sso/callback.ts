@@ -10,7 +10,9 @@ import type { SsoRefusal } from "@/lib/sso/refusals";
 import { domainOf } from "@/lib/sso/schemas";
 import { findClinicProvider, ssoRedirectUri } from "@/lib/sso/settings";
 
-export type SignOnOutcome = { ok: true; userId: string; sessionId: string; clinicId: string; redirectTo: string } | { ok: false; reason: SsoRefusal };
+export type SignOnOutcome =
+  | { ok: true; userId: string; sessionId: string; clinicId: string; redirectTo: string }
+  | { ok: false; reason: SsoRefusal };
 
 /**
  * The provider sent the browser back (`query`: the callback's query string) with the flow cookie it started
@@ -20,7 +22,11 @@ export type SignOnOutcome = { ok: true; userId: string; sessionId: string; clini
  * nobody in and is audited in the clinic's log (but a callback without a flow of this browser's, which names
  * no clinic); success is a session like any other (an AuthSession row, "Signed in").
  */
-export async function completeSignOn(query: string, flowCookie: string | undefined, info: RequestInfo): Promise<SignOnOutcome> {
+export async function completeSignOn(
+  query: string,
+  flowCookie: string | undefined,
+  info: RequestInfo,
+): Promise<SignOnOutcome> {
   const flow = openFlow(flowCookie);
   // Not audited: it names no clinic and no person, and anyone could fill the log with it.
   if (!flow) return { ok: false, reason: "no_flow" };
@@ -39,7 +45,10 @@ export async function completeSignOn(query: string, flowCookie: string | undefin
     });
     const idToken = tokens.claims()!;
     // Many providers put the email in the ID token; others (oidc-provider by default) only in userinfo.
-    const userinfo = idToken.email === undefined || idToken.email_verified === undefined ? await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub) : {};
+    const userinfo =
+      idToken.email === undefined || idToken.email_verified === undefined
+        ? await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)
+        : {};
     claims = { ...userinfo, ...idToken, issuer: config.serverMetadata().issuer };
   } catch (err) {
     return refuse(clinicId, refusalOf(err), info);
@@ -51,14 +60,33 @@ export async function completeSignOn(query: string, flowCookie: string | undefin
   if (claims.email_verified !== true) return refuse(clinicId, "email_unverified", info, seen);
   if (!provider.domains.includes(domainOf(email.data))) return refuse(clinicId, "domain_not_allowed", info, seen);
 
-  const person = { clinicId, issuer: claims.issuer, subject: claims.sub, email: email.data, name: typeof claims.name === "string" ? claims.name.trim().slice(0, 100) || null : null };
+  const person = {
+    clinicId,
+    issuer: claims.issuer,
+    subject: claims.sub,
+    email: email.data,
+    name: typeof claims.name === "string" ? claims.name.trim().slice(0, 100) || null : null,
+  };
   // Two first sign-ins of one new address at once: the second finds the account the first made.
-  const result = await signInVerified(person, provider, info).catch((err) => ((err as { code?: string }).code === "P2002" ? signInVerified(person, provider, info) : Promise.reject(err)));
+  const result = await signInVerified(person, provider, info).catch((err) =>
+    (err as { code?: string }).code === "P2002" ? signInVerified(person, provider, info) : Promise.reject(err),
+  );
   if (!result.ok) return refuse(clinicId, result.reason, info, seen);
-  return { ok: true, userId: result.userId, sessionId: result.sessionId, clinicId, redirectTo: flow.callbackUrl !== "/" ? flow.callbackUrl : `/clinics/${clinicId}` };
+  return {
+    ok: true,
+    userId: result.userId,
+    sessionId: result.sessionId,
+    clinicId,
+    redirectTo: flow.callbackUrl !== "/" ? flow.callbackUrl : `/clinics/${clinicId}`,
+  };
 }
 
-async function refuse(clinicId: string | null, reason: SsoRefusal, info: RequestInfo, seen: { email?: string } = {}): Promise<SignOnOutcome> {
+async function refuse(
+  clinicId: string | null,
+  reason: SsoRefusal,
+  info: RequestInfo,
+  seen: { email?: string } = {},
+): Promise<SignOnOutcome> {
   await recordAudit({ action: "auth.sso_refused", clinicId, metadata: { reason, ...seen }, ...info });
   return { ok: false, reason };
 }

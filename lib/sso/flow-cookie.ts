@@ -27,7 +27,13 @@ const secure = () => env().APP_URL.startsWith("https://");
 /** __Host- over https: only this host, path / and Secure, so no subdomain can plant or read one. */
 export const flowCookieName = () => (secure() ? "__Host-portal-sso" : "portal-sso");
 
-export const flowCookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, path: "/", secure: secure(), maxAge: FLOW_TTL_MS / 1000 });
+export const flowCookieOptions = () => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/",
+  secure: secure(),
+  maxAge: FLOW_TTL_MS / 1000,
+});
 
 export const sealFlow = (flow: SignOnFlow): string => seal(JSON.stringify(flow), CONTEXT);
 

@@ -14,10 +14,17 @@ export const SSO_REQUIRED_ERRORS = { member: "sso_required", ownerWithoutSecondF
  * have (the second step follows; setting one up there would let a stolen password alone in).
  */
 async function passwordRefusal(userId: string) {
-  const memberships = await db.membership.findMany({ where: { userId, clinic: { sso: { requireSso: true } } }, select: { clinicId: true, role: true } });
+  const memberships = await db.membership.findMany({
+    where: { userId, clinic: { sso: { requireSso: true } } },
+    select: { clinicId: true, role: true },
+  });
   const ownerHasFactor = memberships.length > 0 && (await hasSecondFactor(userId));
   const refusing = memberships.filter((m) => m.role !== "OWNER" || !ownerHasFactor);
-  const error = refusing.some((m) => m.role !== "OWNER") ? SSO_REQUIRED_ERRORS.member : refusing.length ? SSO_REQUIRED_ERRORS.ownerWithoutSecondFactor : null;
+  const error = refusing.some((m) => m.role !== "OWNER")
+    ? SSO_REQUIRED_ERRORS.member
+    : refusing.length
+      ? SSO_REQUIRED_ERRORS.ownerWithoutSecondFactor
+      : null;
   return { memberships, refusing, error };
 }
 
@@ -33,9 +40,17 @@ export async function isPasswordRefused(userId: string): Promise<boolean> {
  */
 export async function checkPasswordAllowed(userId: string, info: RequestInfo): Promise<void> {
   const { memberships, refusing, error } = await passwordRefusal(userId);
-  for (const m of refusing) await recordAudit({ action: "auth.password_refused_sso", clinicId: m.clinicId, actorId: userId, metadata: { role: m.role }, ...info });
+  for (const m of refusing)
+    await recordAudit({
+      action: "auth.password_refused_sso",
+      clinicId: m.clinicId,
+      actorId: userId,
+      metadata: { role: m.role },
+      ...info,
+    });
   if (error) throw new Error(error);
-  for (const m of memberships) await recordAudit({ action: "auth.sso_break_glass", clinicId: m.clinicId, actorId: userId, ...info });
+  for (const m of memberships)
+    await recordAudit({ action: "auth.sso_break_glass", clinicId: m.clinicId, actorId: userId, ...info });
 }
 
 /** Whether `clinicId` requires single sign-on of someone joining it as `role` (owners keep the break-glass password). */

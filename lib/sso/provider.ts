@@ -13,12 +13,20 @@ export const SSO_SCOPE = "openid email profile";
  * each save of the settings: a provider that changed its keys or endpoints is followed at once). The client
  * authenticates with its secret in the Authorization header, the default most providers register.
  */
-export async function discoverProvider(issuer: string, clientId: string, clientSecret: string): Promise<oidc.Configuration> {
+export async function discoverProvider(
+  issuer: string,
+  clientId: string,
+  clientSecret: string,
+): Promise<oidc.Configuration> {
   const url = new URL(issuer);
-  return oidc.discovery(url, clientId, undefined, oidc.ClientSecretBasic(clientSecret), { timeout: TIMEOUT_S, execute: allowsPlainHttp(url) ? [oidc.allowInsecureRequests] : [] });
+  return oidc.discovery(url, clientId, undefined, oidc.ClientSecretBasic(clientSecret), {
+    timeout: TIMEOUT_S,
+    execute: allowsPlainHttp(url) ? [oidc.allowInsecureRequests] : [],
+  });
 }
 
-const isNetworkError = (e: unknown) => e instanceof TypeError || (e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError"));
+const isNetworkError = (e: unknown) =>
+  e instanceof TypeError || (e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError"));
 
 /** What went wrong talking to a provider, as a refusal code for the sign-in page. */
 export function refusalOf(err: unknown): SsoRefusal {
@@ -28,7 +36,8 @@ export function refusalOf(err: unknown): SsoRefusal {
   if (err instanceof oidc.ClientError) {
     const cause = err.cause as { message?: string; cause?: { claim?: string } } | undefined;
     if (/"state"/.test(cause?.message ?? "") || cause?.cause?.claim === "nonce") return "state_mismatch";
-    if (err.code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || err.code === "OAUTH_RESPONSE_IS_NOT_JSON") return "provider_unreachable";
+    if (err.code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || err.code === "OAUTH_RESPONSE_IS_NOT_JSON")
+      return "provider_unreachable";
     return "token_invalid";
   }
   throw err;

@@ -3,8 +3,24 @@ import { emailSchema } from "@/lib/accounts/schemas";
 
 // Addresses anyone can get: a provider that spoke for one of these would speak for strangers.
 const PUBLIC_MAIL_DOMAINS = new Set([
-  "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com",
-  "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.net", "mail.com", "yandex.com", "zoho.com", "fastmail.com",
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "msn.com",
+  "yahoo.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "gmx.com",
+  "gmx.net",
+  "mail.com",
+  "yandex.com",
+  "zoho.com",
+  "fastmail.com",
 ]);
 
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
@@ -17,13 +33,27 @@ export const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 
 export const domainsSchema = z
   .string()
   .max(4000, "Use at most 4000 characters.")
-  .transform((text) => [...new Set(text.split(/[\s,;]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "").replace(/\.$/, "")).filter(Boolean))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((d) => d.trim().toLowerCase().replace(/^@/, "").replace(/\.$/, ""))
+        .filter(Boolean),
+    ),
+  ])
   .superRefine((domains, ctx) => {
-    if (domains.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one email domain, such as riverside.example." });
-    if (domains.length > MAX_DOMAINS) ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_DOMAINS} domains.` });
+    if (domains.length === 0)
+      ctx.addIssue({ code: "custom", message: "Enter at least one email domain, such as riverside.example." });
+    if (domains.length > MAX_DOMAINS)
+      ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_DOMAINS} domains.` });
     for (const d of domains) {
-      if (!DOMAIN.test(d)) ctx.addIssue({ code: "custom", message: `“${d.slice(0, 80)}” is not a domain name like riverside.example.` });
-      else if (PUBLIC_MAIL_DOMAINS.has(d)) ctx.addIssue({ code: "custom", message: `${d} is a public mail service: anyone can have an address there, so no clinic's sign-in can speak for it.` });
+      if (!DOMAIN.test(d))
+        ctx.addIssue({ code: "custom", message: `“${d.slice(0, 80)}” is not a domain name like riverside.example.` });
+      else if (PUBLIC_MAIL_DOMAINS.has(d))
+        ctx.addIssue({
+          code: "custom",
+          message: `${d} is a public mail service: anyone can have an address there, so no clinic's sign-in can speak for it.`,
+        });
     }
   });
 
@@ -42,10 +72,15 @@ const issuerSchema = z
     try {
       url = new URL(value);
     } catch {
-      return ctx.addIssue({ code: "custom", message: "Enter the issuer as a full URL, such as https://login.example.org/realms/clinic." });
+      return ctx.addIssue({
+        code: "custom",
+        message: "Enter the issuer as a full URL, such as https://login.example.org/realms/clinic.",
+      });
     }
-    if (url.search || url.hash || url.username || url.password) ctx.addIssue({ code: "custom", message: "The issuer URL has no query, fragment or user name in it." });
-    else if (url.protocol !== "https:" && !allowsPlainHttp(url)) ctx.addIssue({ code: "custom", message: "The issuer must start with https://." });
+    if (url.search || url.hash || url.username || url.password)
+      ctx.addIssue({ code: "custom", message: "The issuer URL has no query, fragment or user name in it." });
+    else if (url.protocol !== "https:" && !allowsPlainHttp(url))
+      ctx.addIssue({ code: "custom", message: "The issuer must start with https://." });
   });
 
 const checkbox = z.preprocess((v) => v === "on" || v === true, z.boolean());
@@ -65,7 +100,10 @@ export const ssoSettingsSchema = z
     allowJit: checkbox,
     requireSso: checkbox,
   })
-  .refine((v) => v.enabled || !v.requireSso, { path: ["requireSso"], message: "Turn single sign-on on before requiring it." });
+  .refine((v) => v.enabled || !v.requireSso, {
+    path: ["requireSso"],
+    message: "Turn single sign-on on before requiring it.",
+  });
 
 export type SsoSettingsInput = z.output<typeof ssoSettingsSchema>;
 

@@ -22,7 +22,15 @@ export async function findSsoSettings(ctx: MemberContext) {
   requireRole(ctx, ["OWNER"], OWNER_ONLY);
   const row = await db.clinicSso.findUnique({
     where: { clinicId: ctx.clinic.id },
-    select: { issuer: true, clientId: true, enabled: true, allowJit: true, requireSso: true, updatedAt: true, domains: { select: { domain: true }, orderBy: { domain: "asc" } } },
+    select: {
+      issuer: true,
+      clientId: true,
+      enabled: true,
+      allowJit: true,
+      requireSso: true,
+      updatedAt: true,
+      domains: { select: { domain: true }, orderBy: { domain: "asc" } },
+    },
   });
   return row ? { ...row, domains: row.domains.map((d) => d.domain) } : null;
 }
@@ -30,7 +38,15 @@ export async function findSsoSettings(ctx: MemberContext) {
 /** For the settings page (owners and admins): whether and how the clinic signs in through its provider. */
 export async function findSsoSummary(ctx: MemberContext) {
   requireRole(ctx, MANAGERS);
-  const row = await db.clinicSso.findUnique({ where: { clinicId: ctx.clinic.id }, select: { enabled: true, allowJit: true, requireSso: true, domains: { select: { domain: true }, orderBy: { domain: "asc" } } } });
+  const row = await db.clinicSso.findUnique({
+    where: { clinicId: ctx.clinic.id },
+    select: {
+      enabled: true,
+      allowJit: true,
+      requireSso: true,
+      domains: { select: { domain: true }, orderBy: { domain: "asc" } },
+    },
+  });
   return row ? { ...row, domains: row.domains.map((d) => d.domain) } : null;
 }
 
@@ -38,12 +54,27 @@ export async function findSsoSummary(ctx: MemberContext) {
 export async function findClinicProvider(clinicId: string) {
   const row = await db.clinicSso.findUnique({
     where: { clinicId },
-    select: { clinicId: true, issuer: true, clientId: true, clientSecretSealed: true, enabled: true, allowJit: true, domains: { select: { domain: true } } },
+    select: {
+      clinicId: true,
+      issuer: true,
+      clientId: true,
+      clientSecretSealed: true,
+      enabled: true,
+      allowJit: true,
+      domains: { select: { domain: true } },
+    },
   });
   if (!row?.enabled) return null;
   const clientSecret = open(row.clientSecretSealed, secretContext(clinicId));
   if (clientSecret === null) return null;
-  return { clinicId, issuer: row.issuer, clientId: row.clientId, clientSecret, allowJit: row.allowJit, domains: row.domains.map((d) => d.domain) };
+  return {
+    clinicId,
+    issuer: row.issuer,
+    clientId: row.clientId,
+    clientSecret,
+    allowJit: row.allowJit,
+    domains: row.domains.map((d) => d.domain),
+  };
 }
 
 /**
@@ -54,17 +85,27 @@ export async function findClinicProvider(clinicId: string) {
 export async function updateSsoSettings(ctx: MemberContext, input: SsoSettingsInput): Promise<void> {
   requireRole(ctx, ["OWNER"], OWNER_ONLY);
   const clinicId = ctx.clinic.id;
-  const current = await db.clinicSso.findUnique({ where: { clinicId }, select: { clientSecretSealed: true, issuer: true, clientId: true } });
-  const clientSecret = input.clientSecret ?? (current ? open(current.clientSecretSealed, secretContext(clinicId)) : null);
+  const current = await db.clinicSso.findUnique({
+    where: { clinicId },
+    select: { clientSecretSealed: true, issuer: true, clientId: true },
+  });
+  const clientSecret =
+    input.clientSecret ?? (current ? open(current.clientSecretSealed, secretContext(clinicId)) : null);
   if (!clientSecret) {
-    const message = current ? "The saved client secret can no longer be read (the encryption key changed): enter it again." : "Enter the client secret.";
+    const message = current
+      ? "The saved client secret can no longer be read (the encryption key changed): enter it again."
+      : "Enter the client secret.";
     throw new AppError("BAD_REQUEST", message, { clientSecret: [message] });
   }
   if (input.requireSso && !(await hasSecondFactor(ctx.user.id))) {
-    const message = "Set up your own two-step sign-in first (Profile, then Two-step sign-in): with single sign-on required, an owner's password works only together with it.";
+    const message =
+      "Set up your own two-step sign-in first (Profile, then Two-step sign-in): with single sign-on required, an owner's password works only together with it.";
     throw new AppError("CONFLICT", message, { requireSso: [message] });
   }
-  const taken = await db.ssoDomain.findMany({ where: { domain: { in: input.domains }, clinicId: { not: clinicId } }, select: { domain: true } });
+  const taken = await db.ssoDomain.findMany({
+    where: { domain: { in: input.domains }, clinicId: { not: clinicId } },
+    select: { domain: true },
+  });
   if (taken.length) throw domainsTaken(taken.map((t) => t.domain));
   try {
     await discoverProvider(input.issuer, input.clientId, clientSecret);
@@ -73,12 +114,23 @@ export async function updateSsoSettings(ctx: MemberContext, input: SsoSettingsIn
     throw new AppError("BAD_REQUEST", message, { issuer: [message] });
   }
 
-  const data = { issuer: input.issuer, clientId: input.clientId, clientSecretSealed: seal(clientSecret, secretContext(clinicId)), enabled: input.enabled, allowJit: input.allowJit, requireSso: input.requireSso, updatedById: ctx.user.id };
+  const data = {
+    issuer: input.issuer,
+    clientId: input.clientId,
+    clientSecretSealed: seal(clientSecret, secretContext(clinicId)),
+    enabled: input.enabled,
+    allowJit: input.allowJit,
+    requireSso: input.requireSso,
+    updatedById: ctx.user.id,
+  };
   try {
     await db.$transaction(async (tx) => {
       await tx.clinicSso.upsert({ where: { clinicId }, create: { clinicId, ...data }, update: data });
       await tx.ssoDomain.deleteMany({ where: { clinicId, domain: { notIn: input.domains } } });
-      await tx.ssoDomain.createMany({ data: input.domains.map((domain) => ({ domain, clinicId })), skipDuplicates: true });
+      await tx.ssoDomain.createMany({
+        data: input.domains.map((domain) => ({ domain, clinicId })),
+        skipDuplicates: true,
+      });
       // skipDuplicates also skips a domain another clinic took meanwhile: count what is really ours.
       const ours = await tx.ssoDomain.count({ where: { clinicId } });
       if (ours !== input.domains.length) throw domainsTaken([]);

@@ -40,6 +40,13 @@ export async function startSignOn(email: string, callbackUrl = "/"): Promise<{ u
     nonce,
     login_hint: email,
   });
-  const flowCookie = sealFlow({ clinicId: provider.clinicId, state, nonce, verifier, callbackUrl: safeCallbackPath(callbackUrl), expiresAt: Date.now() + FLOW_TTL_MS });
+  const flowCookie = sealFlow({
+    clinicId: provider.clinicId,
+    state,
+    nonce,
+    verifier,
+    callbackUrl: safeCallbackPath(callbackUrl),
+    expiresAt: Date.now() + FLOW_TTL_MS,
+  });
   return { url: url.href, flowCookie };
 }

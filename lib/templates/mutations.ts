@@ -25,7 +25,9 @@ async function templateData(ctx: MemberContext, input: TemplateInput) {
     notes: input.notes,
     largePrint: input.largePrint,
     patientLink: input.patientLink ?? null,
-    contactOverrides: (input.contact ? contactOverrides(input.contact, await contactDefaults(ctx)) : {}) as Prisma.InputJsonValue,
+    contactOverrides: (input.contact
+      ? contactOverrides(input.contact, await contactDefaults(ctx))
+      : {}) as Prisma.InputJsonValue,
   };
 }
 
@@ -33,27 +35,53 @@ async function templateData(ctx: MemberContext, input: TemplateInput) {
 export async function createTemplate(ctx: MemberContext, input: TemplateInput) {
   const data = await templateData(ctx, input);
   return db.$transaction(async (tx) => {
-    const template = await tx.template.create({ data: { ...data, clinicId: ctx.clinic.id, createdById: ctx.user.id }, select: { id: true } });
-    await auditMember(ctx, { action: "template.created", targetType: "template", targetId: template.id, metadata: { name: input.templateName } }, tx);
+    const template = await tx.template.create({
+      data: { ...data, clinicId: ctx.clinic.id, createdById: ctx.user.id },
+      select: { id: true },
+    });
+    await auditMember(
+      ctx,
+      {
+        action: "template.created",
+        targetType: "template",
+        targetId: template.id,
+        metadata: { name: input.templateName },
+      },
+      tx,
+    );
     return template;
   });
 }
 
 // Members change their own templates; owners and admins change any of the clinic's.
 async function editableTemplate(ctx: MemberContext, templateId: string) {
-  const template = await db.template.findFirst({ where: { id: templateId, clinicId: ctx.clinic.id }, select: { id: true, name: true, createdById: true, guideId: true } });
+  const template = await db.template.findFirst({
+    where: { id: templateId, clinicId: ctx.clinic.id },
+    select: { id: true, name: true, createdById: true, guideId: true },
+  });
   if (!template) throw new AppError("NOT_FOUND", "Not found.");
-  if (template.createdById !== ctx.user.id && !isManager(ctx.role)) throw new AppError("FORBIDDEN", "You can only change templates you created.");
+  if (template.createdById !== ctx.user.id && !isManager(ctx.role))
+    throw new AppError("FORBIDDEN", "You can only change templates you created.");
   return template;
 }
 
 export async function updateTemplate(ctx: MemberContext, input: TemplateInput & { templateId: string }) {
   const template = await editableTemplate(ctx, input.templateId);
   const data = await templateData(ctx, input);
-  if (data.guideId !== template.guideId) throw new AppError("BAD_REQUEST", "A template stays with its guide: start a new template for another guide.");
+  if (data.guideId !== template.guideId)
+    throw new AppError("BAD_REQUEST", "A template stays with its guide: start a new template for another guide.");
   await db.$transaction(async (tx) => {
     await tx.template.update({ where: { id: template.id }, data });
-    await auditMember(ctx, { action: "template.updated", targetType: "template", targetId: template.id, metadata: { name: input.templateName } }, tx);
+    await auditMember(
+      ctx,
+      {
+        action: "template.updated",
+        targetType: "template",
+        targetId: template.id,
+        metadata: { name: input.templateName },
+      },
+      tx,
+    );
   });
 }
 
@@ -62,6 +90,10 @@ export async function deleteTemplate(ctx: MemberContext, templateId: string) {
   const template = await editableTemplate(ctx, templateId);
   await db.$transaction(async (tx) => {
     await tx.template.delete({ where: { id: template.id } });
-    await auditMember(ctx, { action: "template.deleted", targetType: "template", targetId: template.id, metadata: { name: template.name } }, tx);
+    await auditMember(
+      ctx,
+      { action: "template.deleted", targetType: "template", targetId: template.id, metadata: { name: template.name } },
+      tx,
+    );
   });
 }

@@ -10,14 +10,25 @@ type Stale = { title: string; removed: boolean }[];
  * (empty when it is up to date). Three queries for the whole list, not two per template: a big clinic's 60
  * templates took 120 round trips.
  */
-async function staleSections(templates: { id: string; guideId: string; guideVersionId: string; sectionKeys: string[] }[]): Promise<Map<string, Stale>> {
-  const versions = await db.guideVersion.findMany({ where: { guideId: { in: [...new Set(templates.map((t) => t.guideId))] } }, select: { id: true, guideId: true, version: true } });
+async function staleSections(
+  templates: { id: string; guideId: string; guideVersionId: string; sectionKeys: string[] }[],
+): Promise<Map<string, Stale>> {
+  const versions = await db.guideVersion.findMany({
+    where: { guideId: { in: [...new Set(templates.map((t) => t.guideId))] } },
+    select: { id: true, guideId: true, version: true },
+  });
   const latest = new Map<string, { id: string; version: number }>();
   for (const v of versions) if ((latest.get(v.guideId)?.version ?? -1) < v.version) latest.set(v.guideId, v);
   const outdated = templates.filter((t) => latest.has(t.guideId) && latest.get(t.guideId)!.id !== t.guideVersionId);
   const sections = outdated.length
     ? await db.section.findMany({
-        where: { versionId: { in: [...new Set([...outdated.map((t) => t.guideVersionId), ...outdated.map((t) => latest.get(t.guideId)!.id)])] } },
+        where: {
+          versionId: {
+            in: [
+              ...new Set([...outdated.map((t) => t.guideVersionId), ...outdated.map((t) => latest.get(t.guideId)!.id)]),
+            ],
+          },
+        },
         select: { versionId: true, key: true, title: true, contentHash: true },
       })
     : [];
@@ -28,7 +39,12 @@ async function staleSections(templates: { id: string; guideId: string; guideVers
       if (!outdated.includes(t)) return [t.id, []];
       const now = new Map((byVersion.get(latest.get(t.guideId)!.id) ?? []).map((s) => [s.key, s.contentHash]));
       const saved = (byVersion.get(t.guideVersionId) ?? []).filter((s) => t.sectionKeys.includes(s.key));
-      return [t.id, saved.filter((s) => now.get(s.key) !== s.contentHash).map((s) => ({ title: s.title, removed: !now.has(s.key) }))];
+      return [
+        t.id,
+        saved
+          .filter((s) => now.get(s.key) !== s.contentHash)
+          .map((s) => ({ title: s.title, removed: !now.has(s.key) })),
+      ];
     }),
   );
 }
@@ -43,7 +59,10 @@ export async function findTemplates(ctx: MemberContext, opts: { q?: string } = {
   });
   const [creators, guides, stale] = await Promise.all([
     db.user.findMany({ where: { id: { in: templates.map((t) => t.createdById) } }, select: { id: true, name: true } }),
-    db.guideVersion.findMany({ where: { id: { in: templates.map((t) => t.guideVersionId) } }, select: { id: true, title: true, sections: { select: { key: true, title: true } } } }),
+    db.guideVersion.findMany({
+      where: { id: { in: templates.map((t) => t.guideVersionId) } },
+      select: { id: true, title: true, sections: { select: { key: true, title: true } } },
+    }),
     staleSections(templates),
   ]);
   const creator = new Map(creators.map((u) => [u.id, u.name]));
@@ -70,16 +89,40 @@ export async function getTemplate(ctx: MemberContext, templateId: string) {
 
 /** The home page's templates: the clinic's most used, then the member's own, without repeats. */
 export async function findHomeTemplates(ctx: MemberContext, take = 6) {
-  const select = { id: true, name: true, timesUsed: true, createdById: true, sectionKeys: true, patientLink: true } as const;
+  const select = {
+    id: true,
+    name: true,
+    timesUsed: true,
+    createdById: true,
+    sectionKeys: true,
+    patientLink: true,
+  } as const;
   const [popular, own] = await Promise.all([
-    db.template.findMany({ where: { clinicId: ctx.clinic.id }, orderBy: [{ timesUsed: "desc" }, { name: "asc" }], take, select }),
-    db.template.findMany({ where: { clinicId: ctx.clinic.id, createdById: ctx.user.id }, orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { name: "asc" }], take, select }),
+    db.template.findMany({
+      where: { clinicId: ctx.clinic.id },
+      orderBy: [{ timesUsed: "desc" }, { name: "asc" }],
+      take,
+      select,
+    }),
+    db.template.findMany({
+      where: { clinicId: ctx.clinic.id, createdById: ctx.user.id },
+      orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+      take,
+      select,
+    }),
   ]);
   const seen = new Set<string>();
-  return [...popular, ...own].filter((t) => !seen.has(t.id) && seen.add(t.id)).map((t) => ({ ...t, mine: t.createdById === ctx.user.id }));
+  return [...popular, ...own]
+    .filter((t) => !seen.has(t.id) && seen.add(t.id))
+    .map((t) => ({ ...t, mine: t.createdById === ctx.user.id }));
 }
 
 /** Templates whose name has `q`, for the home page's search. */
 export async function searchTemplates(ctx: MemberContext, q: string, take = 20) {
-  return db.template.findMany({ where: { clinicId: ctx.clinic.id, name: { contains: q, mode: "insensitive" } }, orderBy: [{ timesUsed: "desc" }, { name: "asc" }], take, select: { id: true, name: true, timesUsed: true } });
+  return db.template.findMany({
+    where: { clinicId: ctx.clinic.id, name: { contains: q, mode: "insensitive" } },
+    orderBy: [{ timesUsed: "desc" }, { name: "asc" }],
+    take,
+    select: { id: true, name: true, timesUsed: true },
+  });
 }

@@ -2,9 +2,16 @@ import { z } from "zod";
 import { contactSchema, NOTES_MAX } from "@/lib/handouts/schemas";
 import { idSchema } from "@/lib/ids";
 
-export const templateNameSchema = z.string().trim().min(1, "Give the template a name.").max(80, "Use at most 80 characters.");
+export const templateNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the template a name.")
+  .max(80, "Use at most 80 characters.");
 
-const notes = z.string().max(NOTES_MAX, `Keep the notes under ${NOTES_MAX.toLocaleString("en-US")} characters.`).default("");
+const notes = z
+  .string()
+  .max(NOTES_MAX, `Keep the notes under ${NOTES_MAX.toLocaleString("en-US")} characters.`)
+  .default("");
 const sectionKeys = z.array(z.string().min(1).max(120)).min(1, "Choose at least one section.").max(100);
 
 /**
@@ -30,10 +37,14 @@ export const deleteTemplateSchema = z.object({ templateId: idSchema });
 export type TemplateInput = z.infer<typeof createTemplateSchema>;
 
 // Stored overrides, read on use: any subset of the contact fields, each a string.
-export const contactOverridesSchema = z.partialRecord(z.enum(Object.keys(contactSchema.shape) as [keyof typeof contactSchema.shape]), z.string()).catch({});
+export const contactOverridesSchema = z
+  .partialRecord(z.enum(Object.keys(contactSchema.shape) as [keyof typeof contactSchema.shape]), z.string())
+  .catch({});
 export type ContactOverrides = z.infer<typeof contactOverridesSchema>;
 
 /** The fields of `contact` that differ from `defaults`. */
 export function contactOverrides(contact: Record<string, string>, defaults: Record<string, string>): ContactOverrides {
-  return Object.fromEntries(Object.entries(contact).filter(([k, v]) => k in contactSchema.shape && (defaults[k] ?? "") !== v)) as ContactOverrides;
+  return Object.fromEntries(
+    Object.entries(contact).filter(([k, v]) => k in contactSchema.shape && (defaults[k] ?? "") !== v),
+  ) as ContactOverrides;
 }

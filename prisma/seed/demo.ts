@@ -3,4 +3,6 @@ import demo from "./demo.json";
 import type { Role } from "@/lib/generated/prisma/client";
 
 export const DEMO_CLINICS = demo.clinics;
-export const DEMO_USERS = demo.users as (Omit<(typeof demo.users)[number], "memberships"> & { memberships: { clinicId: string; role: Role }[] })[];
+export const DEMO_USERS = demo.users as (Omit<(typeof demo.users)[number], "memberships"> & {
+  memberships: { clinicId: string; role: Role }[];
+})[];

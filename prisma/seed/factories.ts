@@ -16,7 +16,11 @@ export async function createClinic(db: Db, data: { id?: string; name?: string; p
 export async function createUser(db: Db, data: { email?: string; name?: string; password?: string } = {}) {
   const password = data.password ?? DEFAULT_TEST_PASSWORD;
   const user = await db.user.create({
-    data: { email: (data.email ?? `user-${suffix()}@test.example`).toLowerCase(), name: data.name ?? "Test User", passwordHash: await hashPassword(password) },
+    data: {
+      email: (data.email ?? `user-${suffix()}@test.example`).toLowerCase(),
+      name: data.name ?? "Test User",
+      passwordHash: await hashPassword(password),
+    },
   });
   return { ...user, password };
 }
@@ -79,7 +83,13 @@ export async function createGuideVersion(db: Pick<PrismaClient, "guide">, clinic
  * A stored handout with the given PDF bytes, as generation would leave it but for its seal: like a handout
  * made before seals existed, which `sealUnsealedHandouts` (lib/handouts/printed-record.ts) seals.
  */
-export async function createHandoutRecord(db: Pick<PrismaClient, "guide" | "handout">, clinicId: string, authorId: string, pdf: Buffer, contact: Record<string, string> = {}) {
+export async function createHandoutRecord(
+  db: Pick<PrismaClient, "guide" | "handout">,
+  clinicId: string,
+  authorId: string,
+  pdf: Buffer,
+  contact: Record<string, string> = {},
+) {
   const { versionId } = await createGuideVersion(db, clinicId);
   return db.handout.create({
     data: {
@@ -89,10 +99,28 @@ export async function createHandoutRecord(db: Pick<PrismaClient, "guide" | "hand
       title: "Test handout",
       notes: "",
       sectionKeys: ["basics"],
-      contact: { clinicName: "Test Clinic", phone: "(555) 010-0000", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "", ...contact },
+      contact: {
+        clinicName: "Test Clinic",
+        phone: "(555) 010-0000",
+        email: "",
+        address: "",
+        website: "",
+        hours: "",
+        clinicianName: "",
+        credentials: "",
+        directPhone: "",
+        ...contact,
+      },
       options: { largePrint: false, notesPosition: "TOP", pageSize: "LETTER" },
       branding: {},
-      pdf: { create: { bytes: new Uint8Array(pdf), sha256: crypto.createHash("sha256").update(pdf).digest("hex"), size: pdf.length, pages: 1 } },
+      pdf: {
+        create: {
+          bytes: new Uint8Array(pdf),
+          sha256: crypto.createHash("sha256").update(pdf).digest("hex"),
+          size: pdf.length,
+          pages: 1,
+        },
+      },
     },
     select: { id: true },
   });

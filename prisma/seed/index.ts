@@ -18,9 +18,20 @@ async function main() {
       const existing = await db.user.findUnique({ where: { email: u.email } });
       const user =
         existing ??
-        (await db.user.create({ data: { email: u.email, name: u.name, credentials: u.credentials, passwordHash: await hashPassword(u.password) } }));
+        (await db.user.create({
+          data: {
+            email: u.email,
+            name: u.name,
+            credentials: u.credentials,
+            passwordHash: await hashPassword(u.password),
+          },
+        }));
       for (const { clinicId, role } of u.memberships) {
-        await db.membership.upsert({ where: { userId_clinicId: { userId: user.id, clinicId } }, create: { userId: user.id, clinicId, role }, update: {} });
+        await db.membership.upsert({
+          where: { userId_clinicId: { userId: user.id, clinicId } },
+          create: { userId: user.id, clinicId, role },
+          update: {},
+        });
       }
     }
     await seedLibraryGuides(db);

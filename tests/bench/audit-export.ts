@@ -54,7 +54,20 @@ for (let from = 0; from < total; from += BATCH) {
     };
     const hash = eventHash(e);
     prev = hash;
-    [e.id, e.chain, e.chainSeq, e.prevHash, hash, e.createdAt, e.clinicId, e.actorId, e.action, e.targetId, e.metadata === null ? null : JSON.stringify(e.metadata), e.userAgent].forEach((v, k) => cols[k]!.push(v));
+    [
+      e.id,
+      e.chain,
+      e.chainSeq,
+      e.prevHash,
+      hash,
+      e.createdAt,
+      e.clinicId,
+      e.actorId,
+      e.action,
+      e.targetId,
+      e.metadata === null ? null : JSON.stringify(e.metadata),
+      e.userAgent,
+    ].forEach((v, k) => cols[k]!.push(v));
   }
   await client.query(
     `INSERT INTO "AuditEvent" (id, chain, "chainSeq", "prevHash", hash, "createdAt", "clinicId", "actorId", action, "targetType", "targetId", metadata, ip, "userAgent")
@@ -98,8 +111,14 @@ for (const format of ["csv", "jsonl"] as const) {
   clearInterval(sampler);
   const seconds = (performance.now() - t) / 1000;
   const growthMb = Math.round((Math.max(peak, process.memoryUsage().rss) - before) / 1024 / 1024);
-  results[format] = { seconds: Math.round(seconds * 10) / 10, megabytes: Math.round(bytes / 1024 / 1024), rssGrowthMb: growthMb };
-  log(`export ${format}: ${total.toLocaleString("en-US")} events, ${Math.round(bytes / 1024 / 1024)} MB in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString("en-US")} rows/s), RSS +${growthMb} MB at most`);
+  results[format] = {
+    seconds: Math.round(seconds * 10) / 10,
+    megabytes: Math.round(bytes / 1024 / 1024),
+    rssGrowthMb: growthMb,
+  };
+  log(
+    `export ${format}: ${total.toLocaleString("en-US")} events, ${Math.round(bytes / 1024 / 1024)} MB in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString("en-US")} rows/s), RSS +${growthMb} MB at most`,
+  );
 }
 
 // Then what an auditor runs on the file: every row of each format checked (npm run audit:verify -- <file>).
@@ -110,8 +129,14 @@ for (const format of ["csv", "jsonl"] as const) {
   const verdict = await verifyRows(readExport(stream.setEncoding("utf8"), format), { anchored: true });
   await reading;
   const seconds = (performance.now() - t) / 1000;
-  results[`verify_${format}`] = { seconds: Math.round(seconds * 10) / 10, rows: verdict.rows, firstBreak: verdict.firstBreak };
-  log(`verify ${format}: ${verdict.rows.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s, ${verdict.firstBreak ? `broken at row ${verdict.firstBreak.chainSeq}` : "every hash checks"}`);
+  results[`verify_${format}`] = {
+    seconds: Math.round(seconds * 10) / 10,
+    rows: verdict.rows,
+    firstBreak: verdict.firstBreak,
+  };
+  log(
+    `verify ${format}: ${verdict.rows.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s, ${verdict.firstBreak ? `broken at row ${verdict.firstBreak.chainSeq}` : "every hash checks"}`,
+  );
 }
 results.hostStealPercent = steal();
 log(`host CPU steal during the run: ${results.hostStealPercent ?? "n/a"}%`);

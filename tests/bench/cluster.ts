@@ -42,7 +42,13 @@ async function sessionsAcross(a: WebServer, b: WebServer, replay: Replay) {
   const cookie = await signIn(a.base, CLINICIAN);
   const list = await page(b.base, PAGES.handouts, cookie);
   const made = await replay(b.base, cookie);
-  return { signedInOn: a.name, workedOn: b.name, pageStatus: list.status, pageShowsHandouts: /<h1[^>]*>Handouts/.test(list.html), generateOnOther: made.ok };
+  return {
+    signedInOn: a.name,
+    workedOn: b.name,
+    pageStatus: list.status,
+    pageShowsHandouts: /<h1[^>]*>Handouts/.test(list.html),
+    generateOnOther: made.ok,
+  };
 }
 
 /** 2. Wrong passwords to A and B in turn: the count is in the database, so both servers share it. */
@@ -62,7 +68,13 @@ async function throttleAcross(servers: WebServer[]) {
 }
 
 /** 4. Generate on every given server at once for `seconds`, `perServer` clinicians each. */
-async function generateTogether(servers: WebServer[], cookie: string, replay: Replay, perServer: number, seconds: number) {
+async function generateTogether(
+  servers: WebServer[],
+  cookie: string,
+  replay: Replay,
+  perServer: number,
+  seconds: number,
+) {
   const until = Date.now() + seconds * 1000;
   const times: number[] = [];
   let failed = 0;
@@ -81,7 +93,15 @@ async function generateTogether(servers: WebServer[], cookie: string, replay: Re
       }),
     ),
   );
-  return { seconds, clinicians: servers.length * perServer, handouts: times.length, failed, perServer: perServerCount, perSecond: Math.round((times.length / seconds) * 10) / 10, ...percentiles(times) };
+  return {
+    seconds,
+    clinicians: servers.length * perServer,
+    handouts: times.length,
+    failed,
+    perServer: perServerCount,
+    perSecond: Math.round((times.length / seconds) * 10) / 10,
+    ...percentiles(times),
+  };
 }
 
 /** 3. 200 emails; the first worker is killed once about a quarter are out, the other finishes. */
@@ -94,11 +114,28 @@ async function emailsWithAKill(cluster: Cluster, count: number, cookie: string, 
   const { as } = await import("../integration/helpers");
   const user = await db.user.findUniqueOrThrow({ where: { email: CLINICIAN.email } });
   const ctx = await as(user.id, RIVERSIDE);
-  const handouts = await db.handout.findMany({ where: { clinicId: RIVERSIDE, link: { isNot: null } }, select: { id: true }, take: count, orderBy: { createdAt: "desc" } });
+  const handouts = await db.handout.findMany({
+    where: { clinicId: RIVERSIDE, link: { isNot: null } },
+    select: { id: true },
+    take: count,
+    orderBy: { createdAt: "desc" },
+  });
   if (handouts.length < count) throw new Error(`only ${handouts.length} handouts with a link to email`);
   const before = new Set(fs.readdirSync(cluster.mailDir));
   const ids = [];
-  for (const [i, h] of handouts.entries()) ids.push((await requestDelivery(ctx, { handoutId: h.id, recipient: `patient${i}@example.org`, consent: "yes", message: "", idempotencyKey: `bench-${i}-${Date.now()}`, mode: "LINK" })).id);
+  for (const [i, h] of handouts.entries())
+    ids.push(
+      (
+        await requestDelivery(ctx, {
+          handoutId: h.id,
+          recipient: `patient${i}@example.org`,
+          consent: "yes",
+          message: "",
+          idempotencyKey: `bench-${i}-${Date.now()}`,
+          mode: "LINK",
+        })
+      ).id,
+    );
   const newMail = () => fs.readdirSync(cluster.mailDir).filter((f) => !before.has(f));
   const victim = cluster.workers[0]!;
   let killedAfter = -1;
@@ -114,7 +151,9 @@ async function emailsWithAKill(cluster: Cluster, count: number, cookie: string, 
     if (sent === count || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const messageIds = newMail().map((f) => /^Message-ID:\s*(\S+)/im.exec(fs.readFileSync(path.join(cluster.mailDir, f), "utf8"))?.[1] ?? f);
+  const messageIds = newMail().map(
+    (f) => /^Message-ID:\s*(\S+)/im.exec(fs.readFileSync(path.join(cluster.mailDir, f), "utf8"))?.[1] ?? f,
+  );
   const statuses = await db.delivery.groupBy({ by: ["status"], where: { id: { in: ids } }, _count: true });
   return {
     queued: ids.length,
@@ -126,7 +165,13 @@ async function emailsWithAKill(cluster: Cluster, count: number, cookie: string, 
 }
 
 /** 5. The two pages' TTFB on one server: idle, then while `clinicians` generate there without pause. */
-async function pagesUnderRendering(server: WebServer, cookie: string, replay: Replay, clinicians: number, seconds: number) {
+async function pagesUnderRendering(
+  server: WebServer,
+  cookie: string,
+  replay: Replay,
+  clinicians: number,
+  seconds: number,
+) {
   const urls = Object.values(PAGES).map((p) => server.base + p);
   const steal = measureSteal();
   const idle = await sampleTtfb(urls, cookie, seconds * 1000);
@@ -143,7 +188,14 @@ async function pagesUnderRendering(server: WebServer, cookie: string, replay: Re
   running = false;
   await Promise.all(load);
   const ratio = (a: Percentiles, b: Percentiles) => Math.round((b.p95Ms / Math.max(1, a.p95Ms)) * 10) / 10;
-  return { server: server.name, idle, loaded, p95Ratio: ratio(idle, loaded), generate: percentiles(generated), stealPercent: steal() };
+  return {
+    server: server.name,
+    idle,
+    loaded,
+    p95Ratio: ratio(idle, loaded),
+    generate: percentiles(generated),
+    stealPercent: steal(),
+  };
 }
 
 const cluster = await startCluster({
@@ -153,9 +205,23 @@ const cluster = await startCluster({
 try {
   Object.assign(process.env, cluster.env);
   const [a, b, c] = cluster.web as [WebServer, WebServer, WebServer];
-  log(`cluster: nginx ${cluster.lb} → A ${a.base}, B ${b.base}; C ${c.base} (renders at normal priority, not balanced); 2 workers`);
+  log(
+    `cluster: nginx ${cluster.lb} → A ${a.base}, B ${b.base}; C ${c.base} (renders at normal priority, not balanced); 2 workers`,
+  );
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined), args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
   const replay = await captureReplay(browser, cluster.lb, await signIn(cluster.lb, CLINICIAN), RIVERSIDE);
   await browser.close();
 
@@ -171,8 +237,18 @@ try {
   const generate = await generateTogether([a, b], cookie, replay, 10, seconds);
   log(`  ${JSON.stringify(generate)}`);
   const { db } = await import("@/lib/db");
-  const sizes = await db.handoutPdf.aggregate({ _avg: { size: true }, _min: { size: true }, _max: { size: true }, _count: true });
-  const pdfBytes = { handouts: sizes._count, mean: Math.round(sizes._avg.size ?? 0), min: sizes._min.size, max: sizes._max.size };
+  const sizes = await db.handoutPdf.aggregate({
+    _avg: { size: true },
+    _min: { size: true },
+    _max: { size: true },
+    _count: true,
+  });
+  const pdfBytes = {
+    handouts: sizes._count,
+    mean: Math.round(sizes._avg.size ?? 0),
+    min: sizes._min.size,
+    max: sizes._max.size,
+  };
   log(`  stored PDF bytes per handout: ${JSON.stringify(pdfBytes)}`);
 
   log("3. 200 emails, one worker killed midway");
@@ -186,7 +262,14 @@ try {
   const same = await pagesUnderRendering(c, cookie, replay, 20, pageSeconds);
   log(`  render threads at normal priority (C): ${JSON.stringify(same)}`);
 
-  const result = { sessions, throttle, emails, generate, pdfBytes, pages: { renderThreadsLowered: lowered, renderThreadsNormal: same } };
+  const result = {
+    sessions,
+    throttle,
+    emails,
+    generate,
+    pdfBytes,
+    pages: { renderThreadsLowered: lowered, renderThreadsNormal: same },
+  };
   if (json) console.log(JSON.stringify(result));
   else
     console.log(
@@ -197,7 +280,8 @@ try {
         `Generate on A+B for ${generate.seconds} s, ${generate.clinicians} clinicians: ${generate.handouts} handouts (${generate.perSecond}/s), p50 ${generate.p50Ms} ms, p95 ${generate.p95Ms} ms, ${generate.failed} failed`,
         `Stored PDF: ${pdfBytes.mean} bytes per handout on average (${pdfBytes.min}–${pdfBytes.max}, ${pdfBytes.handouts} handouts)`,
         ...[lowered, same].map(
-          (p, i) => `Pages on ${p.server} (${i === 0 ? "render threads lowered" : "render threads at normal priority"}): TTFB p95 idle ${p.idle.p95Ms} ms, under 20 generating ${p.loaded.p95Ms} ms (${p.p95Ratio}×), p50 ${p.idle.p50Ms} → ${p.loaded.p50Ms} ms; generate p50 ${p.generate.p50Ms} ms; CPU stolen by the host ${p.stealPercent ?? "?"}%`,
+          (p, i) =>
+            `Pages on ${p.server} (${i === 0 ? "render threads lowered" : "render threads at normal priority"}): TTFB p95 idle ${p.idle.p95Ms} ms, under 20 generating ${p.loaded.p95Ms} ms (${p.p95Ratio}×), p50 ${p.idle.p50Ms} → ${p.loaded.p50Ms} ms; generate p50 ${p.generate.p50Ms} ms; CPU stolen by the host ${p.stealPercent ?? "?"}%`,
         ),
       ].join("\n"),
     );

@@ -9,8 +9,21 @@ import { guideFlow, templateFlow } from "../e2e/daily-flows";
 
 const json = process.argv.includes("--json");
 const base = process.env.E2E_BASE_URL!;
-const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"] });
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+});
 const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } })).newPage();
 const home = `/clinics/${RIVERSIDE}`;
 const GUIDE = "Treating Back Spasms: A Comprehensive Guide";
@@ -31,7 +44,10 @@ await page.getByRole("button", { name: "Save as template" }).click();
 await page.getByText(`Template “${template}” saved.`).waitFor();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const runs = { template: [] as { clicks: number; seconds: number }[], guide: [] as { clicks: number; seconds: number }[] };
+const runs = {
+  template: [] as { clicks: number; seconds: number }[],
+  guide: [] as { clicks: number; seconds: number }[],
+};
 for (let i = 0; i < 3; i++) {
   runs.template.push(await templateFlow(page, home, template, `bench.t${i}@patient.example`));
   runs.guide.push(await guideFlow(page, home, GUIDE, "Risk Factors", "Prevention", `bench.g${i}@patient.example`));

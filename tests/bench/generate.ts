@@ -28,11 +28,22 @@ const draft = {
   guideVersionId: guide.versionId,
   title: parsed.guide.title,
   sectionKeys: parsed.guide.sections.filter((s) => s.kind === "content").map((s) => s.key),
-  notes: "Walk 10 minutes twice a day.\n- Heat pack for 15 minutes before stretching\n- Call us if the pain spreads down your leg",
+  notes:
+    "Walk 10 minutes twice a day.\n- Heat pack for 15 minutes before stretching\n- Call us if the pain spreads down your leg",
   preparedFor: "Jo",
   followUpDate: "",
   largePrint: false,
-  contact: { clinicName: "Bench Clinic", phone: "(555) 010-0000", email: "", address: "", website: "", hours: "", clinicianName: "Sam", credentials: "PT", directPhone: "" },
+  contact: {
+    clinicName: "Bench Clinic",
+    phone: "(555) 010-0000",
+    email: "",
+    address: "",
+    website: "",
+    hours: "",
+    clinicianName: "Sam",
+    credentials: "PT",
+    directPhone: "",
+  },
 };
 
 warmPdfPool();
@@ -45,5 +56,9 @@ for (let i = 0; i < 30; i++) {
 }
 times.sort((a, b) => a - b);
 const result = { generateP50Ms: Math.round(times[15]!), generateP95Ms: Math.round(times[28]!), runs: times.length };
-console.log(json ? JSON.stringify(result) : `Generate (render + store), full back-spasms handout, ${result.runs} runs: p50 ${result.generateP50Ms} ms, p95 ${result.generateP95Ms} ms`);
+console.log(
+  json
+    ? JSON.stringify(result)
+    : `Generate (render + store), full back-spasms handout, ${result.runs} runs: p50 ${result.generateP50Ms} ms, p95 ${result.generateP95Ms} ms`,
+);
 process.exit(0);

@@ -22,18 +22,31 @@ const round = (x: number) => Math.round(x);
 const steal = measureSteal();
 
 function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === name)?.[0];
   if (!id) throw new Error(`no server action ${name} in the build`);
   return id;
 }
 
 /** A server action as the page's form sends it: the bound clinic id, the form's state, then its fields. */
-function callAction(base: string, cookie: string, id: string, clinicId: string, path: string, fields: Record<string, string | Blob>) {
+function callAction(
+  base: string,
+  cookie: string,
+  id: string,
+  clinicId: string,
+  path: string,
+  fields: Record<string, string | Blob>,
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(`_1_${k}`, v);
   form.set("0", JSON.stringify([clinicId, { ok: false }, "$K1"]));
-  return fetch(`${base}${path}`, { method: "POST", body: form, headers: { "next-action": id, accept: "text/x-component", cookie, origin: base } }).then(async (r) => ({ status: r.status, text: await r.text() }));
+  return fetch(`${base}${path}`, {
+    method: "POST",
+    body: form,
+    headers: { "next-action": id, accept: "text/x-component", cookie, origin: base },
+  }).then(async (r) => ({ status: r.status, text: await r.text() }));
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<number> {
@@ -48,12 +61,24 @@ function chunkedPost(url: string, cookie: string, origin: string): Promise<numbe
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let answered = false;
-    const req = http.request(url, { method: "POST", headers: { cookie, origin, "Transfer-Encoding": "chunked", "Content-Type": "application/x-www-form-urlencoded" } }, (res) => {
-      answered = true;
-      res.resume();
-      resolve(res.statusCode === 413 ? performance.now() - t0 : -res.statusCode!);
-      req.destroy();
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          cookie,
+          origin,
+          "Transfer-Encoding": "chunked",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+      },
+      (res) => {
+        answered = true;
+        res.resume();
+        resolve(res.statusCode === 413 ? performance.now() - t0 : -res.statusCode!);
+        req.destroy();
+      },
+    );
     req.on("error", (e) => (answered ? undefined : reject(e)));
     const chunk = Buffer.alloc(256 * 1024, "a");
     let sent = 0;
@@ -70,13 +95,21 @@ function chunkedPost(url: string, cookie: string, origin: string): Promise<numbe
 
 const port = await freePort();
 const base = `http://localhost:${port}`;
-const server = startNode(webServerArgs(), { PORT: String(port), APP_URL: base, NODE_ENV: "production", SHUTDOWN_DRAIN_MS: "0" });
+const server = startNode(webServerArgs(), {
+  PORT: String(port),
+  APP_URL: base,
+  NODE_ENV: "production",
+  SHUTDOWN_DRAIN_MS: "0",
+});
 const results: Record<string, unknown> = {};
 try {
   await waitForHealth(base, server);
   const a = await signInOverHttp(base, "owner@riverside.example", "riverside-owner-demo");
   const b = await signInOverHttp(base, "owner@lakeside.example", "lakeside-owner-demo");
-  const page = () => timed(() => fetch(`${base}/clinics/demo-lakeside/handouts`, { headers: { cookie: b.cookie } }).then((r) => r.text()));
+  const page = () =>
+    timed(() =>
+      fetch(`${base}/clinics/demo-lakeside/handouts`, { headers: { cookie: b.cookie } }).then((r) => r.text()),
+    );
   const health = () => timed(() => fetch(`${base}/api/health`).then((r) => r.text()));
   for (let i = 0; i < 5; i++) await page();
 
@@ -87,7 +120,10 @@ try {
   const md = `# Zero Pictures\n\n## Stretches\n\n${names.map((n, i) => `![Stretch ${i + 1}](${n})`).join("\n\n")}\n\n## Disclaimer\n\nGeneral advice.\n`;
   const zip = zipSync({ "guide.md": strToU8(md), ...Object.fromEntries(names.map((n) => [n, picture])) }, { level: 9 });
   const importZip = actionId("importZipAction");
-  const upload = () => callAction(base, a.cookie, importZip, "demo-riverside", "/clinics/demo-riverside/guides/import", { file: new File([zip], "zeros.zip") });
+  const upload = () =>
+    callAction(base, a.cookie, importZip, "demo-riverside", "/clinics/demo-riverside/guides/import", {
+      file: new File([zip], "zeros.zip"),
+    });
   await upload();
   const idlePage: number[] = [];
   const idleHealth: number[] = [];
@@ -108,30 +144,70 @@ try {
         await new Promise((res) => setTimeout(res, 10));
       }
     })();
-    refused += (await uploads).filter((u) => u.text.includes('\\"images/p1.png\\": The image could not be read')).length;
+    refused += (await uploads).filter((u) =>
+      u.text.includes('\\"images/p1.png\\": The image could not be read'),
+    ).length;
     await Promise.all([loads, polls]);
     await new Promise((res) => setTimeout(res, 300));
   }
-  results.zipStorm = { uploads: 100, refusedWithTheFormsMessage: refused, pageP95Ms: round(p95(stormPage)), pageMaxMs: round(Math.max(...stormPage)), pageIdleP95Ms: round(p95(idlePage)), healthMaxMs: round(Math.max(...stormHealth)), healthIdleMaxMs: round(Math.max(...idleHealth)), pageLoads: stormPage.length, healthPolls: stormHealth.length };
-  log(`1. 100 zero-picture zips, 20 at a time: ${refused} refused with the form's message; clinic B's handouts page p95 ${round(p95(stormPage))} ms, max ${round(Math.max(...stormPage))} ms (idle p95 ${round(p95(idlePage))} ms); /api/health max ${round(Math.max(...stormHealth))} ms (idle max ${round(Math.max(...idleHealth))} ms)`);
+  results.zipStorm = {
+    uploads: 100,
+    refusedWithTheFormsMessage: refused,
+    pageP95Ms: round(p95(stormPage)),
+    pageMaxMs: round(Math.max(...stormPage)),
+    pageIdleP95Ms: round(p95(idlePage)),
+    healthMaxMs: round(Math.max(...stormHealth)),
+    healthIdleMaxMs: round(Math.max(...idleHealth)),
+    pageLoads: stormPage.length,
+    healthPolls: stormHealth.length,
+  };
+  log(
+    `1. 100 zero-picture zips, 20 at a time: ${refused} refused with the form's message; clinic B's handouts page p95 ${round(p95(stormPage))} ms, max ${round(Math.max(...stormPage))} ms (idle p95 ${round(p95(idlePage))} ms); /api/health max ${round(Math.max(...stormHealth))} ms (idle max ${round(Math.max(...idleHealth))} ms)`,
+  );
 
   // 2. 400 MB chunked bodies.
   const before = rssMb(server.child.pid!);
   const bodies: Record<string, number> = {};
-  for (const route of ["/clinics/demo-riverside/drafts", "/clinics/demo-riverside/handouts/preview", "/api/auth/callback/credentials", "/api/auth/signout"]) bodies[route] = round(await chunkedPost(`${base}${route}`, a.cookie, base));
+  for (const route of [
+    "/clinics/demo-riverside/drafts",
+    "/clinics/demo-riverside/handouts/preview",
+    "/api/auth/callback/credentials",
+    "/api/auth/signout",
+  ])
+    bodies[route] = round(await chunkedPost(`${base}${route}`, a.cookie, base));
   const growth = Math.round((rssMb(server.child.pid!) - before) * 10) / 10;
   results.chunkedBodies = { msTo413: bodies, rssGrowthMb: growth };
-  log(`2. 400 MB chunked bodies: 413 after ${Object.entries(bodies).map(([r, ms]) => `${ms} ms (${r})`).join(", ")}; server RSS ${growth >= 0 ? "+" : ""}${growth} MB`);
+  log(
+    `2. 400 MB chunked bodies: 413 after ${Object.entries(bodies)
+      .map(([r, ms]) => `${ms} ms (${r})`)
+      .join(", ")}; server RSS ${growth >= 0 ? "+" : ""}${growth} MB`,
+  );
 
   // 3. Clinic A's heavy previews against clinic B's draft saves and small previews.
   const preview = actionId("previewGuideAction");
   const save = actionId("saveGuideDraftAction");
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  const owner = (await db.query(`SELECT "userId" FROM "Membership" WHERE "clinicId" = 'demo-lakeside' AND role = 'OWNER'`)).rows[0].userId as string;
+  const owner = (
+    await db.query(`SELECT "userId" FROM "Membership" WHERE "clinicId" = 'demo-lakeside' AND role = 'OWNER'`)
+  ).rows[0].userId as string;
   const draftId = `bench${Date.now()}`;
-  const content = (i: number) => ({ title: `Bench guide ${draftId}`, summary: "", source: "", reviewed: "", language: "en", level: "standard", sections: [{ title: "Basics", markdown: `Walk ${i} minutes a day.`, required: false, keepUnlocked: false }, { title: "Disclaimer", markdown: "General advice.", required: false, keepUnlocked: false }] });
-  await db.query(`INSERT INTO "GuideDraft" (id, "clinicId", content, "updatedById", "updatedAt") VALUES ($1, 'demo-lakeside', $2, $3, now())`, [draftId, JSON.stringify(content(0)), owner]);
+  const content = (i: number) => ({
+    title: `Bench guide ${draftId}`,
+    summary: "",
+    source: "",
+    reviewed: "",
+    language: "en",
+    level: "standard",
+    sections: [
+      { title: "Basics", markdown: `Walk ${i} minutes a day.`, required: false, keepUnlocked: false },
+      { title: "Disclaimer", markdown: "General advice.", required: false, keepUnlocked: false },
+    ],
+  });
+  await db.query(
+    `INSERT INTO "GuideDraft" (id, "clinicId", content, "updatedById", "updatedAt") VALUES ($1, 'demo-lakeside', $2, $3, now())`,
+    [draftId, JSON.stringify(content(0)), owner],
+  );
   await db.end();
   const small = `# Small Guide\n\n## Basics\n\nWalk every day.\n\n## Disclaimer\n\nGeneral advice.\n`;
   const table = `# Big Table\n\n## Exercises\n\n| Exercise | Reps |\n|---|---|\n${Array.from({ length: 150_000 }, (_, i) => `|${i % 10}|x|`).join("\n")}\n\n## Disclaimer\n\nGeneral advice.\n`;
@@ -142,17 +218,29 @@ try {
     const failed: string[] = [];
     for (let i = 0; i < n; i++) {
       const t = performance.now();
-      const saved = await callAction(base, b.cookie, save, "demo-lakeside", `/clinics/demo-lakeside/guides/drafts/${draftId}`, { draftId, revision: String(revision), content: JSON.stringify(content(i + 1)) });
+      const saved = await callAction(
+        base,
+        b.cookie,
+        save,
+        "demo-lakeside",
+        `/clinics/demo-lakeside/guides/drafts/${draftId}`,
+        { draftId, revision: String(revision), content: JSON.stringify(content(i + 1)) },
+      );
       saves.push(performance.now() - t);
       if (!saved.text.includes("Draft saved.")) failed.push(`save: ${saved.text.slice(0, 160)}`);
       else revision++;
-      const p = await callAction(base, b.cookie, preview, "demo-lakeside", "/clinics/demo-lakeside/guides/import", { text: small });
+      const p = await callAction(base, b.cookie, preview, "demo-lakeside", "/clinics/demo-lakeside/guides/import", {
+        text: small,
+      });
       if (!p.text.includes('"ok":true')) failed.push(`preview: ${p.text.slice(0, 160)}`);
     }
     return { saves, failed };
   };
   const idleB = await bWork(10);
-  for (const [label, text] of [["150,000-row table", table], ["900 KB of prose", prose]] as const) {
+  for (const [label, text] of [
+    ["150,000-row table", table],
+    ["900 KB of prose", prose],
+  ] as const) {
     let stop = false;
     let aPreviews = 0;
     const aLoop = async () => {
@@ -166,8 +254,15 @@ try {
     const busyB = await bWork(15);
     stop = true;
     await Promise.all(loops);
-    results[label === "900 KB of prose" ? "starvationProse" : "starvationTable"] = { bSaveP95Ms: round(p95(busyB.saves)), bSaveIdleP95Ms: round(p95(idleB.saves)), bFailures: busyB.failed, aPreviewsMeanwhile: aPreviews };
-    log(`3. clinic A keeping 4 previews of ${label} in flight (${aPreviews} done meanwhile): clinic B's draft save p95 ${round(p95(busyB.saves))} ms (idle ${round(p95(idleB.saves))} ms), ${busyB.failed.length} of its saves and previews failed${busyB.failed.length ? `: ${busyB.failed[0]}` : ""}`);
+    results[label === "900 KB of prose" ? "starvationProse" : "starvationTable"] = {
+      bSaveP95Ms: round(p95(busyB.saves)),
+      bSaveIdleP95Ms: round(p95(idleB.saves)),
+      bFailures: busyB.failed,
+      aPreviewsMeanwhile: aPreviews,
+    };
+    log(
+      `3. clinic A keeping 4 previews of ${label} in flight (${aPreviews} done meanwhile): clinic B's draft save p95 ${round(p95(busyB.saves))} ms (idle ${round(p95(idleB.saves))} ms), ${busyB.failed.length} of its saves and previews failed${busyB.failed.length ? `: ${busyB.failed[0]}` : ""}`,
+    );
   }
 } finally {
   if (server.child.exitCode === null) {

@@ -35,6 +35,8 @@ export function measureSteal(): () => number | null {
 export function runLikeTheWebServer(): void {
   const missing = WEB_SERVER_NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag));
   if (missing.length === 0) return;
-  const run = spawnSync(process.execPath, [...process.execArgv, ...missing, ...process.argv.slice(1)], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, [...process.execArgv, ...missing, ...process.argv.slice(1)], {
+    stdio: "inherit",
+  });
   process.exit(run.status ?? 1);
 }

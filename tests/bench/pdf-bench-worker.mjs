@@ -27,7 +27,9 @@ const gc = vm.runInNewContext("gc");
 async function renderPlain(input) {
   registerFonts();
   // HandoutDocument comes through load() untyped; it renders a <Document>.
-  const bytes = await renderToBuffer(/** @type {any} */ (createElement(HandoutDocument, { input, fastPagination: false })));
+  const bytes = await renderToBuffer(
+    /** @type {any} */ (createElement(HandoutDocument, { input, fastPagination: false })),
+  );
   return { bytes, pages: countPages(bytes) };
 }
 
@@ -49,7 +51,12 @@ export default async function render({ input, plain = false, firstPageOnly = fal
   const result = plain ? await renderPlain(input) : await renderHandoutPdf(input, { firstPageOnly });
   const ms = performance.now() - t;
   const after = schedstat();
-  return { ms, pages: result.pages, cpuMs: after && before ? after.cpu - before.cpu : null, waitMs: after && before ? after.wait - before.wait : null };
+  return {
+    ms,
+    pages: result.pages,
+    cpuMs: after && before ? after.cpu - before.cpu : null,
+    waitMs: after && before ? after.wait - before.wait : null,
+  };
 }
 
 /** The app's boot warm-up (lib/pdf/render-thread.mjs), done the given way. */

@@ -20,7 +20,9 @@ let key = 0;
 async function render(tagged: boolean): Promise<number> {
   const container = instance.container as { document: { props: Record<string, unknown> } | null };
   container.document = null;
-  await new Promise<void>((resolve) => instance.updateContainer(createElement(HandoutDocument, { key: ++key, input }) as never, () => resolve()));
+  await new Promise<void>((resolve) =>
+    instance.updateContainer(createElement(HandoutDocument, { key: ++key, input }) as never, () => resolve()),
+  );
   container.document!.props = { ...container.document!.props, tagged };
   let size = 0;
   for await (const chunk of (await instance.toBuffer()) as AsyncIterable<Buffer>) size += chunk.length;
@@ -28,7 +30,10 @@ async function render(tagged: boolean): Promise<number> {
 }
 
 for (let i = 0; i < 15; i++) for (const tagged of [true, false]) await render(tagged);
-const runs = { tagged: { ms: [] as number[], cpuMs: [] as number[], bytes: 0 }, untagged: { ms: [] as number[], cpuMs: [] as number[], bytes: 0 } };
+const runs = {
+  tagged: { ms: [] as number[], cpuMs: [] as number[], bytes: 0 },
+  untagged: { ms: [] as number[], cpuMs: [] as number[], bytes: 0 },
+};
 for (let i = 0; i < 80; i++) {
   for (const tagged of i % 2 ? [true, false] : [false, true]) {
     const run = runs[tagged ? "tagged" : "untagged"];
@@ -40,7 +45,14 @@ for (let i = 0; i < 80; i++) {
     run.cpuMs.push((used.user + used.system) / 1000);
   }
 }
-const at = (xs: number[], q: number) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]! * 10) / 10;
-const summary = (r: typeof runs.tagged) => ({ p10: at(r.ms, 0.1), p50: at(r.ms, 0.5), p90: at(r.ms, 0.9), cpuP50: at(r.cpuMs, 0.5), bytes: r.bytes });
+const at = (xs: number[], q: number) =>
+  Math.round([...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]! * 10) / 10;
+const summary = (r: typeof runs.tagged) => ({
+  p10: at(r.ms, 0.1),
+  p50: at(r.ms, 0.5),
+  p90: at(r.ms, 0.9),
+  cpuP50: at(r.cpuMs, 0.5),
+  bytes: r.bytes,
+});
 const [tagged, untagged] = [summary(runs.tagged), summary(runs.untagged)];
 console.log(JSON.stringify({ tagged, untagged, p50Ratio: Math.round((tagged.p50 / untagged.p50) * 100) / 100 }));

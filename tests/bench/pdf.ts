@@ -43,11 +43,16 @@ const input = sampleInput({ logoPng: logo });
 const samples = Object.values(SCRIPT_SAMPLES);
 // Notes in every script, a title in Chinese and Arabic (bold CJK), large print every other time.
 const everyScript = (i: number) =>
-  sampleInput({ title: `背痛 ${samples[i % samples.length]} مرحبا ${i}`, notes: samples.map((s, j) => `${s} ${samples[(i + j) % samples.length]}`).join("\n\n"), largePrint: i % 2 === 1 });
+  sampleInput({
+    title: `背痛 ${samples[i % samples.length]} مرحبا ${i}`,
+    notes: samples.map((s, j) => `${s} ${samples[(i + j) % samples.length]}`).join("\n\n"),
+    largePrint: i % 2 === 1,
+  });
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 const roundOrNull = (n: number | null) => (n === null ? null : round(n));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const loadAvg = () => os.loadavg()[0]!.toFixed(2);
 
 let peakRss = 0;
@@ -58,7 +63,14 @@ const steal = measureSteal();
 type Timed = { ms: number; pages: number; cpuMs: number | null; waitMs: number | null };
 type Memory = { heapUsed: number; heapTotal: number; external: number; rss: number };
 const benchThread = () =>
-  new Piscina({ filename: path.join(process.cwd(), "tests", "bench", "pdf-bench-worker.mjs"), execArgv: [], minThreads: 1, maxThreads: 1, idleTimeout: 60_000, resourceLimits: RENDER_THREAD_LIMITS });
+  new Piscina({
+    filename: path.join(process.cwd(), "tests", "bench", "pdf-bench-worker.mjs"),
+    execArgv: [],
+    minThreads: 1,
+    maxThreads: 1,
+    idleTimeout: 60_000,
+    resourceLimits: RENDER_THREAD_LIMITS,
+  });
 
 // Cold renders: COLD_THREADS fresh threads one after another, each given the document as its first render;
 // the last is handed back alive. Their medians of wall time, of time on a CPU and of time waiting for one.
@@ -76,8 +88,21 @@ async function coldRenders(plainWay: boolean) {
     colds.push((await thread.run({ input, plain: plainWay })) as Timed);
   }
   const ms = colds.map((c) => c.ms);
-  const median = (key: "cpuMs" | "waitMs") => (colds.every((c) => c[key] !== null) ? pct(colds.map((c) => c[key]!), 50) : null);
-  const cold = { ms: pct(ms, 50), minMs: Math.min(...ms), maxMs: Math.max(...ms), cpuMs: median("cpuMs"), waitMs: median("waitMs"), pages: colds[0]!.pages };
+  const median = (key: "cpuMs" | "waitMs") =>
+    colds.every((c) => c[key] !== null)
+      ? pct(
+          colds.map((c) => c[key]!),
+          50,
+        )
+      : null;
+  const cold = {
+    ms: pct(ms, 50),
+    minMs: Math.min(...ms),
+    maxMs: Math.max(...ms),
+    cpuMs: median("cpuMs"),
+    waitMs: median("waitMs"),
+    pages: colds[0]!.pages,
+  };
   return { thread, cold, loadMs: pct(loads, 50) };
 }
 
@@ -120,14 +145,19 @@ async function coldAndWarm(plainWay: boolean) {
   for (let i = 0; i < 50; i++) warm.push(((await t.run({ input, plain: plainWay })) as Timed).ms);
   // The builder's preview: the same document, page 1 drawn (the whole laid out, for the page count).
   const firstPage: number[] = [];
-  if (!plainWay) for (let i = 0; i < 50; i++) firstPage.push(((await t.run({ input, firstPageOnly: true })) as Timed).ms);
+  if (!plainWay)
+    for (let i = 0; i < 50; i++) firstPage.push(((await t.run({ input, firstPageOnly: true })) as Timed).ms);
   await t.destroy();
   return { loadMs, cold, warm, firstPage };
 }
 const { loadMs, cold, warm, firstPage } = await coldAndWarm(false);
 const { cold: plainCold, warm: plain } = await coldAndWarm(true);
 log("cold renders under Node's default V8 thread pool…");
-const defaultFlags = spawnSync(process.execPath, [...process.execArgv.filter((a) => !WEB_SERVER_NODE_FLAGS.includes(a)), process.argv[1]!, "--cold-only"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+const defaultFlags = spawnSync(
+  process.execPath,
+  [...process.execArgv.filter((a) => !WEB_SERVER_NODE_FLAGS.includes(a)), process.argv[1]!, "--cold-only"],
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+);
 if (defaultFlags.status !== 0) throw new Error("the cold renders under Node's defaults failed");
 const coldDefault = JSON.parse(defaultFlags.stdout.trim().split("\n").pop()!) as typeof cold;
 
@@ -225,7 +255,9 @@ if (json) {
     ["pages", `${result.pages}`, ""],
   ];
   console.log(`PDF benchmark: full back-spasms handout with notes and logo`);
-  console.log(`${result.cores} cores, Node ${result.node}, load average ${result.loadAverage}, CPU stolen by the host ${result.stealPercent ?? "?"}%, main thread ${result.mainRssMb} MB\n`);
+  console.log(
+    `${result.cores} cores, Node ${result.node}, load average ${result.loadAverage}, CPU stolen by the host ${result.stealPercent ?? "?"}%, main thread ${result.mainRssMb} MB\n`,
+  );
   console.log(`  ${"".padEnd(42)} ${"measured".padStart(16)}   target`);
   for (const [k, v, target] of rows) console.log(`  ${k.padEnd(42)} ${v.padStart(16)}   ${target}`);
 }

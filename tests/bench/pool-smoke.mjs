@@ -20,7 +20,11 @@ const externalPackages = {
   name: "external-packages",
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => {
-      const bundled = args.path === "server-only" || args.path.startsWith("@/") || args.path.startsWith(".") || path.isAbsolute(args.path);
+      const bundled =
+        args.path === "server-only" ||
+        args.path.startsWith("@/") ||
+        args.path.startsWith(".") ||
+        path.isAbsolute(args.path);
       return bundled ? undefined : { path: args.path, external: true };
     });
   },
@@ -57,7 +61,9 @@ const step = async (name, fn) => {
 
 let exitCode = 1;
 try {
-  const { createRenderPool, renderInPool, warmPdfPool, sampleInput, solidPng } = await import(pathToFileURL(outfile).href);
+  const { createRenderPool, renderInPool, warmPdfPool, sampleInput, solidPng } = await import(
+    pathToFileURL(outfile).href
+  );
   const input = sampleInput({ logoPng: solidPng(300, 100, [29, 78, 137]) });
 
   await step("warm-up: threads load and render a throw-away PDF", async () => {

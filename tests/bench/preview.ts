@@ -24,12 +24,24 @@ const base = process.env.E2E_BASE_URL;
 if (!base) throw new Error("E2E_BASE_URL is not set: run through `npm run bench:preview`");
 const log = (m: string) => !json && console.log(m);
 
-const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const browser = await chromium.launch({
   executablePath,
-  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
 });
-const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, deviceScaleFactor: DPR })).newPage();
+const page = await (
+  await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, deviceScaleFactor: DPR })
+).newPage();
 
 const clinician = demo.users.find((u) => u.email === "clinician@riverside.example")!;
 await page.goto("/login");
@@ -60,16 +72,30 @@ await page.evaluate(() => {
   (window as unknown as { bench: typeof bench }).bench = bench;
   document.addEventListener("keydown", (e) => (bench.lastKey = e.timeStamp), { capture: true });
   for (const type of ["pointerdown", "keydown", "input", "change"]) {
-    document.addEventListener(type, (e) => bench.armed && bench.t0 === null && (bench.t0 = e.timeStamp), { capture: true });
+    document.addEventListener(type, (e) => bench.armed && bench.t0 === null && (bench.t0 = e.timeStamp), {
+      capture: true,
+    });
   }
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as PerformanceResourceTiming[]) {
-      if (e.name.includes("/handouts/preview")) bench.resources.push({ startTime: e.startTime, requestStart: e.requestStart, responseStart: e.responseStart, responseEnd: e.responseEnd });
+      if (e.name.includes("/handouts/preview"))
+        bench.resources.push({
+          startTime: e.startTime,
+          requestStart: e.requestStart,
+          responseStart: e.responseStart,
+          responseEnd: e.responseEnd,
+        });
     }
   }).observe({ type: "resource" });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as PerformanceMeasure[]) {
-      if (e.name.startsWith("pdf-pages:")) bench.measures.push({ name: e.name, start: e.startTime, end: e.startTime + e.duration, revision: (e.detail as { revision: number }).revision });
+      if (e.name.startsWith("pdf-pages:"))
+        bench.measures.push({
+          name: e.name,
+          start: e.startTime,
+          end: e.startTime + e.duration,
+          revision: (e.detail as { revision: number }).revision,
+        });
     }
   }).observe({ type: "measure" });
   const el = document.querySelector("[data-testid=handout-preview] [data-painted-revision]")!;
@@ -86,10 +112,23 @@ await page.evaluate(() => {
 
 const notes = page.getByLabel("Notes for this patient");
 const causes = page.getByLabel("Causes", { exact: true });
-await notes.fill("Walk 10 minutes twice a day.\n- Heat pack for 15 minutes before stretching\n- Call us if the pain spreads down your leg");
+await notes.fill(
+  "Walk 10 minutes twice a day.\n- Heat pack for 15 minutes before stretching\n- Call us if the pain spreads down your leg",
+);
 const pagesText = await page.getByRole("heading", { name: /^The PDF: \d+ pages?$/ }).textContent({ timeout: 15_000 });
 
-type Sample = { kind: string; total: number; debounce: number; request: number; server: number; transfer: number; handoff: number; open: number; draw: number; toScreen: number };
+type Sample = {
+  kind: string;
+  total: number;
+  debounce: number;
+  request: number;
+  server: number;
+  transfer: number;
+  handoff: number;
+  open: number;
+  draw: number;
+  toScreen: number;
+};
 
 async function change(page: Page, i: number): Promise<Sample> {
   const before = Number(await frame.getAttribute("data-painted-revision"));
@@ -102,9 +141,24 @@ async function change(page: Page, i: number): Promise<Sample> {
   if (kind === "tick") await causes.click();
   else if (i % 4 === 1) await notes.press("End").then(() => notes.press("x"));
   else await notes.press("End").then(() => notes.press("Backspace"));
-  await page.waitForFunction((rev) => (window as unknown as { bench: { paints: { revision: number }[] } }).bench.paints.some((p) => p.revision > rev), before, { timeout: 20_000 });
+  await page.waitForFunction(
+    (rev) =>
+      (window as unknown as { bench: { paints: { revision: number }[] } }).bench.paints.some((p) => p.revision > rev),
+    before,
+    { timeout: 20_000 },
+  );
   const b = await page.evaluate(() => {
-    const w = (window as unknown as { bench: { armed: boolean; t0: number; resources: { startTime: number; requestStart: number; responseStart: number; responseEnd: number }[]; measures: { name: string; start: number; end: number; revision: number }[]; paints: { revision: number; committed: number; onScreen: number }[] } }).bench;
+    const w = (
+      window as unknown as {
+        bench: {
+          armed: boolean;
+          t0: number;
+          resources: { startTime: number; requestStart: number; responseStart: number; responseEnd: number }[];
+          measures: { name: string; start: number; end: number; revision: number }[];
+          paints: { revision: number; committed: number; onScreen: number }[];
+        };
+      }
+    ).bench;
     w.armed = false;
     return { t0: w.t0, resources: w.resources, measures: w.measures, paints: w.paints };
   });
@@ -112,7 +166,8 @@ async function change(page: Page, i: number): Promise<Sample> {
   const res = b.resources.filter((r) => r.startTime >= b.t0).at(-1);
   const open = b.measures.find((m) => m.name === "pdf-pages:open" && m.revision === paint.revision);
   const draw = b.measures.find((m) => m.name === "pdf-pages:draw" && m.revision === paint.revision);
-  if (!res || !open || !draw) throw new Error(`change ${i}: missing timings (request ${!!res}, open ${!!open}, draw ${!!draw})`);
+  if (!res || !open || !draw)
+    throw new Error(`change ${i}: missing timings (request ${!!res}, open ${!!open}, draw ${!!draw})`);
   return {
     kind,
     total: paint.onScreen - b.t0,
@@ -145,7 +200,11 @@ for (let i = 0; i < BURSTS; i++) {
   const latency = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        type B = { lastKey: number; resources: { startTime: number; responseEnd: number }[]; paints: { committed: number; onScreen: number }[] };
+        type B = {
+          lastKey: number;
+          resources: { startTime: number; responseEnd: number }[];
+          paints: { committed: number; onScreen: number }[];
+        };
         const b = (window as unknown as { bench: B }).bench;
         // No named function in here: tsx would wrap it in a helper the page does not have.
         const timer = setInterval(() => {
@@ -186,7 +245,10 @@ const serverAlone = await page.evaluate(async () => {
   return { full, noRender };
 });
 // Nothing piles up across documents: pdf.js's fonts of replaced documents are gone from the page.
-const leftovers = await page.evaluate(() => ({ fontFaces: document.fonts.size, canvases: document.querySelectorAll("canvas").length }));
+const leftovers = await page.evaluate(() => ({
+  fontFaces: document.fonts.size,
+  canvases: document.querySelectorAll("canvas").length,
+}));
 const loadAfter = os.loadavg()[0]!;
 await browser.close();
 
@@ -205,14 +267,32 @@ const LABELS: Record<(typeof PARTS)[number], string> = {
   draw: "pdf.js draw page 1",
   toScreen: "swap in, next frame painted",
 };
-const stat = (k: keyof Sample, of = samples) => ({ p50: pct(of.map((s) => s[k] as number), 0.5), p95: pct(of.map((s) => s[k] as number), 0.95) });
+const stat = (k: keyof Sample, of = samples) => ({
+  p50: pct(
+    of.map((s) => s[k] as number),
+    0.5,
+  ),
+  p95: pct(
+    of.map((s) => s[k] as number),
+    0.95,
+  ),
+});
 const result = {
   changes: samples.length,
   pages: Number(/(\d+) page/.exec(pagesText ?? "")?.[1] ?? 0),
   devicePixelRatio: DPR,
   p50Ms: stat("total").p50,
   p95Ms: stat("total").p95,
-  byKind: { tick: stat("total", samples.filter((s) => s.kind === "tick")), type: stat("total", samples.filter((s) => s.kind === "type")) },
+  byKind: {
+    tick: stat(
+      "total",
+      samples.filter((s) => s.kind === "tick"),
+    ),
+    type: stat(
+      "total",
+      samples.filter((s) => s.kind === "type"),
+    ),
+  },
   wordTyped: { runs: bursts.length, p50: pct(bursts, 0.5), p95: pct(bursts, 0.95) },
   partsMs: Object.fromEntries(PARTS.map((k) => [k, stat(k)])),
   serverAloneMs: { p50: pct(serverAlone.full, 0.5), p95: pct(serverAlone.full, 0.95) },
@@ -224,15 +304,34 @@ const result = {
 if (json) {
   console.log(JSON.stringify(result));
 } else {
-  log(`Builder preview, full back-spasms guide (${result.pages} pages), ${result.changes} changes at ${DPR}x: change to new page 1 on screen`);
-  log(`  total                                         p50 ${String(result.p50Ms).padStart(4)} ms   p95 ${String(result.p95Ms).padStart(4)} ms   (target 400 / 800)`);
-  log(`    ticking a section                           p50 ${String(result.byKind.tick.p50).padStart(4)} ms   p95 ${String(result.byKind.tick.p95).padStart(4)} ms`);
-  log(`    typing in the notes                         p50 ${String(result.byKind.type.p50).padStart(4)} ms   p95 ${String(result.byKind.type.p95).padStart(4)} ms`);
-  log(`  typing a word, last key to page (${result.wordTyped.runs} runs)   p50 ${String(result.wordTyped.p50).padStart(4)} ms   p95 ${String(result.wordTyped.p95).padStart(4)} ms`);
+  log(
+    `Builder preview, full back-spasms guide (${result.pages} pages), ${result.changes} changes at ${DPR}x: change to new page 1 on screen`,
+  );
+  log(
+    `  total                                         p50 ${String(result.p50Ms).padStart(4)} ms   p95 ${String(result.p95Ms).padStart(4)} ms   (target 400 / 800)`,
+  );
+  log(
+    `    ticking a section                           p50 ${String(result.byKind.tick.p50).padStart(4)} ms   p95 ${String(result.byKind.tick.p95).padStart(4)} ms`,
+  );
+  log(
+    `    typing in the notes                         p50 ${String(result.byKind.type.p50).padStart(4)} ms   p95 ${String(result.byKind.type.p95).padStart(4)} ms`,
+  );
+  log(
+    `  typing a word, last key to page (${result.wordTyped.runs} runs)   p50 ${String(result.wordTyped.p50).padStart(4)} ms   p95 ${String(result.wordTyped.p95).padStart(4)} ms`,
+  );
   log("  where the time goes, per change:");
-  for (const k of PARTS) log(`  ${LABELS[k].padEnd(46)}p50 ${String(result.partsMs[k]!.p50).padStart(4)} ms   p95 ${String(result.partsMs[k]!.p95).padStart(4)} ms`);
-  log(`  server alone, 20 forms back to back          p50 ${String(result.serverAloneMs.p50).padStart(4)} ms   p95 ${String(result.serverAloneMs.p95).padStart(4)} ms`);
-  log(`    of which session, membership, one read     p50 ${String(result.serverWithoutRenderMs.p50).padStart(4)} ms   p95 ${String(result.serverWithoutRenderMs.p95).padStart(4)} ms`);
-  log(`  after the run: ${leftovers.fontFaces} font faces and ${leftovers.canvases} canvas in the page; load average ${result.loadAverage.before} → ${result.loadAverage.after} on ${result.loadAverage.cores} cores`);
+  for (const k of PARTS)
+    log(
+      `  ${LABELS[k].padEnd(46)}p50 ${String(result.partsMs[k]!.p50).padStart(4)} ms   p95 ${String(result.partsMs[k]!.p95).padStart(4)} ms`,
+    );
+  log(
+    `  server alone, 20 forms back to back          p50 ${String(result.serverAloneMs.p50).padStart(4)} ms   p95 ${String(result.serverAloneMs.p95).padStart(4)} ms`,
+  );
+  log(
+    `    of which session, membership, one read     p50 ${String(result.serverWithoutRenderMs.p50).padStart(4)} ms   p95 ${String(result.serverWithoutRenderMs.p95).padStart(4)} ms`,
+  );
+  log(
+    `  after the run: ${leftovers.fontFaces} font faces and ${leftovers.canvases} canvas in the page; load average ${result.loadAverage.before} → ${result.loadAverage.after} on ${result.loadAverage.cores} cores`,
+  );
 }
 process.exit(0);

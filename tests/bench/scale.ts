@@ -56,7 +56,10 @@ if ((await admin.query(`SELECT 1 FROM "Clinic" WHERE "id" = $1`, [BIG_CLINIC])).
 
 const ctx = await as(BIG_OWNER, BIG_CLINIC);
 const cursorAt = async (table: string, offset: number) => {
-  const { rows: r } = await admin.query(`SELECT "createdAt", "id" FROM "${table}" WHERE "clinicId" = $1 ORDER BY "createdAt" DESC, "id" DESC OFFSET $2 LIMIT 1`, [BIG_CLINIC, offset]);
+  const { rows: r } = await admin.query(
+    `SELECT "createdAt", "id" FROM "${table}" WHERE "clinicId" = $1 ORDER BY "createdAt" DESC, "id" DESC OFFSET $2 LIMIT 1`,
+    [BIG_CLINIC, offset],
+  );
   return encodeCursor(BIG_CLINIC, r[0]);
 };
 // A page about half a year back, as someone pressing "Older" 2,500 (handouts) or 8,000 (events) times.
@@ -89,10 +92,16 @@ const queries: { name: string; run: () => Promise<unknown> }[] = [
   { name: "home: drafts", run: () => findDrafts(ctx) },
   { name: "home: branding", run: () => getClinicBranding(BIG_CLINIC) },
   { name: "home: guides due for review", run: () => findGuidesDueForReview(ctx) },
-  { name: "home search: guides and templates 'knee'", run: () => Promise.all([findLibrary(ctx, { q: "knee" }), searchTemplates(ctx, "knee")]) },
+  {
+    name: "home search: guides and templates 'knee'",
+    run: () => Promise.all([findLibrary(ctx, { q: "knee" }), searchTemplates(ctx, "knee")]),
+  },
 ];
 
-const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(", ");
 const planFile = path.join(os.tmpdir(), `bench-scale-plans-${Date.now()}.txt`);
 const plans: string[] = [];
 const results: { name: string; p50Ms: number; p95Ms: number; seqScan: boolean }[] = [];
@@ -117,12 +126,24 @@ for (const q of queries) {
     seqScan ||= e.seqScan;
     plans.push(`-- ${s.text}\n-- params: ${JSON.stringify(s.values)}\n${e.plan}\n`);
   }
-  const r = { name: q.name, p50Ms: round(times[Math.floor((RUNS - 1) / 2)]!), p95Ms: round(times[Math.ceil(RUNS * 0.95) - 1]!), seqScan };
+  const r = {
+    name: q.name,
+    p50Ms: round(times[Math.floor((RUNS - 1) / 2)]!),
+    p95Ms: round(times[Math.ceil(RUNS * 0.95) - 1]!),
+    seqScan,
+  };
   results.push(r);
-  log(`${r.name.padEnd(48)} p50 ${String(r.p50Ms).padStart(7)} ms  p95 ${String(r.p95Ms).padStart(7)} ms  ${r.seqScan ? "SEQ SCAN" : ""}`);
+  log(
+    `${r.name.padEnd(48)} p50 ${String(r.p50Ms).padStart(7)} ms  p95 ${String(r.p95Ms).padStart(7)} ms  ${r.seqScan ? "SEQ SCAN" : ""}`,
+  );
 }
 fs.writeFileSync(planFile, plans.join("\n"));
-log(`load average at start ${load}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}; ${buildSeconds === null ? "data reused" : `data built in ${buildSeconds} s`}`);
+log(
+  `load average at start ${load}, at end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")}; ${buildSeconds === null ? "data reused" : `data built in ${buildSeconds} s`}`,
+);
 log(`plans: ${planFile}`);
 if (json) console.log(JSON.stringify({ rows, queries: results }));
 await admin.end();

@@ -13,7 +13,9 @@ const CLINIC_SHARE = QUEUE / 2;
 // until all 120 have arrived (TEST_GENERATE_HOLD_UNTIL): on any machine, however fast, one is rendered, 4
 // wait their turn and are rendered, and every other clinician is told the service is busy (the message was
 // once lost when AppError was loaded twice).
-test("a burst of 120 Generate requests from one clinic: 5 saved handouts, and 115 told that the PDF service is busy", async ({ page }) => {
+test("a burst of 120 Generate requests from one clinic: 5 saved handouts, and 115 told that the PDF service is busy", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, CLINICIAN);
   const request = await captureGenerate(page, LAKESIDE, "Generate-burst", { saved: 30_000 });
@@ -22,13 +24,24 @@ test("a burst of 120 Generate requests from one clinic: 5 saved handouts, and 11
   const base = `http://localhost:${port}`;
   let server: Started | undefined;
   try {
-    server = startNode(webServerArgs(), { PORT: String(port), APP_URL: base, NODE_ENV: "production", PDF_QUEUE_LIMIT: String(QUEUE), TEST_GENERATE_HOLD_UNTIL: String(BURST), SHUTDOWN_DRAIN_MS: "0" });
+    server = startNode(webServerArgs(), {
+      PORT: String(port),
+      APP_URL: base,
+      NODE_ENV: "production",
+      PDF_QUEUE_LIMIT: String(QUEUE),
+      TEST_GENERATE_HOLD_UNTIL: String(BURST),
+      SHUTDOWN_DRAIN_MS: "0",
+    });
     await waitForHealth(base, server);
     const headers = actionHeaders(request);
     const body = request.postDataBuffer()!;
     const url = `${base}${new URL(request.url()).pathname}`;
     // The session cookie is the same on both servers (one database, one secret; cookies ignore the port).
-    const responses = await Promise.all(Array.from({ length: BURST }, () => page.request.post(url, { headers, data: body, maxRedirects: 0, timeout: 120_000 })));
+    const responses = await Promise.all(
+      Array.from({ length: BURST }, () =>
+        page.request.post(url, { headers, data: body, maxRedirects: 0, timeout: 120_000 }),
+      ),
+    );
     let saved = 0;
     let busy = 0;
     const other: string[] = [];

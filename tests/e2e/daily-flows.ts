@@ -18,7 +18,12 @@ export function clickCounter() {
 }
 
 /** From the clinic home: the template's handout generated and emailed, up to the email being queued. */
-export async function templateFlow(page: Page, clinicHome: string, templateName: string, recipient: string): Promise<Counted> {
+export async function templateFlow(
+  page: Page,
+  clinicHome: string,
+  templateName: string,
+  recipient: string,
+): Promise<Counted> {
   await page.goto(clinicHome);
   const t0 = Date.now();
   const c = clickCounter();
@@ -32,7 +37,14 @@ export async function templateFlow(page: Page, clinicHome: string, templateName:
 }
 
 /** From the clinic home: a guide's handout with one section unticked and one moved to the top, emailed. */
-export async function guideFlow(page: Page, clinicHome: string, guideTitle: string, untick: string, toTop: string, recipient: string): Promise<Counted> {
+export async function guideFlow(
+  page: Page,
+  clinicHome: string,
+  guideTitle: string,
+  untick: string,
+  toTop: string,
+  recipient: string,
+): Promise<Counted> {
   await page.goto(clinicHome);
   const t0 = Date.now();
   const c = clickCounter();

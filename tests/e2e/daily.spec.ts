@@ -8,7 +8,9 @@ const home = `/clinics/${RIVERSIDE}`;
 
 test.describe.configure({ mode: "serial" });
 
-test("a template made in the builder keeps the contact edits; from the clinic home it is generated and emailed in 3 clicks", async ({ page }) => {
+test("a template made in the builder keeps the contact edits; from the clinic home it is generated and emailed in 3 clicks", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   await page.goto(`${home}/handouts/new`);
   await page.getByRole("link", { name: GUIDE }).click();
@@ -34,23 +36,38 @@ test("a template made in the builder keeps the contact edits; from the clinic ho
 test("a fresh demo clinic ships templates, so the 3-click flow works before anyone saves one", async ({ page }) => {
   await signIn(page, LAKESIDE_OWNER);
   await expect(page).toHaveURL(`/clinics/${LAKESIDE}`);
-  await expect(page.getByRole("listitem").filter({ hasText: "Back spasm basics" }).getByRole("button", { name: "Make and email" })).toBeVisible();
-  const flow = await templateFlow(page, `/clinics/${LAKESIDE}`, "Back spasm basics", "daily.demo-template@patient.example");
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Back spasm basics" }).getByRole("button", { name: "Make and email" }),
+  ).toBeVisible();
+  const flow = await templateFlow(
+    page,
+    `/clinics/${LAKESIDE}`,
+    "Back spasm basics",
+    "daily.demo-template@patient.example",
+  );
   expect(flow.clicks).toBeLessThanOrEqual(3);
   // The plain-language variant, as the clinic starts handouts.
   await expect(page.getByText("Back Spasms: The Basics", { exact: false }).first()).toBeVisible();
   await waitForMail("daily.demo-template@patient.example", 20_000);
 });
 
-test("from the clinic home, a guide handout with one section unticked and one moved to the top is emailed in 8 clicks or fewer", async ({ page }) => {
+test("from the clinic home, a guide handout with one section unticked and one moved to the top is emailed in 8 clicks or fewer", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   const flow = await guideFlow(page, home, GUIDE, "Risk Factors", "Prevention", "daily.guide@patient.example");
   expect(flow.clicks).toBeLessThanOrEqual(8);
-  await expect(page.getByRole("definition").filter({ hasText: /^Prevention, What Is a Back Spasm, Symptoms, Causes, Treatment, Disclaimer$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("definition")
+      .filter({ hasText: /^Prevention, What Is a Back Spasm, Symptoms, Causes, Treatment, Disclaimer$/ }),
+  ).toBeVisible();
   await waitForMail("daily.guide@patient.example", 20_000);
 });
 
-test("a draft survives a reload and a sign-out; leaving with unsaved changes asks first; Discard removes it", async ({ page }) => {
+test("a draft survives a reload and a sign-out; leaving with unsaved changes asks first; Discard removes it", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   await page.goto(`${home}/handouts/new`);
   await page.getByRole("link", { name: GUIDE }).click();
@@ -85,17 +102,27 @@ test("a draft survives a reload and a sign-out; leaving with unsaved changes ask
   await expect(page.getByText(`${notes} and more`)).toHaveCount(0);
 });
 
-test("Print opens the stored PDF inline with the same checks; a voided handout can no longer be emailed", async ({ page }) => {
+test("Print opens the stored PDF inline with the same checks; a voided handout can no longer be emailed", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   await page.goto(`${home}/handouts`);
   await page.getByRole("link", { name: GUIDE }).first().click();
-  const sha = (await page.getByRole("definition").filter({ hasText: /^[0-9a-f]{64}$/ }).textContent())!.trim();
+  const sha = (await page
+    .getByRole("definition")
+    .filter({ hasText: /^[0-9a-f]{64}$/ })
+    .textContent())!.trim();
   const print = page.getByRole("link", { name: "Print" }).first();
   await expect(print).toHaveAttribute("target", "_blank");
   const res = await page.request.get((await print.getAttribute("href"))!);
   expect(res.headers()["content-type"]).toBe("application/pdf");
   expect(res.headers()["content-disposition"]).toMatch(/^inline; filename="[a-z0-9-]+\.pdf"$/);
-  expect(crypto.createHash("sha256").update(await res.body()).digest("hex")).toBe(sha);
+  expect(
+    crypto
+      .createHash("sha256")
+      .update(await res.body())
+      .digest("hex"),
+  ).toBe(sha);
 
   await page.getByRole("button", { name: "Void this handout…" }).click();
   await page.getByLabel("Reason").fill("Made for the wrong patient");

@@ -18,7 +18,10 @@ async function sql(text: string, values: unknown[] = []) {
 
 /** The session ends on the server exactly as the 30-minute idle sign-out ends it: last seen 31 minutes ago. */
 const expireSessions = (email: string) =>
-  sql(`UPDATE "AuthSession" SET "lastSeenAt" = now() - interval '31 minutes' WHERE "endedAt" IS NULL AND "userId" = (SELECT id FROM "User" WHERE email = $1)`, [email]);
+  sql(
+    `UPDATE "AuthSession" SET "lastSeenAt" = now() - interval '31 minutes' WHERE "endedAt" IS NULL AND "userId" = (SELECT id FROM "User" WHERE email = $1)`,
+    [email],
+  );
 
 async function openBuilder(page: Page) {
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
@@ -28,9 +31,12 @@ async function openBuilder(page: Page) {
 
 const notes = (page: Page) => page.getByLabel("Notes for this patient");
 const saved = (page: Page) => expect(page.getByText(/^Draft saved at /)).toBeVisible({ timeout: 10_000 });
-const backupKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("portal:builder:")));
+const backupKeys = (page: Page) =>
+  page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("portal:builder:")));
 
-test("a session that ends while typing loses nothing: the page says so, sign-in returns to the draft with the text, and Generate makes it", async ({ page }) => {
+test("a session that ends while typing loses nothing: the page says so, sign-in returns to the draft with the text, and Generate makes it", async ({
+  page,
+}) => {
   await signIn(page, RIVERSIDE_OWNER);
   await openBuilder(page);
   await page.getByLabel("Prepared for").fill("K.L.");
@@ -41,7 +47,9 @@ test("a session that ends while typing loses nothing: the page says so, sign-in 
 
   await expireSessions(RIVERSIDE_OWNER.email);
   await notes(page).fill("Heat for 15 minutes. Walk after lunch.");
-  await expect(page.getByText("Not saved: you were signed out. What you typed is kept in this browser until you sign in again.")).toBeVisible({ timeout: 10_000 });
+  await expect(
+    page.getByText("Not saved: you were signed out. What you typed is kept in this browser until you sign in again."),
+  ).toBeVisible({ timeout: 10_000 });
   const dialog = page.getByRole("dialog", { name: "You were signed out" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Close" }).click();
@@ -62,7 +70,9 @@ test("a session that ends while typing loses nothing: the page says so, sign-in 
   await saved(page);
   // The server has it now: nothing about the patient is left in the browser.
   expect(await backupKeys(page)).toEqual([]);
-  const stored = await sql(`SELECT data->>'notes' AS notes FROM "HandoutDraft" WHERE id = $1`, [new URL(draftUrl).searchParams.get("draft")]);
+  const stored = await sql(`SELECT data->>'notes' AS notes FROM "HandoutDraft" WHERE id = $1`, [
+    new URL(draftUrl).searchParams.get("draft"),
+  ]);
   expect(stored.rows[0].notes).toBe("Heat for 15 minutes. Walk after lunch.");
 
   await page.getByRole("button", { name: "Generate PDF" }).click();
@@ -81,7 +91,9 @@ test("a session that ends while typing loses nothing: the page says so, sign-in 
   await expect(page.getByRole("link", { name: "Duplicate and edit" })).toBeVisible();
 });
 
-test("two tabs on one draft: a stale save is refused with when the other tab saved, and a draft made into a handout closes in the other tab", async ({ browser }) => {
+test("two tabs on one draft: a stale save is refused with when the other tab saved, and a draft made into a handout closes in the other tab", async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const a = await context.newPage();
   await signIn(a, CLINICIAN);
@@ -99,7 +111,9 @@ test("two tabs on one draft: a stale save is refused with when the other tab sav
   await b.getByRole("button", { name: "Keep this tab's version" }).click();
   await saved(b);
   const draftId = new URL(a.url()).searchParams.get("draft");
-  expect((await sql(`SELECT data->>'notes' AS notes FROM "HandoutDraft" WHERE id = $1`, [draftId])).rows[0].notes).toBe("From tab B.");
+  expect((await sql(`SELECT data->>'notes' AS notes FROM "HandoutDraft" WHERE id = $1`, [draftId])).rows[0].notes).toBe(
+    "From tab B.",
+  );
 
   // Tab A generates (from its own, older text); tab B's next change learns the draft became that handout.
   a.on("dialog", (d) => void d.accept());

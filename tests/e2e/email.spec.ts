@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { CLINICIAN, expectFormError, RIVERSIDE, signIn, waitForMail } from "./support";
 
-test("the demo clinician emails a generated handout with the PDF attached (after the notice); it lands in the catcher and turns to sent without a reload", async ({ page }) => {
+test("the demo clinician emails a generated handout with the PDF attached (after the notice); it lands in the catcher and turns to sent without a reload", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
@@ -41,7 +43,9 @@ test("the demo clinician emails a generated handout with the PDF attached (after
   expect(Buffer.compare(await stored.body(), mail.attachments[0]!.content)).toBe(0);
 });
 
-test("a likely typo in the address asks \"did you mean …?\", and a second email of the handout to the same address asks first, with the date of the first", async ({ page }) => {
+test('a likely typo in the address asks "did you mean …?", and a second email of the handout to the same address asks first, with the date of the first', async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
@@ -73,7 +77,9 @@ test("a likely typo in the address asks \"did you mean …?\", and a second emai
   await address.fill(`  ${local.toUpperCase()}@Example.com `);
   await page.getByLabel("The patient asked to get this handout by email.").check();
   await page.getByRole("button", { name: "Email to patient" }).click();
-  await expect(check).toContainText(/This handout was already sent to j\*\*\*@example\.com on [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M\./);
+  await expect(check).toContainText(
+    /This handout was already sent to j\*\*\*@example\.com on [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M\./,
+  );
   await expect(check).not.toContainText("mistyped");
   await expect(deliveries).toHaveCount(1);
   await page.getByRole("button", { name: "Send it again" }).click();

@@ -14,7 +14,11 @@ import { pdfimagesList } from "../support/pdf-tools";
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const ARTIFACTS = "test-results/guide-editor";
-const ADMIN = { email: `admin-${Date.now()}@riverside.example`, password: "riverside-admin-e2e-pass", name: "Alex Admin" };
+const ADMIN = {
+  email: `admin-${Date.now()}@riverside.example`,
+  password: "riverside-admin-e2e-pass",
+  name: "Alex Admin",
+};
 const V1 = "Stand facing a wall with one foot behind the other.";
 const V2 = "Stand an arm's length from a wall with your heels down.";
 const CAPTION = "Hold for 30 seconds, then switch legs.";
@@ -26,13 +30,22 @@ test.beforeAll(async () => {
   try {
     const passwordHash = await hash(ADMIN.password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
     const id = `e2e_admin_${Date.now()}`;
-    await client.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, ADMIN.email, ADMIN.name, passwordHash]);
-    await client.query(`INSERT INTO "Membership" ("id", "userId", "clinicId", "role") VALUES ($1, $2, $3, 'ADMIN')`, [`${id}_m`, id, RIVERSIDE]);
+    await client.query(
+      `INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [id, ADMIN.email, ADMIN.name, passwordHash],
+    );
+    await client.query(`INSERT INTO "Membership" ("id", "userId", "clinicId", "role") VALUES ($1, $2, $3, 'ADMIN')`, [
+      `${id}_m`,
+      id,
+      RIVERSIDE,
+    ]);
   } finally {
     await client.end();
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await sharp({ create: { width: 1600, height: 1000, channels: 3, background: "#7a9cc6" } }).jpeg().toFile(`${ARTIFACTS}/calf-stretch.jpg`);
+  await sharp({ create: { width: 1600, height: 1000, channels: 3, background: "#7a9cc6" } })
+    .jpeg()
+    .toFile(`${ARTIFACTS}/calf-stretch.jpg`);
 });
 
 const section = (page: Page, i: number) => page.locator("section[aria-labelledby^=section-]").nth(i);
@@ -68,7 +81,9 @@ test("an ADMIN writes a guide with two sections and a picture, and publishes it"
   await first.getByLabel(/^Description/).fill("A person leaning on a wall, back leg straight");
   await first.getByLabel(/^Caption/).fill(CAPTION);
   await first.getByRole("button", { name: "Upload" }).click();
-  await expect(first.getByLabel("Text (Markdown)")).toHaveValue(/!\[A person leaning on a wall, back leg straight\]\(image:\w+ "Hold for 30 seconds, then switch legs."\)/);
+  await expect(first.getByLabel("Text (Markdown)")).toHaveValue(
+    /!\[A person leaning on a wall, back leg straight\]\(image:\w+ "Hold for 30 seconds, then switch legs."\)/,
+  );
   // The live preview draws the picture from the clinic-checked route, with the reading grade.
   await expect(first.getByRole("img", { name: "A person leaning on a wall, back leg straight" })).toBeVisible();
   await expect(first.getByText(/Reading grade \d/)).toBeVisible();
@@ -91,7 +106,11 @@ test("an ADMIN writes a guide with two sections and a picture, and publishes it"
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole("status").filter({ hasText: `Published “${title}”: it is in your clinic's library, ready for handouts.` })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `Published “${title}”: it is in your clinic's library, ready for handouts.` }),
+  ).toBeVisible();
   guideUrl = page.url().replace(/\?.*$/, "");
   const picture = page.getByRole("img", { name: "A person leaning on a wall, back leg straight" });
   await expect(picture).toBeVisible();
@@ -100,7 +119,9 @@ test("an ADMIN writes a guide with two sections and a picture, and publishes it"
   await expectAccessible(page);
 });
 
-test("a clinician makes a handout from it: the picture prints at >= 150 dpi with its caption; the editor is not theirs", async ({ page }) => {
+test("a clinician makes a handout from it: the picture prints at >= 150 dpi with its caption; the editor is not theirs", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   const guideId = new URL(guideUrl).pathname.split("/").pop()!;
   await page.goto(`/clinics/${RIVERSIDE}/guides/${guideId}`);
@@ -127,10 +148,16 @@ test("a clinician makes a handout from it: the picture prints at >= 150 dpi with
 
   // The picture's route: members only, never sniffed, nothing in it runs; another clinic gets a 404.
   await page.goto(`/clinics/${RIVERSIDE}/guides/${guideId}`);
-  const imageUrl = (await page.getByRole("img", { name: "A person leaning on a wall, back leg straight" }).getAttribute("src"))!;
+  const imageUrl = (await page
+    .getByRole("img", { name: "A person leaning on a wall, back leg straight" })
+    .getAttribute("src"))!;
   const image = await page.request.get(imageUrl);
   expect(image.status()).toBe(200);
-  expect(image.headers()).toMatchObject({ "content-type": "image/jpeg", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; sandbox" });
+  expect(image.headers()).toMatchObject({
+    "content-type": "image/jpeg",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
+  });
   const stranger = await page.context().browser()!.newContext();
   const other = await stranger.newPage();
   await signIn(other, LAKESIDE_OWNER);
@@ -138,7 +165,10 @@ test("a clinician makes a handout from it: the picture prints at >= 150 dpi with
   await stranger.close();
 });
 
-test("the ADMIN edits a section and publishes version 2; the first handout still shows version 1's text", async ({ page, browser }) => {
+test("the ADMIN edits a section and publishes version 2; the first handout still shows version 1's text", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ADMIN);
   await page.goto(guideUrl);
   await page.getByRole("button", { name: "Edit guide" }).click();
@@ -157,7 +187,11 @@ test("the ADMIN edits a section and publishes version 2; the first handout still
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible({ timeout: 20_000 });
   await otherTab.getByRole("button", { name: "Save draft" }).click();
-  await expect(otherTab.getByText(/^You saved this draft in another tab or window at \d{1,2}:\d{2} [AP]M UTC, after this page opened it/)).toBeVisible({ timeout: 20_000 });
+  await expect(
+    otherTab.getByText(
+      /^You saved this draft in another tab or window at \d{1,2}:\d{2} [AP]M UTC, after this page opened it/,
+    ),
+  ).toBeVisible({ timeout: 20_000 });
   await expect(otherTab.getByText(`${ADMIN.name} saved this draft`)).toHaveCount(0);
   await otherTab.close();
 
@@ -170,7 +204,9 @@ test("the ADMIN edits a section and publishes version 2; the first handout still
   await added.getByLabel("Section title").fill("References");
   await added
     .getByLabel("Text (Markdown)")
-    .fill("- Gastrocnemius–soleus complex stretching interventions: a systematic review of randomised controlled trials in musculoskeletal rehabilitation (2019). https://example.org/calf");
+    .fill(
+      "- Gastrocnemius–soleus complex stretching interventions: a systematic review of randomised controlled trials in musculoskeletal rehabilitation (2019). https://example.org/calf",
+    );
   await expect(added.getByText("Not scored: references are left out of the reading level")).toBeVisible();
   await expect(added.getByText(/above grade 8/)).toHaveCount(0);
   await added.getByRole("button", { name: "Delete References" }).click();
@@ -179,14 +215,20 @@ test("the ADMIN edits a section and publishes version 2; the first handout still
   await page.getByRole("button", { name: "Publish" }).click();
   const dialog = page.getByRole("dialog", { name: `Publish version 2 of “${guideTitle}”?` });
   await expect(dialog).toBeVisible({ timeout: 20_000 });
-  await expect(dialog).toContainText("Handouts already made keep the version they were made from: their PDFs and patient links do not change.");
+  await expect(dialog).toContainText(
+    "Handouts already made keep the version they were made from: their PDFs and patient links do not change.",
+  );
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(draftUrl);
   await page.getByRole("button", { name: "Publish" }).click();
   await dialog.getByRole("button", { name: "Publish version 2" }).click();
   await expect(page.getByRole("link", { name: "Version 2" })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole("status").filter({ hasText: `Published version 2 of “${guideTitle}”. New handouts use it; handouts made before keep the version they were made from.` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({
+      hasText: `Published version 2 of “${guideTitle}”. New handouts use it; handouts made before keep the version they were made from.`,
+    }),
+  ).toBeVisible();
   await expect(page.getByText(V2)).toBeVisible();
   await expect(page.getByText("Changed in this version")).toHaveCount(1);
 
@@ -203,10 +245,14 @@ test("the ADMIN edits a section and publishes version 2; the first handout still
   await clinician.close();
 });
 
-test("the ADMIN imports a zip with the guide's title and the same picture: version 3, said so, only the changed section marked", async ({ page }) => {
+test("the ADMIN imports a zip with the guide's title and the same picture: version 3, said so, only the changed section marked", async ({
+  page,
+}) => {
   await signIn(page, ADMIN);
   await page.goto(guideUrl);
-  const pictureBefore = await page.getByRole("img", { name: "A person leaning on a wall, back leg straight" }).getAttribute("src");
+  const pictureBefore = await page
+    .getByRole("img", { name: "A person leaning on a wall, back leg straight" })
+    .getAttribute("src");
   const markdown = [
     "---",
     "summary: A stretch for tight calves.",
@@ -225,16 +271,31 @@ test("the ADMIN imports a zip with the guide's title and the same picture: versi
     "This sheet is general advice, not a diagnosis. Ask us about your own case.",
     "",
   ].join("\n");
-  const zip = zipSync({ "calf/guide.md": strToU8(markdown), "calf/pictures/calf.jpg": new Uint8Array(fs.readFileSync(`${ARTIFACTS}/calf-stretch.jpg`)) });
+  const zip = zipSync({
+    "calf/guide.md": strToU8(markdown),
+    "calf/pictures/calf.jpg": new Uint8Array(fs.readFileSync(`${ARTIFACTS}/calf-stretch.jpg`)),
+  });
   await page.goto(`/clinics/${RIVERSIDE}/guides/import`);
-  await page.getByLabel("Zip file").setInputFiles({ name: "calf.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
+  await page
+    .getByLabel("Zip file")
+    .setInputFiles({ name: "calf.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
   await page.getByRole("button", { name: "Import the zip" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Imported as version 3 of “${guideTitle}” (same title as an existing guide).` })).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `Imported as version 3 of “${guideTitle}” (same title as an existing guide).` }),
+  ).toBeVisible({ timeout: 20_000 });
   expect(page.url().replace(/\?.*$/, "")).toBe(guideUrl);
   await expect(page.getByRole("link", { name: "Version 3" })).toBeVisible();
   // The picture is the one the guide had (compared by its bytes): its section is not marked changed.
   await expect(page.getByText("Changed in this version", { exact: true })).toHaveCount(1);
-  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Disclaimer" }) }).getByText("Changed in this version", { exact: true })).toBeVisible();
-  expect(await page.getByRole("img", { name: "A person leaning on a wall, back leg straight" }).getAttribute("src")).toBe(pictureBefore);
+  await expect(
+    page
+      .locator("section", { has: page.getByRole("heading", { name: "Disclaimer" }) })
+      .getByText("Changed in this version", { exact: true }),
+  ).toBeVisible();
+  expect(
+    await page.getByRole("img", { name: "A person leaning on a wall, back leg straight" }).getAttribute("src"),
+  ).toBe(pictureBefore);
   await expectAccessible(page);
 });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { CLINICIAN, expectAccessible, expectFormError, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
 
-test("an owner imports a guide through the UI: preview, confirm, then find it by a word in its body", async ({ page }) => {
+test("an owner imports a guide through the UI: preview, confirm, then find it by a word in its body", async ({
+  page,
+}) => {
   const word = `marmot${Date.now()}`;
   const markdown = [
     "---",
@@ -42,7 +44,9 @@ test("an owner imports a guide through the UI: preview, confirm, then find it by
   const sections = page.getByRole("list", { name: "Sections found" });
   await expect(sections.getByText("Gentle Moves")).toBeVisible();
   await expect(sections.getByText("When to Seek Care")).toBeVisible();
-  await expect(page.getByText(/Citation "\(Nobody, 1999\)" in section "When to Seek Care" does not match any reference/)).toBeVisible();
+  await expect(
+    page.getByText(/Citation "\(Nobody, 1999\)" in section "When to Seek Care" does not match any reference/),
+  ).toBeVisible();
   await page.setViewportSize({ width: 375, height: 900 });
   await expectAccessible(page);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -63,7 +67,16 @@ test("a clinician reads the back-spasms guide with grades and working citation l
   await expect(page.getByRole("link", { name: "Import a guide" })).toHaveCount(0);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
   const headings = page.locator("article h2");
-  await expect(headings).toHaveText(["What Is a Back Spasm", "Symptoms", "Causes", "Risk Factors", "Treatment", "Prevention", "Disclaimer", "References"]);
+  await expect(headings).toHaveText([
+    "What Is a Back Spasm",
+    "Symptoms",
+    "Causes",
+    "Risk Factors",
+    "Treatment",
+    "Prevention",
+    "Disclaimer",
+    "References",
+  ]);
   await expect(page.getByText(/Reading grade \d+\.\d · \d+ words/).first()).toBeVisible();
   const cite = page.getByRole("link", { name: "(Merck Manual, 2022)" }).first();
   const href = await cite.getAttribute("href");
@@ -79,7 +92,9 @@ test("a clinician reads the back-spasms guide with grades and working citation l
   expect((await page.goto(`/clinics/${RIVERSIDE}/guides/import`))?.status()).toBe(404);
 });
 
-test("a file too large for the import form is stopped in the browser with its own limit named, not an error page", async ({ page }) => {
+test("a file too large for the import form is stopped in the browser with its own limit named, not an error page", async ({
+  page,
+}) => {
   await signIn(page, RIVERSIDE_OWNER);
   await page.goto(`/clinics/${RIVERSIDE}/guides/import`);
   const sent: string[] = [];
@@ -89,13 +104,23 @@ test("a file too large for the import form is stopped in the browser with its ow
   const file = page.getByLabel("Markdown file");
   await file.setInputFiles({ name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(22 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Preview" }).click();
-  await expectFormError(page, "“huge.md” is 22 MB: a guide's Markdown file can be at most 1 MB. Choose a smaller file.");
+  await expectFormError(
+    page,
+    "“huge.md” is 22 MB: a guide's Markdown file can be at most 1 MB. Choose a smaller file.",
+  );
   await expect(page.getByText(/21(\.0)? MB/)).toHaveCount(0);
   await file.setInputFiles({ name: "big.md", mimeType: "text/markdown", buffer: Buffer.alloc(1.5 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Preview" }).click();
-  await expectFormError(page, "“big.md” is 1.5 MB: a guide's Markdown file can be at most 1 MB. Choose a smaller file.");
+  await expectFormError(
+    page,
+    "“big.md” is 1.5 MB: a guide's Markdown file can be at most 1 MB. Choose a smaller file.",
+  );
   const zip = page.getByLabel("Zip file");
-  await zip.setInputFiles({ name: "pictures.zip", mimeType: "application/zip", buffer: Buffer.alloc(21 * 1024 * 1024, 0) });
+  await zip.setInputFiles({
+    name: "pictures.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.alloc(21 * 1024 * 1024, 0),
+  });
   await page.getByRole("button", { name: "Import the zip" }).click();
   await expectFormError(page, "“pictures.zip” is 21 MB: a guide's zip can be at most 20 MB. Choose a smaller file.");
   expect(sent).toEqual([]);

@@ -1,7 +1,15 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { CLINICIAN, expectAccessible, expectFormError, LAKESIDE_OWNER, RIVERSIDE, RIVERSIDE_OWNER, signIn } from "./support";
+import {
+  CLINICIAN,
+  expectAccessible,
+  expectFormError,
+  LAKESIDE_OWNER,
+  RIVERSIDE,
+  RIVERSIDE_OWNER,
+  signIn,
+} from "./support";
 
 const ARTIFACTS = "test-results/handout";
 
@@ -22,11 +30,14 @@ test("the demo clinician builds, generates and downloads a handout from the back
   await expect(page.getByRole("button", { name: "Move Prevention up" })).toBeDisabled();
   await expect(page.getByLabel("Disclaimer")).toBeDisabled();
 
-  const notes = "Walk 10 minutes twice a day.\n- Heat pack 15 minutes before stretching\n- Call us if the pain spreads down your leg";
+  const notes =
+    "Walk 10 minutes twice a day.\n- Heat pack 15 minutes before stretching\n- Call us if the pain spreads down your leg";
   await page.getByLabel("Notes for this patient").fill(notes);
   await expect(page.getByText(`${notes.length} / 4,000 characters`)).toBeVisible();
   // 21 words, two of three lines bullet points: too few for a formula, said in words instead of "grade 0.0".
-  await expect(page.getByTestId("meter-notes-reading-level")).toHaveText("Notes reading level: too short to score · 21 words (a level needs 30)");
+  await expect(page.getByTestId("meter-notes-reading-level")).toHaveText(
+    "Notes reading level: too short to score · 21 words (a level needs 30)",
+  );
   await expect(page.getByTestId("meter-whole-handout")).toHaveText(/^Whole handout: grade \d+\.\d · [\d,]+ words/);
   await page.getByLabel("Direct line").fill("(555) 010-9999");
   await page.getByLabel("Prepared for").fill("Jo");
@@ -40,7 +51,9 @@ test("the demo clinician builds, generates and downloads a handout from the back
   await page.getByRole("button", { name: "Generate PDF" }).click();
   await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 20_000 });
   const handoutUrl = page.url();
-  await expect(page.getByText("Prevention, What Is a Back Spasm, Symptoms, Risk Factors, Treatment, Disclaimer")).toBeVisible();
+  await expect(
+    page.getByText("Prevention, What Is a Back Spasm, Symptoms, Risk Factors, Treatment, Disclaimer"),
+  ).toBeVisible();
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download PDF" }).click();
@@ -106,21 +119,30 @@ test("another clinic cannot open or download the handout", async ({ page, browse
   await other.close();
 });
 
-test("notes: a long paste keeps its first 4,000 characters and says how many were cut; text too short or too list-like is not scored; the header says drafts are kept", async ({ page, context }) => {
+test("notes: a long paste keeps its first 4,000 characters and says how many were cut; text too short or too list-like is not scored; the header says drafts are kept", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, CLINICIAN);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
-  await expect(page.getByText("Your choices are kept as a draft as you type (only you see it); Generate PDF makes the handout.")).toBeVisible();
+  await expect(
+    page.getByText("Your choices are kept as a draft as you type (only you see it); Generate PDF makes the handout."),
+  ).toBeVisible();
   await expect(page.getByText(/Nothing is saved/)).toHaveCount(0);
 
   const notes = page.getByLabel("Notes for this patient");
   const meter = page.getByTestId("meter-notes-reading-level");
   await notes.fill("- Ice 20 minutes\n- Rest\n- Walk daily");
   await expect(meter).toHaveText("Notes reading level: too short to score · 6 words (a level needs 30)");
-  await notes.fill(["Do these at home:", ...Array.from({ length: 12 }, (_, i) => `- Stretch ${i + 1} slowly twice`)].join("\n"));
+  await notes.fill(
+    ["Do these at home:", ...Array.from({ length: 12 }, (_, i) => `- Stretch ${i + 1} slowly twice`)].join("\n"),
+  );
   await expect(meter).toHaveText("Notes reading level: lists are not scored · 52 words, mostly bullet points");
-  await notes.fill("Rest your back for a day or two. Then start to walk a little each morning and evening. Use a warm pack for twenty minutes when the muscle feels tight. Call us if the pain spreads down your leg.");
+  await notes.fill(
+    "Rest your back for a day or two. Then start to walk a little each morning and evening. Use a warm pack for twenty minutes when the muscle feels tight. Call us if the pain spreads down your leg.",
+  );
   await expect(meter).toHaveText(/^Notes reading level: grade \d+\.\d · 39 words$/);
 
   // 158,892 characters pasted (Ctrl+V): the first 4,000 are kept, and the page says how many were cut.
@@ -130,7 +152,11 @@ test("notes: a long paste keeps its first 4,000 characters and says how many wer
   await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
   await notes.focus();
   await page.keyboard.press("Control+V");
-  await expect(page.getByText("154,892 characters were cut from the end of what you pasted: notes hold at most 4,000 characters. The first 4,000 are in the notes.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "154,892 characters were cut from the end of what you pasted: notes hold at most 4,000 characters. The first 4,000 are in the notes.",
+    ),
+  ).toBeVisible();
   await expect(notes).toHaveValue(pasted.slice(0, 4000));
   await expect(page.getByText("4,000 / 4,000 characters")).toBeVisible();
   await expect(meter).toHaveText(/^Notes reading level: grade \d+\.\d · [\d,]+ words$/);
@@ -145,7 +171,9 @@ test("notes: a long paste keeps its first 4,000 characters and says how many wer
   await expect(page.getByText(/characters were cut/)).toHaveCount(0);
 });
 
-test("Activity leaves page views out unless asked for, and shows this computer's address one way (not ::1 and 127.0.0.1)", async ({ page }) => {
+test("Activity leaves page views out unless asked for, and shows this computer's address one way (not ::1 and 127.0.0.1)", async ({
+  page,
+}) => {
   await signIn(page, RIVERSIDE_OWNER);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();

@@ -14,17 +14,27 @@ const TOTAL = 400 * 1024 * 1024;
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 
 /** Streams up to 400 MB of form data in chunks; resolves with the status and when it came. */
-function chunkedPost(url: string, headers: Record<string, string>): Promise<{ status: number; ms: number; sentMb: number }> {
+function chunkedPost(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; ms: number; sentMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let sent = 0;
     let answered = false;
-    const req = http.request(url, { method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked", "Content-Type": "application/x-www-form-urlencoded" } }, (res) => {
-      answered = true;
-      res.resume();
-      resolve({ status: res.statusCode!, ms: performance.now() - t0, sentMb: sent / 1024 / 1024 });
-      req.destroy();
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "Transfer-Encoding": "chunked", "Content-Type": "application/x-www-form-urlencoded" },
+      },
+      (res) => {
+        answered = true;
+        res.resume();
+        resolve({ status: res.statusCode!, ms: performance.now() - t0, sentMb: sent / 1024 / 1024 });
+        req.destroy();
+      },
+    );
     req.on("error", (err) => (answered ? undefined : reject(err)));
     const chunk = Buffer.alloc(256 * 1024, "a");
     req.write("notes=");
@@ -51,13 +61,25 @@ test("a 400 MB chunked body to each route that reads one: 413 within a second, a
     const { cookie } = await signInOverHttp(base, CLINICIAN.email, CLINICIAN.password);
     expect(cookie).toMatch(/session-token/);
     const headers = { Cookie: cookie, Origin: base };
-    const routes = [`/clinics/${RIVERSIDE}/drafts`, `/clinics/${RIVERSIDE}/handouts/preview`, "/api/auth/callback/credentials", "/api/auth/signout"];
+    const routes = [
+      `/clinics/${RIVERSIDE}/drafts`,
+      `/clinics/${RIVERSIDE}/handouts/preview`,
+      "/api/auth/callback/credentials",
+      "/api/auth/signout",
+    ];
     // A few ordinary requests first, so what follows measures the bodies, not the first use of each route.
-    for (const route of routes) await fetch(`${base}${route}`, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: "x=1" });
+    for (const route of routes)
+      await fetch(`${base}${route}`, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "x=1",
+      });
     const before = rssMb(server.child.pid!);
     for (const route of routes) {
       const r = await chunkedPost(`${base}${route}`, headers);
-      console.log(`[hostile-bodies] ${route}: ${r.status} after ${r.ms.toFixed(0)} ms (${r.sentMb.toFixed(0)} MB sent by then)`);
+      console.log(
+        `[hostile-bodies] ${route}: ${r.status} after ${r.ms.toFixed(0)} ms (${r.sentMb.toFixed(0)} MB sent by then)`,
+      );
       expect(r.status, route).toBe(413);
       expect(r.ms, route).toBeLessThan(1000);
     }

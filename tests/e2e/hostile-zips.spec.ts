@@ -11,22 +11,32 @@ function zeroPictureZip(): Buffer {
   picture.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const names = Array.from({ length: 20 }, (_, i) => `images/p${i + 1}.png`);
   const md = `# Zero Pictures\n\n## Stretches\n\n${names.map((n, i) => `![Stretch ${i + 1}](${n})`).join("\n\n")}\n\n## Disclaimer\n\nGeneral advice.\n`;
-  return Buffer.from(zipSync({ "guide.md": strToU8(md), ...Object.fromEntries(names.map((n) => [n, picture])) }, { level: 9 }));
+  return Buffer.from(
+    zipSync({ "guide.md": strToU8(md), ...Object.fromEntries(names.map((n) => [n, picture])) }, { level: 9 }),
+  );
 }
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
 
-test("20 zip uploads at once from one clinic: each gets the form's refusal, while another clinic's handouts page and /api/health keep answering", async ({ browser, page, baseURL }) => {
+test("20 zip uploads at once from one clinic: each gets the form's refusal, while another clinic's handouts page and /api/health keep answering", async ({
+  browser,
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const zip = zeroPictureZip();
   await signIn(page, RIVERSIDE_OWNER);
   await page.goto(`/clinics/${RIVERSIDE}/guides/import`);
-  await page.getByLabel("Zip file", { exact: true }).setInputFiles({ name: "zeros.zip", mimeType: "application/zip", buffer: zip });
+  await page
+    .getByLabel("Zip file", { exact: true })
+    .setInputFiles({ name: "zeros.zip", mimeType: "application/zip", buffer: zip });
   const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
   await page.getByRole("button", { name: "Import the zip" }).click();
   const request = await captured;
   // The form's own message, on the form.
-  await expect(page.getByText(/"images\/p1\.png": The image could not be read/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/"images\/p1\.png": The image could not be read/).first()).toBeVisible({
+    timeout: 20_000,
+  });
 
   // The same action sent by a light client, as the form sends it (React's reply encoding: the bound clinic id,
   // the form's previous state, then the form data, whose fields carry the prefix "_1_"), 20 at once.
@@ -37,7 +47,9 @@ test("20 zip uploads at once from one clinic: each gets the form's refusal, whil
     form.set("0", JSON.stringify([RIVERSIDE, { ok: false }, "$K1"]));
     // fetch sets the multipart Content-Type (and its boundary) itself.
     const { "content-type": _, ...headers } = actionHeaders(request);
-    return fetch(request.url(), { method: "POST", body: form, headers: { ...headers, cookie, origin: baseURL! } }).then((r) => r.text());
+    return fetch(request.url(), { method: "POST", body: form, headers: { ...headers, cookie, origin: baseURL! } }).then(
+      (r) => r.text(),
+    );
   };
 
   const reader = await browser.newContext();

@@ -22,7 +22,10 @@ async function openBuilderAt(page: Page, base: string) {
   await expect(page.getByRole("heading", { name: "New handout" })).toBeVisible();
 }
 
-test("with APP_URL set, the builder opened at 127.0.0.1 says where the portal is instead of failing quietly", async ({ page, baseURL }) => {
+test("with APP_URL set, the builder opened at 127.0.0.1 says where the portal is instead of failing quietly", async ({
+  page,
+  baseURL,
+}) => {
   const configured = new URL(baseURL!);
   const elsewhere = `http://127.0.0.1:${configured.port}`;
   await signInAt(page, elsewhere);
@@ -35,7 +38,9 @@ test("with APP_URL set, the builder opened at 127.0.0.1 says where the portal is
   await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();
 });
 
-test("without APP_URL (development), the builder works at localhost and at 127.0.0.1 alike: preview, draft and Generate", async ({ browser }) => {
+test("without APP_URL (development), the builder works at localhost and at 127.0.0.1 alike: preview, draft and Generate", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const port = await freePort();
   let server: Started | undefined;
@@ -48,7 +53,9 @@ test("without APP_URL (development), the builder works at localhost and at 127.0
       const base = `http://${host}:${port}`;
       await signInAt(page, base);
       await openBuilderAt(page, base);
-      await expect(page.getByTestId("handout-preview").getByRole("img", { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId("handout-preview").getByRole("img", { name: /^Page 1 of \d+$/ })).toBeVisible({
+        timeout: 20_000,
+      });
       await page.getByLabel("Prepared for").fill(host === "localhost" ? "L.H." : "I.P.");
       await expect(page.getByText(/^Draft saved at /)).toBeVisible({ timeout: 10_000 });
       await page.getByRole("button", { name: "Generate PDF" }).click();

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { expectFormError, RIVERSIDE, RIVERSIDE_OWNER, signIn, waitForMail } from "./support";
 
-test("an owner invites a member; the email lands in the catcher; the invite is accepted in the browser, which is then signed in on the clinic", async ({ page, browser }) => {
+test("an owner invites a member; the email lands in the catcher; the invite is accepted in the browser, which is then signed in on the clinic", async ({
+  page,
+  browser,
+}) => {
   const email = `new.colleague.${Date.now()}@riverside.example`;
   await signIn(page, RIVERSIDE_OWNER);
   await page.goto(`/clinics/${RIVERSIDE}/members`);

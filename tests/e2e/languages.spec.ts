@@ -14,7 +14,9 @@ async function openBuilder(page: Page, variant: string) {
   await picker.selectOption({ value: (await option.getAttribute("value"))! });
 }
 
-test("the clinician makes the back-spasms handout in plain Spanish: Spanish PDF, /Lang es, Spanish email, the Spanish reading index", async ({ page }) => {
+test("the clinician makes the back-spasms handout in plain Spanish: Spanish PDF, /Lang es, Spanish email, the Spanish reading index", async ({
+  page,
+}) => {
   await openBuilder(page, "Spanish · plain language");
   await expect(page.getByLabel("Handout title")).toHaveValue("Espasmos de espalda: lo básico");
   await expect(page.getByLabel("¿Qué es un espasmo de espalda?", { exact: true })).toBeChecked();
@@ -31,7 +33,15 @@ test("the clinician makes the back-spasms handout in plain Spanish: Spanish PDF,
   const pages = Number(/Página 1 de (\d+)/.exec(text)?.[1]);
   expect(pages).toBeGreaterThan(1);
   expect(text).toContain(`Página ${pages} de ${pages}`);
-  for (const heading of ["Lo más importante", "¿Qué es un espasmo de espalda?", "Signos y síntomas", "¿Preguntas? Comuníquese con Riverside Spine & Wellness", "Referencias", "Aviso legal"]) expect(text).toContain(heading);
+  for (const heading of [
+    "Lo más importante",
+    "¿Qué es un espasmo de espalda?",
+    "Signos y síntomas",
+    "¿Preguntas? Comuníquese con Riverside Spine & Wellness",
+    "Referencias",
+    "Aviso legal",
+  ])
+    expect(text).toContain(heading);
   expect(text).not.toMatch(/Page \d+ of|Questions\? Contact|Notes from your clinician/);
   expect(qpdfQdf(pdf)).toMatch(/\/Lang \((?:\\376\\377\\000e\\000s|es)\)/);
 

@@ -6,7 +6,10 @@ import { pdftotext, renderPageRgba } from "../support/pdf-tools";
 const GUIDE = "Treating Back Spasms: A Comprehensive Guide";
 const words = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 
-test("a handout's patient link: emailed without the handout, opened as an accessible page in the PDF's order, QR code on page 1, opening seen by the clinic", async ({ page, browser }) => {
+test("a handout's patient link: emailed without the handout, opened as an accessible page in the PDF's order, QR code on page 1, opening seen by the clinic", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, CLINICIAN);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
@@ -55,7 +58,9 @@ test("a handout's patient link: emailed without the handout, opened as an access
   const response = await phone.goto(url);
   expect(response?.status()).toBe(200);
   const headers = response!.headers();
-  expect(headers["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toBe(
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  );
   expect(headers["x-robots-tag"]).toBe("noindex, nofollow");
   expect(headers["referrer-policy"]).toBe("no-referrer");
   expect(headers["cache-control"]).toBe("no-store");
@@ -74,9 +79,15 @@ test("a handout's patient link: emailed without the handout, opened as an access
 
   // Tap to call, larger text, the stored PDF.
   await expect(phone.locator("section.contact a[href^='tel:']").first()).toHaveAttribute("href", /^tel:\+?\d{7,}$/);
-  const before = await phone.locator("main p").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const before = await phone
+    .locator("main p")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   await phone.getByLabel("Larger text").check();
-  const after = await phone.locator("main p").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const after = await phone
+    .locator("main p")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(after).toBeGreaterThan(before * 1.15);
   await expectAccessible(phone);
   const download = await phone.request.get(`${url}/pdf`);
@@ -109,7 +120,9 @@ test("a handout's patient link: emailed without the handout, opened as an access
   expect(await gone.text()).toContain("This handout is no longer available");
 });
 
-test("the clinic home says who each handout and draft is for, and that a withdrawn link is withdrawn (not just \"opened 2×\")", async ({ page }) => {
+test('the clinic home says who each handout and draft is for, and that a withdrawn link is withdrawn (not just "opened 2×")', async ({
+  page,
+}) => {
   const name = `Kit${String.fromCharCode(...Array.from({ length: 5 }, () => 97 + Math.floor(Math.random() * 26)))}`;
   await signIn(page, CLINICIAN);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
@@ -130,11 +143,17 @@ test("the clinic home says who each handout and draft is for, and that a withdra
   await expect(page.getByText(/^Draft saved at /)).toBeVisible({ timeout: 10_000 });
 
   await page.goto(`/clinics/${RIVERSIDE}`);
-  const handout = page.getByRole("region", { name: "Your recent handouts" }).getByRole("listitem").filter({ has: page.getByText(`For ${name}`, { exact: true }) });
+  const handout = page
+    .getByRole("region", { name: "Your recent handouts" })
+    .getByRole("listitem")
+    .filter({ has: page.getByText(`For ${name}`, { exact: true }) });
   await expect(handout.getByRole("link", { name: GUIDE })).toBeVisible();
   await expect(handout.getByText("Link withdrawn · opened 2×")).toBeVisible();
   await expect(handout.getByText(/^Link opened/)).toHaveCount(0);
-  const draft = page.getByRole("region", { name: "Drafts to finish" }).getByRole("listitem").filter({ has: page.getByText(`For ${name}b`, { exact: true }) });
+  const draft = page
+    .getByRole("region", { name: "Drafts to finish" })
+    .getByRole("listitem")
+    .filter({ has: page.getByText(`For ${name}b`, { exact: true }) });
   await expect(draft.getByRole("link", { name: GUIDE })).toBeVisible();
   await expect(draft.getByText(/^Saved /)).toBeVisible();
   await page.goto(`/clinics/${RIVERSIDE}/handouts?q=${name}`);

@@ -7,7 +7,19 @@ import pg from "pg";
 import { expect, test, type Request } from "@playwright/test";
 import { webServerArgs } from "../../lib/server/node-flags.mjs";
 import { actionHeaders, captureGenerate, CLINICIAN, LAKESIDE, RIVERSIDE_OWNER, signIn } from "./support";
-import { freePort, pressCtrlC, requestThrough, scriptArgs, signalEveryProcess, signInForm, signInOverHttp, startNode, waitForHealth, type Answer, type Started } from "./processes";
+import {
+  freePort,
+  pressCtrlC,
+  requestThrough,
+  scriptArgs,
+  signalEveryProcess,
+  signInForm,
+  signInOverHttp,
+  startNode,
+  waitForHealth,
+  type Answer,
+  type Started,
+} from "./processes";
 
 // The production path and the process lifecycle, run as an operator would: real commands in their own
 // processes against the e2e PostgreSQL cluster (its superuser is the e2e runner's DATABASE_URL).
@@ -41,7 +53,9 @@ async function sql(url: string, text: string) {
 
 // What the first test leaves for the next: a production database (the README's roles, migrated, one clinic
 // and its owner) and the environment that starts the portal on it.
-let production: { env: Record<string, string | undefined>; asMigrator: string; owner: { email: string; password: string } } | undefined;
+let production:
+  | { env: Record<string, string | undefined>; asMigrator: string; owner: { email: string; password: string } }
+  | undefined;
 
 const stop = async (p: Started | undefined) => {
   if (!p || p.child.exitCode !== null) return;
@@ -49,7 +63,9 @@ const stop = async (p: Started | undefined) => {
   await p.exited;
 };
 
-test("a production start on a real database: migrations first, no demo accounts, admin:create is the way in, and the app's role cannot rewrite the record", async ({ page }) => {
+test("a production start on a real database: migrations first, no demo accounts, admin:create is the way in, and the app's role cannot rewrite the record", async ({
+  page,
+}) => {
   const migrator = { name: "portal_migrator", password: "migrator-secret-1" };
   const app = { name: "portal_app", password: "app-secret-1" };
   // The README's "Database roles" steps.
@@ -73,7 +89,14 @@ test("a production start on a real database: migrations first, no demo accounts,
 
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const prodEnv = { DATABASE_URL: asApp, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"), APP_URL: base, SMTP_URL: process.env.SMTP_URL, PORT: String(port), DELIVERY_WORKER: "off" };
+  const prodEnv = {
+    DATABASE_URL: asApp,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
+    APP_URL: base,
+    SMTP_URL: process.env.SMTP_URL,
+    PORT: String(port),
+    DELIVERY_WORKER: "off",
+  };
 
   // A guessable secret is refused with one line that says how to make a good one.
   for (const [secret, why] of [
@@ -82,7 +105,9 @@ test("a production start on a real database: migrations first, no demo accounts,
   ]) {
     const weak = startNode(npmStart, { ...prodEnv, NEXTAUTH_SECRET: secret });
     expect(await weak.exited).toBe(1);
-    expect(weak.output().trim()).toBe(`[portal] Configuration error: NEXTAUTH_SECRET is too easy to guess (it ${why}): make a random one with \`openssl rand -base64 32\`. See .env.example.`);
+    expect(weak.output().trim()).toBe(
+      `[portal] Configuration error: NEXTAUTH_SECRET is too easy to guess (it ${why}): make a random one with \`openssl rand -base64 32\`. See .env.example.`,
+    );
   }
 
   // Before the migrations: the app refuses to start and says what to run.
@@ -104,7 +129,9 @@ test("a production start on a real database: migrations first, no demo accounts,
     expect((await sql(asMigrator, `SELECT count(*)::int AS n FROM "User"`)).rows[0].n).toBe(0);
     expect((await sql(asMigrator, `SELECT count(*)::int AS n FROM "GuideVersion"`)).rows[0].n).toBeGreaterThan(0);
     // The demo passwords do not work here.
-    expect((await signInOverHttp(base, RIVERSIDE_OWNER.email, RIVERSIDE_OWNER.password)).url).toMatch(/error=CredentialsSignin/);
+    expect((await signInOverHttp(base, RIVERSIDE_OWNER.email, RIVERSIDE_OWNER.password)).url).toMatch(
+      /error=CredentialsSignin/,
+    );
 
     // A password on the command line is refused; on stdin it is taken.
     const cmd = [...scriptArgs("admin:create"), "--email", "Admin@Prod.example", "--clinic", "Harbor Physio"];
@@ -116,7 +143,9 @@ test("a production start on a real database: migrations first, no demo accounts,
     expect(weak.output()).toMatch(/Use at least 12 characters/);
     const created = startNode(cmd, { DATABASE_URL: asApp }, "harbor-lighthouse-42\n");
     expect(await created.exited, created.output()).toBe(0);
-    expect(created.output()).toMatch(/Created the clinic "Harbor Physio" \(\S+\) with admin@prod\.example as its owner/);
+    expect(created.output()).toMatch(
+      /Created the clinic "Harbor Physio" \(\S+\) with admin@prod\.example as its owner/,
+    );
 
     await page.goto(`${base}/login`);
     await page.getByLabel("Email").fill("admin@prod.example");
@@ -144,13 +173,21 @@ test("a production start on a real database: migrations first, no demo accounts,
   }
 });
 
-test("stopping a production server with 30 requests in flight on kept-alive connections: all 30 are answered, whether every process or only the start process gets SIGTERM", async ({ browser }) => {
+test("stopping a production server with 30 requests in flight on kept-alive connections: all 30 are answered, whether every process or only the start process gets SIGTERM", async ({
+  browser,
+}) => {
   if (!production) throw new Error("needs the production database of the first test");
   const { asMigrator, owner } = production;
   const port = await freePort();
   const base = `http://localhost:${port}`;
   // As deployed: the email worker beside the server, and the default SHUTDOWN_DRAIN_MS.
-  const env = { ...production.env, PORT: String(port), APP_URL: base, DELIVERY_WORKER: undefined, SHUTDOWN_DRAIN_MS: undefined };
+  const env = {
+    ...production.env,
+    PORT: String(port),
+    APP_URL: base,
+    DELIVERY_WORKER: undefined,
+    SHUTDOWN_DRAIN_MS: undefined,
+  };
   const clinicId = (await sql(asMigrator, `SELECT id FROM "Clinic" WHERE name = 'Harbor Physio'`)).rows[0].id as string;
   const handouts = async () => (await sql(asMigrator, `SELECT count(*)::int AS n FROM "Handout"`)).rows[0].n as number;
   // A clinician's Generate to replay, and their session.
@@ -186,7 +223,12 @@ test("stopping a production server with 30 requests in flight on kept-alive conn
       // follow each other as answers come back. Twenty clinicians press Generate, ten open their handouts list.
       const agent = new http.Agent({ keepAlive: true, maxSockets: 5 });
       const pageLoad = () => requestThrough(agent, `${base}/clinics/${clinicId}/handouts`, { headers: { cookie } });
-      const replay = () => requestThrough(agent, `${base}${new URL(generate.url()).pathname}`, { method: "POST", headers: { ...actionHeaders(generate), cookie }, body: generate.postDataBuffer()! });
+      const replay = () =>
+        requestThrough(agent, `${base}${new URL(generate.url()).pathname}`, {
+          method: "POST",
+          headers: { ...actionHeaders(generate), cookie },
+          body: generate.postDataBuffer()!,
+        });
       // A server that has served before (its render threads and pages warm), as in production.
       expect([await replay(), await pageLoad()]).toMatchObject([{ status: 200 }, { status: 200 }]);
       const before = await handouts();
@@ -196,9 +238,24 @@ test("stopping a production server with 30 requests in flight on kept-alive conn
       sendSigterm(server);
       const signalled = Date.now();
       // Load balancers are told at once.
-      await expect.poll(() => fetch(`${base}/api/health`).then((r) => r.status, (e: Error) => e.message), { timeout: 1_000, intervals: [50] }).toBe(503);
+      await expect
+        .poll(
+          () =>
+            fetch(`${base}/api/health`).then(
+              (r) => r.status,
+              (e: Error) => e.message,
+            ),
+          { timeout: 1_000, intervals: [50] },
+        )
+        .toBe(503);
       const outcome = (kind: string, a: Answer) =>
-        "error" in a ? a.error : kind === "page" ? `page ${a.status}` : a.status === 200 && String(a.headers["x-action-redirect"]).includes("/handouts/") ? "saved" : `generate ${a.status}`;
+        "error" in a
+          ? a.error
+          : kind === "page"
+            ? `page ${a.status}`
+            : a.status === 200 && String(a.headers["x-action-redirect"]).includes("/handouts/")
+              ? "saved"
+              : `generate ${a.status}`;
       const outcomes = (await Promise.all(sent)).map((a, i) => outcome(kinds[i]!, a));
       const answeredMs = Date.now() - signalled;
       agent.destroy();
@@ -207,7 +264,9 @@ test("stopping a production server with 30 requests in flight on kept-alive conn
       expect(counts, server.output()).toEqual({ saved: 20, "page 200": 10 });
       expect(await handouts()).toBe(before + 20);
       expect(await server.exited).toBe(0);
-      expect(server.output()).toMatch(/\[web\] SIGTERM: finishing \d+ requests? in flight, \/api\/health answers 503; new requests are still served for 5 s/);
+      expect(server.output()).toMatch(
+        /\[web\] SIGTERM: finishing \d+ requests? in flight, \/api\/health answers 503; new requests are still served for 5 s/,
+      );
       // Each Generate's answer carries the handout page, which Next fetches from this same server.
       expect(server.output()).not.toContain("failed to get redirect response");
     } finally {
@@ -222,7 +281,15 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
   const port = await freePort();
   const base = `http://localhost:${port}`;
   // Development mode (no DATABASE_URL: the embedded database), mail to the e2e catcher, worker separate.
-  const env = { DATABASE_URL: undefined, PORTAL_DATA_DIR: dataDir, PORT: String(port), SMTP_URL: process.env.SMTP_URL, DELIVERY_WORKER: "off", APP_URL: undefined, NEXTAUTH_SECRET: undefined };
+  const env = {
+    DATABASE_URL: undefined,
+    PORTAL_DATA_DIR: dataDir,
+    PORT: String(port),
+    SMTP_URL: process.env.SMTP_URL,
+    DELIVERY_WORKER: "off",
+    APP_URL: undefined,
+    NEXTAUTH_SECRET: undefined,
+  };
   let app: Started | undefined;
   let worker: Started | undefined;
   try {
@@ -240,7 +307,9 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
     // and writes its attempt and an audit event); Ctrl-C lands while they are being served. Each must get
     // its real answer ("wrong email or password"), which needs the database until the last one is done.
     const forms = await Promise.all(Array.from({ length: 30 }, () => signInForm(base)));
-    const inFlight = forms.map((form, i) => signInOverHttp(base, `visitor-${i}@ops.example`, "not-the-password-1", form));
+    const inFlight = forms.map((form, i) =>
+      signInOverHttp(base, `visitor-${i}@ops.example`, "not-the-password-1", form),
+    );
     await new Promise((r) => setTimeout(r, 100));
     pressCtrlC(app);
     const results = await Promise.all(inFlight);
@@ -263,10 +332,19 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
     await waitForHealth(base, app, 120_000);
     expect(fs.readFileSync(path.join(dataDir, "pg.port"), "utf8")).toBe(pgPort);
     const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as { PG_PASSWORD: string };
-    await sql(`postgresql://postgres:${encodeURIComponent(secrets.PG_PASSWORD)}@127.0.0.1:${pgPort}/portal`, `INSERT INTO "AccountEmail" ("id", "kind", "email", "updatedAt") VALUES ('ops-restart-check', 'PASSWORD_RESET', '${RIVERSIDE_OWNER.email}', now())`);
+    await sql(
+      `postgresql://postgres:${encodeURIComponent(secrets.PG_PASSWORD)}@127.0.0.1:${pgPort}/portal`,
+      `INSERT INTO "AccountEmail" ("id", "kind", "email", "updatedAt") VALUES ('ops-restart-check', 'PASSWORD_RESET', '${RIVERSIDE_OWNER.email}', now())`,
+    );
     const mailDir = process.env.E2E_MAIL_DIR!;
     await expect
-      .poll(() => fs.readdirSync(mailDir).some((f) => fs.readFileSync(path.join(mailDir, f), "utf8").includes("account-ops-restart-check@")), { timeout: 30_000 })
+      .poll(
+        () =>
+          fs
+            .readdirSync(mailDir)
+            .some((f) => fs.readFileSync(path.join(mailDir, f), "utf8").includes("account-ops-restart-check@")),
+        { timeout: 30_000 },
+      )
       .toBe(true);
   } finally {
     await stop(worker);
@@ -275,14 +353,22 @@ test("Ctrl-C with 30 requests in flight: they all complete, then the worker and 
   }
 });
 
-test("behind a proxy: X-Forwarded-Host is believed from TRUSTED_PROXIES only, so a server action from a foreign Origin cannot pass for this host's own", async ({ page }) => {
+test("behind a proxy: X-Forwarded-Host is believed from TRUSTED_PROXIES only, so a server action from a foreign Origin cannot pass for this host's own", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, CLINICIAN);
   const title = `Forwarded-host-${Date.now()}`;
   const generate = await captureGenerate(page, LAKESIDE, title, { saved: 30_000 });
-  const saved = async () => (await sql(superuserUrl(), `SELECT count(*)::int AS n FROM "Handout" WHERE title = '${title}'`)).rows[0].n as number;
+  const saved = async () =>
+    (await sql(superuserUrl(), `SELECT count(*)::int AS n FROM "Handout" WHERE title = '${title}'`)).rows[0]
+      .n as number;
   const replay = async (base: string, headers: Record<string, string>) => {
-    const res = await page.request.post(`${base}${new URL(generate.url()).pathname}`, { headers: { ...actionHeaders(generate), ...headers }, data: generate.postDataBuffer()!, maxRedirects: 0 });
+    const res = await page.request.post(`${base}${new URL(generate.url()).pathname}`, {
+      headers: { ...actionHeaders(generate), ...headers },
+      data: generate.postDataBuffer()!,
+      maxRedirects: 0,
+    });
     return { status: res.status(), saved: !!res.headers()["x-action-redirect"]?.includes("/handouts/") };
   };
   // A page elsewhere posting to this portal, claiming through X-Forwarded-Host to be where it came from.
@@ -300,9 +386,20 @@ test("behind a proxy: X-Forwarded-Host is believed from TRUSTED_PROXIES only, so
   const port = await freePort();
   let proxied: Started | undefined;
   try {
-    proxied = startNode(webServerArgs(), { PORT: String(port), NODE_ENV: "production", TRUSTED_PROXIES: "loopback", SHUTDOWN_DRAIN_MS: "0", APP_URL: "http://portal.example" });
+    proxied = startNode(webServerArgs(), {
+      PORT: String(port),
+      NODE_ENV: "production",
+      TRUSTED_PROXIES: "loopback",
+      SHUTDOWN_DRAIN_MS: "0",
+      APP_URL: "http://portal.example",
+    });
     await waitForHealth(`http://localhost:${port}`, proxied);
-    expect(await replay(`http://localhost:${port}`, { origin: "http://portal.example", "x-forwarded-host": "portal.example" })).toEqual({ status: 200, saved: true });
+    expect(
+      await replay(`http://localhost:${port}`, {
+        origin: "http://portal.example",
+        "x-forwarded-host": "portal.example",
+      }),
+    ).toEqual({ status: 200, saved: true });
     // Another site through the same proxy still is not the portal: APP_URL names the one origin it accepts.
     expect(await replay(`http://localhost:${port}`, forged)).toEqual({ status: 200, saved: false });
     expect(await saved()).toBe(3);

@@ -14,12 +14,20 @@ async function addAuthenticator(page: Page, cdp?: CDPSession): Promise<Authentic
   const session = cdp ?? (await page.context().newCDPSession(page));
   await session.send("WebAuthn.enable");
   const { authenticatorId } = await session.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   return { cdp: session, id: authenticatorId };
 }
 
-const credentials = async (a: Authenticator) => (await a.cdp.send("WebAuthn.getCredentials", { authenticatorId: a.id })).credentials as unknown as Credential[];
+const credentials = async (a: Authenticator) =>
+  (await a.cdp.send("WebAuthn.getCredentials", { authenticatorId: a.id })).credentials as unknown as Credential[];
 
 async function addPasskeyOnProfile(page: Page, clinicId: string, name: string, base = "") {
   await page.goto(`${base}/clinics/${clinicId}/profile`);
@@ -36,10 +44,19 @@ async function passkeySignIn(page: Page, base = "") {
   await page.getByRole("button", { name: "Use a passkey" }).click();
 }
 
-const passkeyRows = (userId: string) => sql(`SELECT name, counter::int AS counter FROM "Passkey" WHERE "userId" = $1 ORDER BY "createdAt"`, [userId]).then((r) => r.rows);
-const audit = (userId: string, action: string) => sql(`SELECT metadata FROM "AuditEvent" WHERE "actorId" = $1 AND action = $2 ORDER BY "chainSeq"`, [userId, action]).then((r) => r.rows.map((row) => row.metadata));
+const passkeyRows = (userId: string) =>
+  sql(`SELECT name, counter::int AS counter FROM "Passkey" WHERE "userId" = $1 ORDER BY "createdAt"`, [userId]).then(
+    (r) => r.rows,
+  );
+const audit = (userId: string, action: string) =>
+  sql(`SELECT metadata FROM "AuditEvent" WHERE "actorId" = $1 AND action = $2 ORDER BY "chainSeq"`, [
+    userId,
+    action,
+  ]).then((r) => r.rows.map((row) => row.metadata));
 
-test("add, name and rename a passkey on the profile; sign in with it alone and as the second step; remove it", async ({ page }) => {
+test("add, name and rename a passkey on the profile; sign in with it alone and as the second step; remove it", async ({
+  page,
+}) => {
   const { clinic, owner } = await makeClinic("Passkey Clinic");
   await passwordStep(page, owner);
   const device = await addAuthenticator(page);
@@ -48,7 +65,9 @@ test("add, name and rename a passkey on the profile; sign in with it alone and a
   // The account had no recovery codes: the first passkey brings ten, shown once.
   await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
   await expect(page.locator("#recovery-codes li")).toHaveCount(10);
-  await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("button", { name: "Remove Work laptop" })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Your passkeys" }).getByRole("button", { name: "Remove Work laptop" }),
+  ).toBeVisible();
   await expectAccessible(page);
   // The same device again: the browser refuses, and says why.
   await page.getByLabel("Name", { exact: true }).fill("Work laptop again");
@@ -57,7 +76,9 @@ test("add, name and rename a passkey on the profile; sign in with it alone and a
   await page.getByLabel("Name of “Work laptop”").fill("Office PC");
   await page.getByRole("button", { name: "Save name of Work laptop" }).click();
   await expect(page.getByText("Name saved.")).toBeVisible();
-  await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("button", { name: "Remove Office PC" })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Your passkeys" }).getByRole("button", { name: "Remove Office PC" }),
+  ).toBeVisible();
   expect(await passkeyRows(owner.id)).toEqual([{ name: "Office PC", counter: expect.any(Number) }]);
   expect(await credentials(device)).toHaveLength(1);
   await signOut(page);
@@ -97,7 +118,9 @@ test("add, name and rename a passkey on the profile; sign in with it alone and a
   await expect(page).toHaveURL(new RegExp(`/clinics/${clinic.id}`));
 });
 
-test("a cloned passkey (its signature count goes back) is refused with a clear message, and audited", async ({ page }) => {
+test("a cloned passkey (its signature count goes back) is refused with a clear message, and audited", async ({
+  page,
+}) => {
   const { clinic, owner } = await makeClinic("Clone Clinic");
   await passwordStep(page, owner);
   const original = await addAuthenticator(page);
@@ -121,21 +144,29 @@ test("a cloned passkey (its signature count goes back) is refused with a clear m
   await expect(page.getByText(/This passkey was refused: its use count went backwards/)).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
   expect((await page.context().cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
-  expect(await audit(owner.id, "auth.passkey_refused")).toEqual([{ reason: "cloned", as: "sign-in", storedCounter: stored, answerCounter: exported!.signCount + 1 }]);
+  expect(await audit(owner.id, "auth.passkey_refused")).toEqual([
+    { reason: "cloned", as: "sign-in", storedCounter: stored, answerCounter: exported!.signCount + 1 },
+  ]);
   expect(await passkeyRows(owner.id)).toEqual([{ name: "Phone", counter: stored }]);
   await expectAccessible(page);
 });
 
-test("a device without a passkey for the portal: the ceremony ends and the page says so, nobody signed in", async ({ page }) => {
+test("a device without a passkey for the portal: the ceremony ends and the page says so, nobody signed in", async ({
+  page,
+}) => {
   await page.goto("/login");
   await addAuthenticator(page);
   await expect(page.getByRole("heading", { name: "Sign in with a passkey" })).toBeVisible();
   await page.getByRole("button", { name: "Use a passkey" }).click();
-  await expect(page.getByText(/The passkey request was cancelled or timed out, so you are not signed in/)).toBeVisible();
+  await expect(
+    page.getByText(/The passkey request was cancelled or timed out, so you are not signed in/),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("without APP_URL (development), passkeys belong to the host served: they work at localhost, and 127.0.0.1 says to open localhost", async ({ page }) => {
+test("without APP_URL (development), passkeys belong to the host served: they work at localhost, and 127.0.0.1 says to open localhost", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const { clinic, owner } = await makeClinic("Dev Host Clinic");
   const port = await freePort();

@@ -12,23 +12,31 @@ const GUIDE = "Treating Back Spasms: A Comprehensive Guide";
 async function watchPolicy(page: Page, baseURL: string) {
   const foreign: string[] = [];
   page.on("request", (r) => {
-    if (!r.url().startsWith(baseURL) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) foreign.push(r.url());
+    if (!r.url().startsWith(baseURL) && !r.url().startsWith("data:") && !r.url().startsWith("blob:"))
+      foreign.push(r.url());
   });
   await page.addInitScript(() => {
     (window as unknown as { cspViolations: unknown[] }).cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { cspViolations: unknown[] }).cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile }),
+      (window as unknown as { cspViolations: unknown[] }).cspViolations.push({
+        directive: e.violatedDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile,
+      }),
     );
   });
   return async () => {
     expect(foreign, "requests to other origins").toEqual([]);
-    const violations = (await page.evaluate(() => (window as unknown as { cspViolations: unknown[] }).cspViolations)) as { directive: string; blocked: string; source: string }[];
+    const violations = (await page.evaluate(
+      () => (window as unknown as { cspViolations: unknown[] }).cspViolations,
+    )) as { directive: string; blocked: string; source: string }[];
     // zod 4 probes for eval with a caught `new Function("")` when the form schemas load (it then parses
     // without it): a report, not a failure, and not pdf.js's. Anything else is.
     const unexpected = [];
     for (const v of violations) {
       const code = v.source ? await (await page.request.get(v.source)).text() : "";
-      const zodProbe = v.directive === "script-src" && v.blocked === "eval" && code.includes("jitless") && !code.includes("PDFWorker");
+      const zodProbe =
+        v.directive === "script-src" && v.blocked === "eval" && code.includes("jitless") && !code.includes("PDFWorker");
       if (!zodProbe) unexpected.push(v);
     }
     expect(unexpected, "CSP violations").toEqual([]);
@@ -52,35 +60,62 @@ async function previewSettled(page: Page) {
 /** The canvas of page `n` as pixels, and its size in CSS pixels. */
 async function canvasPixels(page: Page, n: number, file: string) {
   const canvas = page.getByRole("img", { name: new RegExp(`^Page ${n} of \\d+$`) });
-  const { url, width, height, cssWidth } = await canvas.evaluate((c: HTMLCanvasElement) => ({ url: c.toDataURL("image/png"), width: c.width, height: c.height, cssWidth: c.clientWidth }));
+  const { url, width, height, cssWidth } = await canvas.evaluate((c: HTMLCanvasElement) => ({
+    url: c.toDataURL("image/png"),
+    width: c.width,
+    height: c.height,
+    cssWidth: c.clientWidth,
+  }));
   const png = Buffer.from(url.slice(url.indexOf(",") + 1), "base64");
   fs.writeFileSync(file, png);
   return { raw: await decode(png), width, height, cssWidth };
 }
 
 async function decode(png: Buffer): Promise<Raw> {
-  const { data, info } = await sharp(png).flatten({ background: "#ffffff" }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(png)
+    .flatten({ background: "#ffffff" })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
 /** Page `n` of a PDF file by poppler, at exactly `width` x `height` pixels. */
 async function popplerPixels(pdf: string, n: number, width: number, height: number): Promise<Raw> {
   const out = pdf.replace(/\.pdf$/, `-poppler-${n}`);
-  execFileSync("pdftoppm", ["-png", "-f", String(n), "-l", String(n), "-scale-to-x", String(width), "-scale-to-y", String(height), "-singlefile", pdf, out]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-f",
+    String(n),
+    "-l",
+    String(n),
+    "-scale-to-x",
+    String(width),
+    "-scale-to-y",
+    String(height),
+    "-singlefile",
+    pdf,
+    out,
+  ]);
   return decode(fs.readFileSync(`${out}.png`));
 }
 
 async function saveMask(file: string, mask: Uint8Array, width: number, height: number) {
   const rgb = Buffer.alloc(width * height * 3, 255);
   mask.forEach((m, i) => m && rgb.fill(0, i * 3, i * 3 + 1) && rgb.fill(0, i * 3 + 1, i * 3 + 3));
-  await sharp(rgb, { raw: { width, height, channels: 3 } }).png().toFile(file);
+  await sharp(rgb, { raw: { width, height, channels: 3 } })
+    .png()
+    .toFile(file);
 }
 
 test.describe("the PDF on screen", () => {
   // A 2x screen: the canvas must be drawn at device pixels, not stretched from CSS pixels.
   test.use({ deviceScaleFactor: 2, viewport: { width: 1280, height: 900 } });
 
-  test("the builder's page 1 is the page Generate stores, and the handout page shows every page of it", async ({ page, baseURL }) => {
+  test("the builder's page 1 is the page Generate stores, and the handout page shows every page of it", async ({
+    page,
+    baseURL,
+  }) => {
     fs.mkdirSync(DIR, { recursive: true });
     const checkPolicy = await watchPolicy(page, baseURL!);
     const workers: string[] = [];
@@ -88,7 +123,9 @@ test.describe("the PDF on screen", () => {
     await signIn(page, CLINICIAN);
     await openBuilder(page);
     await page.getByLabel("Causes", { exact: true }).uncheck();
-    await page.getByLabel("Notes for this patient").fill("Warm shower first thing.\n- Knees to chest, 5 times\n- Walk after lunch\n热敷 15 分钟 (heat, 15 minutes)");
+    await page
+      .getByLabel("Notes for this patient")
+      .fill("Warm shower first thing.\n- Knees to chest, 5 times\n- Walk after lunch\n热敷 15 分钟 (heat, 15 minutes)");
     await page.getByLabel("Prepared for").fill("Sam");
     await previewSettled(page);
     // Drawn from the form as it is now (the notes are in it), not from a change before them.
@@ -111,15 +148,22 @@ test.describe("the PDF on screen", () => {
     const stored = await popplerPixels(pdfFile, 1, preview.width, preview.height);
     const diff = pixelDiff(preview.raw, stored);
     await saveMask(`${DIR}/builder-vs-stored-diff.png`, diff.mask, preview.width, preview.height);
-    console.log(`[pdf-preview] builder page 1 (${preview.width}x${preview.height}) vs pdftoppm of the stored PDF: ${diff.differing} of ${diff.total} pixels differ (${(diff.ratio * 100).toFixed(3)}%)`);
+    console.log(
+      `[pdf-preview] builder page 1 (${preview.width}x${preview.height}) vs pdftoppm of the stored PDF: ${diff.differing} of ${diff.total} pixels differ (${(diff.ratio * 100).toFixed(3)}%)`,
+    );
     expect(diff.ratio).toBeLessThanOrEqual(0.01);
 
     // The handout page: the stored PDF, page 1 first, then all of it.
     await expect(page.getByText(`Showing page 1 of ${pages}`, { exact: true })).toBeVisible();
     await expect(page.getByRole("img", { name: /^Page \d+ of \d+$/ })).toHaveCount(1);
     const handoutCanvas = await canvasPixels(page, 1, `${DIR}/handout-page-1.png`);
-    const handoutDiff = pixelDiff(handoutCanvas.raw, await popplerPixels(pdfFile, 1, handoutCanvas.width, handoutCanvas.height));
-    console.log(`[pdf-preview] handout page 1 (${handoutCanvas.width}x${handoutCanvas.height}): ${(handoutDiff.ratio * 100).toFixed(3)}% of pixels differ`);
+    const handoutDiff = pixelDiff(
+      handoutCanvas.raw,
+      await popplerPixels(pdfFile, 1, handoutCanvas.width, handoutCanvas.height),
+    );
+    console.log(
+      `[pdf-preview] handout page 1 (${handoutCanvas.width}x${handoutCanvas.height}): ${(handoutDiff.ratio * 100).toFixed(3)}% of pixels differ`,
+    );
     expect(handoutDiff.ratio).toBeLessThanOrEqual(0.01);
 
     await page.getByRole("button", { name: `Show all ${pages} pages` }).click();
@@ -127,7 +171,9 @@ test.describe("the PDF on screen", () => {
     await expect(page.getByRole("img", { name: `Page ${pages} of ${pages}` })).toBeVisible();
     await expect(page.getByText(`Showing all ${pages} pages`, { exact: true })).toBeVisible();
     const last = await canvasPixels(page, pages, `${DIR}/handout-page-${pages}.png`);
-    expect(pixelDiff(last.raw, await popplerPixels(pdfFile, pages, last.width, last.height)).ratio).toBeLessThanOrEqual(0.01);
+    expect(pixelDiff(last.raw, await popplerPixels(pdfFile, pages, last.width, last.height)).ratio).toBeLessThanOrEqual(
+      0.01,
+    );
     // The text of each page shown is there for screen readers, in the page's order.
     const text = await page.locator(".sr-only").allTextContents();
     expect(text.join("\n")).toContain("Warm shower first thing.");
@@ -152,7 +198,9 @@ test.describe("the PDF on screen", () => {
   });
 });
 
-test("the builder fetches page 1 only until every page is asked for, and names characters no font has before Generate", async ({ page }) => {
+test("the builder fetches page 1 only until every page is asked for, and names characters no font has before Generate", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   const bodies: { all: boolean; pages: number; size: number }[] = [];
   page.on("response", async (r) => {
@@ -177,10 +225,14 @@ test("the builder fetches page 1 only until every page is asked for, and names c
 
   // U+E000 is in no font: the builder names it and the field, and Generate refuses it with the same words.
   await page.getByLabel("Notes for this patient").fill("Ice \uE000 daily.");
-  await expect(page.getByText("These characters cannot be printed, so the handout cannot be generated yet:")).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.getByText("These characters cannot be printed, so the handout cannot be generated yet:"),
+  ).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole("listitem").filter({ hasText: /^Notes for this patient: .*U\+E000/ })).toBeVisible();
   await page.getByRole("button", { name: "Generate PDF" }).click();
-  await expect(page.getByText("These characters cannot be printed: “\uE000” (U+E000). Remove or replace them.").first()).toBeVisible();
+  await expect(
+    page.getByText("These characters cannot be printed: “\uE000” (U+E000). Remove or replace them.").first(),
+  ).toBeVisible();
   await expect(page).toHaveURL(/handouts\/new/);
 });
 
@@ -192,7 +244,9 @@ test("at 375 px the builder's preview and the handout page fit the phone and mee
     const box = (await canvas.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
-    expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width), "drawn at the width shown").toBe(Math.round(box.width));
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width), "drawn at the width shown").toBe(
+      Math.round(box.width),
+    );
     await expectAccessible(page);
   };
   await signIn(page, CLINICIAN);

@@ -13,7 +13,10 @@ export type Started = { child: ChildProcess; output: () => string; exited: Promi
 export function scriptArgs(name: string, env: Record<string, string | undefined> = {}): string[] {
   const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
   const dataDir = "PORTAL_DATA_DIR" in env ? env.PORTAL_DATA_DIR : process.env.PORTAL_DATA_DIR;
-  const [node, ...args] = scripts[name]!.replace(/\$\{PORTAL_DATA_DIR:-([^}]*)\}/g, (_, fallback: string) => dataDir || fallback).split(" ");
+  const [node, ...args] = scripts[name]!.replace(
+    /\$\{PORTAL_DATA_DIR:-([^}]*)\}/g,
+    (_, fallback: string) => dataDir || fallback,
+  ).split(" ");
   if (node !== "node") throw new Error(`npm run ${name} is not a node command`);
   return args;
 }
@@ -26,7 +29,11 @@ export function startNode(args: string[], env: Record<string, string | undefined
   const merged: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k];
-  const child = spawn(process.execPath, args, { env: merged as NodeJS.ProcessEnv, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    env: merged as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (c) => (out += c));
   child.stderr!.on("data", (c) => (out += c));
@@ -50,7 +57,10 @@ export async function waitForHealth(base: string, p: Started, timeoutMs = 90_000
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (p.child.exitCode !== null) throw new Error(`the portal exited early:\n${p.output()}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -61,14 +71,25 @@ export async function waitForHealth(base: string, p: Started, timeoutMs = 90_000
 export async function signInForm(base: string) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  return { csrfToken, cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  return {
+    csrfToken,
+    cookie: csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  };
 }
 
 /**
  * One sign-in as a browser does it: CSRF token, then the credentials POST. Resolves to the HTTP status, the
  * address it sends the browser to, and the cookies the browser then holds (the session's, when it worked).
  */
-export async function signInOverHttp(base: string, email: string, password: string, form?: { csrfToken: string; cookie: string }): Promise<{ status: number; url: string; cookie: string }> {
+export async function signInOverHttp(
+  base: string,
+  email: string,
+  password: string,
+  form?: { csrfToken: string; cookie: string },
+): Promise<{ status: number; url: string; cookie: string }> {
   const { csrfToken, cookie } = form ?? (await signInForm(base));
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
@@ -77,7 +98,11 @@ export async function signInOverHttp(base: string, email: string, password: stri
     redirect: "manual",
   });
   const body = (await res.json().catch(() => ({}))) as { url?: string };
-  const cookies = new Map([...cookie.split("; "), ...res.headers.getSetCookie().map((c) => c.split(";")[0]!)].map((c) => [c.split("=")[0]!, c] as const));
+  const cookies = new Map(
+    [...cookie.split("; "), ...res.headers.getSetCookie().map((c) => c.split(";")[0]!)].map(
+      (c) => [c.split("=")[0]!, c] as const,
+    ),
+  );
   return { status: res.status, url: body.url ?? "", cookie: [...cookies.values()].join("; ") };
 }
 
@@ -112,7 +137,11 @@ export function signalEveryProcess(p: Started, signal: NodeJS.Signals) {
 export type Answer = { status: number; headers: http.IncomingHttpHeaders } | { error: string };
 
 /** One request through `agent` (so it may wait for, and reuse, one of the agent's kept-alive connections). */
-export function requestThrough(agent: http.Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Answer> {
+export function requestThrough(
+  agent: http.Agent,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+): Promise<Answer> {
   return new Promise((resolve) => {
     const req = http.request(url, { agent, method: init.method ?? "GET", headers: init.headers }, (res) => {
       res.resume();

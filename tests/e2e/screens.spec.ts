@@ -41,7 +41,9 @@ function watchFailures(page: Page) {
 }
 
 for (const width of [1280, 375]) {
-  test(`screens meet WCAG 2.1 AA and axe's best practices, fit ${width} px, and load without a 404 (favicon included)`, async ({ page }) => {
+  test(`screens meet WCAG 2.1 AA and axe's best practices, fit ${width} px, and load without a 404 (favicon included)`, async ({
+    page,
+  }) => {
     const failures = watchFailures(page);
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/login");
@@ -56,7 +58,9 @@ for (const width of [1280, 375]) {
       await expectVisibleFocus(page);
       await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
     }
-    const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    const icons = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
     expect(icons.some((href) => /\/icon\.svg/.test(href))).toBe(true);
     for (const href of icons) expect((await page.request.get(href)).status(), href).toBe(200);
     expect((await page.request.get("/favicon.ico")).headers()["content-type"]).toMatch(/^image\//);
@@ -64,7 +68,9 @@ for (const width of [1280, 375]) {
   });
 }
 
-test("with a light clinic colour every signed-in screen still has no axe violation at any impact level", async ({ page }) => {
+test("with a light clinic colour every signed-in screen still has no axe violation at any impact level", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, RIVERSIDE_OWNER);
   await setPrimaryColour(page, RIVERSIDE, "#ffee00");

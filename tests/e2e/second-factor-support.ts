@@ -25,16 +25,37 @@ export async function makeClinic(label: string) {
   const clinic = { id: `e2e-${tag}`, name: `${label} ${tag}` };
   await sql(`INSERT INTO "Clinic" (id, name, "updatedAt") VALUES ($1, $2, now())`, [clinic.id, clinic.name]);
   const person = async (role: "OWNER" | "CLINICIAN", name: string): Promise<Person> => {
-    const p = { id: `u-${role.toLowerCase()}-${tag}`, email: `${role.toLowerCase()}-${tag}@second-factor.example`, name: `${name} ${tag}`, password: `pass-${tag}-words-here`, membershipId: `m-${role.toLowerCase()}-${tag}` };
+    const p = {
+      id: `u-${role.toLowerCase()}-${tag}`,
+      email: `${role.toLowerCase()}-${tag}@second-factor.example`,
+      name: `${name} ${tag}`,
+      password: `pass-${tag}-words-here`,
+      membershipId: `m-${role.toLowerCase()}-${tag}`,
+    };
     const passwordHash = await hash(p.password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-    await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [p.id, p.email, p.name, passwordHash]);
-    await sql(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, $4)`, [p.membershipId, p.id, clinic.id, role]);
+    await sql(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [
+      p.id,
+      p.email,
+      p.name,
+      passwordHash,
+    ]);
+    await sql(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, $4)`, [
+      p.membershipId,
+      p.id,
+      clinic.id,
+      role,
+    ]);
     return p;
   };
-  return { clinic, owner: await person("OWNER", "Olive Owner"), clinician: await person("CLINICIAN", "Cleo Clinician") };
+  return {
+    clinic,
+    owner: await person("OWNER", "Olive Owner"),
+    clinician: await person("CLINICIAN", "Cleo Clinician"),
+  };
 }
 
-export const codeAt = (secret: string, offsetMs = 0) => generate({ secret, epoch: Math.floor((Date.now() + offsetMs) / 1000) });
+export const codeAt = (secret: string, offsetMs = 0) =>
+  generate({ secret, epoch: Math.floor((Date.now() + offsetMs) / 1000) });
 
 /** Types email and password; the page that follows is the second step, the set-up step or the portal. */
 export async function passwordStep(page: Page, who: { email: string; password: string }) {

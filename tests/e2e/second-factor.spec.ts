@@ -23,7 +23,9 @@ async function enrolFromProfile(page: Page, clinicId: string) {
   return enrolled;
 }
 
-test("set up from the profile, then sign in with password and code; a replayed code and a reused recovery code are refused", async ({ page }) => {
+test("set up from the profile, then sign in with password and code; a replayed code and a reused recovery code are refused", async ({
+  page,
+}) => {
   const { clinic, owner } = await makeClinic("Two Step Clinic");
   await passwordStep(page, owner);
   const { secret, codes } = await enrolFromProfile(page, clinic.id);
@@ -87,7 +89,9 @@ test("trusting this browser skips the code until it is revoked from the profile"
   await expect(page).toHaveURL(/\/login\/second-factor/);
 });
 
-test("with the clinic's requirement on, a member is walked through set-up at sign-in and can open nothing else until done", async ({ page }) => {
+test("with the clinic's requirement on, a member is walked through set-up at sign-in and can open nothing else until done", async ({
+  page,
+}) => {
   const { clinic, owner, clinician } = await makeClinic("Required Clinic");
   await passwordStep(page, owner);
   await enrolFromProfile(page, clinic.id);
@@ -113,7 +117,10 @@ test("with the clinic's requirement on, a member is walked through set-up at sig
   await expect(page.getByText(`${clinic.name} · you are clinician`)).toBeVisible();
 });
 
-test("an owner resets a member's second factor: the member is signed out and told by email", async ({ page, browser }) => {
+test("an owner resets a member's second factor: the member is signed out and told by email", async ({
+  page,
+  browser,
+}) => {
   const { clinic, owner, clinician } = await makeClinic("Reset Clinic");
   const member = await (await browser.newContext()).newPage();
   await passwordStep(member, clinician);
@@ -123,12 +130,21 @@ test("an owner resets a member's second factor: the member is signed out and tol
   await page.goto(`/clinics/${clinic.id}/members`);
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: `Reset two-step sign-in for ${clinician.name}` }).click();
-  await expect(page.getByText("Two-step sign-in was reset. They have been signed out and told by email.")).toBeVisible();
+  await expect(
+    page.getByText("Two-step sign-in was reset. They have been signed out and told by email."),
+  ).toBeVisible();
   await expectAccessible(page);
   const mail = await waitForMail(clinician.email, 20_000);
   expect(mail.subject).toBe("Your Handout Portal sign-in was reset");
   expect(mail.text).toContain(clinic.name);
-  expect((await sql(`SELECT action FROM "AuditEvent" WHERE "clinicId" = $1 AND action = 'auth.second_factor_reset' AND "targetId" = $2`, [clinic.id, clinician.id])).rowCount).toBe(1);
+  expect(
+    (
+      await sql(
+        `SELECT action FROM "AuditEvent" WHERE "clinicId" = $1 AND action = 'auth.second_factor_reset' AND "targetId" = $2`,
+        [clinic.id, clinician.id],
+      )
+    ).rowCount,
+  ).toBe(1);
 
   await member.goto(`/clinics/${clinic.id}/profile`);
   await expect(member).toHaveURL(/\/login/);
@@ -156,12 +172,17 @@ test("the devices list signs another session out", async ({ page, browser }) => 
   await other.close();
 });
 
-test("changing how the account signs in asks for the password again after 10 minutes (ASVS 7.5.1), and a wrong one is refused", async ({ page }) => {
+test("changing how the account signs in asks for the password again after 10 minutes (ASVS 7.5.1), and a wrong one is refused", async ({
+  page,
+}) => {
   const { clinic, owner } = await makeClinic("Confirm It Clinic");
   await passwordStep(page, owner);
   await expect(page).toHaveURL(new RegExp(`/clinics/${clinic.id}`));
   // The sign-in was 11 minutes ago: the session is still live, but no longer recent.
-  await sql(`UPDATE "AuthSession" SET "confirmedAt" = now() - interval '11 minutes' WHERE "userId" = $1 AND "endedAt" IS NULL`, [owner.id]);
+  await sql(
+    `UPDATE "AuthSession" SET "confirmedAt" = now() - interval '11 minutes' WHERE "userId" = $1 AND "endedAt" IS NULL`,
+    [owner.id],
+  );
   for (const path of ["two-step", "passkeys"]) {
     await page.goto(`/clinics/${clinic.id}/profile/${path}`);
     await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
@@ -177,6 +198,12 @@ test("changing how the account signs in asks for the password again after 10 min
   await expect(page.getByRole("heading", { name: "Add a passkey" })).toBeVisible();
   await page.goto(`/clinics/${clinic.id}/profile/two-step`);
   await expect(page.getByRole("heading", { name: "Set up two-step sign-in" })).toBeVisible();
-  const events = await sql(`SELECT action FROM "AuditEvent" WHERE "actorId" = $1 AND action LIKE 'auth.password_confirm%' ORDER BY "chainSeq"`, [owner.id]);
-  expect(events.rows.map((e: { action: string }) => e.action)).toEqual(["auth.password_confirm_failed", "auth.password_confirmed"]);
+  const events = await sql(
+    `SELECT action FROM "AuditEvent" WHERE "actorId" = $1 AND action LIKE 'auth.password_confirm%' ORDER BY "chainSeq"`,
+    [owner.id],
+  );
+  expect(events.rows.map((e: { action: string }) => e.action)).toEqual([
+    "auth.password_confirm_failed",
+    "auth.password_confirmed",
+  ]);
 });

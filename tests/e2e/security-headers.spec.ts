@@ -2,13 +2,18 @@ import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { CLINICIAN, RIVERSIDE, signIn } from "./support";
 
-test("no inline script runs unless the server put it there: each page's scripts carry that response's nonce, and an injected one is blocked", async ({ page }) => {
+test("no inline script runs unless the server put it there: each page's scripts carry that response's nonce, and an injected one is blocked", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   const nonces = new Set<string>();
   for (const path of ["/login", `/clinics/${RIVERSIDE}`, `/clinics/${RIVERSIDE}/handouts`]) {
     const res = await page.request.get(path);
     const csp = res.headers()["content-security-policy"]!;
-    expect(csp.split("; ").find((d) => d.startsWith("script-src")), path).not.toContain("unsafe-inline");
+    expect(
+      csp.split("; ").find((d) => d.startsWith("script-src")),
+      path,
+    ).not.toContain("unsafe-inline");
     const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
     expect(nonce, path).toBeTruthy();
     nonces.add(nonce!);
@@ -35,15 +40,28 @@ test("no inline script runs unless the server put it there: each page's scripts 
   expect(outcome).toEqual({ ran: false, violations: ["script-src-elem"] });
 });
 
-test("a server action's body larger than any form sends gets 413 and the form's words, not a 500", async ({ baseURL }) => {
+test("a server action's body larger than any form sends gets 413 and the form's words, not a 500", async ({
+  baseURL,
+}) => {
   // Declares 25 MB and sends the first kilobyte: the answer must come before the rest is read.
   const url = new URL(`/clinics/${RIVERSIDE}/guides/import`, baseURL);
   const answer = await new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { "next-action": "0".repeat(42), "content-type": "multipart/form-data; boundary=x", "content-length": String(25 * 1024 * 1024) } }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode!, type: String(res.headers["content-type"]), text }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "next-action": "0".repeat(42),
+          "content-type": "multipart/form-data; boundary=x",
+          "content-length": String(25 * 1024 * 1024),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode!, type: String(res.headers["content-type"]), text }));
+      },
+    );
     req.on("error", reject);
     req.write(Buffer.alloc(1024));
   });

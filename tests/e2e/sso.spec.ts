@@ -27,13 +27,29 @@ test.beforeAll(async () => {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    for (const c of [CLINIC, OTHER]) await client.query(`INSERT INTO "Clinic" (id, name, "updatedAt") VALUES ($1, $2, now())`, [c.id, c.name]);
-    for (const [who, role] of [[OWNER, "OWNER"], [MEMBER, "CLINICIAN"]] as const) {
+    for (const c of [CLINIC, OTHER])
+      await client.query(`INSERT INTO "Clinic" (id, name, "updatedAt") VALUES ($1, $2, now())`, [c.id, c.name]);
+    for (const [who, role] of [
+      [OWNER, "OWNER"],
+      [MEMBER, "CLINICIAN"],
+    ] as const) {
       const id = `${role.toLowerCase()}-${suffix}`;
-      await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, who.email, who.name, await hash(who.password, { algorithm: 2 })]);
-      await client.query(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, $4)`, [`m-${id}`, id, CLINIC.id, role]);
+      await client.query(
+        `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+        [id, who.email, who.name, await hash(who.password, { algorithm: 2 })],
+      );
+      await client.query(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, $4)`, [
+        `m-${id}`,
+        id,
+        CLINIC.id,
+        role,
+      ]);
     }
-    await client.query(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, 'CLINICIAN')`, [`m-bay-${suffix}`, `clinician-${suffix}`, OTHER.id]);
+    await client.query(`INSERT INTO "Membership" (id, "userId", "clinicId", role) VALUES ($1, $2, $3, 'CLINICIAN')`, [
+      `m-bay-${suffix}`,
+      `clinician-${suffix}`,
+      OTHER.id,
+    ]);
   } finally {
     await client.end();
   }
@@ -66,7 +82,9 @@ async function signInWithSso(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in at the provider" }).click();
 }
 
-test("the owner sets up single sign-on in Settings; a public mail domain and a provider that does not answer are refused", async ({ browser }) => {
+test("the owner sets up single sign-on in Settings; a public mail domain and a provider that does not answer are refused", async ({
+  browser,
+}) => {
   const { page, close } = await ownerSettings(browser);
   await expect(page.getByText(`${process.env.E2E_BASE_URL}/api/sso/callback`)).toBeVisible();
   await expectAccessible(page);
@@ -76,7 +94,10 @@ test("the owner sets up single sign-on in Settings; a public mail domain and a p
   await page.getByLabel("Client secret").fill(idp.clientSecret);
   await page.getByLabel("Email domains").fill(`${DOMAIN}\ngmail.com`);
   await page.getByRole("button", { name: "Save single sign-on" }).click();
-  await expectFormError(page, "gmail.com is a public mail service: anyone can have an address there, so no clinic's sign-in can speak for it.");
+  await expectFormError(
+    page,
+    "gmail.com is a public mail service: anyone can have an address there, so no clinic's sign-in can speak for it.",
+  );
   await expectAccessible(page);
 
   await page.getByLabel("Email domains").fill(DOMAIN);
@@ -87,13 +108,17 @@ test("the owner sets up single sign-on in Settings; a public mail domain and a p
   await page.getByLabel("Issuer URL").fill(idp.issuer);
   await page.getByLabel("Client secret").fill(idp.clientSecret);
   await page.getByRole("button", { name: "Save single sign-on" }).click();
-  await expect(page.getByText(`Saved. People with an address at ${DOMAIN} can sign in with single sign-on.`)).toBeVisible();
+  await expect(
+    page.getByText(`Saved. People with an address at ${DOMAIN} can sign in with single sign-on.`),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Issuer URL")).toHaveValue(idp.issuer);
   await expect(page.getByLabel("Client secret")).toHaveValue("");
   await expect(page.getByText("Saved and encrypted. Leave empty to keep it")).toBeVisible();
   await page.getByRole("link", { name: "Back to clinic settings" }).click();
-  await expect(page.getByText(`On for ${DOMAIN}; members may also use their passwords; new people need an invite.`)).toBeVisible();
+  await expect(
+    page.getByText(`On for ${DOMAIN}; members may also use their passwords; new people need an invite.`),
+  ).toBeVisible();
   await expectAccessible(page);
   // On a phone too, with nothing wider than the screen.
   await page.setViewportSize({ width: 375, height: 800 });
@@ -103,7 +128,9 @@ test("the owner sets up single sign-on in Settings; a public mail domain and a p
   await close();
 });
 
-test("a member signs in through the provider and lands on the clinic, which is the only one the session opens; an address no clinic signs in for is told so", async ({ page }) => {
+test("a member signs in through the provider and lands on the clinic, which is the only one the session opens; an address no clinic signs in for is told so", async ({
+  page,
+}) => {
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/login");
@@ -113,7 +140,10 @@ test("a member signs in through the provider and lands on the clinic, which is t
   }
   await page.getByLabel("Work email").fill(`someone@nowhere-${suffix}.example`);
   await page.getByRole("button", { name: "Continue" }).click();
-  await expectFormError(page, `No clinic signs in with single sign-on for addresses at nowhere-${suffix}.example. Sign in with your email and password instead.`);
+  await expectFormError(
+    page,
+    `No clinic signs in with single sign-on for addresses at nowhere-${suffix}.example. Sign in with your email and password instead.`,
+  );
   await expectAccessible(page);
 
   idp.setAccount(MEMBER.email, { sub: `milo-${suffix}`, name: "Milo at the provider" });
@@ -136,12 +166,19 @@ test("a member signs in through the provider and lands on the clinic, which is t
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a new person joins as a clinician once the owner allows just-in-time accounts; an unverified address is refused with its reason", async ({ page, browser }) => {
+test("a new person joins as a clinician once the owner allows just-in-time accounts; an unverified address is refused with its reason", async ({
+  page,
+  browser,
+}) => {
   const newcomer = `nora-${suffix}@${DOMAIN}`;
   idp.setAccount(newcomer, { name: "Nora Newcomer" });
   await signInWithSso(page, newcomer);
   await expect(page).toHaveURL(/\/login\/sso\?error=no_invite/);
-  await expect(page.getByRole("alert").getByText("There is no account for your address at this clinic. Ask the clinic's owner for an invite.")).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .getByText("There is no account for your address at this clinic. Ask the clinic's owner for an invite."),
+  ).toBeVisible();
   await expectAccessible(page);
 
   const owner = await ownerSettings(browser);
@@ -161,7 +198,10 @@ test("a new person joins as a clinician once the owner allows just-in-time accou
   await expect(page.getByText(`${CLINIC.name} · you are clinician`)).toBeVisible();
 });
 
-test("require single sign-on: an invitee joins through the provider with no password, the password form turns a member away with a clear message, the owner keeps the password with two-step sign-in", async ({ page, browser }) => {
+test("require single sign-on: an invitee joins through the provider with no password, the password form turns a member away with a clear message, the owner keeps the password with two-step sign-in", async ({
+  page,
+  browser,
+}) => {
   const owner = await ownerSettings(browser);
   await owner.page.getByLabel("Require single sign-on").check();
   await owner.page.getByRole("button", { name: "Save single sign-on" }).click();
@@ -184,7 +224,11 @@ test("require single sign-on: an invitee joins through the provider with no pass
   await owner.close();
   const link = (await waitForMail(invitee)).text?.match(/https?:\/\/\S+\/invite\/[\w-]+/)?.[0];
   await page.goto(new URL(new URL(link!).pathname, process.env.E2E_BASE_URL).toString());
-  await expect(page.getByText("This clinic signs in with single sign-on: your account is made when you first sign in through your organisation.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "This clinic signs in with single sign-on: your account is made when you first sign in through your organisation.",
+    ),
+  ).toBeVisible();
   await expect(page.getByLabel("New password", { exact: true })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Sign in with single sign-on" }).click();
@@ -199,7 +243,9 @@ test("require single sign-on: an invitee joins through the provider with no pass
   await page.getByLabel("Email").fill(MEMBER.email);
   await page.getByLabel("Password", { exact: true }).fill(MEMBER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#login-error")).toHaveText("Your clinic signs in with single sign-on, so your password cannot be used here. Use “Sign in with single sign-on” below.");
+  await expect(page.locator("#login-error")).toHaveText(
+    "Your clinic signs in with single sign-on, so your password cannot be used here. Use “Sign in with single sign-on” below.",
+  );
   await expect(page).toHaveURL(/\/login/);
   await expectAccessible(page);
 

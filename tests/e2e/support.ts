@@ -28,11 +28,18 @@ export async function signIn(page: Page, who: { email: string; password: string 
  * Generate request (a server action), for replaying it. `timeouts.page` is for the builder to open,
  * `timeouts.saved` for the handout to be saved.
  */
-export async function captureGenerate(page: Page, clinicId: string, title: string, timeouts: { page?: number; saved: number }): Promise<Request> {
+export async function captureGenerate(
+  page: Page,
+  clinicId: string,
+  title: string,
+  timeouts: { page?: number; saved: number },
+): Promise<Request> {
   await page.goto(`/clinics/${clinicId}/handouts/new`);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
   await expect(page.getByRole("heading", { name: "New handout" })).toBeVisible({ timeout: timeouts.page });
-  const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes(title));
+  const captured = page.waitForRequest(
+    (r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes(title),
+  );
   await page.getByLabel("Handout title").fill(title);
   await page.getByRole("button", { name: "Generate PDF" }).click();
   const request = await captured;
@@ -43,7 +50,12 @@ export async function captureGenerate(page: Page, clinicId: string, title: strin
 /** The headers that make a captured server-action request run the same action again. */
 export function actionHeaders(request: Request): Record<string, string> {
   const h = request.headers();
-  return { "next-action": h["next-action"]!, "content-type": h["content-type"]!, accept: h["accept"] ?? "text/x-component", "next-router-state-tree": h["next-router-state-tree"] ?? "" };
+  return {
+    "next-action": h["next-action"]!,
+    "content-type": h["content-type"]!,
+    accept: h["accept"] ?? "text/x-component",
+    "next-router-state-tree": h["next-router-state-tree"] ?? "",
+  };
 }
 
 /** Sets the signed-in owner's clinic primary colour in Settings (the light-colour checks, then back to the demo's). */
@@ -69,7 +81,10 @@ export async function waitForMail(to: string, timeoutMs = 10_000): Promise<Parse
   while (Date.now() < deadline) {
     for (const file of fs.readdirSync(dir).sort().reverse()) {
       const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
-      const recipients = [mail.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase());
+      const recipients = [mail.to]
+        .flat()
+        .flatMap((a) => a?.value ?? [])
+        .map((v) => v.address?.toLowerCase());
       if (recipients.includes(to.toLowerCase())) return mail;
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -83,8 +98,12 @@ export async function waitForMail(to: string, timeoutMs = 10_000): Promise<Parse
  */
 export async function expectAccessible(page: Page) {
   const { default: AxeBuilder } = await import("@axe-core/playwright");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
   const wide = await page.evaluate(() => {
     const limit = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= limit) return [];

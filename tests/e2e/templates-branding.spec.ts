@@ -23,8 +23,14 @@ async function page1(page: Page, handoutPath: string, name: string) {
   fs.writeFileSync(pdf, await res.body());
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, `${DIR}/${name}`]);
   // The colour bar: right-hand side of the header band, clear of the logo and the text.
-  const { data } = await sharp(`${DIR}/${name}-1.png`).extract({ left: 420, top: 40, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
-  const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2).filter((l) => l.trim());
+  const { data } = await sharp(`${DIR}/${name}-1.png`)
+    .extract({ left: 420, top: 40, width: 1, height: 1 })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" })
+    .split("\n")
+    .slice(2)
+    .filter((l) => l.trim());
   return { rgb: [...data.subarray(0, 3)], images };
 }
 
@@ -74,7 +80,9 @@ test("an admin changes logo and colour; the next handout shows them, an older on
   await expect(page.getByText("Saved.")).toBeVisible();
 });
 
-test("a clinician saves a template from the builder and starts a new handout from it with the same choices", async ({ page }) => {
+test("a clinician saves a template from the builder and starts a new handout from it with the same choices", async ({
+  page,
+}) => {
   await signIn(page, CLINICIAN);
   await page.goto(`/clinics/${RIVERSIDE}/handouts/new`);
   await page.getByRole("link", { name: "Treating Back Spasms: A Comprehensive Guide" }).click();
@@ -95,18 +103,26 @@ test("a clinician saves a template from the builder and starts a new handout fro
   await expect(page.getByText("Treatment, What Is a Back Spasm, Symptoms, Prevention")).toBeVisible();
   await page.getByRole("link", { name: `New handout from template: ${name}` }).click();
   await expect(page.getByText(`Started from the template “${name}”.`)).toBeVisible();
-  await expect(page.getByLabel("Notes for this patient")).toHaveValue("Heat, then gentle stretches.\n- Morning\n- Evening");
+  await expect(page.getByLabel("Notes for this patient")).toHaveValue(
+    "Heat, then gentle stretches.\n- Morning\n- Evening",
+  );
   await expect(page.getByLabel("Causes", { exact: true })).not.toBeChecked();
   await page.getByRole("button", { name: "Generate PDF" }).click();
   await expect(page.getByText("The handout was generated and saved.")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole("definition").filter({ hasText: "Treatment, What Is a Back Spasm, Symptoms, Prevention, Disclaimer" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("definition")
+      .filter({ hasText: "Treatment, What Is a Back Spasm, Symptoms, Prevention, Disclaimer" }),
+  ).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: name })).toBeVisible();
 
   await page.goto(`/clinics/${RIVERSIDE}/templates?q=${encodeURIComponent(name)}`);
   await expect(page.getByText(/used 1 time, last on/)).toBeVisible();
 });
 
-test("Settings: errors are summed up at the top of the form and focused, each linked to its field; a logo too large or not a picture is named for what it is", async ({ page }) => {
+test("Settings: errors are summed up at the top of the form and focused, each linked to its field; a logo too large or not a picture is named for what it is", async ({
+  page,
+}) => {
   await signIn(page, RIVERSIDE_OWNER);
   await page.goto(`/clinics/${RIVERSIDE}/settings`);
   await page.getByLabel("Clinic name").fill("");
@@ -118,7 +134,10 @@ test("Settings: errors are summed up at the top of the form and focused, each li
   // The focus moves to the summary, which scrolls into view: the messages are no longer off screen.
   await expect(page.locator(":focus")).toContainText("There is a problem");
   await expect(summary).toBeInViewport();
-  await expect(summary.getByRole("link")).toHaveText(["Clinic name: Enter the clinic name.", "Primary colour: Use a colour like #1d4e89."]);
+  await expect(summary.getByRole("link")).toHaveText([
+    "Clinic name: Enter the clinic name.",
+    "Primary colour: Use a colour like #1d4e89.",
+  ]);
   await expect(page.getByLabel("Clinic name")).toHaveAttribute("aria-invalid", "true");
   await summary.getByRole("link", { name: "Primary colour: Use a colour like #1d4e89." }).click();
   await expect(page.getByLabel("Primary colour", { exact: true })).toBeFocused();
@@ -134,14 +153,24 @@ test("Settings: errors are summed up at the top of the form and focused, each li
   await logo.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(30 * 1024 * 1024, 1) });
   await page.getByRole("button", { name: "Upload logo" }).click();
   const logoSummary = page.locator("form", { has: logo }).getByRole("alert");
-  await expect(logoSummary.getByRole("link", { name: "Upload a logo: “huge.png” is 30 MB: a logo can be at most 2 MB. Choose a smaller file." })).toBeVisible();
+  await expect(
+    logoSummary.getByRole("link", {
+      name: "Upload a logo: “huge.png” is 30 MB: a logo can be at most 2 MB. Choose a smaller file.",
+    }),
+  ).toBeVisible();
   await expect(page.locator(":focus")).toContainText("huge.png");
   await expect(page.getByText(/21(\.0)? MB|shorten the text/)).toHaveCount(0);
   expect(sent).toEqual([]);
 
   // Text saved as .png: the server says what it really is (not the SVG message).
-  await logo.setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("These are my notes, not a picture.\n".repeat(20)) });
+  await logo.setInputFiles({
+    name: "notes.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("These are my notes, not a picture.\n".repeat(20)),
+  });
   await page.getByRole("button", { name: "Upload logo" }).click();
-  await expect(logoSummary).toContainText("This file is named or labelled as a PNG picture, but it is not one (it holds text).");
+  await expect(logoSummary).toContainText(
+    "This file is named or labelled as a PNG picture, but it is not one (it holds text).",
+  );
   await expect(logoSummary).not.toContainText("SVG");
 });

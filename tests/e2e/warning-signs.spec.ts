@@ -16,10 +16,16 @@ const WARNING = [
   "Call 911 if you have chest pain, trouble breathing or cough up blood: these can be signs of a blood clot in the lungs.",
 ];
 
-test("warning signs print boxed under “Get help now”, on one page, and stand out on the patient's page", async ({ page, browser }) => {
+test("warning signs print boxed under “Get help now”, on one page, and stand out on the patient's page", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const title = `Knee Recovery ${Date.now()}`;
-  const markdown = fs.readFileSync("tests/fixtures/guides/knee-replacement-recovery.md", "utf8").replace(/^# .*$/m, `# ${title}`).replace(/^title: .*$/m, `title: ${title}`);
+  const markdown = fs
+    .readFileSync("tests/fixtures/guides/knee-replacement-recovery.md", "utf8")
+    .replace(/^# .*$/m, `# ${title}`)
+    .replace(/^title: .*$/m, `title: ${title}`);
 
   await signIn(page, RIVERSIDE_OWNER);
   await page.goto(`/clinics/${RIVERSIDE}/guides/import`);
@@ -43,7 +49,9 @@ test("warning signs print boxed under “Get help now”, on one page, and stand
   expect(at, "the label printed right above the section heading").toBeGreaterThanOrEqual(0);
   for (const line of WARNING) {
     expect(pages[at], `"${line}" on the warning section's page`).toContain(line);
-    pages.forEach((p, i) => i !== at && expect(p, `"${line}" only once, on page ${at + 1}`).not.toContain(line.slice(3)));
+    pages.forEach(
+      (p, i) => i !== at && expect(p, `"${line}" only once, on page ${at + 1}`).not.toContain(line.slice(3)),
+    );
   }
 
   // Through the patient link: a box named by its label and heading, its list whole.

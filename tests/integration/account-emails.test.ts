@@ -30,7 +30,9 @@ describe("password-reset and invite emails go through the outbox", () => {
     const users = await Promise.all(Array.from({ length: 20 }, () => createUser(db)));
     // A worker is stuck on the hanging server meanwhile: it holds no database connection while it waits.
     await requestPasswordReset(users[0]!.email, { ip: ip(), userAgent: "vitest" });
-    const stuck = claimNextAccountEmail({ email: users[0]!.email }).then((job) => processAccountEmail(job!, silent.url));
+    const stuck = claimNextAccountEmail({ email: users[0]!.email }).then((job) =>
+      processAccountEmail(job!, silent.url),
+    );
     const t0 = performance.now();
     await Promise.all(users.slice(1).map((u) => requestPasswordReset(u.email, { ip: ip(), userAgent: "vitest" })));
     expect(performance.now() - t0).toBeLessThan(2_000);
@@ -57,8 +59,11 @@ describe("password-reset and invite emails go through the outbox", () => {
     for (let i = 0; i < 5; i++) await requestPasswordReset(user.email, { ip: ip(), userAgent: "vitest" });
     expect(await db.accountEmail.count({ where: { email: user.email } })).toBe(3);
     const from = "198.18.0.7";
-    for (let i = 0; i < 20; i++) await requestPasswordReset(`spray-${i}-${Date.now()}@test.example`, { ip: from, userAgent: "vitest" });
-    await expect(requestPasswordReset(`spray-x-${Date.now()}@test.example`, { ip: from, userAgent: "vitest" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let i = 0; i < 20; i++)
+      await requestPasswordReset(`spray-${i}-${Date.now()}@test.example`, { ip: from, userAgent: "vitest" });
+    await expect(
+      requestPasswordReset(`spray-x-${Date.now()}@test.example`, { ip: from, userAgent: "vitest" }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 
   it("an invite is stored with its email job in one transaction; the worker mints the link, and a withdrawn invite is never sent", async () => {
@@ -70,7 +75,10 @@ describe("password-reset and invite emails go through the outbox", () => {
     const placeholder = (await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).tokenHash;
     expect(await sendAccountEmails(email)).toEqual(["sent"]);
     expect((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).tokenHash).not.toBe(placeholder);
-    expect(await db.accountEmail.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "SENT", email: null });
+    expect(await db.accountEmail.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "SENT",
+      email: null,
+    });
     const [mail] = await mailbox().waitFor(email);
     expect(mail!.messageId).toBe(`<account-${job.id}@handouts.localhost>`);
 
@@ -87,15 +95,24 @@ describe("mail to another machine", () => {
     .flat()
     .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
 
-  it.skipIf(!lanAddress)("is never sent in plain text: a server on another host that offers no STARTTLS gets nothing, with a reason that says why", async () => {
-    const server = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], onData: (s, _session, cb) => s.on("end", () => cb()).resume() });
-    await new Promise<void>((resolve) => server.listen(0, lanAddress, resolve));
-    closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const { port } = server.server.address() as AddressInfo;
-    const user = await createUser(db);
-    await requestPasswordReset(user.email, { ip: ip(), userAgent: "vitest" });
-    const job = await claimNextAccountEmail({ email: user.email });
-    expect(await processAccountEmail(job!, `smtp://${lanAddress}:${port}`)).toBe("failed");
-    expect((await db.accountEmail.findUniqueOrThrow({ where: { id: job!.id } })).lastError).toMatch(/does not offer STARTTLS, which is required/);
-  });
+  it.skipIf(!lanAddress)(
+    "is never sent in plain text: a server on another host that offers no STARTTLS gets nothing, with a reason that says why",
+    async () => {
+      const server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS", "AUTH"],
+        onData: (s, _session, cb) => s.on("end", () => cb()).resume(),
+      });
+      await new Promise<void>((resolve) => server.listen(0, lanAddress, resolve));
+      closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      const { port } = server.server.address() as AddressInfo;
+      const user = await createUser(db);
+      await requestPasswordReset(user.email, { ip: ip(), userAgent: "vitest" });
+      const job = await claimNextAccountEmail({ email: user.email });
+      expect(await processAccountEmail(job!, `smtp://${lanAddress}:${port}`)).toBe("failed");
+      expect((await db.accountEmail.findUniqueOrThrow({ where: { id: job!.id } })).lastError).toMatch(
+        /does not offer STARTTLS, which is required/,
+      );
+    },
+  );
 });

@@ -9,17 +9,24 @@ describe("audit log", () => {
     const c = await createClinicWithMembers(db);
     await recordAudit({ action: "member.invited", clinicId: c.clinic.id, actorId: c.owner.id });
     const event = await db.auditEvent.findFirstOrThrow({ where: { clinicId: c.clinic.id } });
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "auth.sign_in" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "auth.sign_in" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = '${event.id}'`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = '${event.id}'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
-    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ action: "member.invited" });
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      action: "member.invited",
+    });
   });
 
   it("the activity list shows only this clinic's events and its members' sign-ins, newest first, paginated", async () => {
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);
-    for (let i = 0; i < 30; i++) await recordAudit({ action: "member.invited", clinicId: a.clinic.id, actorId: a.owner.id, targetId: String(i) });
+    for (let i = 0; i < 30; i++)
+      await recordAudit({ action: "member.invited", clinicId: a.clinic.id, actorId: a.owner.id, targetId: String(i) });
     await new Promise((r) => setTimeout(r, 5));
     await recordAudit({ action: "auth.sign_in", actorId: a.clinician.id });
     await recordAudit({ action: "auth.sign_in", actorId: b.clinician.id });
@@ -40,10 +47,40 @@ describe("audit log", () => {
 
   it("names each event's target in words, shows IPv4-mapped addresses as IPv4, and filters by action, member and day", async () => {
     const c = await createClinicWithMembers(db);
-    const t = await db.template.create({ data: { clinicId: c.clinic.id, name: "Knee week 1", guideId: "g", guideVersionId: "v", sectionKeys: [], notes: "", createdById: c.owner.id } });
-    await recordAudit({ action: "template.created", clinicId: c.clinic.id, actorId: c.owner.id, targetType: "template", targetId: t.id, ip: "::ffff:203.0.113.7" });
-    await recordAudit({ action: "clinic.branding_changed", clinicId: c.clinic.id, actorId: c.admin.id, targetType: "clinic", targetId: c.clinic.id, metadata: { fields: ["primaryColor", "phone"] } });
-    await recordAudit({ action: "member.role_changed", clinicId: c.clinic.id, actorId: c.owner.id, targetType: "user", targetId: c.clinician.id });
+    const t = await db.template.create({
+      data: {
+        clinicId: c.clinic.id,
+        name: "Knee week 1",
+        guideId: "g",
+        guideVersionId: "v",
+        sectionKeys: [],
+        notes: "",
+        createdById: c.owner.id,
+      },
+    });
+    await recordAudit({
+      action: "template.created",
+      clinicId: c.clinic.id,
+      actorId: c.owner.id,
+      targetType: "template",
+      targetId: t.id,
+      ip: "::ffff:203.0.113.7",
+    });
+    await recordAudit({
+      action: "clinic.branding_changed",
+      clinicId: c.clinic.id,
+      actorId: c.admin.id,
+      targetType: "clinic",
+      targetId: c.clinic.id,
+      metadata: { fields: ["primaryColor", "phone"] },
+    });
+    await recordAudit({
+      action: "member.role_changed",
+      clinicId: c.clinic.id,
+      actorId: c.owner.id,
+      targetType: "user",
+      targetId: c.clinician.id,
+    });
     const { events } = await act(c.owner.id, c.clinic.id, findAuditEvents, {});
     expect(events.map((e) => [e.what, e.target])).toEqual([
       ["Role changed", "Cleo Clinician"],
@@ -51,16 +88,29 @@ describe("audit log", () => {
       ["Template created", "template “Knee week 1”"],
     ]);
     expect(events[2]!.ip).toBe("203.0.113.7");
-    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { action: "template.created" })).events).toHaveLength(1);
-    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { actor: c.admin.id })).events.map((e) => e.what)).toEqual(["Branding changed"]);
-    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { from: "2000-01-01", to: "2000-01-02" })).events).toHaveLength(0);
+    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { action: "template.created" })).events).toHaveLength(
+      1,
+    );
+    expect(
+      (await act(c.owner.id, c.clinic.id, findAuditEvents, { actor: c.admin.id })).events.map((e) => e.what),
+    ).toEqual(["Branding changed"]);
+    expect(
+      (await act(c.owner.id, c.clinic.id, findAuditEvents, { from: "2000-01-01", to: "2000-01-02" })).events,
+    ).toHaveLength(0);
     await expect(act(c.clinician.id, c.clinic.id, findAuditEvents, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("leaves page views out unless asked for, and shows this machine's addresses (::1, 127.0.0.1) one way", async () => {
     const c = await createClinicWithMembers(db);
     const event = (action: "handout.viewed" | "handout.generated" | "handout.printed", ip: string) =>
-      recordAudit({ action, clinicId: c.clinic.id, actorId: c.clinician.id, targetType: "handout", targetId: "h1", ip });
+      recordAudit({
+        action,
+        clinicId: c.clinic.id,
+        actorId: c.clinician.id,
+        targetType: "handout",
+        targetId: "h1",
+        ip,
+      });
     await event("handout.generated", "::1");
     for (let i = 0; i < 30; i++) await event("handout.viewed", i % 2 ? "::1" : "127.0.0.1");
     await event("handout.printed", "::ffff:127.0.0.1");
@@ -76,6 +126,9 @@ describe("audit log", () => {
     expect(all.events.filter((e) => e.what === "Handout opened")).toHaveLength(23); // a page of 25, under the sign-in and the print
     expect(new Set(all.events.map((e) => e.ip))).toEqual(new Set(["localhost", "2001:db8::7"]));
     // Asking for page views by name shows them without the box ticked.
-    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { action: "handout.viewed" })).total).toEqual({ count: 30, more: false });
+    expect((await act(c.owner.id, c.clinic.id, findAuditEvents, { action: "handout.viewed" })).total).toEqual({
+      count: 30,
+      more: false,
+    });
   });
 });

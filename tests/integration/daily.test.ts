@@ -25,18 +25,33 @@ describe("the daily job", () => {
   it("'Make and email' is one idempotent request: a double click makes one handout and one email", async () => {
     const guide = await seedGuide();
     const c = await createClinicWithMembers(db);
-    const t = await act(c.clinician.id, c.clinic.id, createTemplate, { templateName: "Usual back handout", guideVersionId: guide.versionId, sectionKeys: ["symptoms", "treatment"], notes: "Walk daily.", largePrint: false });
+    const t = await act(c.clinician.id, c.clinic.id, createTemplate, {
+      templateName: "Usual back handout",
+      guideVersionId: guide.versionId,
+      sectionKeys: ["symptoms", "treatment"],
+      notes: "Walk daily.",
+      largePrint: false,
+    });
     const input = { templateId: t.id, recipient: "pat@example.com", requestKey: key(), mode: "LINK" as const };
-    const [a, b] = await Promise.all([act(c.clinician.id, c.clinic.id, makeAndEmail, input), act(c.clinician.id, c.clinic.id, makeAndEmail, input)]);
+    const [a, b] = await Promise.all([
+      act(c.clinician.id, c.clinic.id, makeAndEmail, input),
+      act(c.clinician.id, c.clinic.id, makeAndEmail, input),
+    ]);
     expect(a).toEqual(b);
     expect(await db.handout.count({ where: { clinicId: c.clinic.id } })).toBe(1);
-    expect(await db.delivery.findMany({ where: { clinicId: c.clinic.id }, select: { mode: true, message: true } })).toEqual([{ mode: "LINK", message: null }]);
+    expect(
+      await db.delivery.findMany({ where: { clinicId: c.clinic.id }, select: { mode: true, message: true } }),
+    ).toEqual([{ mode: "LINK", message: null }]);
     // The losing request's link was never stored: one handout, one link.
     expect(await db.patientLink.count({ where: { clinicId: c.clinic.id } })).toBe(1);
     const again = await act(c.clinician.id, c.clinic.id, makeAndEmail, input);
     expect(again).toEqual(a);
     const handout = await db.handout.findUniqueOrThrow({ where: { id: a.handoutId } });
-    expect(handout).toMatchObject({ title: "Usual back handout", templateName: "Usual back handout", sectionKeys: ["symptoms", "treatment", "disclaimer"] });
+    expect(handout).toMatchObject({
+      title: "Usual back handout",
+      templateName: "Usual back handout",
+      sectionKeys: ["symptoms", "treatment", "disclaimer"],
+    });
     expect(await db.template.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ timesUsed: 1 });
   }, 60_000);
 
@@ -46,17 +61,38 @@ describe("the daily job", () => {
     const other = await createUser(db);
     await addMember(db, other.id, c.clinic.id, "CLINICIAN");
     const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
-    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, { ...start.initial, guideVersionId: start.guide.versionId, preparedFor: "Jo" });
-    const queued = await act(c.clinician.id, c.clinic.id, requestDelivery, { handoutId: id, recipient: "jo@example.com", message: "", consent: "yes", idempotencyKey: key() });
+    const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {
+      ...start.initial,
+      guideVersionId: start.guide.versionId,
+      preparedFor: "Jo",
+    });
+    const queued = await act(c.clinician.id, c.clinic.id, requestDelivery, {
+      handoutId: id,
+      recipient: "jo@example.com",
+      message: "",
+      consent: "yes",
+      idempotencyKey: key(),
+    });
     await expect(act(other.id, c.clinic.id, voidHandout, id, "not mine")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await act(c.clinician.id, c.clinic.id, voidHandout, id, "Made for the wrong patient");
     await expect(act(c.admin.id, c.clinic.id, voidHandout, id, "again")).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(act(c.clinician.id, c.clinic.id, requestDelivery, { handoutId: id, recipient: "jo@example.com", message: "", consent: "yes", idempotencyKey: key() })).rejects.toMatchObject({
+    await expect(
+      act(c.clinician.id, c.clinic.id, requestDelivery, {
+        handoutId: id,
+        recipient: "jo@example.com",
+        message: "",
+        consent: "yes",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/voided/),
     });
     // The email that was still waiting is not sent.
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/voided/) });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "FAILED",
+      lastError: expect.stringMatching(/voided/),
+    });
     expect(await db.handout.findUniqueOrThrow({ where: { id } })).toMatchObject({ preparedFor: "Jo" });
     await expect(db.handoutVoid.delete({ where: { handoutId: id } })).rejects.toThrow(/permanent record/);
     expect(await db.auditEvent.count({ where: { targetId: id, action: "handout.voided" } })).toBe(1);
@@ -67,18 +103,35 @@ describe("the daily job", () => {
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);
     await addMember(db, a.clinician.id, b.clinic.id, "CLINICIAN");
-    const state = draftStateSchema.parse({ guideVersionId: guide.versionId, title: "For Jo", notes: "Ice twice a day", preparedFor: "Jo", order: [{ key: "symptoms", picked: true }] });
+    const state = draftStateSchema.parse({
+      guideVersionId: guide.versionId,
+      title: "For Jo",
+      notes: "Ice twice a day",
+      preparedFor: "Jo",
+      order: [{ key: "symptoms", picked: true }],
+    });
     const saved = await act(a.clinician.id, a.clinic.id, saveDraft, state);
     if (!("saved" in saved)) throw new Error("not saved");
     const { id } = saved.saved;
-    expect((await act(a.clinician.id, a.clinic.id, getDraft, id)).state).toMatchObject({ notes: "Ice twice a day", preparedFor: "Jo" });
+    expect((await act(a.clinician.id, a.clinic.id, getDraft, id)).state).toMatchObject({
+      notes: "Ice twice a day",
+      preparedFor: "Jo",
+    });
     // Another member of the clinic, and the same member in another clinic, neither see nor change it.
     await expect(act(a.owner.id, a.clinic.id, getDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await act(a.owner.id, a.clinic.id, findDrafts)).toEqual([]);
     await expect(act(a.clinician.id, b.clinic.id, getDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await act(a.clinician.id, b.clinic.id, findDrafts)).toEqual([]);
     // Someone else's draft id is as good as none: nothing is changed, nothing is created.
-    expect(await act(a.owner.id, a.clinic.id, saveDraft, { ...state, notes: "overwritten" }, { draftId: id, revision: 1, force: true })).toEqual({ gone: { handout: null } });
+    expect(
+      await act(
+        a.owner.id,
+        a.clinic.id,
+        saveDraft,
+        { ...state, notes: "overwritten" },
+        { draftId: id, revision: 1, force: true },
+      ),
+    ).toEqual({ gone: { handout: null } });
     expect((await act(a.clinician.id, a.clinic.id, getDraft, id)).state.notes).toBe("Ice twice a day");
     await expect(act(a.owner.id, a.clinic.id, discardDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(act(b.owner.id, b.clinic.id, discardDraft, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -100,10 +153,15 @@ describe("the daily job", () => {
     const made = await act(c.clinician.id, c.clinic.id, createHandout, form);
     expect(await db.handoutDraft.findUnique({ where: { id: draftId } })).toBeNull();
     // A save that arrives after Generate does not bring the draft back; it learns what the draft became.
-    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state, { draftId, revision: 1 })).toMatchObject({ gone: { handout: { id: made.id, title: "Knee, for Jo" } } });
+    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state, { draftId, revision: 1 })).toMatchObject({
+      gone: { handout: { id: made.id, title: "Knee, for Jo" } },
+    });
     expect(await db.handoutDraft.count({ where: { clinicId: c.clinic.id } })).toBe(0);
     // Generate again from the same draft (a second tab, or Back): refused, nothing stored.
-    await expect(act(c.clinician.id, c.clinic.id, createHandout, form)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already made into the handout “Knee, for Jo”/) });
+    await expect(act(c.clinician.id, c.clinic.id, createHandout, form)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/already made into the handout “Knee, for Jo”/),
+    });
     expect(await db.handout.count({ where: { clinicId: c.clinic.id } })).toBe(1);
   }, 60_000);
 
@@ -115,12 +173,16 @@ describe("the daily job", () => {
     if (!("saved" in first)) throw new Error("not saved");
     const draftId = first.saved.id;
     // Tab A saves at revision 1 (now 2); tab B, still at 1, is refused and nothing of it is stored.
-    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state("tab A"), { draftId, revision: 1 })).toMatchObject({ saved: { revision: 2 } });
+    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state("tab A"), { draftId, revision: 1 })).toMatchObject({
+      saved: { revision: 2 },
+    });
     const stale = await act(c.clinician.id, c.clinic.id, saveDraft, state("tab B"), { draftId, revision: 1 });
     expect(stale).toMatchObject({ stale: { revision: 2, savedAt: expect.any(Date) } });
     expect((await act(c.clinician.id, c.clinic.id, getDraft, draftId)).state.notes).toBe("tab A");
     // "Keep this tab's version".
-    expect(await act(c.clinician.id, c.clinic.id, saveDraft, state("tab B"), { draftId, revision: 1, force: true })).toMatchObject({ saved: { revision: 3 } });
+    expect(
+      await act(c.clinician.id, c.clinic.id, saveDraft, state("tab B"), { draftId, revision: 1, force: true }),
+    ).toMatchObject({ saved: { revision: 3 } });
     expect((await act(c.clinician.id, c.clinic.id, getDraft, draftId)).state.notes).toBe("tab B");
   }, 60_000);
 });

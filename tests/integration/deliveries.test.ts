@@ -14,11 +14,20 @@ afterEach(async () => {
 });
 
 const key = () => crypto.randomUUID().replace(/-/g, "");
-const input = (recipient = "jane.patient@example.com", message = "") => ({ recipient, message, consent: "yes" as const, idempotencyKey: key() });
+const input = (recipient = "jane.patient@example.com", message = "") => ({
+  recipient,
+  message,
+  consent: "yes" as const,
+  idempotencyKey: key(),
+});
 
 async function setup(contact: Record<string, string> = {}) {
   const c = await createClinicWithMembers(db);
-  const handout = await createHandoutRecord(db, c.clinic.id, c.clinician.id, PDF, { clinicName: "Riverbend Physio", phone: "(555) 010-1234", ...contact });
+  const handout = await createHandoutRecord(db, c.clinic.id, c.clinician.id, PDF, {
+    clinicName: "Riverbend Physio",
+    phone: "(555) 010-1234",
+    ...contact,
+  });
   return { ...c, handout };
 }
 
@@ -43,7 +52,10 @@ describe("emailing a handout", () => {
     const s = await setup();
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
-    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("jane.patient@example.com", "See you next Tuesday."), handoutId: s.handout.id });
+    await act(s.clinician.id, s.clinic.id, requestDelivery, {
+      ...input("jane.patient@example.com", "See you next Tuesday."),
+      handoutId: s.handout.id,
+    });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["sent"]);
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!;
@@ -56,7 +68,10 @@ describe("emailing a handout", () => {
     expect(mail.text).toContain("Phone: (555) 010-1234");
     const [row] = await act(s.clinician.id, s.clinic.id, findDeliveries, s.handout.id);
     expect(row).toMatchObject({ status: "SENT", recipientMask: "j***@example.com", attempts: 1 });
-    const audit = await db.auditEvent.findMany({ where: { clinicId: s.clinic.id, targetId: row!.id }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { clinicId: s.clinic.id, targetId: row!.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["delivery.requested", "delivery.sent"]);
     expect(JSON.stringify(audit)).not.toContain("jane.patient");
   });
@@ -71,7 +86,11 @@ describe("emailing a handout", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const queued = await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } });
-    expect(queued).toMatchObject({ status: "QUEUED", attempts: 2, lastError: expect.stringMatching(/Could not reach the mail server/) });
+    expect(queued).toMatchObject({
+      status: "QUEUED",
+      attempts: 2,
+      lastError: expect.stringMatching(/Could not reach the mail server/),
+    });
     const smtp = await startScriptedSmtp(() => undefined, port);
     closers.push(smtp.close);
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["sent"]);
@@ -80,17 +99,24 @@ describe("emailing a handout", () => {
 
   it("a 451 reply is retried, then delivered", async () => {
     const s = await setup();
-    const smtp = await startScriptedSmtp((n) => (n <= 2 ? { reply: { code: 451, message: "4.3.0 Try again later" } } : undefined));
+    const smtp = await startScriptedSmtp((n) =>
+      n <= 2 ? { reply: { code: 451, message: "4.3.0 Try again later" } } : undefined,
+    );
     closers.push(smtp.close);
     await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["retry", "retry", "sent"]);
     expect(smtp.received).toHaveLength(1);
-    expect(await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } })).toMatchObject({ status: "SENT", attempts: 3 });
+    expect(await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 3,
+    });
   });
 
   it("a 550 reply fails the delivery with the server's reason, and it can be retried by hand", async () => {
     const s = await setup();
-    const smtp = await startScriptedSmtp((n) => (n === 1 ? { reply: { code: 550, message: "5.1.1 Mailbox does not exist" } } : undefined));
+    const smtp = await startScriptedSmtp((n) =>
+      n === 1 ? { reply: { code: 550, message: "5.1.1 Mailbox does not exist" } } : undefined,
+    );
     closers.push(smtp.close);
     await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["failed"]);
@@ -121,7 +147,10 @@ describe("emailing a handout", () => {
     expect(Date.now() - t0).toBeLessThan(1000);
     const job = await claimNextDelivery({ clinicId: s.clinic.id });
     expect(await processDelivery(job!, silent.url)).toBe("retry");
-    expect(await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } })).toMatchObject({ status: "QUEUED", lastError: expect.stringMatching(/ETIMEDOUT|Greeting|timeout/i) });
+    expect(await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } })).toMatchObject({
+      status: "QUEUED",
+      lastError: expect.stringMatching(/ETIMEDOUT|Greeting|timeout/i),
+    });
   }, 20_000);
 
   it("20 concurrent identical requests make one delivery and one email", async () => {
@@ -129,7 +158,11 @@ describe("emailing a handout", () => {
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
     const same = input();
-    const results = await Promise.all(Array.from({ length: 20 }, () => act(s.clinician.id, s.clinic.id, requestDelivery, { ...same, handoutId: s.handout.id })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        act(s.clinician.id, s.clinic.id, requestDelivery, { ...same, handoutId: s.handout.id }),
+      ),
+    );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await db.delivery.count({ where: { clinicId: s.clinic.id } })).toBe(1);
@@ -150,18 +183,29 @@ describe("emailing a handout", () => {
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["sent"]);
     // Had the first worker come back, its stale claim can no longer change the row.
     expect(await processDelivery(lost!, smtp.url)).toBe("sent");
-    expect(await db.delivery.findFirstOrThrow({ where: { id: lost!.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(await db.delivery.findFirstOrThrow({ where: { id: lost!.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+    });
     expect(await db.auditEvent.count({ where: { targetId: lost!.id, action: "delivery.sent" } })).toBe(1);
   });
 
   it("refuses header injection in the address; a hostile message and clinic name stay in the body and subject", async () => {
-    for (const bad of ["jane@example.com\r\nBcc: evil@example.com", "jane@example.com, evil@example.com", "Jane <jane@example.com>", "jane@example.com;evil@example.com"]) {
+    for (const bad of [
+      "jane@example.com\r\nBcc: evil@example.com",
+      "jane@example.com, evil@example.com",
+      "Jane <jane@example.com>",
+      "jane@example.com;evil@example.com",
+    ]) {
       expect(sendHandoutSchema.safeParse({ ...input(), recipient: bad }).success, JSON.stringify(bad)).toBe(false);
     }
     const s = await setup({ clinicName: "Evil Clinic\r\nBcc: evil@example.com" });
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
-    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("jane@example.com", "Hi\r\nBcc: evil2@example.com\r\n\r\nbody"), handoutId: s.handout.id });
+    await act(s.clinician.id, s.clinic.id, requestDelivery, {
+      ...input("jane@example.com", "Hi\r\nBcc: evil2@example.com\r\n\r\nbody"),
+      handoutId: s.handout.id,
+    });
     await drain(s.clinic.id, smtp.url);
     const mail = smtp.received[0]!;
     expect(mail.envelopeTo).toEqual(["jane@example.com"]);
@@ -180,9 +224,15 @@ describe("emailing a handout", () => {
     await act(a.clinician.id, a.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id });
     await drain(a.clinic.id, smtp.url);
     const [row] = await act(a.clinician.id, a.clinic.id, findDeliveries, a.handout.id);
-    await expect(act(b.owner.id, a.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(act(b.owner.id, b.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(act(b.owner.id, a.clinic.id, findDeliveries, a.handout.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      act(b.owner.id, a.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      act(b.owner.id, b.clinic.id, requestDelivery, { ...input(), handoutId: a.handout.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(b.owner.id, a.clinic.id, findDeliveries, a.handout.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await act(b.owner.id, b.clinic.id, findDeliveries, a.handout.id)).toEqual([]);
     await expect(act(b.owner.id, a.clinic.id, retryDelivery, row!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(act(b.owner.id, b.clinic.id, retryDelivery, row!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -191,7 +241,9 @@ describe("emailing a handout", () => {
 
   it("every attempt of one delivery carries the same Message-ID, so a copy resent after a crash is recognisably the same message", async () => {
     const s = await setup();
-    const smtp = await startScriptedSmtp((n) => (n === 1 ? { reply: { code: 451, message: "4.3.0 Try again later" } } : undefined));
+    const smtp = await startScriptedSmtp((n) =>
+      n === 1 ? { reply: { code: 451, message: "4.3.0 Try again later" } } : undefined,
+    );
     closers.push(smtp.close);
     await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input(), handoutId: s.handout.id });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["retry", "sent"]);
@@ -203,9 +255,14 @@ describe("emailing a handout", () => {
 
   it("a 550 that echoes the address is stored masked, and once the retention period passes no trace of the address is left", async () => {
     const s = await setup();
-    const smtp = await startScriptedSmtp(() => ({ reply: { code: 550, message: "5.1.1 <jane.patient@example.com>: Recipient address rejected: User unknown" } }));
+    const smtp = await startScriptedSmtp(() => ({
+      reply: { code: 550, message: "5.1.1 <jane.patient@example.com>: Recipient address rejected: User unknown" },
+    }));
     closers.push(smtp.close);
-    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("jane.patient@example.com"), handoutId: s.handout.id });
+    await act(s.clinician.id, s.clinic.id, requestDelivery, {
+      ...input("jane.patient@example.com"),
+      handoutId: s.handout.id,
+    });
     expect(await drain(s.clinic.id, smtp.url)).toEqual(["failed"]);
     const failed = await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } });
     expect(failed.lastError).toContain("<j***@example.com>");
@@ -213,7 +270,12 @@ describe("emailing a handout", () => {
     await db.$executeRaw`UPDATE "Delivery" SET "createdAt" = now() - interval '31 days' WHERE "id" = ${failed.id}`;
     expect(await eraseExpiredRecipients(30)).toBeGreaterThanOrEqual(1);
     const erased = await db.delivery.findFirstOrThrow({ where: { id: failed.id } });
-    expect(erased).toMatchObject({ recipient: null, message: null, status: "FAILED", lastError: expect.stringContaining("[address erased]") });
+    expect(erased).toMatchObject({
+      recipient: null,
+      message: null,
+      status: "FAILED",
+      lastError: expect.stringContaining("[address erased]"),
+    });
     expect(JSON.stringify(erased)).not.toMatch(/jane|j\*\*\*@example\.com>/);
     // What the handout page shows is this list.
     const [shown] = await act(s.clinician.id, s.clinic.id, findDeliveries, s.handout.id);
@@ -224,11 +286,19 @@ describe("emailing a handout", () => {
     const s = await setup();
     const smtp = await startScriptedSmtp(() => undefined);
     closers.push(smtp.close);
-    await act(s.clinician.id, s.clinic.id, requestDelivery, { ...input("old@example.com", "old message"), handoutId: s.handout.id });
+    await act(s.clinician.id, s.clinic.id, requestDelivery, {
+      ...input("old@example.com", "old message"),
+      handoutId: s.handout.id,
+    });
     await drain(s.clinic.id, smtp.url);
     const row = await db.delivery.findFirstOrThrow({ where: { clinicId: s.clinic.id } });
     await db.$executeRaw`UPDATE "Delivery" SET "createdAt" = now() - interval '31 days' WHERE "id" = ${row.id}`;
     expect(await eraseExpiredRecipients(30)).toBeGreaterThanOrEqual(1);
-    expect(await db.delivery.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ recipient: null, message: null, recipientMask: "o***@example.com", status: "SENT" });
+    expect(await db.delivery.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({
+      recipient: null,
+      message: null,
+      recipientMask: "o***@example.com",
+      status: "SENT",
+    });
   });
 });

@@ -23,15 +23,25 @@ const monthsAgo = (months: number, plusDays = 0) => {
   return day(d);
 };
 async function guideReviewed(clinicId: string, reviewed: string) {
-  const parsed = parseGuideMarkdown(`---\nreviewed: ${reviewed}\n---\n# Review ${reviewed} ${Math.random()}\n\n## Advice\n\nRest.\n\n## Disclaimer\n\nGeneral advice.\n`);
+  const parsed = parseGuideMarkdown(
+    `---\nreviewed: ${reviewed}\n---\n# Review ${reviewed} ${Math.random()}\n\n## Advice\n\nRest.\n\n## Disclaimer\n\nGeneral advice.\n`,
+  );
   if (!parsed.ok) throw new Error(parsed.errors.join(" "));
   return importGuide(db, parsed.guide, { clinicId });
 }
 
 describe("guide review dates", () => {
   it("the test's month arithmetic is Postgres's, on the days where JavaScript's differs", async () => {
-    for (const [from, months] of [["2024-01-31", 1], ["2024-02-29", 24], ["2025-03-31", -1], ["2024-12-31", -10], ["2023-05-30", 9]] as const) {
-      const [row] = await db.$queryRaw<{ d: Date }[]>`SELECT (${from}::date + make_interval(months => ${months}::int))::date AS d`;
+    for (const [from, months] of [
+      ["2024-01-31", 1],
+      ["2024-02-29", 24],
+      ["2025-03-31", -1],
+      ["2024-12-31", -10],
+      ["2023-05-30", 9],
+    ] as const) {
+      const [row] = await db.$queryRaw<
+        { d: Date }[]
+      >`SELECT (${from}::date + make_interval(months => ${months}::int))::date AS d`;
       expect(day(addMonths(new Date(`${from}T12:00:00Z`), months)), `${from} + ${months} months`).toBe(day(row!.d));
     }
   });
@@ -44,12 +54,19 @@ describe("guide review dates", () => {
     const library = (await act(c.clinician.id, c.clinic.id, findLibrary)).guides.filter((g) => !g.shared);
     const status = (id: string) => reviewStatus(library.find((g) => g.id === id)!.reviewBy);
     expect([status(overdue.guideId), status(due.guideId), status(current.guideId)]).toEqual(["overdue", "due", null]);
-    expect((await act(c.admin.id, c.clinic.id, findGuidesDueForReview)).map((g) => g.id)).toEqual([overdue.guideId, due.guideId]);
+    expect((await act(c.admin.id, c.clinic.id, findGuidesDueForReview)).map((g) => g.id)).toEqual([
+      overdue.guideId,
+      due.guideId,
+    ]);
     await expect(act(c.clinician.id, c.clinic.id, findGuidesDueForReview)).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    await expect(act(c.clinician.id, c.clinic.id, markGuideReviewed, overdue.guideId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.clinician.id, c.clinic.id, markGuideReviewed, overdue.guideId)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const other = await createClinicWithMembers(db);
-    await expect(act(other.owner.id, other.clinic.id, markGuideReviewed, overdue.guideId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(other.owner.id, other.clinic.id, markGuideReviewed, overdue.guideId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await act(c.admin.id, c.clinic.id, markGuideReviewed, overdue.guideId);
     const info = await act(c.clinician.id, c.clinic.id, getReviewInfo, overdue.guideId);
     expect(day(info.reviewBy)).toBe(monthsAgo(-24));
@@ -60,7 +77,18 @@ describe("guide review dates", () => {
 
     // A 36-month cycle: nothing is due any more.
     const settings = (await act(c.owner.id, c.clinic.id, getBranding)).clinic;
-    await act(c.owner.id, c.clinic.id, updateBranding, { ...settings, phone: settings.phone ?? "", email: settings.email ?? "", address: settings.address ?? "", website: settings.website ?? "", hours: settings.hours ?? "", extraDisclaimer: settings.extraDisclaimer ?? "", defaultLanguage: undefined, defaultLevel: undefined, reviewMonths: 36 });
+    await act(c.owner.id, c.clinic.id, updateBranding, {
+      ...settings,
+      phone: settings.phone ?? "",
+      email: settings.email ?? "",
+      address: settings.address ?? "",
+      website: settings.website ?? "",
+      hours: settings.hours ?? "",
+      extraDisclaimer: settings.extraDisclaimer ?? "",
+      defaultLanguage: undefined,
+      defaultLevel: undefined,
+      reviewMonths: 36,
+    });
     expect(await act(c.admin.id, c.clinic.id, findGuidesDueForReview)).toEqual([]);
   });
 
@@ -69,7 +97,14 @@ describe("guide review dates", () => {
     const old = await guideReviewed(c.clinic.id, monthsAgo(30));
     const { id } = await act(c.admin.id, c.clinic.id, openGuideDraft, old.guideId);
     const draft = await act(c.admin.id, c.clinic.id, getGuideDraft, id);
-    const saved = await act(c.admin.id, c.clinic.id, saveGuideDraft, { draftId: id, revision: draft.revision, content: { ...draft.content, sections: draft.content.sections.map((s, i) => (i === 0 ? { ...s, markdown: "Rest and walk." } : s)) } });
+    const saved = await act(c.admin.id, c.clinic.id, saveGuideDraft, {
+      draftId: id,
+      revision: draft.revision,
+      content: {
+        ...draft.content,
+        sections: draft.content.sections.map((s, i) => (i === 0 ? { ...s, markdown: "Rest and walk." } : s)),
+      },
+    });
     await act(c.admin.id, c.clinic.id, publishGuideDraft, { draftId: id, revision: saved.revision });
     expect(day((await act(c.admin.id, c.clinic.id, getReviewInfo, old.guideId)).reviewBy)).toBe(monthsAgo(-24));
   });

@@ -50,7 +50,9 @@ describe("guide library", () => {
     expect(again).toMatchObject({ version: 2, unchanged: true });
     expect(await db.guideVersion.count({ where: { guideId: v1.guideId } })).toBe(2);
     // Published versions are immutable.
-    await expect(db.guideVersion.update({ where: { id: v1.versionId }, data: { title: "changed" } })).rejects.toThrow(/immutable/);
+    await expect(db.guideVersion.update({ where: { id: v1.versionId }, data: { title: "changed" } })).rejects.toThrow(
+      /immutable/,
+    );
   });
 
   it("clinic B cannot see clinic A's guides; both see the shared library", async () => {
@@ -71,7 +73,11 @@ describe("guide library", () => {
   it("search finds a guide by a word only in a section body, and ranks a title match first", async () => {
     const c = await createClinicWithMembers(db);
     const word = `quokka${unique()}`;
-    const body = await importGuide(db, parse(guideMd(`Ankle Sprains ${unique()}`, ` Ask about the ${word} exercise.`)), { clinicId: c.clinic.id });
+    const body = await importGuide(
+      db,
+      parse(guideMd(`Ankle Sprains ${unique()}`, ` Ask about the ${word} exercise.`)),
+      { clinicId: c.clinic.id },
+    );
     const titled = await importGuide(db, parse(guideMd(`The ${word} Guide`)), { clinicId: c.clinic.id });
     const found = await act(c.clinician.id, c.clinic.id, findLibrary, { q: word });
     expect(found.guides.map((g) => g.id)).toEqual([titled.guideId, body.guideId]);
@@ -80,12 +86,20 @@ describe("guide library", () => {
 
   it("clinicians cannot import; a bad guide stores nothing", async () => {
     const c = await createClinicWithMembers(db);
-    await expect(act(c.clinician.id, c.clinic.id, importClinicGuide, guideMd(`X ${unique()}`))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.clinician.id, c.clinic.id, importClinicGuide, guideMd(`X ${unique()}`))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const before = await db.guide.count({ where: { clinicId: c.clinic.id } });
-    await expect(act(c.owner.id, c.clinic.id, importClinicGuide, "# T\n\n## A\n\nx\n\n## A\n\ny\n")).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      act(c.owner.id, c.clinic.id, importClinicGuide, "# T\n\n## A\n\nx\n\n## A\n\ny\n"),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.guide.count({ where: { clinicId: c.clinic.id } })).toBe(before);
     const ok = await act(c.admin.id, c.clinic.id, importClinicGuide, guideMd(`Knee Care ${unique()}`));
-    expect(await db.auditEvent.findFirst({ where: { clinicId: c.clinic.id, action: "guide.imported", targetId: ok.guideId } })).not.toBeNull();
+    expect(
+      await db.auditEvent.findFirst({
+        where: { clinicId: c.clinic.id, action: "guide.imported", targetId: ok.guideId },
+      }),
+    ).not.toBeNull();
   });
 
   it("the seed guide imports as a shared library guide with its 8 sections", async () => {
@@ -93,7 +107,16 @@ describe("guide library", () => {
     const r = await importGuide(db, parsed, { clinicId: null });
     const c = await createClinicWithMembers(db);
     const g = await act(c.clinician.id, c.clinic.id, getGuide, r.guideId);
-    expect(g.sections.map((s) => s.title)).toEqual(["What Is a Back Spasm", "Symptoms", "Causes", "Risk Factors", "Treatment", "Prevention", "References", "Disclaimer"]);
+    expect(g.sections.map((s) => s.title)).toEqual([
+      "What Is a Back Spasm",
+      "Symptoms",
+      "Causes",
+      "Risk Factors",
+      "Treatment",
+      "Prevention",
+      "References",
+      "Disclaimer",
+    ]);
     expect(g.references).toHaveLength(4);
   });
 });
@@ -101,9 +124,14 @@ describe("guide library", () => {
 describe("warning-sign sections at import", () => {
   it("are locked unless the importer unticks them in the preview; the decision is stored with the version", async () => {
     const c = await createClinicWithMembers(db);
-    const md = (n: number) => `# Ankle Sprain ${n}\n\n## Rest\n\nKeep weight off it.\n\n## Warning Signs — Call Right Away\n\nCall 911 if your foot turns cold or blue.\n\n## Ice Tips\n\nIf it gets worse, go to the emergency department.\n\n## Disclaimer\n\nGeneral advice.\n`;
+    const md = (n: number) =>
+      `# Ankle Sprain ${n}\n\n## Rest\n\nKeep weight off it.\n\n## Warning Signs — Call Right Away\n\nCall 911 if your foot turns cold or blue.\n\n## Ice Tips\n\nIf it gets worse, go to the emergency department.\n\n## Disclaimer\n\nGeneral advice.\n`;
     const first = await act(c.owner.id, c.clinic.id, importClinicGuide, md(Date.now()), { keepUnlocked: ["ice-tips"] });
-    const sections = await db.section.findMany({ where: { versionId: first.versionId }, orderBy: { position: "asc" }, select: { key: true, required: true, lockReason: true, redFlag: true } });
+    const sections = await db.section.findMany({
+      where: { versionId: first.versionId },
+      orderBy: { position: "asc" },
+      select: { key: true, required: true, lockReason: true, redFlag: true },
+    });
     expect(sections).toEqual([
       { key: "rest", required: false, lockReason: null, redFlag: false },
       { key: "warning-signs-call-right-away", required: true, lockReason: "red-flag", redFlag: true },

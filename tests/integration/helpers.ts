@@ -26,9 +26,19 @@ export function linkToken(text: string, path: string): string {
  * NOT_FOUND for a non-member, as requireMember does.
  */
 export async function as(userId: string, clinicId: string, ip = info.ip): Promise<MemberContext> {
-  const [membership, user] = await Promise.all([getMembership(userId, clinicId), db.user.findUniqueOrThrow({ where: { id: userId } })]);
+  const [membership, user] = await Promise.all([
+    getMembership(userId, clinicId),
+    db.user.findUniqueOrThrow({ where: { id: userId } }),
+  ]);
   return {
-    user: { id: user.id, email: user.email, name: user.name, credentials: user.credentials, directPhone: user.directPhone, sessionId: "test" },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      credentials: user.credentials,
+      directPhone: user.directPhone,
+      sessionId: "test",
+    },
     role: membership.role,
     clinic: membership.clinic,
     info: { ip, userAgent: info.userAgent },
@@ -36,13 +46,19 @@ export async function as(userId: string, clinicId: string, ip = info.ip): Promis
 }
 
 /** `fn(context of userId in clinicId, ...args)`, rejecting like the wrapper does for a non-member. */
-export function act<A extends unknown[], R>(userId: string, clinicId: string, fn: (ctx: MemberContext, ...args: A) => Promise<R>, ...args: A): Promise<R> {
+export function act<A extends unknown[], R>(
+  userId: string,
+  clinicId: string,
+  fn: (ctx: MemberContext, ...args: A) => Promise<R>,
+  ...args: A
+): Promise<R> {
   return as(userId, clinicId).then((ctx) => fn(ctx, ...args));
 }
 
 /** Does what a worker would for the account emails (resets, invites) queued for `email`; returns outcomes. */
 export async function sendAccountEmails(email: string): Promise<string[]> {
   const outcomes: string[] = [];
-  for (let job = await claimNextAccountEmail({ email }); job; job = await claimNextAccountEmail({ email })) outcomes.push(await processAccountEmail(job));
+  for (let job = await claimNextAccountEmail({ email }); job; job = await claimNextAccountEmail({ email }))
+    outcomes.push(await processAccountEmail(job));
   return outcomes;
 }

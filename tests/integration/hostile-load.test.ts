@@ -47,14 +47,21 @@ describe("one clinic cannot hold up another", () => {
     expect(zip.byteLength).toBeLessThan(200 * 1024);
     const ctxB = await as(b.clinician.id, b.clinic.id);
     await findHandouts(ctxB, {});
-    const uploads = Promise.allSettled(Array.from({ length: 20 }, (_, i) => act(a.admin.id, a.clinic.id, importGuideZip, zip, `zeros-${i}.zip`)));
+    const uploads = Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => act(a.admin.id, a.clinic.id, importGuideZip, zip, `zeros-${i}.zip`)),
+    );
     const { result, times, stallMs } = await whileProbing(uploads, () => findHandouts(ctxB, {}));
     for (const r of result) {
       expect(r.status).toBe("rejected");
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^"images\/p1\.png": The image could not be read/) });
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringMatching(/^"images\/p1\.png": The image could not be read/),
+      });
     }
     expect(await db.guide.count({ where: { clinicId: a.clinic.id } })).toBe(0);
-    console.log(`[hostile-load] zip storm: B's handouts list p95 ${p95(times).toFixed(0)} ms over ${times.length} loads; longest event-loop stall ${stallMs.toFixed(0)} ms`);
+    console.log(
+      `[hostile-load] zip storm: B's handouts list p95 ${p95(times).toFixed(0)} ms over ${times.length} loads; longest event-loop stall ${stallMs.toFixed(0)} ms`,
+    );
     // Before: each upload inflated 98 MB on this thread (597 ms for one; 11.7 s for 20).
     expect(stallMs).toBeLessThan(200);
     expect(p95(times)).toBeLessThan(200);
@@ -67,7 +74,9 @@ describe("one clinic cannot hold up another", () => {
     const t = performance.now();
     await expect(act(a.owner.id, a.clinic.id, previewClinicGuide, text)).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      fieldErrors: { source: [expect.stringMatching(/^The table on line 5 \("Exercise \| Reps"\) has more than 200 rows/)] },
+      fieldErrors: {
+        source: [expect.stringMatching(/^The table on line 5 \("Exercise \| Reps"\) has more than 200 rows/)],
+      },
     });
     console.log(`[hostile-load] 150,000-row table refused in ${(performance.now() - t).toFixed(0)} ms`);
   }, 60_000);
@@ -85,13 +94,25 @@ describe("one clinic cannot hold up another", () => {
     await new Promise((r) => setTimeout(r, 300));
 
     const { id: draftId } = await act(b.owner.id, b.clinic.id, createGuideDraft);
-    const content = (i: number) => ({ title: `B Guide ${i}`, summary: "", source: "", reviewed: "", language: "en", level: "standard" as const, sections: [{ title: "Basics", markdown: `Walk ${i} minutes a day.`, required: false, keepUnlocked: false }, { title: "Disclaimer", markdown: "General advice.", required: false, keepUnlocked: false }] });
+    const content = (i: number) => ({
+      title: `B Guide ${i}`,
+      summary: "",
+      source: "",
+      reviewed: "",
+      language: "en",
+      level: "standard" as const,
+      sections: [
+        { title: "Basics", markdown: `Walk ${i} minutes a day.`, required: false, keepUnlocked: false },
+        { title: "Disclaimer", markdown: "General advice.", required: false, keepUnlocked: false },
+      ],
+    });
     const saves: number[] = [];
     const previews: PromiseSettledResult<unknown>[] = [];
     try {
       for (let i = 0, revision = 1; i < 12; i++) {
         const t = performance.now();
-        revision = (await act(b.owner.id, b.clinic.id, saveGuideDraft, { draftId, revision, content: content(i) })).revision;
+        revision = (await act(b.owner.id, b.clinic.id, saveGuideDraft, { draftId, revision, content: content(i) }))
+          .revision;
         saves.push(performance.now() - t);
         previews.push(...(await Promise.allSettled([act(b.owner.id, b.clinic.id, previewClinicGuide, small)])));
       }
@@ -99,8 +120,12 @@ describe("one clinic cannot hold up another", () => {
       stop = true;
       await Promise.all(busyA);
     }
-    console.log(`[hostile-load] B's draft saves while A parses: p50 ${[...saves].sort((x, y) => x - y)[6]!.toFixed(0)} ms, p95 ${p95(saves).toFixed(0)} ms`);
-    expect(previews.filter((p) => p.status === "rejected").map((p) => String((p as PromiseRejectedResult).reason))).toEqual([]);
+    console.log(
+      `[hostile-load] B's draft saves while A parses: p50 ${[...saves].sort((x, y) => x - y)[6]!.toFixed(0)} ms, p95 ${p95(saves).toFixed(0)} ms`,
+    );
+    expect(
+      previews.filter((p) => p.status === "rejected").map((p) => String((p as PromiseRejectedResult).reason)),
+    ).toEqual([]);
     expect(p95(saves)).toBeLessThan(1000);
   }, 180_000);
 });

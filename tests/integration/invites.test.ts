@@ -22,17 +22,26 @@ describe("invites", () => {
     await acceptInvite(token, { name: "Nia New", password: "a-long-new-passphrase" }, info);
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(await verifyPassword(user.passwordHash, "a-long-new-passphrase")).toBe(true);
-    expect(await db.membership.findFirst({ where: { userId: user.id, clinicId: c.clinic.id } })).toMatchObject({ role: "ADMIN" });
+    expect(await db.membership.findFirst({ where: { userId: user.id, clinicId: c.clinic.id } })).toMatchObject({
+      role: "ADMIN",
+    });
 
-    await expect(acceptInvite(token, { name: "Again", password: "a-long-new-passphrase" }, info)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(acceptInvite(token, { name: "Again", password: "a-long-new-passphrase" }, info)).rejects.toMatchObject(
+      { code: "BAD_REQUEST" },
+    );
   });
 
   it("an expired invite cannot be accepted and creates nothing", async () => {
     const c = await createClinicWithMembers(db);
     const email = `late-${Date.now()}@test.example`;
     const token = await invite(c.clinic.id, c.owner.id, email);
-    await db.invite.updateMany({ where: { clinicId: c.clinic.id, email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(acceptInvite(token, { name: "Late", password: "a-long-new-passphrase" }, info)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await db.invite.updateMany({
+      where: { clinicId: c.clinic.id, email },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await expect(acceptInvite(token, { name: "Late", password: "a-long-new-passphrase" }, info)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await db.user.findUnique({ where: { email } })).toBeNull();
   });
 
@@ -60,7 +69,9 @@ describe("invites", () => {
     const c = await createClinicWithMembers(db);
     const existing = await createUser(db);
     const token = await invite(c.clinic.id, c.owner.id, existing.email);
-    await expect(acceptInvite(token, { password: "not-the-password" }, info)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(acceptInvite(token, { password: "not-the-password" }, info)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await db.membership.count({ where: { userId: existing.id, clinicId: c.clinic.id } })).toBe(0);
     await acceptInvite(token, { password: existing.password }, info);
     expect(await db.membership.count({ where: { userId: existing.id, clinicId: c.clinic.id } })).toBe(1);
@@ -68,10 +79,14 @@ describe("invites", () => {
 
   it("refuses to invite an existing member, and an admin cannot invite an owner", async () => {
     const c = await createClinicWithMembers(db);
-    await expect(act(c.owner.id, c.clinic.id, createInvite, { email: c.clinician.email, role: "ADMIN" })).rejects.toMatchObject({
+    await expect(
+      act(c.owner.id, c.clinic.id, createInvite, { email: c.clinician.email, role: "ADMIN" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { email: [expect.any(String)] },
     });
-    await expect(act(c.admin.id, c.clinic.id, createInvite, { email: "boss@test.example", role: "OWNER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      act(c.admin.id, c.clinic.id, createInvite, { email: "boss@test.example", role: "OWNER" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -17,7 +17,11 @@ import { db, act } from "./helpers";
 // the shared library, whose pictures belong to no clinic and are shown to every clinic.
 const run = promisify(execFile);
 const importCommand = (file: string, ...args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/guides-import.ts", file, ...args], { env: process.env, encoding: "utf8", timeout: 60_000 });
+  run(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/guides-import.ts", file, ...args], {
+    env: process.env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 
 const md = (title: string) => `# ${title}
 
@@ -31,7 +35,10 @@ Rise onto your toes, then lower slowly.
 
 General advice, not a diagnosis.
 `;
-const png = () => sharp({ create: { width: 900, height: 600, channels: 3, background: "#5b8a72" } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 900, height: 600, channels: 3, background: "#5b8a72" } })
+    .png()
+    .toBuffer();
 const zipFile = (name: string, files: Record<string, Uint8Array>) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "guide-zip-")), name);
   fs.writeFileSync(file, zipSync(files));
@@ -48,8 +55,14 @@ describe("importing a guide zip from the command line", () => {
     expect(stdout).toMatch(new RegExp(`"${title}" version 1\\n`));
     expect(stdout).toContain("pictures: 1 stored, 0 the guide already had");
 
-    const guide = await db.guide.findFirstOrThrow({ where: { clinicId: null, versions: { some: { title } } }, select: { id: true } });
-    const stored = await db.guideImage.findMany({ where: { guideId: guide.id }, select: { id: true, clinicId: true, draftId: true, width: true } });
+    const guide = await db.guide.findFirstOrThrow({
+      where: { clinicId: null, versions: { some: { title } } },
+      select: { id: true },
+    });
+    const stored = await db.guideImage.findMany({
+      where: { guideId: guide.id },
+      select: { id: true, clinicId: true, draftId: true, width: true },
+    });
     expect(stored).toEqual([{ id: expect.any(String), clinicId: null, draftId: null, width: 900 }]);
 
     // Any clinic: the guide page's picture, the PDF's bytes.
@@ -57,8 +70,13 @@ describe("importing a guide zip from the command line", () => {
     const b = await createClinicWithMembers(db);
     for (const c of [a, b]) {
       const seen = await act(c.clinician.id, c.clinic.id, getGuide, guide.id);
-      expect(imageOf(seen.sections[0]!.blocks)).toMatchObject({ imageId: stored[0]!.id, alt: "Someone rising onto their toes beside a chair" });
-      expect(await findGuideImage(c.clinic.id, stored[0]!.id, { includeDrafts: false })).toMatchObject({ format: "png" });
+      expect(imageOf(seen.sections[0]!.blocks)).toMatchObject({
+        imageId: stored[0]!.id,
+        alt: "Someone rising onto their toes beside a chair",
+      });
+      expect(await findGuideImage(c.clinic.id, stored[0]!.id, { includeDrafts: false })).toMatchObject({
+        format: "png",
+      });
       expect(Object.keys(await findSectionImages(c.clinic.id, seen.sections))).toEqual([stored[0]!.id]);
     }
 
@@ -66,9 +84,15 @@ describe("importing a guide zip from the command line", () => {
     const { guideId } = await act(a.owner.id, a.clinic.id, copyLibraryGuide, guide.id);
     const copy = await act(a.clinician.id, a.clinic.id, getGuide, guideId);
     const copied = imageOf(copy.sections[0]!.blocks)!;
-    expect(copied).toMatchObject({ alt: "Someone rising onto their toes beside a chair", caption: "Hold the chair for balance" });
+    expect(copied).toMatchObject({
+      alt: "Someone rising onto their toes beside a chair",
+      caption: "Hold the chair for balance",
+    });
     expect(copied.imageId).not.toBe(stored[0]!.id);
-    const own = await db.guideImage.findUniqueOrThrow({ where: { id: copied.imageId }, select: { clinicId: true, guideId: true, sha256: true } });
+    const own = await db.guideImage.findUniqueOrThrow({
+      where: { id: copied.imageId },
+      select: { clinicId: true, guideId: true, sha256: true },
+    });
     const original = await db.guideImage.findUniqueOrThrow({ where: { id: stored[0]!.id }, select: { sha256: true } });
     expect(own).toEqual({ clinicId: a.clinic.id, guideId, sha256: original.sha256 });
     // ...which clinic B cannot see.
@@ -82,11 +106,20 @@ describe("importing a guide zip from the command line", () => {
 
   it("refuses a bad zip with the Library's own message, and stores nothing", async () => {
     const title = `Bad Heel ${Date.now()}`;
-    const svg = zipFile("bad.zip", { "guide.md": strToU8(md(title).replace("heel-raise.png", "heel-raise.svg")), "pictures/heel-raise.svg": strToU8('<svg xmlns="http://www.w3.org/2000/svg"/>') });
-    await expect(importCommand(svg, "--library")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('"pictures/heel-raise.svg": SVG drawings are not accepted') });
+    const svg = zipFile("bad.zip", {
+      "guide.md": strToU8(md(title).replace("heel-raise.png", "heel-raise.svg")),
+      "pictures/heel-raise.svg": strToU8('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
+    await expect(importCommand(svg, "--library")).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('"pictures/heel-raise.svg": SVG drawings are not accepted'),
+    });
     // A zip renamed .md is still read as a zip (by its signature), not refused as "not UTF-8 text".
     const renamed = zipFile("renamed.md", { "guide.md": strToU8(md(title)) });
-    await expect(importCommand(renamed, "--library")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('"guide.md": the picture on line 7 is not in the zip') });
+    await expect(importCommand(renamed, "--library")).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('"guide.md": the picture on line 7 is not in the zip'),
+    });
     expect(await db.guideVersion.count({ where: { title } })).toBe(0);
   }, 120_000);
 });

@@ -32,7 +32,9 @@ const open = (token: string, ip: string) => pageGET(request(`/h/${token}`, ip), 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 
 /** A clinic with a handout that has a patient link (made by its clinician, or `by`); returns the link's token. */
-async function handoutWithLink(opts: { clinicName?: string; phone?: string; notes?: string; preparedFor?: string; by?: "clinician" | "owner" } = {}) {
+async function handoutWithLink(
+  opts: { clinicName?: string; phone?: string; notes?: string; preparedFor?: string; by?: "clinician" | "owner" } = {},
+) {
   const guide = await seedGuide();
   const c = await createClinicWithMembers(db, opts.clinicName);
   if (opts.phone) await db.clinic.update({ where: { id: c.clinic.id }, data: { phone: opts.phone } });
@@ -84,8 +86,16 @@ describe("patient links", () => {
   }, 60_000);
 
   it("opens the stored handout: its sections in order, the notes, contact block and the clinic's colours, nothing of another clinic", async () => {
-    const a = await handoutWithLink({ clinicName: "Alder Spine Clinic", notes: "Walk for ten minutes after lunch.", preparedFor: "Sam Patient" });
-    const b = await handoutWithLink({ clinicName: "Birch Physio Clinic", notes: "Birch-only note about ice packs.", preparedFor: "Bea Other" });
+    const a = await handoutWithLink({
+      clinicName: "Alder Spine Clinic",
+      notes: "Walk for ten minutes after lunch.",
+      preparedFor: "Sam Patient",
+    });
+    const b = await handoutWithLink({
+      clinicName: "Birch Physio Clinic",
+      notes: "Birch-only note about ice packs.",
+      preparedFor: "Bea Other",
+    });
     const res = await open(a.token, freshIp());
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -95,13 +105,20 @@ describe("patient links", () => {
     expect(html).toContain("Walk for ten minutes after lunch.");
     expect(html).toContain("Prepared for Sam Patient");
     // The sections as the handout stored them, in that order.
-    const handout = await db.handout.findUniqueOrThrow({ where: { id: a.handoutId }, select: { sectionKeys: true, guideVersionId: true } });
-    const sections = await db.section.findMany({ where: { versionId: handout.guideVersionId, key: { in: handout.sectionKeys } }, select: { key: true, title: true } });
+    const handout = await db.handout.findUniqueOrThrow({
+      where: { id: a.handoutId },
+      select: { sectionKeys: true, guideVersionId: true },
+    });
+    const sections = await db.section.findMany({
+      where: { versionId: handout.guideVersionId, key: { in: handout.sectionKeys } },
+      select: { key: true, title: true },
+    });
     const titleOf = new Map(sections.map((s) => [s.key, s.title]));
     const h2 = [...html.matchAll(/<h2 id="s-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(h2).toEqual(handout.sectionKeys.map((k) => titleOf.get(k)!.replaceAll("&", "&amp;")));
     // Nothing of clinic B, and no link out to the portal.
-    for (const text of ["Birch", "Bea Other", "ice packs", b.handoutId, b.c.clinic.id, a.c.clinic.id, a.handoutId]) expect(html).not.toContain(text);
+    for (const text of ["Birch", "Bea Other", "ice packs", b.handoutId, b.c.clinic.id, a.c.clinic.id, a.handoutId])
+      expect(html).not.toContain(text);
     const hrefs = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
     for (const href of hrefs) expect(href).toMatch(new RegExp(`^(#|/h/${a.token}(/pdf|/logo)$|tel:|mailto:|https://)`));
     // And B's link shows B's handout, not A's.
@@ -114,7 +131,10 @@ describe("patient links", () => {
     const expired = await handoutWithLink({ clinicName: "Cedar Clinic", phone: "(555) 010-2000" });
     const revoked = await handoutWithLink({ clinicName: "Cedar Clinic", phone: "(555) 010-2000" });
     expect((await open(expired.token, freshIp())).status).toBe(200);
-    await db.patientLink.update({ where: { handoutId: expired.handoutId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.patientLink.update({
+      where: { handoutId: expired.handoutId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await act(revoked.c.owner.id, revoked.c.clinic.id, revokeLink, revoked.handoutId);
 
     const ip = freshIp();
@@ -136,9 +156,13 @@ describe("patient links", () => {
     const withoutCall = (body: string) => body.replace(/<\/p><p>[^]*?<\/p><\/main>/, "</p></main>");
     expect(withoutCall(gotRevoked.body)).toBe(withoutCall(unknown.body));
     // The PDF of a withdrawn link is gone too; a HEAD request gets the same status without a body.
-    const pdf = await pdfGET(request(`/h/${revoked.token}/pdf`, ip), { params: Promise.resolve({ token: revoked.token }) });
+    const pdf = await pdfGET(request(`/h/${revoked.token}/pdf`, ip), {
+      params: Promise.resolve({ token: revoked.token }),
+    });
     expect(pdf.status).toBe(404);
-    const head = await pageHEAD(request(`/h/${revoked.token}`, ip, "HEAD"), { params: Promise.resolve({ token: revoked.token }) });
+    const head = await pageHEAD(request(`/h/${revoked.token}`, ip, "HEAD"), {
+      params: Promise.resolve({ token: revoked.token }),
+    });
     expect(head.status).toBe(404);
     expect(await head.text()).toBe("");
   }, 60_000);
@@ -146,7 +170,9 @@ describe("patient links", () => {
   it("sends the headers that keep the page private: strict CSP, noindex, no referrer, no caching", async () => {
     const { token } = await handoutWithLink();
     const res = await open(token, freshIp());
-    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     expect(res.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -160,7 +186,8 @@ describe("patient links", () => {
     const { token } = await handoutWithLink();
     const ip = freshIp();
     const statuses: number[] = [];
-    for (let i = 0; i < LINK_REQUESTS_PER_MINUTE + 1; i++) statuses.push((await open(i % 2 ? token : "B".repeat(43), ip)).status);
+    for (let i = 0; i < LINK_REQUESTS_PER_MINUTE + 1; i++)
+      statuses.push((await open(i % 2 ? token : "B".repeat(43), ip)).status);
     expect(statuses.slice(0, LINK_REQUESTS_PER_MINUTE).every((s) => s === 200 || s === 404)).toBe(true);
     const last = await open(token, ip);
     expect(statuses.at(-1)).toBe(429);
@@ -201,9 +228,13 @@ describe("patient links", () => {
     const seen = await act(c.clinician.id, c.clinic.id, getHandout, handoutId);
     expect(seen.link).toMatchObject({ live: true, openCount: 7 });
     // The patient's address is in no row of any table.
-    const tables = await db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
+    const tables = await db.$queryRaw<
+      { table_name: string }[]
+    >`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
     for (const { table_name } of tables) {
-      const [hit] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table_name}" t WHERE t::text LIKE '%198.51.100.77%'`);
+      const [hit] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM "${table_name}" t WHERE t::text LIKE '%198.51.100.77%'`,
+      );
       expect({ table: table_name, rows: Number(hit!.n) }).toEqual({ table: table_name, rows: 0 });
     }
   }, 60_000);
@@ -212,14 +243,21 @@ describe("patient links", () => {
     const { c, handoutId, token } = await handoutWithLink();
     const other = await createClinicWithMembers(db);
     expect((await open(token, freshIp())).status).toBe(200);
-    await expect(act(other.owner.id, other.clinic.id, revokeLink, handoutId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(act(other.owner.id, other.clinic.id, revokeLink, handoutId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await open(token, freshIp())).status).toBe(200);
     await act(c.clinician.id, c.clinic.id, revokeLink, handoutId);
     expect((await open(token, freshIp())).status).toBe(404);
     await expect(act(c.clinician.id, c.clinic.id, revokeLink, handoutId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const events = await db.auditEvent.findMany({ where: { action: "link.revoked", targetId: handoutId }, select: { actorId: true, clinicId: true } });
+    const events = await db.auditEvent.findMany({
+      where: { action: "link.revoked", targetId: handoutId },
+      select: { actorId: true, clinicId: true },
+    });
     expect(events).toEqual([{ actorId: c.clinician.id, clinicId: c.clinic.id }]);
-    expect(await db.patientLink.findUniqueOrThrow({ where: { handoutId } })).toMatchObject({ revokedById: c.clinician.id });
+    expect(await db.patientLink.findUniqueOrThrow({ where: { handoutId } })).toMatchObject({
+      revokedById: c.clinician.id,
+    });
     expect((await act(c.clinician.id, c.clinic.id, getHandout, handoutId)).link).toMatchObject({ live: false });
   }, 60_000);
 
@@ -227,11 +265,19 @@ describe("patient links", () => {
     // The owner's handout: a clinician of the clinic can neither withdraw its link nor void it.
     const ownerMade = await handoutWithLink({ by: "owner" });
     const { c } = ownerMade;
-    for (const fn of [() => act(c.clinician.id, c.clinic.id, revokeLink, ownerMade.handoutId), () => act(c.clinician.id, c.clinic.id, voidHandout, ownerMade.handoutId, "not mine")]) {
-      await expect(fn()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/Only the clinician who made a handout, or an owner or admin/) });
+    for (const fn of [
+      () => act(c.clinician.id, c.clinic.id, revokeLink, ownerMade.handoutId),
+      () => act(c.clinician.id, c.clinic.id, voidHandout, ownerMade.handoutId, "not mine"),
+    ]) {
+      await expect(fn()).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/Only the clinician who made a handout, or an owner or admin/),
+      });
     }
     expect((await open(ownerMade.token, freshIp())).status).toBe(200);
-    expect(await db.patientLink.findUniqueOrThrow({ where: { handoutId: ownerMade.handoutId } })).toMatchObject({ revokedAt: null });
+    expect(await db.patientLink.findUniqueOrThrow({ where: { handoutId: ownerMade.handoutId } })).toMatchObject({
+      revokedAt: null,
+    });
     expect(await db.auditEvent.count({ where: { action: "link.revoked", targetId: ownerMade.handoutId } })).toBe(0);
     // An admin can.
     await act(c.admin.id, c.clinic.id, revokeLink, ownerMade.handoutId);
@@ -241,7 +287,9 @@ describe("patient links", () => {
     const mine = await handoutWithLink();
     const colleague = await createUser(db);
     await addMember(db, colleague.id, mine.c.clinic.id, "CLINICIAN");
-    await expect(act(colleague.id, mine.c.clinic.id, revokeLink, mine.handoutId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(colleague.id, mine.c.clinic.id, revokeLink, mine.handoutId)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await open(mine.token, freshIp())).status).toBe(200);
     await act(mine.c.clinician.id, mine.c.clinic.id, revokeLink, mine.handoutId);
     expect((await open(mine.token, freshIp())).status).toBe(404);

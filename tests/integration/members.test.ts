@@ -3,14 +3,20 @@ import { addMember, createClinicWithMembers, createUser } from "@/prisma/seed/fa
 import { changeRole, removeMember } from "@/lib/clinics/mutations";
 import { db, act } from "./helpers";
 
-const membershipOf = (clinicId: string, userId: string) => db.membership.findFirstOrThrow({ where: { clinicId, userId } });
+const membershipOf = (clinicId: string, userId: string) =>
+  db.membership.findFirstOrThrow({ where: { clinicId, userId } });
 
 describe("member management", () => {
   it("the last owner can be neither removed nor demoted", async () => {
     const c = await createClinicWithMembers(db);
     const owner = await membershipOf(c.clinic.id, c.owner.id);
-    await expect(act(c.owner.id, c.clinic.id, removeMember, owner.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/last owner/i) });
-    await expect(act(c.owner.id, c.clinic.id, changeRole, owner.id, "ADMIN")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(act(c.owner.id, c.clinic.id, removeMember, owner.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/last owner/i),
+    });
+    await expect(act(c.owner.id, c.clinic.id, changeRole, owner.id, "ADMIN")).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db.membership.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({ role: "OWNER" });
   });
 
@@ -19,8 +25,12 @@ describe("member management", () => {
     const owner = await membershipOf(c.clinic.id, c.owner.id);
     const clinician = await membershipOf(c.clinic.id, c.clinician.id);
     await expect(act(c.admin.id, c.clinic.id, removeMember, owner.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(act(c.admin.id, c.clinic.id, changeRole, owner.id, "CLINICIAN")).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(act(c.admin.id, c.clinic.id, changeRole, clinician.id, "OWNER")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.admin.id, c.clinic.id, changeRole, owner.id, "CLINICIAN")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(act(c.admin.id, c.clinic.id, changeRole, clinician.id, "OWNER")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("with two owners, one can be demoted, and concurrent demotions keep at least one owner", async () => {
@@ -43,7 +53,9 @@ describe("member management", () => {
     expect(await db.membership.findUniqueOrThrow({ where: { id: clinician.id } })).toMatchObject({ role: "ADMIN" });
     await act(c.admin.id, c.clinic.id, removeMember, clinician.id);
     expect(await db.membership.findUnique({ where: { id: clinician.id } })).toBeNull();
-    const actions = (await db.auditEvent.findMany({ where: { clinicId: c.clinic.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { clinicId: c.clinic.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["member.role_changed", "member.removed"]);
   });
 });

@@ -23,14 +23,26 @@ async function withPasskey(user?: Awaited<ReturnType<typeof createUser>>) {
   const member = user ?? (await createUser(db));
   const device = softAuthenticator();
   const options = await startPasskeyRegistration(member, site);
-  const added = await addPasskey(member.id, site, { response: asRegistration(device.register(options)), name: "Test laptop" }, info);
+  const added = await addPasskey(
+    member.id,
+    site,
+    { response: asRegistration(device.register(options)), name: "Test laptop" },
+    info,
+  );
   return { user: member, device, added };
 }
 
-const signIn = async (device: ReturnType<typeof softAuthenticator>, at: Parameters<ReturnType<typeof softAuthenticator>["assert"]>[1] = {}) =>
-  provePasskeySignIn(site, asAssertion(device.assert(await startAssertion(site, "sign-in", null), at)), info);
+const signIn = async (
+  device: ReturnType<typeof softAuthenticator>,
+  at: Parameters<ReturnType<typeof softAuthenticator>["assert"]>[1] = {},
+) => provePasskeySignIn(site, asAssertion(device.assert(await startAssertion(site, "sign-in", null), at)), info);
 
-const refusals = (userId: string) => db.auditEvent.findMany({ where: { action: "auth.passkey_refused", actorId: userId }, orderBy: { chainSeq: "asc" }, select: { metadata: true } });
+const refusals = (userId: string) =>
+  db.auditEvent.findMany({
+    where: { action: "auth.passkey_refused", actorId: userId },
+    orderBy: { chainSeq: "asc" },
+    select: { metadata: true },
+  });
 
 describe("passkeys: registration", () => {
   it("stores the public key and gives an account without recovery codes ten of them; the challenge works once", async () => {
@@ -42,7 +54,13 @@ describe("passkeys: registration", () => {
     const added = await addPasskey(user.id, site, { response: answer, name: "Work laptop" }, info);
     expect(added.recoveryCodes).toHaveLength(10);
     const row = await db.passkey.findUniqueOrThrow({ where: { id: added.id } });
-    expect(row).toMatchObject({ userId: user.id, credentialId: device.id, name: "Work laptop", counter: 0n, transports: ["internal"] });
+    expect(row).toMatchObject({
+      userId: user.id,
+      credentialId: device.id,
+      name: "Work laptop",
+      counter: 0n,
+      transports: ["internal"],
+    });
     await expect(addPasskey(user.id, site, { response: answer, name: "Again" }, info)).rejects.toThrow(/already used/);
     expect(await db.passkey.count({ where: { userId: user.id } })).toBe(1);
     // The second passkey keeps the codes the member has.
@@ -55,12 +73,18 @@ describe("passkeys: registration", () => {
     const user = await createUser(db);
     const device = softAuthenticator();
     const wrongOrigin = device.register(await startPasskeyRegistration(user, site), { origin: "https://evil.example" });
-    await expect(addPasskey(user.id, site, { response: asRegistration(wrongOrigin), name: "x" }, info)).rejects.toThrow(/another website/);
+    await expect(addPasskey(user.id, site, { response: asRegistration(wrongOrigin), name: "x" }, info)).rejects.toThrow(
+      /another website/,
+    );
     const wrongRp = device.register(await startPasskeyRegistration(user, site), { rpId: "evil.example" });
-    await expect(addPasskey(user.id, site, { response: asRegistration(wrongRp), name: "x" }, info)).rejects.toThrow(/another website/);
+    await expect(addPasskey(user.id, site, { response: asRegistration(wrongRp), name: "x" }, info)).rejects.toThrow(
+      /another website/,
+    );
     const other = await createUser(db);
     const theirs = device.register(await startPasskeyRegistration(other, site));
-    await expect(addPasskey(user.id, site, { response: asRegistration(theirs), name: "x" }, info)).rejects.toThrow(/not from this page/);
+    await expect(addPasskey(user.id, site, { response: asRegistration(theirs), name: "x" }, info)).rejects.toThrow(
+      /not from this page/,
+    );
     expect(await db.passkey.count({ where: { userId: { in: [user.id, other.id] } } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -71,9 +95,15 @@ describe("passkeys: passwordless sign-in", () => {
     const { user, device, added } = await withPasskey();
     const done = await signIn(device);
     expect(done.user.id).toBe(user.id);
-    expect(await db.authSession.findUnique({ where: { id: done.sessionId } })).toMatchObject({ userId: user.id, endedAt: null });
+    expect(await db.authSession.findUnique({ where: { id: done.sessionId } })).toMatchObject({
+      userId: user.id,
+      endedAt: null,
+    });
     expect((await db.passkey.findUniqueOrThrow({ where: { id: added.id } })).counter).toBe(1n);
-    const events = await db.auditEvent.findMany({ where: { actorId: user.id, action: { in: ["auth.sign_in", "auth.passkey_used"] } }, select: { action: true, metadata: true } });
+    const events = await db.auditEvent.findMany({
+      where: { actorId: user.id, action: { in: ["auth.sign_in", "auth.passkey_used"] } },
+      select: { action: true, metadata: true },
+    });
     expect(events).toEqual(
       expect.arrayContaining([
         { action: "auth.sign_in", metadata: { method: "passkey", passwordless: true } },
@@ -90,20 +120,28 @@ describe("passkeys: passwordless sign-in", () => {
     const options = await startAssertion(site, "sign-in", null);
     const challengeHash = crypto.createHash("sha256").update(options.challenge).digest("hex");
     await db.passkeyChallenge.update({ where: { challengeHash }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(provePasskeySignIn(site, asAssertion(device.assert(options)), info)).rejects.toThrow(/longer than 5 minutes/);
+    await expect(provePasskeySignIn(site, asAssertion(device.assert(options)), info)).rejects.toThrow(
+      /longer than 5 minutes/,
+    );
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("refuses an answer for another RP id or origin, and says so in the audit log", async () => {
     const { user, device } = await withPasskey();
     await expect(signIn(device, { rpId: "evil.example" })).rejects.toThrow(/made for another website/);
-    await expect(signIn(device, { origin: "https://localhost.evil.example" })).rejects.toThrow(/made for another website/);
+    await expect(signIn(device, { origin: "https://localhost.evil.example" })).rejects.toThrow(
+      /made for another website/,
+    );
     // A portal served at another address does not take this one's passkeys.
     const elsewhere = { rpID: "handouts.example", origin: "https://handouts.example" };
     const answer = asAssertion(device.assert(await startAssertion(elsewhere, "sign-in", null)));
     await expect(provePasskeySignIn(elsewhere, answer, info)).rejects.toThrow(/made for another website/);
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: "auth.passkey_refused", metadata: { path: ["reason"], equals: "wrong-site" } } })).toBeGreaterThanOrEqual(3);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "auth.passkey_refused", metadata: { path: ["reason"], equals: "wrong-site" } },
+      }),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("refuses a cloned credential (its count goes back), audited, and the count stays where it was", async () => {
@@ -136,16 +174,30 @@ describe("passkeys: the second step", () => {
     const step = await stepAfterPassword(user, null);
     if (step.next !== "second-factor") throw new Error(`expected the second step, got ${step.next}`);
     const token = step.cookie.value;
-    expect((await db.pendingSignIn.findFirstOrThrow({ where: { userId: user.id } })).methods).toEqual(["passkey", "recovery"]);
+    expect((await db.pendingSignIn.findFirstOrThrow({ where: { userId: user.id } })).methods).toEqual([
+      "passkey",
+      "recovery",
+    ]);
     // Another account's passkey does not complete it, and an answer to this one's challenge is used up.
     const stranger = await withPasskey();
     const options = await startAssertion(site, "second-factor", user.id);
     expect(options.allowCredentials?.map((c) => c.id)).toEqual([device.id]);
-    await expect(provePasskeySecondStep(token, site, { response: asAssertion(stranger.device.assert(options)), trust: false }, info)).rejects.toThrow(/not one of this account's/);
-    const answer = asAssertion(device.assert(await startAssertion(site, "second-factor", user.id), { userVerified: false }));
+    await expect(
+      provePasskeySecondStep(
+        token,
+        site,
+        { response: asAssertion(stranger.device.assert(options)), trust: false },
+        info,
+      ),
+    ).rejects.toThrow(/not one of this account's/);
+    const answer = asAssertion(
+      device.assert(await startAssertion(site, "second-factor", user.id), { userVerified: false }),
+    );
     const done = await provePasskeySecondStep(token, site, { response: answer, trust: false }, info);
     expect(done.user.id).toBe(user.id);
-    await expect(provePasskeySecondStep(token, site, { response: answer, trust: false }, info)).rejects.toThrow(/already completed/);
+    await expect(provePasskeySecondStep(token, site, { response: answer, trust: false }, info)).rejects.toThrow(
+      /already completed/,
+    );
     expect(await db.auditEvent.count({ where: { action: "auth.second_factor_failed", actorId: user.id } })).toBe(1);
   });
 });

@@ -36,7 +36,12 @@ function pageBlocks(html: string): string[] {
     .replace(/<span class="warning-mark"[^>]*>.*?<\/span>/g, "");
   return body
     .split(BLOCK_TAG)
-    .map((run) => run.replace(/<[^>]+>/g, "").replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!).trim())
+    .map((run) =>
+      run
+        .replace(/<[^>]+>/g, "")
+        .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -49,7 +54,13 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const PDF_ONLY_MARK = "\u0000";
 
 function expectSameText(pdfText: string, blocks: string[], pdfOnly: { cut: string[]; footer: string }) {
-  const cut = new RegExp(pdfOnly.cut.map((s) => escape(squash(s))).sort((a, b) => b.length - a.length).join("|"), "g");
+  const cut = new RegExp(
+    pdfOnly.cut
+      .map((s) => escape(squash(s)))
+      .sort((a, b) => b.length - a.length)
+      .join("|"),
+    "g",
+  );
   const pdf = squash(pdfText).replace(cut, PDF_ONLY_MARK);
   const gaps: string[] = [];
   let at = 0;
@@ -60,20 +71,30 @@ function expectSameText(pdfText: string, blocks: string[], pdfOnly: { cut: strin
     at = found + squash(block).length;
   }
   gaps.push(pdf.slice(at));
-  const extra = new RegExp(`^(?:${[PDF_ONLY_MARK, escape(squash(pdfOnly.footer)), "\\d+\\.", "•", "–", "!"].join("|")})*$`);
-  gaps.forEach((gap, i) => expect(gap, `what the PDF prints before page block ${i} ("${blocks[i] ?? "the end"}")`).toMatch(extra));
+  const extra = new RegExp(
+    `^(?:${[PDF_ONLY_MARK, escape(squash(pdfOnly.footer)), "\\d+\\.", "•", "–", "!"].join("|")})*$`,
+  );
+  gaps.forEach((gap, i) =>
+    expect(gap, `what the PDF prints before page block ${i} ("${blocks[i] ?? "the end"}")`).toMatch(extra),
+  );
 }
 
 let ip = 0;
 async function openPage(token: string) {
-  const req = new Request(`http://localhost:3000/h/${token}`, { headers: { [CLIENT_IP_HEADER]: `198.51.100.${++ip % 250}` } });
+  const req = new Request(`http://localhost:3000/h/${token}`, {
+    headers: { [CLIENT_IP_HEADER]: `198.51.100.${++ip % 250}` },
+  });
   const res = await pageGET(req, { params: Promise.resolve({ token }) });
   expect(res.status).toBe(200);
   return res.text();
 }
 
 // `files`: the guide the handout is made from, after the guides it is a variant of.
-async function compareHandout(files: string[], form: { notes: string; preparedFor: string; followUpDate: string }, clinic: { notesPosition: "TOP" | "END"; extraDisclaimer: string | null }) {
+async function compareHandout(
+  files: string[],
+  form: { notes: string; preparedFor: string; followUpDate: string },
+  clinic: { notesPosition: "TOP" | "END"; extraDisclaimer: string | null },
+) {
   const c = await createClinicWithMembers(db);
   // No digits in the name: the running footer repeats it between blocks, where a block "3" could be found in it.
   await db.clinic.update({ where: { id: c.clinic.id }, data: { ...clinic, name: "Riverbend Test Clinic" } });
@@ -86,7 +107,13 @@ async function compareHandout(files: string[], form: { notes: string; preparedFo
   const { parsed, guide } = imported!;
   const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
   const contentKeys = parsed.sections.filter((s) => s.kind === "content").map((s) => s.key);
-  const { id } = await act(c.clinician.id, c.clinic.id, createHandout, { ...start.initial, guideVersionId: start.guide.versionId, sectionKeys: contentKeys, patientLink: true, ...form });
+  const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {
+    ...start.initial,
+    guideVersionId: start.guide.versionId,
+    sectionKeys: contentKeys,
+    patientLink: true,
+    ...form,
+  });
   const handout = await act(c.clinician.id, c.clinic.id, getHandout, id);
   const url = handout.link!.url;
   const pdf = await db.handoutPdf.findUniqueOrThrow({ where: { handoutId: id }, select: { bytes: true } });
@@ -94,7 +121,9 @@ async function compareHandout(files: string[], form: { notes: string; preparedFo
   const { printed } = (await findPrintedRecord(c.clinic.id, id))!;
   const t = messagesFor(printed.language);
   const footer = [printed.clinicName, printed.contact.phone].filter(Boolean).join(" · ");
-  const pages = Array.from({ length: 12 }, (_, i) => Array.from({ length: 12 }, (_, j) => t.pageOf(i + 1, j + 1))).flat();
+  const pages = Array.from({ length: 12 }, (_, i) =>
+    Array.from({ length: 12 }, (_, j) => t.pageOf(i + 1, j + 1)),
+  ).flat();
   expectSameText(pdftotextReading(Buffer.from(pdf.bytes)), blocks, { cut: [...pages, t.scanToRead, url], footer });
   return { printed, blocks };
 }
@@ -103,14 +132,30 @@ describe("the patient page and the PDF of one stored handout", () => {
   it("print the same text in the same order: warning boxes, tables, references, notes at the end, the clinic's own disclaimer", async () => {
     const { printed, blocks } = await compareHandout(
       ["tests/fixtures/guides/heart-attack-going-home.md"],
-      { notes: "Walk for ten minutes after lunch.\nRest when you are tired.\n\n- Weigh yourself each morning\n- Bring your pill box next time", preparedFor: "Jo", followUpDate: "2027-02-01" },
+      {
+        notes:
+          "Walk for ten minutes after lunch.\nRest when you are tired.\n\n- Weigh yourself each morning\n- Bring your pill box next time",
+        preparedFor: "Jo",
+        followUpDate: "2027-02-01",
+      },
       { notesPosition: "END", extraDisclaimer: "Bring this sheet to every visit." },
     );
     // The comparison covered every kind of block.
     expect(printed.sections.some((s) => s.warning)).toBe(true);
     expect(printed.references.length).toBeGreaterThan(0);
-    for (const text of ["Notes from your clinician", "Weigh yourself each morning", "Prepared for Jo", "Bring this sheet to every visit.", printed.words.contactTitle, ...printed.contactLines.map((l) => l.text), ...printed.references.map((r) => r.text)]) {
-      expect(blocks.some((b) => b.includes(text)), text).toBe(true);
+    for (const text of [
+      "Notes from your clinician",
+      "Weigh yourself each morning",
+      "Prepared for Jo",
+      "Bring this sheet to every visit.",
+      printed.words.contactTitle,
+      ...printed.contactLines.map((l) => l.text),
+      ...printed.references.map((r) => r.text),
+    ]) {
+      expect(
+        blocks.some((b) => b.includes(text)),
+        text,
+      ).toBe(true);
     }
     expect(blocks.at(-1)).toBe("Bring this sheet to every visit.");
   }, 60_000);
@@ -123,6 +168,8 @@ describe("the patient page and the PDF of one stored handout", () => {
     );
     expect(printed.language).toBe("es");
     expect(printed.mainPoints.length).toBeGreaterThan(0);
-    expect(blocks).toEqual(expect.arrayContaining(["Lo más importante", "Notas de su profesional de salud", ...printed.mainPoints]));
+    expect(blocks).toEqual(
+      expect.arrayContaining(["Lo más importante", "Notas de su profesional de salud", ...printed.mainPoints]),
+    );
   }, 60_000);
 });

@@ -9,11 +9,17 @@ import { db, info } from "./helpers";
 async function sessionSignedInAgo(ms: number) {
   const user = await createUser(db);
   const at = new Date(Date.now() - ms);
-  const session = await db.authSession.create({ data: { userId: user.id, createdAt: at, lastSeenAt: new Date(), confirmedAt: at } });
+  const session = await db.authSession.create({
+    data: { userId: user.id, createdAt: at, lastSeenAt: new Date(), confirmedAt: at },
+  });
   return { user, current: { id: user.id, sessionId: session.id } };
 }
 
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: Error & { code?: string }) => ({ code: e.code, message: e.message }));
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: Error & { code?: string }) => ({ code: e.code, message: e.message }),
+  );
 
 describe("recent sign-in", () => {
   it("a session signed in 9 minutes ago may change sign-in settings; one signed in 11 minutes ago may not", async () => {
@@ -21,16 +27,24 @@ describe("recent sign-in", () => {
     expect(await isRecentSignIn(fresh.current)).toBe(true);
     await requireRecentSignIn(fresh.current);
     const stale = await sessionSignedInAgo(RECENT_SIGN_IN_MS + 60_000);
-    expect(await errorOf(requireRecentSignIn(stale.current))).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("confirm your password") });
+    expect(await errorOf(requireRecentSignIn(stale.current))).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("confirm your password"),
+    });
   });
 
   it("the right password makes the session recent again and is audited; a wrong one changes nothing and is audited", async () => {
     const { user, current } = await sessionSignedInAgo(RECENT_SIGN_IN_MS + 60_000);
-    expect(await errorOf(confirmPassword(current, "not the password", info))).toMatchObject({ code: "BAD_REQUEST", message: "That password is not right." });
+    expect(await errorOf(confirmPassword(current, "not the password", info))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That password is not right.",
+    });
     expect(await isRecentSignIn(current)).toBe(false);
     await confirmPassword(current, user.password, info);
     expect(await isRecentSignIn(current)).toBe(true);
-    const actions = (await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { chainSeq: "asc" } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { chainSeq: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["auth.password_confirm_failed", "auth.password_confirmed"]);
   });
 
@@ -44,7 +58,9 @@ describe("recent sign-in", () => {
   it("confirms only the caller's own live session: not another account's, not one signed out", async () => {
     const { user, current } = await sessionSignedInAgo(RECENT_SIGN_IN_MS + 60_000);
     const other = await sessionSignedInAgo(RECENT_SIGN_IN_MS + 60_000);
-    expect(await errorOf(confirmPassword({ id: user.id, sessionId: other.current.sessionId }, user.password, info))).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(
+      await errorOf(confirmPassword({ id: user.id, sessionId: other.current.sessionId }, user.password, info)),
+    ).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await isRecentSignIn(other.current)).toBe(false);
     await db.authSession.update({ where: { id: current.sessionId }, data: { endedAt: new Date() } });
     expect(await errorOf(confirmPassword(current, user.password, info))).toMatchObject({ code: "UNAUTHENTICATED" });

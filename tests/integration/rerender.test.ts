@@ -20,7 +20,9 @@ const pool = createRenderPool({ threads: 1 });
 afterAll(() => pool.close());
 
 const PRINT_OPTIONS = (["LETTER", "A4"] as const).flatMap((pageSize) =>
-  [false, true].flatMap((largePrint) => (["TOP", "END"] as const).map((notesPosition) => ({ pageSize, largePrint, notesPosition }))),
+  [false, true].flatMap((largePrint) =>
+    (["TOP", "END"] as const).map((notesPosition) => ({ pageSize, largePrint, notesPosition })),
+  ),
 );
 
 describe("re-rendering a stored handout", () => {
@@ -29,35 +31,68 @@ describe("re-rendering a stored handout", () => {
     if (!parsed.ok) throw new Error("seed guide does not parse");
     const guide = await importGuide(db, parsed.guide, { clinicId: null });
     const c = await createClinicWithMembers(db);
-    const logo = await sharp({ create: { width: 240, height: 80, channels: 3, background: "#0b6e4f" } }).png().toBuffer();
+    const logo = await sharp({ create: { width: 240, height: 80, channels: 3, background: "#0b6e4f" } })
+      .png()
+      .toBuffer();
     await act(c.owner.id, c.clinic.id, setLogo, logo, { name: "logo.png", type: "image/png" });
-    const version = await db.guideVersion.findUniqueOrThrow({ where: { id: guide.versionId }, select: { sections: { select: { key: true, kind: true } } } });
+    const version = await db.guideVersion.findUniqueOrThrow({
+      where: { id: guide.versionId },
+      select: { sections: { select: { key: true, kind: true } } },
+    });
     const content = version.sections.filter((s) => s.kind === "content").map((s) => s.key);
 
     const made: { id: string; label: string }[] = [];
     for (const [i, o] of PRINT_OPTIONS.entries()) {
-      await db.clinic.update({ where: { id: c.clinic.id }, data: { pageSize: o.pageSize, notesPosition: o.notesPosition, primaryColor: i % 2 ? "#7a1f5c" : "#1d4e89" } });
+      await db.clinic.update({
+        where: { id: c.clinic.id },
+        data: { pageSize: o.pageSize, notesPosition: o.notesPosition, primaryColor: i % 2 ? "#7a1f5c" : "#1d4e89" },
+      });
       const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {
         guideVersionId: guide.versionId,
         title: `Back spasms ${i}`,
         // Every content section in reverse order, so the order is the stored one and not the guide's.
         sectionKeys: [...content].reverse(),
-        notes: i % 2 ? "Walk daily.\n- Ice 15 minutes\n- Heat after 48 hours\nRésumé: ça va. 背痛 Ελλάδα" : "Walk daily.",
+        notes:
+          i % 2 ? "Walk daily.\n- Ice 15 minutes\n- Heat after 48 hours\nRésumé: ça va. 背痛 Ελλάδα" : "Walk daily.",
         preparedFor: "Jo",
         followUpDate: i % 3 ? "2027-01-15" : "",
         largePrint: o.largePrint,
         patientLink: i % 4 !== 3,
-        contact: { clinicName: "Test Clinic", phone: "(555) 010-0000", email: "front@example.org", address: "", website: "", hours: "", clinicianName: "Dr. Lee", credentials: "DC", directPhone: "" },
+        contact: {
+          clinicName: "Test Clinic",
+          phone: "(555) 010-0000",
+          email: "front@example.org",
+          address: "",
+          website: "",
+          hours: "",
+          clinicianName: "Dr. Lee",
+          credentials: "DC",
+          directPhone: "",
+        },
       });
       made.push({ id, label: `${o.pageSize} ${o.largePrint ? "large" : "normal"} notes ${o.notesPosition}` });
     }
     // What the clinic changes later must not reach a handout already made.
-    await db.clinic.update({ where: { id: c.clinic.id }, data: { pageSize: "LETTER", notesPosition: "TOP", primaryColor: "#000000", name: "Renamed Clinic" } });
-    await act(c.owner.id, c.clinic.id, setLogo, await sharp({ create: { width: 100, height: 100, channels: 3, background: "#ff0000" } }).png().toBuffer(), { name: "new.png", type: "image/png" });
+    await db.clinic.update({
+      where: { id: c.clinic.id },
+      data: { pageSize: "LETTER", notesPosition: "TOP", primaryColor: "#000000", name: "Renamed Clinic" },
+    });
+    await act(
+      c.owner.id,
+      c.clinic.id,
+      setLogo,
+      await sharp({ create: { width: 100, height: 100, channels: 3, background: "#ff0000" } })
+        .png()
+        .toBuffer(),
+      { name: "new.png", type: "image/png" },
+    );
     await act(c.owner.id, c.clinic.id, removeLogo);
 
     for (const { id, label } of made) {
-      const stored = await db.handoutPdf.findUniqueOrThrow({ where: { handoutId: id }, select: { bytes: true, sha256: true } });
+      const stored = await db.handoutPdf.findUniqueOrThrow({
+        where: { handoutId: id },
+        select: { bytes: true, sha256: true },
+      });
       const again = await pool.render(await storedPdfInput(c.clinic.id, id));
       expect(crypto.createHash("sha256").update(again.bytes).digest("hex"), label).toBe(stored.sha256);
       expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(stored.bytes)), label).toBe(0);
@@ -73,7 +108,17 @@ describe("re-rendering a stored handout", () => {
     if (!parsed.ok) throw new Error("test guide does not parse");
     const guide = await importGuide(db, parsed.guide, { clinicId: null });
     const c = await createClinicWithMembers(db);
-    const contact = { clinicName: "Test Clinic", phone: "(555) 010-0000", email: "", address: "", website: "", hours: "", clinicianName: "", credentials: "", directPhone: "" };
+    const contact = {
+      clinicName: "Test Clinic",
+      phone: "(555) 010-0000",
+      email: "",
+      address: "",
+      website: "",
+      hours: "",
+      clinicianName: "",
+      credentials: "",
+      directPhone: "",
+    };
     const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {
       guideVersionId: guide.versionId,
       title: "Knee recovery",
@@ -85,7 +130,10 @@ describe("re-rendering a stored handout", () => {
       patientLink: false,
       contact,
     });
-    const current = await db.handout.findUniqueOrThrow({ where: { id }, select: { options: true, pdf: { select: { bytes: true } } } });
+    const current = await db.handout.findUniqueOrThrow({
+      where: { id },
+      select: { options: true, pdf: { select: { bytes: true } } },
+    });
     expect(current.options).toMatchObject({ layout: 2 });
     const again = await pool.render(await storedPdfInput(c.clinic.id, id));
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(current.pdf!.bytes))).toBe(0);
@@ -95,7 +143,10 @@ describe("re-rendering a stored handout", () => {
     const row = await db.handout.findUniqueOrThrow({ where: { id } });
     const { layout: _layout, ...oldOptions } = row.options as Record<string, unknown>;
     const oldPdf = await pool.render({ ...(await storedPdfInput(c.clinic.id, id)), layout: 1 });
-    expect(Buffer.compare(Buffer.from(oldPdf.bytes), Buffer.from(current.pdf!.bytes)), "the two layouts print this handout differently").not.toBe(0);
+    expect(
+      Buffer.compare(Buffer.from(oldPdf.bytes), Buffer.from(current.pdf!.bytes)),
+      "the two layouts print this handout differently",
+    ).not.toBe(0);
     const old = await db.handout.create({
       data: {
         ...row,
@@ -103,7 +154,14 @@ describe("re-rendering a stored handout", () => {
         contact: row.contact as object,
         options: oldOptions as object,
         branding: row.branding as object,
-        pdf: { create: { bytes: new Uint8Array(oldPdf.bytes), sha256: oldPdf.sha256, size: oldPdf.bytes.length, pages: oldPdf.pages } },
+        pdf: {
+          create: {
+            bytes: new Uint8Array(oldPdf.bytes),
+            sha256: oldPdf.sha256,
+            size: oldPdf.bytes.length,
+            pages: oldPdf.pages,
+          },
+        },
       },
       select: { id: true },
     });

@@ -53,24 +53,34 @@ describe("second factor: TOTP", () => {
     const user = await createUser(db);
     const { secret, sealed } = startTotpEnrolment(user.id);
     const wrong = String((Number(await codeAt(secret, Date.now())) + 1) % 1_000_000).padStart(6, "0");
-    await expect(db.$transaction((tx) => confirmTotpEnrolment(user.id, sealed, wrong, tx))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(db.$transaction((tx) => confirmTotpEnrolment(user.id, sealed, wrong, tx))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await db.totpFactor.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     // Another account's enrolment page does not set up this one.
     const other = await createUser(db);
-    await expect(db.$transaction(async (tx) => confirmTotpEnrolment(other.id, sealed, await codeAt(secret, Date.now()), tx))).rejects.toThrow(/too old/);
+    await expect(
+      db.$transaction(async (tx) => confirmTotpEnrolment(other.id, sealed, await codeAt(secret, Date.now()), tx)),
+    ).rejects.toThrow(/too old/);
   });
 
   it("accepts a code once, within one step either side, and refuses it replayed, even by two requests at once", async () => {
     const { user, secret } = await enrolledUser();
     const now = Date.now();
-    expect(await db.$transaction(async (tx) => checkTotp(user.id, await codeAt(secret, now - 90_000), tx, now))).toBe("wrong");
-    expect(await db.$transaction(async (tx) => checkTotp(user.id, await codeAt(secret, now + 90_000), tx, now))).toBe("wrong");
+    expect(await db.$transaction(async (tx) => checkTotp(user.id, await codeAt(secret, now - 90_000), tx, now))).toBe(
+      "wrong",
+    );
+    expect(await db.$transaction(async (tx) => checkTotp(user.id, await codeAt(secret, now + 90_000), tx, now))).toBe(
+      "wrong",
+    );
     const code = await codeAt(secret, now - 30_000);
     const both = await Promise.all([0, 1].map(() => db.$transaction((tx) => checkTotp(user.id, code, tx, now))));
     expect(both.sort()).toEqual(["ok", "reused"]);
     expect(await db.$transaction((tx) => checkTotp(user.id, code, tx, now))).toBe("reused");
-    expect(await db.$transaction(async (tx) => checkTotp(user.id, await codeAt(secret, now + 30_000), tx, now))).toBe("ok");
+    expect(await db.$transaction(async (tx) => checkTotp(user.id, await codeAt(secret, now + 30_000), tx, now))).toBe(
+      "ok",
+    );
   });
 });
 
@@ -99,12 +109,27 @@ describe("second factor: sign-in", () => {
     expect((row.expiresAt.getTime() - Date.now()) / 1000).toBeGreaterThan(290);
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(0);
 
-    await expect(proveSecondStep(first.pending, { method: "totp", code: "123456", trust: false }, info)).rejects.toMatchObject({ fieldErrors: { code: [expect.stringMatching(/not right/)] } });
+    await expect(
+      proveSecondStep(first.pending, { method: "totp", code: "123456", trust: false }, info),
+    ).rejects.toMatchObject({ fieldErrors: { code: [expect.stringMatching(/not right/)] } });
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(0);
-    const done = await proveSecondStep(first.pending, { method: "totp", code: await codeAt(secret, Date.now()), trust: false }, info);
-    expect(await db.authSession.findUniqueOrThrow({ where: { id: done.sessionId } })).toMatchObject({ userId: user.id, endedAt: null });
+    const done = await proveSecondStep(
+      first.pending,
+      { method: "totp", code: await codeAt(secret, Date.now()), trust: false },
+      info,
+    );
+    expect(await db.authSession.findUniqueOrThrow({ where: { id: done.sessionId } })).toMatchObject({
+      userId: user.id,
+      endedAt: null,
+    });
     // The same pending state again (a replay after sign-in), with a fresh code or a recovery code: refused.
-    await expect(proveSecondStep(first.pending, { method: "totp", code: await codeAt(secret, Date.now() + 30_000), trust: false }, info)).rejects.toThrow(/already completed/);
+    await expect(
+      proveSecondStep(
+        first.pending,
+        { method: "totp", code: await codeAt(secret, Date.now() + 30_000), trust: false },
+        info,
+      ),
+    ).rejects.toThrow(/already completed/);
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(1);
   });
 
@@ -112,39 +137,61 @@ describe("second factor: sign-in", () => {
     const { user, codes } = await enrolledUser();
     const { pending } = await passwordStep(user.email, user.password);
     await db.pendingSignIn.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(proveSecondStep(pending, { method: "recovery", code: codes[0]!, trust: false }, info)).rejects.toThrow(/longer than 5 minutes/);
+    await expect(proveSecondStep(pending, { method: "recovery", code: codes[0]!, trust: false }, info)).rejects.toThrow(
+      /longer than 5 minutes/,
+    );
     expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(0);
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(0);
-    await expect(proveSecondStep("made-up-token", { method: "recovery", code: codes[0]!, trust: false }, info)).rejects.toThrow(/sign in with your email and password first/);
+    await expect(
+      proveSecondStep("made-up-token", { method: "recovery", code: codes[0]!, trust: false }, info),
+    ).rejects.toThrow(/sign in with your email and password first/);
   });
 
   it("a recovery code signs in once; the same code on the next sign-in is refused", async () => {
     const { user, codes } = await enrolledUser();
     const a = await passwordStep(user.email, user.password);
     await proveSecondStep(a.pending, { method: "recovery", code: codes[3]!, trust: false }, info);
-    expect(await db.auditEvent.findFirst({ where: { actorId: user.id, action: "auth.recovery_code_used" } })).toMatchObject({ metadata: { left: 9 } });
+    expect(
+      await db.auditEvent.findFirst({ where: { actorId: user.id, action: "auth.recovery_code_used" } }),
+    ).toMatchObject({ metadata: { left: 9 } });
     const b = await passwordStep(user.email, user.password);
-    await expect(proveSecondStep(b.pending, { method: "recovery", code: codes[3]!, trust: false }, info)).rejects.toThrow(/already used/);
+    await expect(
+      proveSecondStep(b.pending, { method: "recovery", code: codes[3]!, trust: false }, info),
+    ).rejects.toThrow(/already used/);
     expect(await db.pendingSignIn.findFirst({ where: { userId: user.id, usedAt: null } })).not.toBeNull();
   });
 
   it("5 wrong codes pause the second step for 15 minutes, even with the right code", async () => {
     const { user, secret } = await enrolledUser();
     const { pending } = await passwordStep(user.email, user.password);
-    for (let i = 0; i < 5; i++) await expect(proveSecondStep(pending, { method: "totp", code: "000000", trust: false }, info)).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(proveSecondStep(pending, { method: "totp", code: await codeAt(secret, Date.now()), trust: false }, info)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let i = 0; i < 5; i++)
+      await expect(
+        proveSecondStep(pending, { method: "totp", code: "000000", trust: false }, info),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      proveSecondStep(pending, { method: "totp", code: await codeAt(secret, Date.now()), trust: false }, info),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
     expect(await db.auditEvent.count({ where: { actorId: user.id, action: "auth.second_factor_failed" } })).toBe(5);
   });
 
   it("a trusted browser skips the second step until revoked, and only for its own account and password", async () => {
     const { user, secret } = await enrolledUser();
     const { pending } = await passwordStep(user.email, user.password);
-    const done = await proveSecondStep(pending, { method: "totp", code: await codeAt(secret, Date.now()), trust: true }, info);
+    const done = await proveSecondStep(
+      pending,
+      { method: "totp", code: await codeAt(secret, Date.now()), trust: true },
+      info,
+    );
     const cookie = `${done.trusted!.name}=${done.trusted!.value}`;
     expect(done.trusted!.options).toMatchObject({ path: "/api/auth", maxAge: 30 * 86_400, httpOnly: true });
     const skipped = await passwordStep(user.email, user.password, cookie);
     expect(skipped.user).toMatchObject({ id: user.id });
-    expect(await db.auditEvent.findFirst({ where: { actorId: user.id, action: "auth.sign_in" }, orderBy: { chainSeq: "desc" } })).toMatchObject({ metadata: { via: "trusted-browser" } });
+    expect(
+      await db.auditEvent.findFirst({
+        where: { actorId: user.id, action: "auth.sign_in" },
+        orderBy: { chainSeq: "desc" },
+      }),
+    ).toMatchObject({ metadata: { via: "trusted-browser" } });
     // A changed password ends the trust.
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     expect((await passwordStep(user.email, user.password, cookie)).error).toBe("second_factor");
@@ -155,11 +202,19 @@ describe("second factor: sign-in", () => {
     await db.clinic.update({ where: { id: clinic.id }, data: { requireSecondFactor: true } });
     const first = await passwordStep(clinician.email, clinician.password);
     expect(first.error).toBe("enrol_second_factor");
-    await expect(proveSecondStep(first.pending, { method: "totp", code: "123456", trust: false }, info)).rejects.toThrow(/not the next step/);
+    await expect(
+      proveSecondStep(first.pending, { method: "totp", code: "123456", trust: false }, info),
+    ).rejects.toThrow(/not the next step/);
     const { secret, sealed } = startTotpEnrolment(clinician.id);
-    await expect(proveEnrolment(first.pending, { enrolment: sealed, code: "000000" }, info)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(proveEnrolment(first.pending, { enrolment: sealed, code: "000000" }, info)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await db.totpFactor.count({ where: { userId: clinician.id } })).toBe(0);
-    const done = await proveEnrolment(first.pending, { enrolment: sealed, code: await codeAt(secret, Date.now()) }, info);
+    const done = await proveEnrolment(
+      first.pending,
+      { enrolment: sealed, code: await codeAt(secret, Date.now()) },
+      info,
+    );
     expect(done.codes).toHaveLength(10);
     expect(await db.authSession.count({ where: { userId: clinician.id, endedAt: null } })).toBe(1);
     expect((await passwordStep(clinician.email, clinician.password)).error).toBe("second_factor");

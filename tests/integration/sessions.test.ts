@@ -18,7 +18,10 @@ describe("sessions", () => {
     expect(await findActiveSession(s.id, 1)).toBeNull();
 
     const busy = await createAuthSession(user.id, null, null);
-    await db.authSession.update({ where: { id: busy.id }, data: { createdAt: minutesAgo(12 * 60 + 1), lastSeenAt: new Date() } });
+    await db.authSession.update({
+      where: { id: busy.id },
+      data: { createdAt: minutesAgo(12 * 60 + 1), lastSeenAt: new Date() },
+    });
     expect(await findActiveSession(busy.id, 1)).toBeNull();
   });
 

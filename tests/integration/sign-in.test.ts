@@ -12,13 +12,24 @@ const freshIp = () => `198.51.100.${nextIp++ % 250}`;
 async function signIn(email: string, password: string, opts: { ip?: string; cookie?: string } = {}) {
   const outcome: SignInOutcome = { setCookies: [] };
   const provider = authOptions(outcome).providers[0] as unknown as { options: CredentialsConfig };
-  const headers = { "x-portal-client-ip": opts.ip ?? "203.0.113.9", "user-agent": "vitest", ...(opts.cookie ? { cookie: opts.cookie } : {}) };
+  const headers = {
+    "x-portal-client-ip": opts.ip ?? "203.0.113.9",
+    "user-agent": "vitest",
+    ...(opts.cookie ? { cookie: opts.cookie } : {}),
+  };
   const user = await provider.options.authorize({ email, password }, { headers } as never);
   return { user, cookies: outcome.setCookies };
 }
 const signInUser = async (...args: Parameters<typeof signIn>) => (await signIn(...args)).user;
-const outcomeOf = (p: Promise<unknown>) => p.then((u) => (u ? "ok" : "wrong"), (e: Error) => e.message);
-const evaluated = (email: string) => db.auditEvent.count({ where: { action: { in: ["auth.sign_in_failed", "auth.sign_in"] }, metadata: { path: ["email"], equals: email } } });
+const outcomeOf = (p: Promise<unknown>) =>
+  p.then(
+    (u) => (u ? "ok" : "wrong"),
+    (e: Error) => e.message,
+  );
+const evaluated = (email: string) =>
+  db.auditEvent.count({
+    where: { action: { in: ["auth.sign_in_failed", "auth.sign_in"] }, metadata: { path: ["email"], equals: email } },
+  });
 
 describe("sign-in and throttling", () => {
   it("signs in with the right password and records the session and an audit event with the server's idea of the address", async () => {
@@ -26,7 +37,9 @@ describe("sign-in and throttling", () => {
     const result = await signInUser(user.email.toUpperCase(), user.password);
     expect(result).toMatchObject({ id: user.id, sid: expect.any(String) });
     expect(await db.authSession.count({ where: { userId: user.id, endedAt: null } })).toBe(1);
-    expect(await db.auditEvent.findFirst({ where: { actorId: user.id, action: "auth.sign_in" } })).toMatchObject({ ip: "203.0.113.9" });
+    expect(await db.auditEvent.findFirst({ where: { actorId: user.id, action: "auth.sign_in" } })).toMatchObject({
+      ip: "203.0.113.9",
+    });
   });
 
   it("answers a wrong password and an unknown email the same way", async () => {
@@ -37,7 +50,9 @@ describe("sign-in and throttling", () => {
 
   it("30 parallel wrong passwords: exactly 5 are checked, the rest are refused unchecked, and then even the right one waits", async () => {
     const user = await createUser(db);
-    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => outcomeOf(signInUser(user.email, `wrong-password-${i}`, { ip: freshIp() }))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => outcomeOf(signInUser(user.email, `wrong-password-${i}`, { ip: freshIp() }))),
+    );
     expect(outcomes.filter((o) => o === "wrong")).toHaveLength(5);
     expect(outcomes.filter((o) => o === "locked")).toHaveLength(25);
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorId: user.id } })).toBe(5);
@@ -55,7 +70,10 @@ describe("sign-in and throttling", () => {
   it("failures older than the 15-minute window do not count toward a lock", async () => {
     const user = await createUser(db);
     for (let i = 0; i < 4; i++) await signIn(user.email, `wrong-password-${i}`, { ip: freshIp() });
-    await db.throttle.update({ where: { key: `signin:account:${user.email}` }, data: { windowStartsAt: new Date(Date.now() - 16 * 60_000) } });
+    await db.throttle.update({
+      where: { key: `signin:account:${user.email}` },
+      data: { windowStartsAt: new Date(Date.now() - 16 * 60_000) },
+    });
     expect(await signInUser(user.email, "wrong-password-x", { ip: freshIp() })).toBeNull();
     expect(await signInUser(user.email, user.password, { ip: freshIp() })).toMatchObject({ id: user.id });
   });
@@ -64,7 +82,9 @@ describe("sign-in and throttling", () => {
     const user = await createUser(db);
     const { cookies } = await signIn(user.email, user.password, { ip: freshIp() });
     expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatch(/^portal-device-[0-9a-f]{16}=[^;]+; Path=\/api\/auth; Max-Age=\d+; HttpOnly; SameSite=Lax/);
+    expect(cookies[0]).toMatch(
+      /^portal-device-[0-9a-f]{16}=[^;]+; Path=\/api\/auth; Max-Age=\d+; HttpOnly; SameSite=Lax/,
+    );
     const cookie = cookies[0]!.split(";")[0]!;
     for (let i = 0; i < 5; i++) await signIn(user.email, `attacker-guess-${i}`, { ip: freshIp() });
     await expect(signIn(user.email, user.password, { ip: freshIp() })).rejects.toThrow("locked");

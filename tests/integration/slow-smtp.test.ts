@@ -17,7 +17,13 @@ describe("a slow but healthy mail server", () => {
     const handout = await createHandoutRecord(db, c.clinic.id, c.clinician.id, PDF);
     const smtp = await startSlowSmtp(8_500);
     try {
-      await act(c.clinician.id, c.clinic.id, requestDelivery, { handoutId: handout.id, recipient: "slow@example.com", message: "", consent: "yes", idempotencyKey: crypto.randomUUID().replace(/-/g, "") });
+      await act(c.clinician.id, c.clinic.id, requestDelivery, {
+        handoutId: handout.id,
+        recipient: "slow@example.com",
+        message: "",
+        consent: "yes",
+        idempotencyKey: crypto.randomUUID().replace(/-/g, ""),
+      });
       const outcomes: string[] = [];
       const worker = async () => {
         // Each worker polls until the delivery is settled, as the real loop would.
@@ -32,7 +38,10 @@ describe("a slow but healthy mail server", () => {
       await Promise.all([worker(), worker()]);
       expect(outcomes).toEqual(["sent"]);
       expect(smtp.messages).toHaveLength(1);
-      expect(await db.delivery.findFirstOrThrow({ where: { clinicId: c.clinic.id } })).toMatchObject({ status: "SENT", attempts: 1 });
+      expect(await db.delivery.findFirstOrThrow({ where: { clinicId: c.clinic.id } })).toMatchObject({
+        status: "SENT",
+        attempts: 1,
+      });
     } finally {
       await smtp.close();
     }

@@ -40,7 +40,15 @@ async function ssoClinic(opts: { allowJit?: boolean; requireSso?: boolean } = {}
   await addMember(db, owner.id, clinic.id, "OWNER");
   await addMember(db, member.id, clinic.id, "CLINICIAN");
   if (opts.requireSso) await enrolSecondFactor(owner.id);
-  const settings = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, domains: [domain], enabled: true, allowJit: opts.allowJit ?? false, requireSso: opts.requireSso ?? false };
+  const settings = {
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    domains: [domain],
+    enabled: true,
+    allowJit: opts.allowJit ?? false,
+    requireSso: opts.requireSso ?? false,
+  };
   await act(owner.id, clinic.id, updateSsoSettings, settings);
   return { clinic, owner, member, domain, settings };
 }
@@ -53,7 +61,8 @@ async function signOn(email: string, login = email) {
 }
 
 const sessionsOf = (userId: string) => db.authSession.count({ where: { userId } });
-const refusals = (clinicId: string) => db.auditEvent.findMany({ where: { clinicId, action: "auth.sso_refused" }, select: { metadata: true } });
+const refusals = (clinicId: string) =>
+  db.auditEvent.findMany({ where: { clinicId, action: "auth.sso_refused" }, select: { metadata: true } });
 
 describe("single sign-on settings", () => {
   it("an owner saves them after the provider's discovery answered: the secret is stored sealed, never shown again, and the change is audited", async () => {
@@ -62,14 +71,31 @@ describe("single sign-on settings", () => {
     expect(row.clientSecretSealed).not.toContain(idp.clientSecret);
     expect(row.clientSecretSealed).toMatch(/^v1\./);
     const shown = await act(owner.id, clinic.id, findSsoSettings);
-    expect(shown).toMatchObject({ issuer: idp.issuer, clientId: idp.clientId, domains: [domain], enabled: true, allowJit: false, requireSso: false });
+    expect(shown).toMatchObject({
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      domains: [domain],
+      enabled: true,
+      allowJit: false,
+      requireSso: false,
+    });
     expect(JSON.stringify(shown)).not.toContain(idp.clientSecret);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { clinicId: clinic.id, action: "clinic.sso_changed" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { clinicId: clinic.id, action: "clinic.sso_changed" },
+    });
     expect(event).toMatchObject({ actorId: owner.id, metadata: { domains: [domain], created: true } });
     expect(JSON.stringify(event.metadata)).not.toContain(idp.clientSecret);
 
     // An empty secret keeps the saved one: signing in still works.
-    await act(owner.id, clinic.id, updateSsoSettings, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: undefined, domains: [domain, `more-${domain}`], enabled: true, allowJit: true, requireSso: false });
+    await act(owner.id, clinic.id, updateSsoSettings, {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: undefined,
+      domains: [domain, `more-${domain}`],
+      enabled: true,
+      allowJit: true,
+      requireSso: false,
+    });
     expect((await signOn(`owner@${domain}`)).outcome).toMatchObject({ ok: true });
   });
 
@@ -80,9 +106,29 @@ describe("single sign-on settings", () => {
     await addMember(db, otherOwner.id, other.id, "OWNER");
     const otherSettings = { ...settings, domains: [`else-${domain}`] };
 
-    await expect(act(otherOwner.id, other.id, updateSsoSettings, { ...otherSettings, issuer: "http://127.0.0.1:9" })).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: { issuer: [expect.stringMatching(/could not reach http:\/\/127\.0\.0\.1:9\/\.well-known\/openid-configuration/)] } });
-    await expect(act(otherOwner.id, other.id, updateSsoSettings, { ...otherSettings, issuer: `${idp.issuer}/not-the-issuer` })).rejects.toMatchObject({ fieldErrors: { issuer: [expect.stringMatching(/did not answer with a usable OpenID configuration/)] } });
-    await expect(act(otherOwner.id, other.id, updateSsoSettings, { ...otherSettings, domains: [`else-${domain}`, domain] })).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { domains: [`${domain} is already used by another clinic's single sign-on. Each domain can belong to one clinic.`] } });
+    await expect(
+      act(otherOwner.id, other.id, updateSsoSettings, { ...otherSettings, issuer: "http://127.0.0.1:9" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: {
+        issuer: [expect.stringMatching(/could not reach http:\/\/127\.0\.0\.1:9\/\.well-known\/openid-configuration/)],
+      },
+    });
+    await expect(
+      act(otherOwner.id, other.id, updateSsoSettings, { ...otherSettings, issuer: `${idp.issuer}/not-the-issuer` }),
+    ).rejects.toMatchObject({
+      fieldErrors: { issuer: [expect.stringMatching(/did not answer with a usable OpenID configuration/)] },
+    });
+    await expect(
+      act(otherOwner.id, other.id, updateSsoSettings, { ...otherSettings, domains: [`else-${domain}`, domain] }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: {
+        domains: [
+          `${domain} is already used by another clinic's single sign-on. Each domain can belong to one clinic.`,
+        ],
+      },
+    });
     expect(await db.clinicSso.count({ where: { clinicId: other.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { clinicId: other.id, action: "clinic.sso_changed" } })).toBe(0);
     // The first clinic's settings are as they were.
@@ -93,9 +139,16 @@ describe("single sign-on settings", () => {
     const { clinic, settings, domain } = await ssoClinic();
     const admin = await createUser(db);
     await addMember(db, admin.id, clinic.id, "ADMIN");
-    expect(await act(admin.id, clinic.id, findSsoSummary)).toEqual({ enabled: true, allowJit: false, requireSso: false, domains: [domain] });
+    expect(await act(admin.id, clinic.id, findSsoSummary)).toEqual({
+      enabled: true,
+      allowJit: false,
+      requireSso: false,
+      domains: [domain],
+    });
     await expect(act(admin.id, clinic.id, findSsoSettings)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(act(admin.id, clinic.id, updateSsoSettings, { ...settings, allowJit: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(admin.id, clinic.id, updateSsoSettings, { ...settings, allowJit: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const other = await createClinic(db);
     const otherOwner = await createUser(db);
     await addMember(db, otherOwner.id, other.id, "OWNER");
@@ -111,17 +164,42 @@ describe("signing in through the clinic's provider", () => {
     const { clinic, member } = await ssoClinic();
     idp.setAccount(member.email, { sub: `sub-${random()}`, name: "Mo Member" });
     const { outcome } = await signOn(member.email);
-    expect(outcome).toMatchObject({ ok: true, userId: member.id, clinicId: clinic.id, redirectTo: `/clinics/${clinic.id}` });
+    expect(outcome).toMatchObject({
+      ok: true,
+      userId: member.id,
+      clinicId: clinic.id,
+      redirectTo: `/clinics/${clinic.id}`,
+    });
     if (!outcome.ok) return;
-    expect(await db.authSession.findUniqueOrThrow({ where: { id: outcome.sessionId } })).toMatchObject({ userId: member.id, endedAt: null, ip: info.ip, ssoClinicId: clinic.id });
+    expect(await db.authSession.findUniqueOrThrow({ where: { id: outcome.sessionId } })).toMatchObject({
+      userId: member.id,
+      endedAt: null,
+      ip: info.ip,
+      ssoClinicId: clinic.id,
+    });
     // What every request reads (lib/authz.ts): the session, and the one clinic it opens.
-    expect(await findActiveSession(outcome.sessionId, 1)).toMatchObject({ sessionId: outcome.sessionId, ssoClinicId: clinic.id, user: { id: member.id } });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", targetId: outcome.sessionId } })).toMatchObject({ clinicId: clinic.id, actorId: member.id, metadata: { method: "sso" } });
-    expect(await db.ssoIdentity.findUniqueOrThrow({ where: { clinicId_userId: { clinicId: clinic.id, userId: member.id } } })).toMatchObject({ issuer: idp.issuer });
+    expect(await findActiveSession(outcome.sessionId, 1)).toMatchObject({
+      sessionId: outcome.sessionId,
+      ssoClinicId: clinic.id,
+      user: { id: member.id },
+    });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", targetId: outcome.sessionId } }),
+    ).toMatchObject({ clinicId: clinic.id, actorId: member.id, metadata: { method: "sso" } });
+    expect(
+      await db.ssoIdentity.findUniqueOrThrow({
+        where: { clinicId_userId: { clinicId: clinic.id, userId: member.id } },
+      }),
+    ).toMatchObject({ issuer: idp.issuer });
   });
 
   it("says plainly when no clinic signs in with single sign-on for the address's domain", async () => {
-    await expect(startSignOn(`someone@nobody-${random()}.example`)).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/^No clinic signs in with single sign-on for addresses at nobody-\w+\.example\. Sign in with your email and password instead\.$/) });
+    await expect(startSignOn(`someone@nobody-${random()}.example`)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringMatching(
+        /^No clinic signs in with single sign-on for addresses at nobody-\w+\.example\. Sign in with your email and password instead\.$/,
+      ),
+    });
   });
 
   it("refuses an address at a domain the provider may not speak for, and an unverified one", async () => {
@@ -131,7 +209,10 @@ describe("signing in through the clinic's provider", () => {
     idp.setAccount(member.email, { email: member.email, email_verified: false });
     expect((await signOn(member.email)).outcome).toEqual({ ok: false, reason: "email_unverified" });
     expect(await sessionsOf(member.id)).toBe(0);
-    expect((await refusals(clinic.id)).map((r) => (r.metadata as { reason: string }).reason)).toEqual(["domain_not_allowed", "email_unverified"]);
+    expect((await refusals(clinic.id)).map((r) => (r.metadata as { reason: string }).reason)).toEqual([
+      "domain_not_allowed",
+      "email_unverified",
+    ]);
   });
 
   it("a wrong state, a wrong nonce, a flow from another browser, a changed or expired flow cookie, a forged code: nobody is signed in", async () => {
@@ -143,7 +224,10 @@ describe("signing in through the clinic's provider", () => {
     expect(await completeSignOn(back.search, second.flowCookie, info)).toEqual({ ok: false, reason: "state_mismatch" });
     // This flow's state and verifier, another nonce: the ID token names the nonce it was issued for.
     const flow = openFlow(first.flowCookie)!;
-    expect(await completeSignOn(back.search, sealFlow({ ...flow, nonce: "another-nonce" }), info)).toEqual({ ok: false, reason: "state_mismatch" });
+    expect(await completeSignOn(back.search, sealFlow({ ...flow, nonce: "another-nonce" }), info)).toEqual({
+      ok: false,
+      reason: "state_mismatch",
+    });
     // No cookie (another browser), a changed one, an expired one.
     const accountsLog = () => db.auditEvent.count({ where: { clinicId: null, action: "auth.sso_refused" } });
     const logged = await accountsLog();
@@ -151,7 +235,10 @@ describe("signing in through the clinic's provider", () => {
     const parts = first.flowCookie.split(".");
     parts[3] = (parts[3]![0] === "A" ? "B" : "A") + parts[3]!.slice(1);
     expect(await completeSignOn(back.search, parts.join("."), info)).toEqual({ ok: false, reason: "no_flow" });
-    expect(await completeSignOn(back.search, sealFlow({ ...flow, expiresAt: Date.now() - 1 }), info)).toEqual({ ok: false, reason: "no_flow" });
+    expect(await completeSignOn(back.search, sealFlow({ ...flow, expiresAt: Date.now() - 1 }), info)).toEqual({
+      ok: false,
+      reason: "no_flow",
+    });
     expect(await accountsLog()).toBe(logged);
     // A code made up by whoever wrote the callback address, with the right state.
     const forged = new URLSearchParams(back.search);
@@ -183,12 +270,19 @@ describe("signing in through the clinic's provider", () => {
   it("a provider that is down: the sign-in page says so before leaving, and a callback after it went down signs nobody in", async () => {
     const down = await startTestIdp({ redirectUri: ssoRedirectUri() });
     const { clinic, owner, member, settings } = await ssoClinic();
-    await act(owner.id, clinic.id, updateSsoSettings, { ...settings, issuer: down.issuer, clientId: down.clientId, clientSecret: down.clientSecret });
+    await act(owner.id, clinic.id, updateSsoSettings, {
+      ...settings,
+      issuer: down.issuer,
+      clientId: down.clientId,
+      clientSecret: down.clientSecret,
+    });
     const { url, flowCookie } = await startSignOn(member.email);
     const back = await down.signIn(url, member.email);
     await down.stop();
     expect(await completeSignOn(back.search, flowCookie, info)).toEqual({ ok: false, reason: "provider_unreachable" });
-    await expect(startSignOn(member.email)).rejects.toMatchObject({ message: `Your clinic's identity provider (${new URL(down.issuer).host}) could not be reached. Try again in a few minutes.` });
+    await expect(startSignOn(member.email)).rejects.toMatchObject({
+      message: `Your clinic's identity provider (${new URL(down.issuer).host}) could not be reached. Try again in a few minutes.`,
+    });
     expect(await sessionsOf(member.id)).toBe(0);
   });
 });
@@ -201,12 +295,29 @@ describe("who may join through single sign-on", () => {
     expect(await db.user.count({ where: { email: stranger } })).toBe(0);
 
     const invited = `invited-${random()}@${domain}`;
-    const invite = await db.invite.create({ data: { clinicId: clinic.id, email: invited, role: "ADMIN", tokenHash: random(), invitedById: owner.id, expiresAt: new Date(Date.now() + 3600_000) } });
+    const invite = await db.invite.create({
+      data: {
+        clinicId: clinic.id,
+        email: invited,
+        role: "ADMIN",
+        tokenHash: random(),
+        invitedById: owner.id,
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
     const joined = (await signOn(invited)).outcome;
     expect(joined).toMatchObject({ ok: true });
-    expect(await db.membership.findFirstOrThrow({ where: { clinicId: clinic.id, user: { email: invited } } })).toMatchObject({ role: "ADMIN" });
-    expect(await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).toMatchObject({ acceptedAt: expect.any(Date) });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { clinicId: clinic.id, action: "member.invite_accepted", targetId: invite.id } })).toMatchObject({ metadata: { method: "sso" } });
+    expect(
+      await db.membership.findFirstOrThrow({ where: { clinicId: clinic.id, user: { email: invited } } }),
+    ).toMatchObject({ role: "ADMIN" });
+    expect(await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).toMatchObject({
+      acceptedAt: expect.any(Date),
+    });
+    expect(
+      await db.auditEvent.findFirstOrThrow({
+        where: { clinicId: clinic.id, action: "member.invite_accepted", targetId: invite.id },
+      }),
+    ).toMatchObject({ metadata: { method: "sso" } });
 
     await act(owner.id, clinic.id, updateSsoSettings, { ...settings, clientSecret: undefined, allowJit: true });
     idp.setAccount(stranger, { name: "Nia New" });
@@ -214,7 +325,9 @@ describe("who may join through single sign-on", () => {
     expect(jit).toMatchObject({ ok: true, redirectTo: `/clinics/${clinic.id}` });
     const user = await db.user.findUniqueOrThrow({ where: { email: stranger }, include: { memberships: true } });
     expect(user).toMatchObject({ name: "Nia New", memberships: [{ clinicId: clinic.id, role: "CLINICIAN" }] });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { clinicId: clinic.id, action: "member.sso_joined" } })).toMatchObject({ actorId: user.id, metadata: { role: "CLINICIAN" } });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { clinicId: clinic.id, action: "member.sso_joined" } }),
+    ).toMatchObject({ actorId: user.id, metadata: { role: "CLINICIAN" } });
   });
 
   it("an existing account that is not a member is refused even with just-in-time on; a disabled member is refused", async () => {
@@ -249,8 +362,14 @@ describe("who may join through single sign-on", () => {
 describe("require single sign-on", () => {
   async function passwordSignIn(email: string, password: string) {
     const provider = authOptions().providers[0] as unknown as { options: CredentialsConfig };
-    const headers = { "x-portal-client-ip": `198.51.100.${1 + (crypto.randomBytes(1)[0]! % 250)}`, "user-agent": "vitest" };
-    return Promise.resolve(provider.options.authorize({ email, password }, { headers } as never)).then((u) => (u ? "signed in" : "wrong"), (e: Error) => e.message);
+    const headers = {
+      "x-portal-client-ip": `198.51.100.${1 + (crypto.randomBytes(1)[0]! % 250)}`,
+      "user-agent": "vitest",
+    };
+    return Promise.resolve(provider.options.authorize({ email, password }, { headers } as never)).then(
+      (u) => (u ? "signed in" : "wrong"),
+      (e: Error) => e.message,
+    );
   }
 
   it("a member's right password is refused with its own message; an owner keeps the password with the second step as a break-glass path, recorded", async () => {
@@ -260,37 +379,69 @@ describe("require single sign-on", () => {
     expect(await passwordSignIn(member.email, member.password)).toBe("sso_required");
     expect(await passwordSignIn(member.email, "a-wrong-password-123")).toBe("wrong");
     expect(await sessionsOf(member.id)).toBe(0);
-    expect(await db.auditEvent.count({ where: { clinicId: clinic.id, action: "auth.password_refused_sso", actorId: member.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { clinicId: clinic.id, action: "auth.password_refused_sso", actorId: member.id },
+      }),
+    ).toBe(1);
     // The member's way in.
     expect((await signOn(member.email)).outcome).toMatchObject({ ok: true });
 
     // The password leads to the second step, not to a session; without a second factor, not even there.
     expect(await passwordSignIn(owner.email, owner.password)).toBe("second_factor");
-    expect(await db.auditEvent.count({ where: { clinicId: clinic.id, action: "auth.sso_break_glass", actorId: owner.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { clinicId: clinic.id, action: "auth.sso_break_glass", actorId: owner.id } }),
+    ).toBe(1);
     expect(await passwordSignIn(ownerWithoutFactor.email, ownerWithoutFactor.password)).toBe("sso_required_owner");
     expect(await sessionsOf(owner.id)).toBe(0);
     expect(await sessionsOf(ownerWithoutFactor.id)).toBe(0);
     // The same rule after an invite is accepted with a password: the invite page sends members on to the provider.
-    expect([await isPasswordRefused(member.id), await isPasswordRefused(owner.id), await isPasswordRefused(ownerWithoutFactor.id)]).toEqual([true, false, true]);
-    expect([await requiresSsoToJoin(clinic.id, "CLINICIAN"), await requiresSsoToJoin(clinic.id, "OWNER")]).toEqual([true, false]);
+    expect([
+      await isPasswordRefused(member.id),
+      await isPasswordRefused(owner.id),
+      await isPasswordRefused(ownerWithoutFactor.id),
+    ]).toEqual([true, false, true]);
+    expect([await requiresSsoToJoin(clinic.id, "CLINICIAN"), await requiresSsoToJoin(clinic.id, "OWNER")]).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it("an owner without two-step sign-in cannot require single sign-on: the break-glass path needs it", async () => {
     const { clinic, owner, settings } = await ssoClinic();
-    await expect(act(owner.id, clinic.id, updateSsoSettings, { ...settings, requireSso: true })).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { requireSso: [expect.stringMatching(/^Set up your own two-step sign-in first/)] } });
-    expect(await db.clinicSso.findUniqueOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({ requireSso: false });
+    await expect(act(owner.id, clinic.id, updateSsoSettings, { ...settings, requireSso: true })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { requireSso: [expect.stringMatching(/^Set up your own two-step sign-in first/)] },
+    });
+    expect(await db.clinicSso.findUniqueOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({
+      requireSso: false,
+    });
     await enrolSecondFactor(owner.id);
     await act(owner.id, clinic.id, updateSsoSettings, { ...settings, clientSecret: undefined, requireSso: true });
-    expect(await db.clinicSso.findUniqueOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({ requireSso: true });
+    expect(await db.clinicSso.findUniqueOrThrow({ where: { clinicId: clinic.id } })).toMatchObject({
+      requireSso: true,
+    });
   });
 
   it("cannot be required while single sign-on is off, and turning it off gives members their passwords back", async () => {
     const { clinic, owner, member, settings } = await ssoClinic({ requireSso: true });
     const { ssoSettingsSchema } = await import("@/lib/sso/schemas");
-    const parsed = ssoSettingsSchema.safeParse({ ...settings, domains: settings.domains.join("\n"), enabled: undefined, requireSso: "on" });
+    const parsed = ssoSettingsSchema.safeParse({
+      ...settings,
+      domains: settings.domains.join("\n"),
+      enabled: undefined,
+      requireSso: "on",
+    });
     expect(parsed.success).toBe(false);
-    await expect(db.clinicSso.update({ where: { clinicId: clinic.id }, data: { enabled: false } })).rejects.toThrow(/ClinicSso_require_needs_enabled/);
-    await act(owner.id, clinic.id, updateSsoSettings, { ...settings, clientSecret: undefined, enabled: false, requireSso: false });
+    await expect(db.clinicSso.update({ where: { clinicId: clinic.id }, data: { enabled: false } })).rejects.toThrow(
+      /ClinicSso_require_needs_enabled/,
+    );
+    await act(owner.id, clinic.id, updateSsoSettings, {
+      ...settings,
+      clientSecret: undefined,
+      enabled: false,
+      requireSso: false,
+    });
     expect(await passwordSignIn(member.email, member.password)).toBe("signed in");
   });
 });

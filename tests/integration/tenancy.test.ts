@@ -10,7 +10,9 @@ describe("clinic isolation", () => {
   it("a member of clinic A gets NOT_FOUND for every clinic-B query and action, and B is unchanged", async () => {
     const a = await createClinicWithMembers(db, "Clinic A");
     const b = await createClinicWithMembers(db, "Clinic B");
-    const bMembership = await db.membership.findFirstOrThrow({ where: { clinicId: b.clinic.id, userId: b.clinician.id } });
+    const bMembership = await db.membership.findFirstOrThrow({
+      where: { clinicId: b.clinic.id, userId: b.clinician.id },
+    });
     const bInvite = await act(b.owner.id, b.clinic.id, createInvite, { email: "new@b.example", role: "CLINICIAN" });
 
     const attempts: [string, () => Promise<unknown>][] = [
@@ -28,19 +30,31 @@ describe("clinic isolation", () => {
     for (const [name, attempt] of attempts) {
       await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect(await db.membership.findUniqueOrThrow({ where: { id: bMembership.id } })).toMatchObject({ role: "CLINICIAN" });
+    expect(await db.membership.findUniqueOrThrow({ where: { id: bMembership.id } })).toMatchObject({
+      role: "CLINICIAN",
+    });
     expect(await db.invite.findUniqueOrThrow({ where: { id: bInvite.id } })).toMatchObject({ revokedAt: null });
     expect(await db.invite.count({ where: { clinicId: b.clinic.id } })).toBe(1);
   });
 
   it("a clinician cannot invite, change roles or remove members, even calling the domain functions directly", async () => {
     const c = await createClinicWithMembers(db);
-    const adminMembership = await db.membership.findFirstOrThrow({ where: { clinicId: c.clinic.id, userId: c.admin.id } });
-    await expect(act(c.clinician.id, c.clinic.id, createInvite, { email: "y@c.example", role: "CLINICIAN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(act(c.clinician.id, c.clinic.id, changeRole, adminMembership.id, "CLINICIAN")).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(act(c.clinician.id, c.clinic.id, removeMember, adminMembership.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const adminMembership = await db.membership.findFirstOrThrow({
+      where: { clinicId: c.clinic.id, userId: c.admin.id },
+    });
+    await expect(
+      act(c.clinician.id, c.clinic.id, createInvite, { email: "y@c.example", role: "CLINICIAN" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(act(c.clinician.id, c.clinic.id, changeRole, adminMembership.id, "CLINICIAN")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(act(c.clinician.id, c.clinic.id, removeMember, adminMembership.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(act(c.clinician.id, c.clinic.id, findMembers)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await db.membership.findUniqueOrThrow({ where: { id: adminMembership.id } })).toMatchObject({ role: "ADMIN" });
+    expect(await db.membership.findUniqueOrThrow({ where: { id: adminMembership.id } })).toMatchObject({
+      role: "ADMIN",
+    });
     expect(await db.invite.count({ where: { clinicId: c.clinic.id } })).toBe(0);
   });
 });

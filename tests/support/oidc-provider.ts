@@ -33,12 +33,22 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
-export async function startTestIdp(opts: { redirectUri: string; clientId?: string; clientSecret?: string; emailInIdToken?: boolean }): Promise<TestIdp> {
+export async function startTestIdp(opts: {
+  redirectUri: string;
+  clientId?: string;
+  clientSecret?: string;
+  emailInIdToken?: boolean;
+}): Promise<TestIdp> {
   const clientId = opts.clientId ?? "portal-test";
   const clientSecret = opts.clientSecret ?? "portal-test-secret-portal-test-secret";
   const accounts = new Map<string, Partial<IdpClaims>>();
   // The provider names a person by the account id it signed in (the ID token's sub).
-  const claimsOf = (login: string): IdpClaims => ({ sub: login, email: login, email_verified: true, ...accounts.get(login) });
+  const claimsOf = (login: string): IdpClaims => ({
+    sub: login,
+    email: login,
+    email_verified: true,
+    ...accounts.get(login),
+  });
   const loginOfSub = (sub: string) => [...accounts].find(([, c]) => c.sub === sub)?.[0] ?? sub;
   let codeTtl = 60;
 
@@ -53,7 +63,16 @@ export async function startTestIdp(opts: { redirectUri: string; clientId?: strin
 
   // No request reaches the server before this: nobody knows its address yet.
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [opts.redirectUri], response_types: ["code"], grant_types: ["authorization_code"], token_endpoint_auth_method: "client_secret_basic" }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [opts.redirectUri],
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+        token_endpoint_auth_method: "client_secret_basic",
+      },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     // Default (true): claims asked for by scope come from userinfo, as many providers do; false puts them in the ID token.
     conformIdTokenClaims: !opts.emailInIdToken,
@@ -61,15 +80,27 @@ export async function startTestIdp(opts: { redirectUri: string; clientId?: strin
     cookies: { keys: ["test-idp-cookie-key-0123456789"] },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    ttl: { AuthorizationCode: () => codeTtl, AccessToken: 600, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
-    jwks: { keys: [crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }) as never] },
+    ttl: {
+      AuthorizationCode: () => codeTtl,
+      AccessToken: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+      Grant: 600,
+    },
+    jwks: {
+      keys: [crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }) as never],
+    },
     async findAccount(_ctx, sub) {
       const claims = claimsOf(loginOfSub(sub));
       return { accountId: sub, claims: () => claims };
     },
     // Consent is taken as given: the test client is the portal the clinic registered.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope("openid email profile");
       await grant.save();
       return grant;
@@ -80,7 +111,13 @@ export async function startTestIdp(opts: { redirectUri: string; clientId?: strin
     const details = await p.interactionDetails(req, res);
     if (submitted) {
       const login = (await readForm(req)).get("login")?.trim();
-      if (login) return p.interactionFinished(req, res, { login: { accountId: claimsOf(login).sub } }, { mergeWithLastSubmission: false });
+      if (login)
+        return p.interactionFinished(
+          req,
+          res,
+          { login: { accountId: claimsOf(login).sub } },
+          { mergeWithLastSubmission: false },
+        );
     }
     const hint = typeof details.params.login_hint === "string" ? details.params.login_hint : "";
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
@@ -105,14 +142,22 @@ export async function startTestIdp(opts: { redirectUri: string; clientId?: strin
     let init: RequestInit = {};
     for (let hop = 0; hop < 10; hop++) {
       if (url.href.startsWith(opts.redirectUri)) return url;
-      const res = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader() } });
+      const res = await fetch(url, {
+        ...init,
+        redirect: "manual",
+        headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader() },
+      });
       remember(res);
       const location = res.headers.get("location");
       if (location) {
         url = new URL(location, url);
         init = {};
       } else if (res.ok && url.pathname.startsWith("/interaction/")) {
-        init = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ login }).toString() };
+        init = {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ login }).toString(),
+        };
         url = new URL(`${url.pathname}/login`, url);
       } else {
         throw new Error(`the provider answered ${res.status} at ${url.pathname}: ${(await res.text()).slice(0, 300)}`);

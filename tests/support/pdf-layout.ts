@@ -5,7 +5,16 @@ import { withPdfFile } from "@/tests/support/pdf-tools";
 
 export type Word = { text: string; xMin: number; yMin: number; xMax: number; yMax: number };
 /** Words that share a baseline, left to right (cells of a table row make one line). */
-export type Line = { page: number; words: Word[]; text: string; xMin: number; xMax: number; yMin: number; yMax: number; height: number };
+export type Line = {
+  page: number;
+  words: Word[];
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  height: number;
+};
 export type LaidOutPage = { number: number; width: number; height: number; words: Word[]; lines: Line[] };
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -32,13 +41,17 @@ function linesOf(page: number, words: Word[]): Line[] {
 
 /** Every page of the PDF with its words and lines, from one pdftotext run. */
 export function layoutOf(bytes: Buffer): LaidOutPage[] {
-  const xml = withPdfFile(bytes, (f) => execFileSync("pdftotext", ["-bbox-layout", f, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+  const xml = withPdfFile(bytes, (f) =>
+    execFileSync("pdftotext", ["-bbox-layout", f, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+  );
   return xml
     .split("<page ")
     .slice(1)
     .map((chunk, i) => {
       const size = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk)!;
-      const words = [...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      const words = [
+        ...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ].map((m) => ({
         text: unescape(m[5]!),
         xMin: Number(m[1]),
         yMin: Number(m[2]),

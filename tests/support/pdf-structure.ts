@@ -37,10 +37,16 @@ const str = (v: Json | undefined) => (typeof v === "string" ? v.replace(/^u:/, "
 
 export function readStructure(bytes: Buffer): PdfStructure {
   const json = withPdfFile(bytes, (f) =>
-    execFileSync("qpdf", ["--json", "--json-stream-data=inline", "--decode-level=generalized", f, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+    execFileSync("qpdf", ["--json", "--json-stream-data=inline", "--decode-level=generalized", f, "-"], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    }),
   );
-  const objects = (JSON.parse(json) as { qpdf: [unknown, Record<string, { value?: Json; stream?: { dict: Dict; data?: string } }>] }).qpdf[1];
-  const deref = (v: Json | undefined): Json | undefined => (typeof v === "string" && / 0 R$/.test(v) ? (objects[`obj:${v}`]?.value ?? objects[`obj:${v}`]?.stream?.dict) : v);
+  const objects = (
+    JSON.parse(json) as { qpdf: [unknown, Record<string, { value?: Json; stream?: { dict: Dict; data?: string } }>] }
+  ).qpdf[1];
+  const deref = (v: Json | undefined): Json | undefined =>
+    typeof v === "string" && / 0 R$/.test(v) ? (objects[`obj:${v}`]?.value ?? objects[`obj:${v}`]?.stream?.dict) : v;
   const catalog = deref((objects.trailer!.value as Dict)["/Root"]) as Dict;
   const pageRefs = [] as string[];
   const walkPages = (ref: Json) => {
@@ -53,13 +59,23 @@ export function readStructure(bytes: Buffer): PdfStructure {
   const pages = pageRefs.map((ref) => {
     const page = deref(ref) as Dict;
     const streams = ([] as Json[]).concat(page["/Contents"]!);
-    const content = streams.map((s) => Buffer.from(objects[`obj:${s}`]!.stream!.data!, "base64").toString("latin1")).join("\n");
-    return { structParents: page["/StructParents"] as number | undefined, annots: (page["/Annots"] as string[] | undefined) ?? [], content };
+    const content = streams
+      .map((s) => Buffer.from(objects[`obj:${s}`]!.stream!.data!, "base64").toString("latin1"))
+      .join("\n");
+    return {
+      structParents: page["/StructParents"] as number | undefined,
+      annots: (page["/Annots"] as string[] | undefined) ?? [],
+      content,
+    };
   });
 
   const treeRoot = deref(catalog["/StructTreeRoot"]) as Dict | undefined;
   const parentTree = new Map<number, Json>();
-  const nums = (isDict(treeRoot?.["/ParentTree"]) ? (treeRoot["/ParentTree"] as Dict) : (deref(treeRoot?.["/ParentTree"]) as Dict | undefined))?.["/Nums"] as Json[] | undefined;
+  const nums = (
+    isDict(treeRoot?.["/ParentTree"])
+      ? (treeRoot["/ParentTree"] as Dict)
+      : (deref(treeRoot?.["/ParentTree"]) as Dict | undefined)
+  )?.["/Nums"] as Json[] | undefined;
   for (let i = 0; nums && i < nums.length; i += 2) parentTree.set(nums[i] as number, nums[i + 1]!);
   let parentTreeOk = true;
 
@@ -79,7 +95,12 @@ export function readStructure(bytes: Buffer): PdfStructure {
     };
     for (const kid of ([] as Json[]).concat(dict["/K"] ?? [])) {
       const k = deref(kid);
-      const mcr = typeof k === "number" ? { page: dict["/Pg"], mcid: k } : isDict(k) && k["/Type"] === "/MCR" ? { page: k["/Pg"], mcid: k["/MCID"] as number } : null;
+      const mcr =
+        typeof k === "number"
+          ? { page: dict["/Pg"], mcid: k }
+          : isDict(k) && k["/Type"] === "/MCR"
+            ? { page: k["/Pg"], mcid: k["/MCID"] as number }
+            : null;
       if (mcr) {
         const page = pageOf(mcr.page);
         el.pages.push(page);
@@ -90,7 +111,10 @@ export function readStructure(bytes: Buffer): PdfStructure {
         const annot = deref(k["/Obj"]) as Dict;
         const page = pageOf(k["/Pg"]);
         const listed = pages[page - 1]?.annots.includes(k["/Obj"] as string) ?? false;
-        el.annotations.push({ page: listed ? page : 0, structParentOk: parentTree.get(annot["/StructParent"] as number) === ref });
+        el.annotations.push({
+          page: listed ? page : 0,
+          structParentOk: parentTree.get(annot["/StructParent"] as number) === ref,
+        });
       } else if (isDict(k) && k["/S"]) {
         el.children.push(element(kid));
       }
@@ -111,7 +135,9 @@ export function readStructure(bytes: Buffer): PdfStructure {
 
 // poppler prints one element a line, indented two spaces a level, each followed by its text lines in quotes.
 function addText(root: StructElement, bytes: Buffer) {
-  const lines = withPdfFile(bytes, (f) => execFileSync("pdfinfo", ["-struct-text", f], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })).split("\n");
+  const lines = withPdfFile(bytes, (f) =>
+    execFileSync("pdfinfo", ["-struct-text", f], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+  ).split("\n");
   const order = flatten(root);
   const stack: { depth: number; el: StructElement }[] = [];
   let next = 0;
@@ -127,7 +153,8 @@ function addText(root: StructElement, bytes: Buffer) {
     }
     const el = order[next++];
     const role = body.replace(/ \((block|inline)\)$/, "").replace(/:$/, "");
-    if (!el || el.role !== role) throw new Error(`poppler and qpdf disagree on element ${next}: ${role} vs ${el?.role}`);
+    if (!el || el.role !== role)
+      throw new Error(`poppler and qpdf disagree on element ${next}: ${role} vs ${el?.role}`);
     while (stack.length && stack.at(-1)!.depth >= depth) stack.pop();
     stack.push({ depth, el });
   }

@@ -18,7 +18,8 @@ export function withPdfFile<T>(bytes: Buffer, fn: (file: string) => T): T {
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8" });
 
-export const pdftotext = (bytes: Buffer, mode: "-layout" | "-raw" = "-raw") => withPdfFile(bytes, (f) => run("pdftotext", [mode, f, "-"]));
+export const pdftotext = (bytes: Buffer, mode: "-layout" | "-raw" = "-raw") =>
+  withPdfFile(bytes, (f) => run("pdftotext", [mode, f, "-"]));
 /** The text of each page, in order (pdftotext separates pages with a form feed). */
 export const pdftotextPages = (bytes: Buffer, mode: "-layout" | "-raw" = "-layout") =>
   pdftotext(bytes, mode)
@@ -56,18 +57,34 @@ export const qpdfQdf = (bytes: Buffer) =>
 export const contentFingerprint = (bytes: Buffer) =>
   withPdfFile(bytes, (f) => {
     execFileSync("qpdf", ["--qdf", "--object-streams=disable", "--static-id", f, `${f}.qdf`]);
-    return crypto.createHash("sha256").update(fs.readFileSync(`${f}.qdf`)).digest("hex");
+    return crypto
+      .createHash("sha256")
+      .update(fs.readFileSync(`${f}.qdf`))
+      .digest("hex");
   });
 /** Every link target (/URI) in the PDF. */
 export const linkTargets = (bytes: Buffer) => [...qpdfQdf(bytes).matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]!);
 /** Page 1 as a PNG at 60 dpi, written to `file` (which must end in .png). */
 export const renderPage1 = (bytes: Buffer, file: string) =>
-  withPdfFile(bytes, (f) => run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", f, file.replace(/\.png$/, "")]));
+  withPdfFile(bytes, (f) =>
+    run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", f, file.replace(/\.png$/, "")]),
+  );
 
 /** Page `page` as RGBA pixels at `dpi` (pdftoppm's PPM output, read here: no image library needed). */
-export function renderPageRgba(bytes: Buffer, page: number, dpi: number): { data: Uint8ClampedArray; width: number; height: number } {
-  const ppm = withPdfFile(bytes, (f) => execFileSync("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", f], { maxBuffer: 256 * 1024 * 1024 }));
-  const header = ppm.subarray(0, 64).toString("latin1").match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+export function renderPageRgba(
+  bytes: Buffer,
+  page: number,
+  dpi: number,
+): { data: Uint8ClampedArray; width: number; height: number } {
+  const ppm = withPdfFile(bytes, (f) =>
+    execFileSync("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", f], {
+      maxBuffer: 256 * 1024 * 1024,
+    }),
+  );
+  const header = ppm
+    .subarray(0, 64)
+    .toString("latin1")
+    .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
   if (!header) throw new Error("pdftoppm did not write a PPM");
   const [width, height] = [Number(header[1]), Number(header[2])];
   const rgb = ppm.subarray(header[0].length);
@@ -89,5 +106,12 @@ export const pdfimagesList = (bytes: Buffer): PdfImageRow[] =>
     .filter((line) => line.trim() !== "")
     .map((line) => {
       const c = line.trim().split(/\s+/);
-      return { page: Number(c[0]), type: c[2]!, width: Number(c[3]), height: Number(c[4]), xPpi: Number(c[12]), yPpi: Number(c[13]) };
+      return {
+        page: Number(c[0]),
+        type: c[2]!,
+        width: Number(c[3]),
+        height: Number(c[4]),
+        xPpi: Number(c[12]),
+        yPpi: Number(c[13]),
+      };
     });

@@ -6,7 +6,8 @@ export type Raw = { data: Uint8Array; width: number; height: number; channels: n
 export type Diff = { differing: number; total: number; ratio: number; mask: Uint8Array };
 
 const close = (a: Raw, i: number, b: Raw, j: number, threshold: number) => {
-  for (let c = 0; c < 3; c++) if (Math.abs(a.data[i * a.channels + c]! - b.data[j * b.channels + c]!) > threshold) return false;
+  for (let c = 0; c < 3; c++)
+    if (Math.abs(a.data[i * a.channels + c]! - b.data[j * b.channels + c]!) > threshold) return false;
   return true;
 };
 
@@ -39,7 +40,8 @@ function explained(a: Raw, b: Raw, x: number, y: number, threshold: number, radi
 
 /** Pixels of `a` and `b` (same size, RGB or RGBA) that differ by more than `threshold` on a channel, anti-aliasing aside. */
 export function pixelDiff(a: Raw, b: Raw, { threshold = 64, radius = 1 } = {}): Diff {
-  if (a.width !== b.width || a.height !== b.height) throw new Error(`sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  if (a.width !== b.width || a.height !== b.height)
+    throw new Error(`sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
   const total = a.width * a.height;
   const mask = new Uint8Array(total);
   let differing = 0;

@@ -42,6 +42,11 @@ export function solidPng(width: number, height: number, rgb: [number, number, nu
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
   return new Uint8Array(
-    Buffer.concat([SIGNATURE, rgbHeader(width, height), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]),
+    Buffer.concat([
+      SIGNATURE,
+      rgbHeader(width, height),
+      chunk("IDAT", zlib.deflateSync(raw)),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
   );
 }

@@ -20,7 +20,14 @@ export const backSpasmsGuide = () => parseGuideFile("prisma/seed/guides/back-spa
  * What a test may change of the sample handout: the builder's fields, the clinic's branding, the language
  * (else the guide variant's), the layout (else the current one), when it was made, its link and the bytes drawn.
  */
-export type SampleOptions = Partial<Omit<PrintedChoices, "sectionKeys" | "contact">> & { contact?: Partial<PrintedChoices["contact"]> } & Partial<Omit<BrandingSnapshot, "logoSha256">> & { language?: string; layout?: Layout; createdAt?: string; link?: string } & Partial<PrintAssets>;
+export type SampleOptions = Partial<Omit<PrintedChoices, "sectionKeys" | "contact">> & {
+  contact?: Partial<PrintedChoices["contact"]>;
+} & Partial<Omit<BrandingSnapshot, "logoSha256">> & {
+    language?: string;
+    layout?: Layout;
+    createdAt?: string;
+    link?: string;
+  } & Partial<PrintAssets>;
 
 export function sampleInput(options: SampleOptions = {}, chosenKeys?: string[]): HandoutPdfInput {
   return guideInput(backSpasmsGuide(), options, chosenKeys);
@@ -33,7 +40,9 @@ export function guideInput(guide: ParsedGuide, o: SampleOptions = {}, chosenKeys
     {
       title: o.title ?? guide.title,
       sectionKeys: keys,
-      notes: o.notes ?? "Walk 10 minutes twice a day.\n- Heat pack for 15 minutes before stretching\n- Call us if the pain spreads down your leg",
+      notes:
+        o.notes ??
+        "Walk 10 minutes twice a day.\n- Heat pack for 15 minutes before stretching\n- Call us if the pain spreads down your leg",
       preparedFor: o.preparedFor ?? "Jo",
       followUpDate: o.followUpDate ?? "2026-12-09",
       largePrint: o.largePrint ?? false,
@@ -50,7 +59,12 @@ export function guideInput(guide: ParsedGuide, o: SampleOptions = {}, chosenKeys
         ...o.contact,
       },
     },
-    { title: guide.title, language: o.language ?? guide.variant.language, sections: guide.sections.map((s) => ({ ...s, lockReason: s.lock })), references: guide.references },
+    {
+      title: guide.title,
+      language: o.language ?? guide.variant.language,
+      sections: guide.sections.map((s) => ({ ...s, lockReason: s.lock })),
+      references: guide.references,
+    },
     {
       clinicName: o.clinicName ?? "Riverside Spine & Wellness",
       primaryColor: o.primaryColor ?? "#1d4e89",
@@ -60,7 +74,12 @@ export function guideInput(guide: ParsedGuide, o: SampleOptions = {}, chosenKeys
       notesPosition: o.notesPosition ?? "TOP",
       logoSha256: null,
     },
-    { createdAt: new Date(o.createdAt ?? "2026-11-25T10:00:00.000Z"), layout: o.layout ?? CURRENT_LAYOUT, link: o.link ? { url: o.link } : null, assets: { logoPng: o.logoPng ?? null, images: o.images ?? {} } },
+    {
+      createdAt: new Date(o.createdAt ?? "2026-11-25T10:00:00.000Z"),
+      layout: o.layout ?? CURRENT_LAYOUT,
+      link: o.link ? { url: o.link } : null,
+      assets: { logoPng: o.logoPng ?? null, images: o.images ?? {} },
+    },
   );
 }
 

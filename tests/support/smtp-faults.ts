@@ -28,7 +28,9 @@ export async function startScriptedSmtp(decide: (n: number) => Behaviour | undef
         }
         const raw = Buffer.concat(chunks);
         const mail = await simpleParser(raw);
-        received.push(Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw: raw.toString("utf8") }));
+        received.push(
+          Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw: raw.toString("utf8") }),
+        );
         callback();
       });
     },

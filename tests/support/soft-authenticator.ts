@@ -49,28 +49,58 @@ export function softAuthenticator(where: Where = { rpId: "localhost", origin: "h
       userHandle = options.user.id;
       const idLength = Buffer.alloc(2);
       idLength.writeUInt16BE(credentialId.length);
-      const authData = Buffer.concat([sha256(w.rpId), Buffer.from([UP | UV | AT]), u32(counter), Buffer.alloc(16), idLength, credentialId, Buffer.from(isoCBOR.encode(cose))]);
-      const attestationObject = isoCBOR.encode(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", new Uint8Array(authData)]]) as never);
+      const authData = Buffer.concat([
+        sha256(w.rpId),
+        Buffer.from([UP | UV | AT]),
+        u32(counter),
+        Buffer.alloc(16),
+        idLength,
+        credentialId,
+        Buffer.from(isoCBOR.encode(cose)),
+      ]);
+      const attestationObject = isoCBOR.encode(
+        new Map<string, unknown>([
+          ["fmt", "none"],
+          ["attStmt", new Map()],
+          ["authData", new Uint8Array(authData)],
+        ]) as never,
+      );
       return {
         id: b64(credentialId),
         rawId: b64(credentialId),
         type: "public-key",
-        response: { clientDataJSON: b64(clientData("webauthn.create", options.challenge, w.origin)), attestationObject: b64(attestationObject), transports: ["internal"] },
+        response: {
+          clientDataJSON: b64(clientData("webauthn.create", options.challenge, w.origin)),
+          attestationObject: b64(attestationObject),
+          transports: ["internal"],
+        },
         clientExtensionResults: {},
       };
     },
     /** The answer to navigator.credentials.get() with `options`; the count goes up by one unless `count` says otherwise. */
-    assert(options: { challenge: string }, at: Partial<Where> & { count?: number; userVerified?: boolean } = {}): AuthenticationResponseJSON {
+    assert(
+      options: { challenge: string },
+      at: Partial<Where> & { count?: number; userVerified?: boolean } = {},
+    ): AuthenticationResponseJSON {
       const w = { ...where, ...at };
       counter = at.count ?? counter + 1;
-      const authData = Buffer.concat([sha256(w.rpId), Buffer.from([UP | (at.userVerified === false ? 0 : UV)]), u32(counter)]);
+      const authData = Buffer.concat([
+        sha256(w.rpId),
+        Buffer.from([UP | (at.userVerified === false ? 0 : UV)]),
+        u32(counter),
+      ]);
       const data = clientData("webauthn.get", options.challenge, w.origin);
       const signature = crypto.sign("sha256", Buffer.concat([authData, sha256(data)]), privateKey);
       return {
         id: b64(credentialId),
         rawId: b64(credentialId),
         type: "public-key",
-        response: { clientDataJSON: b64(data), authenticatorData: b64(authData), signature: b64(signature), ...(userHandle ? { userHandle } : {}) },
+        response: {
+          clientDataJSON: b64(data),
+          authenticatorData: b64(authData),
+          signature: b64(signature),
+          ...(userHandle ? { userHandle } : {}),
+        },
         clientExtensionResults: {},
       };
     },

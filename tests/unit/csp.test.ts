@@ -9,7 +9,9 @@ describe("the portal's Content-Security-Policy", () => {
     const csp = portalCsp({ nonce, dev: false });
     expect(directive(csp, "script-src")).toBe(`script-src 'self' 'nonce-${nonce}'`);
     expect(csp).not.toMatch(/unsafe-eval/);
-    expect(directive(portalCsp({ nonce, dev: true }), "script-src")).toBe(`script-src 'self' 'nonce-${nonce}' 'unsafe-eval'`);
+    expect(directive(portalCsp({ nonce, dev: true }), "script-src")).toBe(
+      `script-src 'self' 'nonce-${nonce}' 'unsafe-eval'`,
+    );
     expect(directive(csp, "worker-src")).toBe("worker-src 'self'");
     expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
   });

@@ -16,7 +16,9 @@ const TOOL_CONFIGS: Record<string, string> = {
 
 /** Reads of a variable in `text`: `process.env.X` (not an assignment to it), `process.env[…]`, `{ X } = process.env`. */
 function envReads(text: string): string[] {
-  const reads = [...text.matchAll(/process\.env(\.[A-Za-z_$][\w$]*(?![\w$]|\s*=[^=>])|\s*\[[^\]]*\])/g)].map((m) => m[0]);
+  const reads = [...text.matchAll(/process\.env(\.[A-Za-z_$][\w$]*(?![\w$]|\s*=[^=>])|\s*\[[^\]]*\])/g)].map(
+    (m) => m[0],
+  );
   const destructured = [...text.matchAll(/\}\s*=\s*process\.env\b/g)].map((m) => m[0]);
   return [...reads, ...destructured];
 }
@@ -27,12 +29,18 @@ describe("environment reads", () => {
     expect(envReads(`const { HOST } = process.env;`)).toEqual(["} = process.env"]);
     expect(envReads(`const v = process.env["DEMO_DATA"];`)).toEqual([`process.env["DEMO_DATA"]`]);
     expect(envReads(`if (process.env.X === "1") f();`)).toEqual(["process.env.X"]);
-    expect(envReads(`process.env.PG_NATIVE_BIN_DIR = dir; spawn(cmd, { env: { ...process.env, A: "1" } }); start(process.env);`)).toEqual([]);
+    expect(
+      envReads(
+        `process.env.PG_NATIVE_BIN_DIR = dir; spawn(cmd, { env: { ...process.env, A: "1" } }); start(process.env);`,
+      ),
+    ).toEqual([]);
   });
 
   it("happen only in the env modules (and the tool configs that tools load themselves)", () => {
     const files = sourceFiles(".", "app", "components", "lib", "prisma");
-    expect(files).toEqual(expect.arrayContaining([...ENV_MODULES, "lib/cli/web-server.mjs", "lib/cli/portal.mjs", "lib/dev/start.mjs"]));
+    expect(files).toEqual(
+      expect.arrayContaining([...ENV_MODULES, "lib/cli/web-server.mjs", "lib/cli/portal.mjs", "lib/dev/start.mjs"]),
+    );
     const stray = files
       .filter((f) => !ENV_MODULES.includes(f) && !(f in TOOL_CONFIGS))
       .flatMap((file) => envReads(readSource(file)).map((read) => `${file}: ${read}`));

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createFairQueue, type FairQueueOptions } from "@/lib/server/fair-queue";
 
-const options = (o: Partial<FairQueueOptions> = {}): FairQueueOptions => ({ slots: 2, perTenantWaiting: 4, maxWaiting: 8, maxWaitMs: 60_000, busyMessage: "busy", ...o });
+const options = (o: Partial<FairQueueOptions> = {}): FairQueueOptions => ({
+  slots: 2,
+  perTenantWaiting: 4,
+  maxWaiting: 8,
+  maxWaitMs: 60_000,
+  busyMessage: "busy",
+  ...o,
+});
 const settled = () => new Promise((r) => setImmediate(r));
 
 describe("fair queue between clinics", () => {
@@ -26,7 +33,9 @@ describe("fair queue between clinics", () => {
     const q = createFairQueue(options({ slots: 1, perTenantRunning: 1 }));
     const first = await q.acquire("a");
     const order: string[] = [];
-    const waits = ["a", "a", "a", "b", "c"].map((t, i) => q.acquire(t).then((release) => (order.push(`${t}${i}`), release())));
+    const waits = ["a", "a", "a", "b", "c"].map((t, i) =>
+      q.acquire(t).then((release) => (order.push(`${t}${i}`), release())),
+    );
     first();
     await Promise.all(waits);
     expect(order).toEqual(["a0", "b3", "c4", "a1", "a2"]);

@@ -17,9 +17,30 @@ function record(): PrintedRecord {
     followUpDate: "2027-01-15",
     notes: "Walk daily.",
     sections: [
-      { key: "treatment", title: "Treatment", kind: "content", blocks: [{ type: "paragraph", children: [t("Rest "), { type: "cite", text: "(Smith, 2021)", refKey: "smith-2021" }] }], citedRefKeys: ["smith-2021"], keyPoint: "Keep moving." },
-      { key: "stretch", title: "Stretch", kind: "content", blocks: [{ type: "image", imageId: "img1", alt: "A calf stretch", caption: null }], citedRefKeys: [] },
-      { key: "disclaimer", title: "Disclaimer", kind: "disclaimer", blocks: [{ type: "paragraph", children: [t("Not advice.")] }], citedRefKeys: [] },
+      {
+        key: "treatment",
+        title: "Treatment",
+        kind: "content",
+        blocks: [
+          { type: "paragraph", children: [t("Rest "), { type: "cite", text: "(Smith, 2021)", refKey: "smith-2021" }] },
+        ],
+        citedRefKeys: ["smith-2021"],
+        keyPoint: "Keep moving.",
+      },
+      {
+        key: "stretch",
+        title: "Stretch",
+        kind: "content",
+        blocks: [{ type: "image", imageId: "img1", alt: "A calf stretch", caption: null }],
+        citedRefKeys: [],
+      },
+      {
+        key: "disclaimer",
+        title: "Disclaimer",
+        kind: "disclaimer",
+        blocks: [{ type: "paragraph", children: [t("Not advice.")] }],
+        citedRefKeys: [],
+      },
     ],
     references: [
       { key: "smith-2021", text: "Smith, J. (2021). Back pain.", url: null },
@@ -34,7 +55,9 @@ function record(): PrintedRecord {
 
 describe("the handout seal", () => {
   it("writes JSON canonically: keys sorted at every depth, array order kept, undefined members left out", () => {
-    expect(canonicalJson({ b: 1, a: [{ z: "x", y: null }, 2], c: undefined })).toBe('{"a":[{"y":null,"z":"x"},2],"b":1}');
+    expect(canonicalJson({ b: 1, a: [{ z: "x", y: null }, 2], c: undefined })).toBe(
+      '{"a":[{"y":null,"z":"x"},2],"b":1}',
+    );
     expect(canonicalJson({ a: { c: 1, b: 2 } })).toBe(canonicalJson(JSON.parse('{"a":{"b":2,"c":1}}')));
   });
 
@@ -45,7 +68,9 @@ describe("the handout seal", () => {
 
   it("does not depend on the order jsonb gives a block's keys in", () => {
     const reordered = record();
-    reordered.sections[0]!.blocks = JSON.parse('[{"children":[{"text":"Rest ","type":"text"},{"refKey":"smith-2021","text":"(Smith, 2021)","type":"cite"}],"type":"paragraph"}]');
+    reordered.sections[0]!.blocks = JSON.parse(
+      '[{"children":[{"text":"Rest ","type":"text"},{"refKey":"smith-2021","text":"(Smith, 2021)","type":"cite"}],"type":"paragraph"}]',
+    );
     expect(sealOf(reordered)).toBe(sealOf(record()));
   });
 
@@ -88,11 +113,30 @@ describe("the handout seal", () => {
   const sha = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
   const version = () => {
     const r = record();
-    return { title: r.guideTitle, language: "en", sections: r.sections.map((s) => ({ ...s, keyPoint: s.keyPoint ?? null, required: false, lockReason: null, redFlag: false })), references: r.references };
+    return {
+      title: r.guideTitle,
+      language: "en",
+      sections: r.sections.map((s) => ({
+        ...s,
+        keyPoint: s.keyPoint ?? null,
+        required: false,
+        lockReason: null,
+        redFlag: false,
+      })),
+      references: r.references,
+    };
   };
   const generated = () => {
     const r = record();
-    const choices = { title: r.title, sectionKeys: r.sections.map((s) => s.key), notes: r.notes, preparedFor: r.preparedFor!, followUpDate: r.followUpDate!, largePrint: false, contact: r.contact };
+    const choices = {
+      title: r.title,
+      sectionKeys: r.sections.map((s) => s.key),
+      notes: r.notes,
+      preparedFor: r.preparedFor!,
+      followUpDate: r.followUpDate!,
+      largePrint: false,
+      contact: r.contact,
+    };
     return printedFromDraft(choices, version(), r.branding, {
       createdAt: new Date(r.createdAt),
       layout: 2,
@@ -106,7 +150,9 @@ describe("the handout seal", () => {
     const printed = printedRecordOf(generated());
     expect(printed.branding.logoSha256).toBe(sha(logo));
     expect(printed.pictures).toEqual({ img1: sha(picture) });
-    expect(sealOf(printed)).toBe(sealOf({ ...r, branding: { ...r.branding, logoSha256: sha(logo) }, pictures: { img1: sha(picture) } }));
+    expect(sealOf(printed)).toBe(
+      sealOf({ ...r, branding: { ...r.branding, logoSha256: sha(logo) }, pictures: { img1: sha(picture) } }),
+    );
   });
 
   it("seals a stored handout read back as it was sealed when it was made", () => {
@@ -119,11 +165,21 @@ describe("the handout seal", () => {
         notes: made.notes,
         preparedFor: made.preparedFor,
         contact: made.contact,
-        options: { largePrint: made.largePrint, notesPosition: made.notesPosition, pageSize: made.pageSize, language: made.language, layout: made.layout },
+        options: {
+          largePrint: made.largePrint,
+          notesPosition: made.notesPosition,
+          pageSize: made.pageSize,
+          language: made.language,
+          layout: made.layout,
+        },
         branding: { ...record().branding, logoSha256: sha(logo) },
       }),
     );
-    const stored = printedFromStored({ ...row, followUpDate: new Date(`${made.followUpDate}T00:00:00Z`), createdAt: new Date(made.createdAt) }, version(), { pictures: { img1: sha(picture) }, link: null });
+    const stored = printedFromStored(
+      { ...row, followUpDate: new Date(`${made.followUpDate}T00:00:00Z`), createdAt: new Date(made.createdAt) },
+      version(),
+      { pictures: { img1: sha(picture) }, link: null },
+    );
     expect(sealOf(printedRecordOf(stored))).toBe(sealOf(printedRecordOf(made)));
     expect({ ...stored, link: made.link }).toEqual((({ logoPng: _l, images: _i, ...printed }) => printed)(made));
   });

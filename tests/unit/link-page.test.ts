@@ -12,7 +12,14 @@ const EVIL_TEXT = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=
 
 function handout(over: Partial<PrintedParts> = {}): PrintedHandout {
   const blocks: Block[] = [
-    { type: "paragraph", children: [t(`Plain ${EVIL} text`), { type: "link", href: "javascript:alert(1)", children: [t("bad link")] }, { type: "link", href: "https://example.org/a?b=1&c=2", children: [t("good link")] }] },
+    {
+      type: "paragraph",
+      children: [
+        t(`Plain ${EVIL} text`),
+        { type: "link", href: "javascript:alert(1)", children: [t("bad link")] },
+        { type: "link", href: "https://example.org/a?b=1&c=2", children: [t("good link")] },
+      ],
+    },
     { type: "heading", level: 3, children: [t("Sub heading")] },
     { type: "list", ordered: true, start: 3, items: [{ content: [{ type: "paragraph", children: [t("third")] }] }] },
     { type: "table", align: ["left", "right"], header: [[t("A")], [t("B")]], rows: [[[t("1")], [t("2")]]] },
@@ -31,12 +38,37 @@ function handout(over: Partial<PrintedParts> = {}): PrintedHandout {
     pageSize: "LETTER",
     sections: [
       { key: "b-second", title: "Second <b>", kind: "content", blocks, citedRefKeys: [], warning: false },
-      { key: "a-first", title: "First", kind: "content", blocks: [{ type: "paragraph", children: [t("one")] }], citedRefKeys: [], warning: false },
-      { key: "disclaimer", title: "Disclaimer", kind: "disclaimer", blocks: [{ type: "paragraph", children: [t("Not advice.")] }], citedRefKeys: [], warning: false },
+      {
+        key: "a-first",
+        title: "First",
+        kind: "content",
+        blocks: [{ type: "paragraph", children: [t("one")] }],
+        citedRefKeys: [],
+        warning: false,
+      },
+      {
+        key: "disclaimer",
+        title: "Disclaimer",
+        kind: "disclaimer",
+        blocks: [{ type: "paragraph", children: [t("Not advice.")] }],
+        citedRefKeys: [],
+        warning: false,
+      },
     ],
     references: [],
-    contact: readContact({ clinicName: `Clinic ${EVIL}`, phone: "(555) 010-2400", email: "front@clinic.example", website: "javascript:alert(1)" }),
-    branding: { clinicName: "Clinic", primaryColor: "#ffee00", accentColor: "#ffffff", extraDisclaimer: null, logoSha256: null },
+    contact: readContact({
+      clinicName: `Clinic ${EVIL}`,
+      phone: "(555) 010-2400",
+      email: "front@clinic.example",
+      website: "javascript:alert(1)",
+    }),
+    branding: {
+      clinicName: "Clinic",
+      primaryColor: "#ffee00",
+      accentColor: "#ffffff",
+      extraDisclaimer: null,
+      logoSha256: null,
+    },
     pictures: {},
     link: null,
     ...over,
@@ -67,7 +99,15 @@ describe("the patient page's HTML", () => {
 
   it("keeps the stored order, puts the notes where the clinic prints them, and keeps heading levels and list numbers", () => {
     const order = [...html.matchAll(/<h([1-3])[^>]*>([^<]*)/g)].map((m) => `h${m[1]} ${m[2]}`);
-    expect(order).toEqual([`h1 Title ${EVIL_TEXT}`, "h2 Second &lt;b&gt;", "h3 Sub heading", "h2 First", "h2 Notes from your clinician", `h2 Questions? Contact Clinic ${EVIL_TEXT}`, "h2 Disclaimer"]);
+    expect(order).toEqual([
+      `h1 Title ${EVIL_TEXT}`,
+      "h2 Second &lt;b&gt;",
+      "h3 Sub heading",
+      "h2 First",
+      "h2 Notes from your clinician",
+      `h2 Questions? Contact Clinic ${EVIL_TEXT}`,
+      "h2 Disclaimer",
+    ]);
     expect(html).toContain('<ol start="3">');
     expect(html).toContain('<th scope="col">A</th><th scope="col" class="align-right">B</th>');
     expect(html).toContain('role="region" aria-label="Table 1" tabindex="0"');
@@ -76,12 +116,22 @@ describe("the patient page's HTML", () => {
   });
 
   it("sets warning signs apart in a box under a label of real text, in the handout's language, naming the section by both", () => {
-    const help = { key: "when-to-get-help", title: "When to Get Help", kind: "content" as const, blocks: [{ type: "paragraph" as const, children: [t("Call 911 at once.")] }], citedRefKeys: [], warning: true };
-    const page = (language: string) => handoutPageHtml(handout({ sections: [...handout().sections.slice(0, 2), help], language }), PAGE);
+    const help = {
+      key: "when-to-get-help",
+      title: "When to Get Help",
+      kind: "content" as const,
+      blocks: [{ type: "paragraph" as const, children: [t("Call 911 at once.")] }],
+      citedRefKeys: [],
+      warning: true,
+    };
+    const page = (language: string) =>
+      handoutPageHtml(handout({ sections: [...handout().sections.slice(0, 2), help], language }), PAGE);
     const box = /<section class="warning" aria-labelledby="([^"]+)">(.*?)<\/section>/.exec(page("en"));
     expect(box, "a warning box").not.toBeNull();
     expect(box![1]).toBe("s-when-to-get-help-label s-when-to-get-help");
-    expect(box![2]).toBe('<p class="warning-label" id="s-when-to-get-help-label"><span class="warning-mark" aria-hidden="true">!</span>Get help now</p><h2 id="s-when-to-get-help">When to Get Help</h2><p>Call 911 at once.</p>');
+    expect(box![2]).toBe(
+      '<p class="warning-label" id="s-when-to-get-help-label"><span class="warning-mark" aria-hidden="true">!</span>Get help now</p><h2 id="s-when-to-get-help">When to Get Help</h2><p>Call 911 at once.</p>',
+    );
     expect(page("es")).toContain("</span>Busque ayuda ahora</p>");
     // Only the warning section is boxed; printed, the box keeps together and turns black and white.
     expect(page("en").match(/class="warning"/g)).toHaveLength(1);
@@ -95,7 +145,7 @@ describe("the patient page's HTML", () => {
 
   it("says a withdrawn link is gone, with the clinic's phone only when the link was real", () => {
     const known = gonePageHtml({ name: "Cedar & Co", phone: "555 0100" });
-    expect(known).toContain("Cedar &amp; Co: <a href=\"tel:5550100\">555 0100</a>");
+    expect(known).toContain('Cedar &amp; Co: <a href="tel:5550100">555 0100</a>');
     expect(gonePageHtml(null)).not.toContain("tel:");
   });
 });

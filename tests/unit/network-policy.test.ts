@@ -24,7 +24,14 @@ describe("client address", () => {
   it("refuses a malformed setting with a message naming the entry", () => {
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
     expect(() => parseTrustedProxies("proxy.internal")).toThrow(/proxy\.internal/);
-    expect(() => parseEnv({ DATABASE_URL: "postgresql://x/y", NEXTAUTH_SECRET: "x".repeat(32), SMTP_URL: "smtp://a", TRUSTED_PROXIES: "nope" })).toThrow(/TRUSTED_PROXIES has "nope" is not an IP address/);
+    expect(() =>
+      parseEnv({
+        DATABASE_URL: "postgresql://x/y",
+        NEXTAUTH_SECRET: "x".repeat(32),
+        SMTP_URL: "smtp://a",
+        TRUSTED_PROXIES: "nope",
+      }),
+    ).toThrow(/TRUSTED_PROXIES has "nope" is not an IP address/);
   });
 });
 

@@ -5,7 +5,10 @@ async function loadConfig(appUrl: string | undefined) {
   vi.resetModules();
   vi.stubEnv("APP_URL", appUrl ?? "");
   const { default: config } = await import("../../next.config.js");
-  return config as { headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]>; experimental: { serverActions: { bodySizeLimit: string } } };
+  return config as {
+    headers(): Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
+    experimental: { serverActions: { bodySizeLimit: string } };
+  };
 }
 
 /** The headers every page gets (the patient link's own entry, /h/, comes after and overrides some). */
@@ -17,7 +20,8 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe("next.config.js", () => {
   it("sends Strict-Transport-Security when APP_URL is https, and not otherwise", async () => {
-    const hsts = async (url: string | undefined) => (await pageHeaders(url)).find((h) => h.key === "Strict-Transport-Security")?.value;
+    const hsts = async (url: string | undefined) =>
+      (await pageHeaders(url)).find((h) => h.key === "Strict-Transport-Security")?.value;
     expect(await hsts("https://handouts.clinic.example")).toBe("max-age=63072000; includeSubDomains");
     expect(await hsts("http://localhost:3000")).toBeUndefined();
     expect(await hsts(undefined)).toBeUndefined();
@@ -29,18 +33,28 @@ describe("next.config.js", () => {
 
   it("gives the patient link its own strict policy, no index, no referrer and no cache", async () => {
     const entries = await (await loadConfig(undefined)).headers();
-    const link = Object.fromEntries(entries.find((entry) => entry.source === "/h/:path*")!.headers.map((h) => [h.key, h.value]));
+    const link = Object.fromEntries(
+      entries.find((entry) => entry.source === "/h/:path*")!.headers.map((h) => [h.key, h.value]),
+    );
     expect(link["Content-Security-Policy"]).toMatch(/^default-src 'none';/);
-    expect(link).toMatchObject({ "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+    expect(link).toMatchObject({
+      "X-Robots-Tag": "noindex, nofollow",
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "no-store",
+    });
     // Later entries win for the same header, so the link's come after the pages'.
-    expect(entries.findIndex((e) => e.source === "/h/:path*")).toBeGreaterThan(entries.findIndex((e) => e.source === "/:path*"));
+    expect(entries.findIndex((e) => e.source === "/h/:path*")).toBeGreaterThan(
+      entries.findIndex((e) => e.source === "/:path*"),
+    );
   });
 
   it("serves stored pictures (the logo, guide pictures) with a CSP under which nothing runs or loads", async () => {
     const entries = await (await loadConfig(undefined)).headers();
     for (const source of ["/clinics/:clinicId/logo", "/clinics/:clinicId/guides/images/:imageId"]) {
       const entry = entries.find((e) => e.source === source);
-      expect(entry?.headers.find((h) => h.key === "Content-Security-Policy")?.value, source).toBe("default-src 'none'; sandbox");
+      expect(entry?.headers.find((h) => h.key === "Content-Security-Policy")?.value, source).toBe(
+        "default-src 'none'; sandbox",
+      );
       // After the site-wide entry, so its CSP wins for these paths.
       expect(entries.indexOf(entry!)).toBeGreaterThan(entries.findIndex((e) => e.source === "/:path*"));
     }

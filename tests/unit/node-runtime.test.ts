@@ -14,7 +14,10 @@ describe("the Node the portal runs on", () => {
   // What keeps `node lib/dev/test.mjs` and `node lib/cli/start.mjs` on one Node when run outside npm: a tool
   // started through its `#!/usr/bin/env node` line finds this process's Node first on PATH.
   it("gives children started as `node` the Node that runs this process", () => {
-    const child = spawnSync("node", ["-p", "process.execPath"], { env: withThisNode({ PATH: "/usr/bin:/bin", NODE_ENV: "test" as const }), encoding: "utf8" });
+    const child = spawnSync("node", ["-p", "process.execPath"], {
+      env: withThisNode({ PATH: "/usr/bin:/bin", NODE_ENV: "test" as const }),
+      encoding: "utf8",
+    });
     expect(fs.realpathSync(child.stdout.trim())).toBe(fs.realpathSync(process.execPath));
   });
 });

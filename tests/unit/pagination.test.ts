@@ -12,7 +12,15 @@ describe("keyset cursors", () => {
   });
 
   it("reads anything else as no cursor", () => {
-    for (const bad of [undefined, "", "x", "%%%", Buffer.from("clinic-a.1.2.3").toString("base64url"), Buffer.from("clinic-a.-5.id").toString("base64url"), Buffer.from("clinic-a.12.bad id!").toString("base64url")])
+    for (const bad of [
+      undefined,
+      "",
+      "x",
+      "%%%",
+      Buffer.from("clinic-a.1.2.3").toString("base64url"),
+      Buffer.from("clinic-a.-5.id").toString("base64url"),
+      Buffer.from("clinic-a.12.bad id!").toString("base64url"),
+    ])
       expect(decodeCursor("clinic-a", bad)).toBeNull();
   });
 });

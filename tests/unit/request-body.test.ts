@@ -12,7 +12,10 @@ function endless(total: number, headers: Record<string, string> = {}) {
       controller.enqueue(chunk);
     },
   });
-  return { request: new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit), pulled: () => pulled };
+  return {
+    request: new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit),
+    pulled: () => pulled,
+  };
 }
 
 describe("reading a request body within a limit", () => {
@@ -31,7 +34,11 @@ describe("reading a request body within a limit", () => {
 
   it("reads a form within the limit", async () => {
     const form = new URLSearchParams({ title: "Knee", notes: "Walk" });
-    const request = new Request("http://localhost/x", { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body: form,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     const read = await readFormData(request, 1024);
     expect(read.get("title")).toBe("Knee");
     expect(read.get("notes")).toBe("Walk");

@@ -11,7 +11,17 @@ describe("safeCallbackPath", () => {
   });
 
   it("sends every other target home", () => {
-    for (const t of ["https://evil.example/x", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "http://portal.example/x", "evil.example", "", null, undefined]) {
+    for (const t of [
+      "https://evil.example/x",
+      "//evil.example/x",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "http://portal.example/x",
+      "evil.example",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeCallbackPath(t, base), String(t)).toBe("/");
     }
   });

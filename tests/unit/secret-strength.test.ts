@@ -5,7 +5,11 @@ import { estimateSecretBits, MIN_SECRET_BITS, secretWeakness } from "@/lib/secre
 describe("how guessable a secret is", () => {
   it("accepts what `openssl rand -base64 32` and `openssl rand -hex 32` print, every time", () => {
     for (let i = 0; i < 500; i++) {
-      for (const secret of [crypto.randomBytes(32).toString("base64"), crypto.randomBytes(32).toString("hex"), crypto.randomBytes(32).toString("base64url")]) {
+      for (const secret of [
+        crypto.randomBytes(32).toString("base64"),
+        crypto.randomBytes(32).toString("hex"),
+        crypto.randomBytes(32).toString("base64url"),
+      ]) {
         expect(secretWeakness(secret), secret).toBeNull();
         expect(estimateSecretBits(secret), secret).toBeGreaterThan(MIN_SECRET_BITS + 40);
       }

@@ -10,7 +10,9 @@ function actionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return actionFiles(p);
-    return /\.(ts|tsx)$/.test(e.name) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(p, "utf8")) ? [p] : [];
+    return /\.(ts|tsx)$/.test(e.name) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(p, "utf8"))
+      ? [p]
+      : [];
   });
 }
 
@@ -38,6 +40,8 @@ describe("server actions", () => {
 
   it("refuse a call that is not a form, before anything else runs", async () => {
     const { updateBrandingAction } = await import("@/app/(portal)/clinics/[clinicId]/settings/actions");
-    await expect(updateBrandingAction("demo-riverside", undefined, "not a form" as unknown as FormData)).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/could not be read/) });
+    await expect(
+      updateBrandingAction("demo-riverside", undefined, "not a form" as unknown as FormData),
+    ).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/could not be read/) });
   });
 });

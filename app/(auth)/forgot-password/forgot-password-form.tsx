@@ -14,7 +14,15 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} noValidate>
       <ErrorSummary state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
       <SubmitButton pendingText="Sending…" className="w-full">
         Send reset link
       </SubmitButton>

@@ -8,7 +8,9 @@ export default function ForgotPasswordPage() {
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">Reset your password</h1>
-      <p className="mb-6 text-slate-700">Enter the email you sign in with. We will send you a link to choose a new password.</p>
+      <p className="mb-6 text-slate-700">
+        Enter the email you sign in with. We will send you a link to choose a new password.
+      </p>
       <ForgotPasswordForm />
       <p className="mt-4 text-center text-sm">
         <Link href="/login" className="font-medium text-brand-700 underline">

@@ -11,10 +11,15 @@ export const metadata: Metadata = { title: "Sign in" };
 const NOTICES: Record<string, string> = {
   reset: "Your password was changed. Sign in with the new one.",
   signedout: "You are signed out.",
-  expired: "Your session ended. Sign in again to go back to where you were: what you typed in the handout builder comes back.",
+  expired:
+    "Your session ended. Sign in again to go back to where you were: what you typed in the handout builder comes back.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
   if (await findCurrentUser()) redirect(callbackUrl);

@@ -16,11 +16,14 @@ export const passkeySignInOptionsAction = publicAction({ schema: z.object({}) },
   return { ok: true, data: { options: await startPasskeySignIn(await currentPasskeySite(), info) } };
 });
 
-export const passkeySignInAction = publicAction({ schema: passkeySignInSchema }, async (info, input): Promise<FormState<{ next: string }>> => {
-  const site = await currentPasskeySite();
-  // Someone else's session in this browser ends, as when an invite signs in.
-  const previous = await findCurrentUser();
-  if (previous) await endAuthSession(previous.sessionId);
-  await completePasskeySignIn(site, input.response, info);
-  return { ok: true, data: { next: safeCallbackPath(input.callbackUrl) } };
-});
+export const passkeySignInAction = publicAction(
+  { schema: passkeySignInSchema },
+  async (info, input): Promise<FormState<{ next: string }>> => {
+    const site = await currentPasskeySite();
+    // Someone else's session in this browser ends, as when an invite signs in.
+    const previous = await findCurrentUser();
+    if (previous) await endAuthSession(previous.sessionId);
+    await completePasskeySignIn(site, input.response, info);
+    return { ok: true, data: { next: safeCallbackPath(input.callbackUrl) } };
+  },
+);

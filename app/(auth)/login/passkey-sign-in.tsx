@@ -11,8 +11,15 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
       <h2 id="passkey-heading" className="mb-1 text-base font-semibold">
         Sign in with a passkey
       </h2>
-      <p className="mb-3 text-sm text-slate-700">No password needed: your device checks it is you with your fingerprint, face or PIN.</p>
-      <PasskeyForm start={passkeySignInOptionsAction} finish={passkeySignInAction} label="Use a passkey" variant="secondary">
+      <p className="mb-3 text-sm text-slate-700">
+        No password needed: your device checks it is you with your fingerprint, face or PIN.
+      </p>
+      <PasskeyForm
+        start={passkeySignInOptionsAction}
+        finish={passkeySignInAction}
+        label="Use a passkey"
+        variant="secondary"
+      >
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
       </PasskeyForm>
     </section>

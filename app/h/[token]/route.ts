@@ -29,8 +29,19 @@ async function page(req: Request, token: string, counted: boolean): Promise<Resp
   // it is refused too rather than shown unchecked, since the migration step seals every such handout.
   if (check !== "verified") {
     if (counted) await recordUnverified(opened.link, check);
-    return linkRefused(unverifiedPageHtml({ name: handout.contact.clinicName || handout.branding.clinicName, phone: handout.contact.phone || handout.contact.directPhone }, handout.language));
+    return linkRefused(
+      unverifiedPageHtml(
+        {
+          name: handout.contact.clinicName || handout.branding.clinicName,
+          phone: handout.contact.phone || handout.contact.directPhone,
+        },
+        handout.language,
+      ),
+    );
   }
-  const [hasLogo] = await Promise.all([hasLinkedLogo(opened.link, handout.branding.logoSha256), counted ? recordOpen(opened.link) : null]);
+  const [hasLogo] = await Promise.all([
+    hasLinkedLogo(opened.link, handout.branding.logoSha256),
+    counted ? recordOpen(opened.link) : null,
+  ]);
   return linkHtml(handoutPageHtml(handout, { token, hasLogo, pages, expiresAt: opened.link.expiresAt }));
 }

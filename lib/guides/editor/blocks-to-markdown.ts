@@ -41,12 +41,20 @@ function block(b: Block): string {
         .map((item, i) => {
           const marker = b.ordered ? `${(b.start ?? 1) + i}. ` : "- ";
           const body = blocksToMarkdown(item.content).split("\n");
-          return body.map((line, j) => (j === 0 ? marker + line : line === "" ? "" : " ".repeat(marker.length) + line)).join("\n");
+          return body
+            .map((line, j) => (j === 0 ? marker + line : line === "" ? "" : " ".repeat(marker.length) + line))
+            .join("\n");
         })
         .join("\n");
     case "table": {
-      const align = b.align.map((a) => (a === "center" ? ":---:" : a === "right" ? "---:" : a === "left" ? ":---" : "---"));
-      return [`| ${b.header.map(cell).join(" | ")} |`, `| ${align.join(" | ")} |`, ...b.rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
+      const align = b.align.map((a) =>
+        a === "center" ? ":---:" : a === "right" ? "---:" : a === "left" ? ":---" : "---",
+      );
+      return [
+        `| ${b.header.map(cell).join(" | ")} |`,
+        `| ${align.join(" | ")} |`,
+        ...b.rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+      ].join("\n");
     }
     case "image":
       return `![${escapeText(b.alt)}](image:${b.imageId}${b.caption ? ` ${JSON.stringify(b.caption)}` : ""})`;

@@ -18,7 +18,10 @@ export async function versionAsDraft(versionId: string, tx: Tx = db): Promise<Dr
       summary: true,
       source: true,
       reviewedAt: true,
-      sections: { orderBy: { position: "asc" }, select: { title: true, kind: true, blocks: true, lockReason: true, redFlag: true, required: true } },
+      sections: {
+        orderBy: { position: "asc" },
+        select: { title: true, kind: true, blocks: true, lockReason: true, redFlag: true, required: true },
+      },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });

@@ -5,10 +5,19 @@ import { slugify } from "@/lib/guides/slugify";
 // The importer's messages about a whole Markdown file, put where the editor shows them: on a guide field, on
 // the section they are about (its line numbers counted from the section's first line), or above the form.
 
-export type DraftIssues = { fields: Partial<Record<"title" | "summary" | "source" | "reviewed", string[]>>; sections: string[][]; general: string[] };
+export type DraftIssues = {
+  fields: Partial<Record<"title" | "summary" | "source" | "reviewed", string[]>>;
+  sections: string[][];
+  general: string[];
+};
 
-export const emptyIssues = (draft: DraftContent): DraftIssues => ({ fields: {}, sections: draft.sections.map(() => []), general: [] });
-export const hasIssues = (i: DraftIssues) => i.general.length > 0 || Object.values(i.fields).some((f) => f.length > 0) || i.sections.some((s) => s.length > 0);
+export const emptyIssues = (draft: DraftContent): DraftIssues => ({
+  fields: {},
+  sections: draft.sections.map(() => []),
+  general: [],
+});
+export const hasIssues = (i: DraftIssues) =>
+  i.general.length > 0 || Object.values(i.fields).some((f) => f.length > 0) || i.sections.some((s) => s.length > 0);
 
 // A `#` or `##` line inside a section's text would start a new section (or a second title) in the file.
 const STRUCTURE_HEADING = /^ {0,3}#{1,2}(?:[ \t]|$)/;
@@ -24,16 +33,23 @@ export function checkDraftShape(draft: DraftContent): DraftIssues {
     let fenced = false;
     s.markdown.split(/\r\n?|\n/).forEach((line, n) => {
       if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
-      else if (!fenced && STRUCTURE_HEADING.test(line)) list.push(`Line ${n + 1}: use ### (or more) for a sub-heading; "Add section" makes a new section.`);
+      else if (!fenced && STRUCTURE_HEADING.test(line))
+        list.push(`Line ${n + 1}: use ### (or more) for a sub-heading; "Add section" makes a new section.`);
     });
   });
   return issues;
 }
 
 /** Files the parser's errors under the field or section they name; the rest go to `general`. */
-export function placeErrors(errors: string[], draft: DraftContent, lines: SectionLines[], into: DraftIssues): DraftIssues {
+export function placeErrors(
+  errors: string[],
+  draft: DraftContent,
+  lines: SectionLines[],
+  into: DraftIssues,
+): DraftIssues {
   for (const error of errors) {
-    const field = /^Front matter: "(title|summary|source|reviewed)"/.exec(error)?.[1] as keyof DraftIssues["fields"] | undefined;
+    const field = /^Front matter: "(title|summary|source|reviewed)"/.exec(error)?.[1] as
+      keyof DraftIssues["fields"] | undefined;
     if (field) {
       (into.fields[field] ??= []).push(error.replace(/^Front matter: /, ""));
       continue;
@@ -45,7 +61,11 @@ export function placeErrors(errors: string[], draft: DraftContent, lines: Sectio
     const line = Number(/line (\d+)/.exec(error)?.[1] ?? NaN);
     let index = Number.isFinite(line) ? lines.findIndex((l) => line >= l.heading && line < l.end) : -1;
     let message = error;
-    if (index >= 0) message = error.replace(/line (\d+)/, (_, n: string) => `line ${Math.max(1, Number(n) - lines[index]!.bodyStart + 1)} of this section`);
+    if (index >= 0)
+      message = error.replace(
+        /line (\d+)/,
+        (_, n: string) => `line ${Math.max(1, Number(n) - lines[index]!.bodyStart + 1)} of this section`,
+      );
     else index = draft.sections.findIndex((s) => s.title && error.includes(`"${s.title}"`));
     if (index >= 0) into.sections[index]!.push(message);
     else into.general.push(error);
@@ -57,8 +77,12 @@ export function placeErrors(errors: string[], draft: DraftContent, lines: Sectio
 export function checkSectionsKept(draft: DraftContent, parsedKeys: string[], into: DraftIssues): DraftIssues {
   const keys = new Set(parsedKeys);
   draft.sections.forEach((s, i) => {
-    if (s.title && !keys.has(slugify(s.title))) into.sections[i]!.push("This section could not be read as one section.");
+    if (s.title && !keys.has(slugify(s.title)))
+      into.sections[i]!.push("This section could not be read as one section.");
   });
-  if (parsedKeys.length > draft.sections.length) into.general.push('A line of "===" or "---" right under a line of text makes it a heading: leave a blank line before it, or use "***" for a rule.');
+  if (parsedKeys.length > draft.sections.length)
+    into.general.push(
+      'A line of "===" or "---" right under a line of text makes it a heading: leave a blank line before it, or use "***" for a rule.',
+    );
   return into;
 }

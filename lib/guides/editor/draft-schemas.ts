@@ -30,15 +30,23 @@ export type DraftContent = z.output<typeof draftContentSchema>;
 export type DraftSection = DraftContent["sections"][number];
 
 // The editor sends the whole draft as one JSON field, with the revision it started from.
-const contentField = z.string().max(2 * 1024 * 1024, "The guide is larger than 1 MB.").transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: "The editor's form could not be read. Reload the page and try again." });
-    return z.NEVER;
-  }
-}).pipe(draftContentSchema);
+const contentField = z
+  .string()
+  .max(2 * 1024 * 1024, "The guide is larger than 1 MB.")
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "The editor's form could not be read. Reload the page and try again." });
+      return z.NEVER;
+    }
+  })
+  .pipe(draftContentSchema);
 
-export const saveDraftSchema = z.object({ draftId: idSchema, revision: z.coerce.number().int().min(1), content: contentField });
+export const saveDraftSchema = z.object({
+  draftId: idSchema,
+  revision: z.coerce.number().int().min(1),
+  content: contentField,
+});
 export const draftRefSchema = z.object({ draftId: idSchema, revision: z.coerce.number().int().min(1) });
 export const guideRefSchema = z.object({ guideId: idSchema });

@@ -17,7 +17,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // A clinic's own guide written in the portal. Only OWNER/ADMIN, only their own clinic's guides (the shared
 // library is changed by the import command alone), one draft per guide shared by its editors.
 
-const NEW_GUIDE: DraftContent = { title: "", summary: "", source: "", reviewed: "", language: "en", level: "standard", sections: [{ title: "", markdown: "", required: false, keepUnlocked: false }] };
+const NEW_GUIDE: DraftContent = {
+  title: "",
+  summary: "",
+  source: "",
+  reviewed: "",
+  language: "en",
+  level: "standard",
+  sections: [{ title: "", markdown: "", required: false, keepUnlocked: false }],
+};
 
 // `by`: who saved in between; "you" when it was the same person (another tab or window of theirs).
 const conflict = (by: string | null | "you", at: Date) => {
@@ -33,7 +41,10 @@ const conflict = (by: string | null | "you", at: Date) => {
 /** A new guide's draft; nothing is in the library until it is published. */
 export async function createGuideDraft(ctx: MemberContext): Promise<{ id: string }> {
   requireRole(ctx, MANAGERS);
-  return db.guideDraft.create({ data: { clinicId: ctx.clinic.id, content: NEW_GUIDE, updatedById: ctx.user.id }, select: { id: true } });
+  return db.guideDraft.create({
+    data: { clinicId: ctx.clinic.id, content: NEW_GUIDE, updatedById: ctx.user.id },
+    select: { id: true },
+  });
 }
 
 /** The draft of one of the clinic's own guides: the one being edited, or a new one from its latest version. */
@@ -42,26 +53,50 @@ export async function openGuideDraft(ctx: MemberContext, guideId: string): Promi
   const clinicId = ctx.clinic.id;
   const existing = await db.guideDraft.findFirst({ where: { guideId, clinicId }, select: { id: true } });
   if (existing) return existing;
-  const latest = await db.guideVersion.findFirst({ where: { guideId, guide: { clinicId } }, orderBy: { version: "desc" }, select: { id: true, guide: { select: { variantOfId: true } } } });
+  const latest = await db.guideVersion.findFirst({
+    where: { guideId, guide: { clinicId } },
+    orderBy: { version: "desc" },
+    select: { id: true, guide: { select: { variantOfId: true } } },
+  });
   if (!latest) throw new AppError("NOT_FOUND", "That guide is not one of your clinic's own guides.");
   // A variant's sections are matched to its original's keys by the importer's variant rules, which the
   // editor does not carry yet: variants stay with the import, so a publish cannot detach one.
-  if (latest.guide.variantOfId) throw new AppError("BAD_REQUEST", "This guide is a variant (another language or reading level) of another guide: edit its Markdown file and import it again.");
+  if (latest.guide.variantOfId)
+    throw new AppError(
+      "BAD_REQUEST",
+      "This guide is a variant (another language or reading level) of another guide: edit its Markdown file and import it again.",
+    );
   const content = await versionAsDraft(latest.id);
   try {
-    return await db.guideDraft.create({ data: { clinicId, guideId, baseVersionId: latest.id, content, updatedById: ctx.user.id }, select: { id: true } });
+    return await db.guideDraft.create({
+      data: { clinicId, guideId, baseVersionId: latest.id, content, updatedById: ctx.user.id },
+      select: { id: true },
+    });
   } catch (err) {
     // Two managers pressed Edit at once: both get the one draft.
-    if ((err as { code?: string }).code === "P2002") return db.guideDraft.findFirstOrThrow({ where: { guideId, clinicId }, select: { id: true } });
+    if ((err as { code?: string }).code === "P2002")
+      return db.guideDraft.findFirstOrThrow({ where: { guideId, clinicId }, select: { id: true } });
     throw err;
   }
 }
 
 /** The clinic's guide drafts, newest first: where managers pick up their work again. */
-export async function findGuideDrafts(ctx: MemberContext): Promise<{ id: string; title: string; updatedAt: Date; isNew: boolean }[]> {
+export async function findGuideDrafts(
+  ctx: MemberContext,
+): Promise<{ id: string; title: string; updatedAt: Date; isNew: boolean }[]> {
   requireRole(ctx, MANAGERS);
-  const rows = await db.guideDraft.findMany({ where: { clinicId: ctx.clinic.id }, orderBy: { updatedAt: "desc" }, take: 50, select: { id: true, guideId: true, content: true, updatedAt: true } });
-  return rows.map((r) => ({ id: r.id, title: draftContentSchema.parse(r.content).title || "Untitled guide", updatedAt: r.updatedAt, isNew: r.guideId === null }));
+  const rows = await db.guideDraft.findMany({
+    where: { clinicId: ctx.clinic.id },
+    orderBy: { updatedAt: "desc" },
+    take: 50,
+    select: { id: true, guideId: true, content: true, updatedAt: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: draftContentSchema.parse(r.content).title || "Untitled guide",
+    updatedAt: r.updatedAt,
+    isNew: r.guideId === null,
+  }));
 }
 
 /** The draft for the editor, with its pictures (no bytes). */
@@ -69,47 +104,90 @@ export async function getGuideDraft(ctx: MemberContext, draftId: string) {
   requireRole(ctx, MANAGERS);
   const draft = await db.guideDraft.findFirst({
     where: { id: draftId, clinicId: ctx.clinic.id },
-    select: { id: true, guideId: true, revision: true, content: true, updatedAt: true, updatedById: true, guide: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { version: true } } } } },
+    select: {
+      id: true,
+      guideId: true,
+      revision: true,
+      content: true,
+      updatedAt: true,
+      updatedById: true,
+      guide: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { version: true } } } },
+    },
   });
-  if (!draft) throw new AppError("NOT_FOUND", "That draft is not there any more: it may have been published or discarded.");
+  if (!draft)
+    throw new AppError("NOT_FOUND", "That draft is not there any more: it may have been published or discarded.");
   const images = await db.guideImage.findMany({
-    where: { clinicId: ctx.clinic.id, OR: [{ draftId }, ...(draft.guideId ? [{ guideId: draft.guideId, draftId: null }] : [])] },
+    where: {
+      clinicId: ctx.clinic.id,
+      OR: [{ draftId }, ...(draft.guideId ? [{ guideId: draft.guideId, draftId: null }] : [])],
+    },
     orderBy: { createdAt: "asc" },
     select: { id: true, width: true, height: true },
   });
-  return { id: draft.id, guideId: draft.guideId, revision: draft.revision, updatedAt: draft.updatedAt, latestVersion: draft.guide?.versions[0]?.version ?? 0, content: draftContentSchema.parse(draft.content), images };
+  return {
+    id: draft.id,
+    guideId: draft.guideId,
+    revision: draft.revision,
+    updatedAt: draft.updatedAt,
+    latestVersion: draft.guide?.versions[0]?.version ?? 0,
+    content: draftContentSchema.parse(draft.content),
+    images,
+  };
 }
 
 /** `image:<id>` for every picture the draft may show: its own uploads and its guide's published pictures. */
-async function imageRefs(ctx: MemberContext, draft: { id: string; guideId: string | null }, tx: Tx = db): Promise<Record<string, string>> {
+async function imageRefs(
+  ctx: MemberContext,
+  draft: { id: string; guideId: string | null },
+  tx: Tx = db,
+): Promise<Record<string, string>> {
   const rows = await tx.guideImage.findMany({
-    where: { clinicId: ctx.clinic.id, OR: [{ draftId: draft.id }, ...(draft.guideId ? [{ guideId: draft.guideId, draftId: null }] : [])] },
+    where: {
+      clinicId: ctx.clinic.id,
+      OR: [{ draftId: draft.id }, ...(draft.guideId ? [{ guideId: draft.guideId, draftId: null }] : [])],
+    },
     select: { id: true },
   });
   return Object.fromEntries(rows.map((r) => [`image:${r.id}`, r.id]));
 }
 
 async function findDraftRow(ctx: MemberContext, draftId: string, tx: Tx = db) {
-  const draft = await tx.guideDraft.findFirst({ where: { id: draftId, clinicId: ctx.clinic.id }, select: { id: true, guideId: true, revision: true, updatedAt: true, updatedById: true, content: true } });
-  if (!draft) throw new AppError("NOT_FOUND", "That draft is not there any more: it may have been published or discarded.");
+  const draft = await tx.guideDraft.findFirst({
+    where: { id: draftId, clinicId: ctx.clinic.id },
+    select: { id: true, guideId: true, revision: true, updatedAt: true, updatedById: true, content: true },
+  });
+  if (!draft)
+    throw new AppError("NOT_FOUND", "That draft is not there any more: it may have been published or discarded.");
   return draft;
 }
 
-async function refuseStale(ctx: MemberContext, draft: { revision: number; updatedAt: Date; updatedById: string }, revision: number): Promise<void> {
+async function refuseStale(
+  ctx: MemberContext,
+  draft: { revision: number; updatedAt: Date; updatedById: string },
+  revision: number,
+): Promise<void> {
   if (draft.revision === revision) return;
   if (draft.updatedById === ctx.user.id) throw conflict("you", draft.updatedAt);
   const by = await db.user.findUnique({ where: { id: draft.updatedById }, select: { name: true } });
   throw conflict(by?.name ?? null, draft.updatedAt);
 }
 
-export type SaveResult = { revision: number; issues: DraftIssues; grades: { title: string; grade: number; words: number }[]; warnings: string[] };
+export type SaveResult = {
+  revision: number;
+  issues: DraftIssues;
+  grades: { title: string; grade: number; words: number }[];
+  warnings: string[];
+};
 
 /**
  * Saves the whole draft if nobody saved it since `revision` (the second of two concurrent saves is refused,
  * never lost silently), and reports the importer's validation. A draft may be saved with problems; it
  * cannot be published with them.
  */
-export async function saveGuideDraft(ctx: MemberContext, input: { draftId: string; revision: number; content: DraftContent }): Promise<SaveResult> {
+export async function saveGuideDraft(
+  ctx: MemberContext,
+  input: { draftId: string; revision: number; content: DraftContent },
+): Promise<SaveResult> {
   requireRole(ctx, MANAGERS);
   const draft = await findDraftRow(ctx, input.draftId);
   await refuseStale(ctx, draft, input.revision);
@@ -133,7 +211,10 @@ export async function saveGuideDraft(ctx: MemberContext, input: { draftId: strin
  * transaction: the version, its pictures handed from the draft to the guide, the draft's end, the audit
  * event. Refused, with nothing stored, while the importer finds a problem or when someone saved since.
  */
-export async function publishGuideDraft(ctx: MemberContext, input: { draftId: string; revision: number }): Promise<{ guideId: string; version: number; unchanged: boolean }> {
+export async function publishGuideDraft(
+  ctx: MemberContext,
+  input: { draftId: string; revision: number },
+): Promise<{ guideId: string; version: number; unchanged: boolean }> {
   requireRole(ctx, MANAGERS);
   const clinicId = ctx.clinic.id;
   const draft = await findDraftRow(ctx, input.draftId);
@@ -155,19 +236,44 @@ export async function publishGuideDraft(ctx: MemberContext, input: { draftId: st
     // Locks the draft: a save or a second Publish waits, then finds the revision moved on or the draft gone.
     const [locked] = await tx.$queryRaw<{ revision: number; updatedAt: Date; updatedById: string }[]>`
       SELECT "revision", "updatedAt", "updatedById" FROM "GuideDraft" WHERE "id" = ${draft.id} AND "clinicId" = ${clinicId} FOR UPDATE`;
-    if (!locked) throw new AppError("NOT_FOUND", "That draft is not there any more: it may have been published or discarded.");
+    if (!locked)
+      throw new AppError("NOT_FOUND", "That draft is not there any more: it may have been published or discarded.");
     await refuseStale(ctx, locked, input.revision);
     if (!draft.guideId) {
       const taken = await tx.guide.findFirst({ where: { clinicId, key: slugify(guide.title) }, select: { id: true } });
-      if (taken) throw new AppError("BAD_REQUEST", "Your library already has a guide with this title: open that guide and edit it, or give this one another title.", { title: ["A guide with this title is already in your library."] });
+      if (taken)
+        throw new AppError(
+          "BAD_REQUEST",
+          "Your library already has a guide with this title: open that guide and edit it, or give this one another title.",
+          { title: ["A guide with this title is already in your library."] },
+        );
     }
-    const result = await importGuide(tx, guide, { clinicId, importedBy: ctx.user.id, guideId: draft.guideId ?? undefined });
-    await tx.guideImage.updateMany({ where: { id: { in: used }, clinicId, draftId: draft.id }, data: { draftId: null, guideId: result.guideId } });
+    const result = await importGuide(tx, guide, {
+      clinicId,
+      importedBy: ctx.user.id,
+      guideId: draft.guideId ?? undefined,
+    });
+    await tx.guideImage.updateMany({
+      where: { id: { in: used }, clinicId, draftId: draft.id },
+      data: { draftId: null, guideId: result.guideId },
+    });
     // Publishing from the editor is a review: it moves the review-by date (lib/guides/library/review-dates.ts).
-    await tx.guide.updateMany({ where: { id: result.guideId, clinicId }, data: { lastReviewedAt: new Date(), lastReviewedById: ctx.user.id } });
+    await tx.guide.updateMany({
+      where: { id: result.guideId, clinicId },
+      data: { lastReviewedAt: new Date(), lastReviewedById: ctx.user.id },
+    });
     // Deleting the draft deletes the pictures it uploaded but no version shows.
     await tx.guideDraft.delete({ where: { id: draft.id } });
-    await auditMember(ctx, { action: "guide.published", targetType: "guide", targetId: result.guideId, metadata: { version: result.version, title: guide.title, unchanged: result.unchanged } }, tx);
+    await auditMember(
+      ctx,
+      {
+        action: "guide.published",
+        targetType: "guide",
+        targetId: result.guideId,
+        metadata: { version: result.version, title: guide.title, unchanged: result.unchanged },
+      },
+      tx,
+    );
     return { guideId: result.guideId, version: result.version, unchanged: result.unchanged };
   });
 }
@@ -178,18 +284,40 @@ export async function discardGuideDraft(ctx: MemberContext, draftId: string): Pr
   return db.$transaction(async (tx) => {
     const draft = await findDraftRow(ctx, draftId, tx);
     await tx.guideDraft.deleteMany({ where: { id: draft.id, clinicId: ctx.clinic.id } });
-    await auditMember(ctx, { action: "guide.draft_discarded", targetType: "guide", targetId: draft.guideId ?? undefined, metadata: { title: draftContentSchema.parse(draft.content).title } }, tx);
+    await auditMember(
+      ctx,
+      {
+        action: "guide.draft_discarded",
+        targetType: "guide",
+        targetId: draft.guideId ?? undefined,
+        metadata: { title: draftContentSchema.parse(draft.content).title },
+      },
+      tx,
+    );
     return { guideId: draft.guideId };
   });
 }
 
 /** Checks, re-encodes and stores an uploaded picture in the draft; a refused file stores nothing. */
-export async function addDraftImage(ctx: MemberContext, draftId: string, bytes: Buffer, declared: { name?: string; type?: string }) {
+export async function addDraftImage(
+  ctx: MemberContext,
+  draftId: string,
+  bytes: Buffer,
+  declared: { name?: string; type?: string },
+) {
   requireRole(ctx, MANAGERS);
   const draft = await findDraftRow(ctx, draftId);
   const image = await processGuideImage(bytes, declared);
   return db.guideImage.create({
-    data: { clinicId: ctx.clinic.id, draftId: draft.id, format: image.format, width: image.width, height: image.height, sha256: image.sha256, data: new Uint8Array(image.data) },
+    data: {
+      clinicId: ctx.clinic.id,
+      draftId: draft.id,
+      format: image.format,
+      width: image.width,
+      height: image.height,
+      sha256: image.sha256,
+      data: new Uint8Array(image.data),
+    },
     select: { id: true, width: true, height: true },
   });
 }

@@ -28,7 +28,11 @@ function yearsOf(ref: Reference): Set<string> {
 // Citations name either the whole author ("Merck Manual") or the first author's full name
 // ("Anuj Bhatia et al.") while the reference list starts with the surname ("Bhatia, A."), so try both.
 export function resolveCitation(author: string, year: string, references: Reference[]): string | null {
-  const whole = author.replace(/\s+/g, " ").replace(/\bet al\.?$/i, "").replace(/[\s.,]+$/, "").trim();
+  const whole = author
+    .replace(/\s+/g, " ")
+    .replace(/\bet al\.?$/i, "")
+    .replace(/[\s.,]+$/, "")
+    .trim();
   const firstAuthor = whole.split(/\s*(?:,|&|\band\b)\s*/)[0] ?? "";
   const surname = firstAuthor.split(" ").pop() ?? "";
   const hasYear = (ref: Reference) => yearsOf(ref).has(year);
@@ -70,7 +74,9 @@ function linkBlock(block: Block, references: Reference[], found: CiteFound[]): B
     case "list":
       return {
         ...block,
-        items: block.items.map((item) => ({ content: item.content.map((child) => linkBlock(child, references, found)) })),
+        items: block.items.map((item) => ({
+          content: item.content.map((child) => linkBlock(child, references, found)),
+        })),
       };
     case "table":
       return {

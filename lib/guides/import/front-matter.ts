@@ -44,9 +44,12 @@ const fieldSchemas = {
   // Sections every handout of the guide must include, by title or key (beyond the disclaimer and "when to
   // seek care"): e.g. required: [Warning Signs — Call Right Away].
   required: z
-    .array(z.string({ error: 'Front matter: each entry of "required" must be a section title or key.' }).trim().min(1), {
-      error: 'Front matter: "required" must be a list of section titles or keys, e.g. required: [Warning Signs].',
-    })
+    .array(
+      z.string({ error: 'Front matter: each entry of "required" must be a section title or key.' }).trim().min(1),
+      {
+        error: 'Front matter: "required" must be a list of section titles or keys, e.g. required: [Warning Signs].',
+      },
+    )
     .max(100)
     .nullish()
     .transform((value) => value ?? undefined),
@@ -72,9 +75,18 @@ const fieldSchemas = {
     .nullish()
     .transform((value) => value ?? undefined),
   keyPoints: z
-    .record(z.string(), z.string({ error: 'Front matter: each entry of "keyPoints" must be one sentence of text.' }).trim().min(1).max(300), {
-      error: 'Front matter: "keyPoints" must map section keys to one sentence each, e.g. keyPoints: { symptoms: "…" }.',
-    })
+    .record(
+      z.string(),
+      z
+        .string({ error: 'Front matter: each entry of "keyPoints" must be one sentence of text.' })
+        .trim()
+        .min(1)
+        .max(300),
+      {
+        error:
+          'Front matter: "keyPoints" must map section keys to one sentence each, e.g. keyPoints: { symptoms: "…" }.',
+      },
+    )
     .nullish()
     .transform((value) => value ?? undefined),
   translationNote: textField("translationNote"),
@@ -98,7 +110,12 @@ export function splitFrontMatter(text: string, maxChars = Infinity): FrontMatter
     return { ...empty, errors: ["The front matter that starts on line 1 has no closing '---' line."] };
   }
   if (close.index > maxChars) {
-    return { ...empty, errors: [`The front matter is longer than ${maxChars.toLocaleString("en-US")} characters: keep it to the guide's title, summary, source and dates.`] };
+    return {
+      ...empty,
+      errors: [
+        `The front matter is longer than ${maxChars.toLocaleString("en-US")} characters: keep it to the guide's title, summary, source and dates.`,
+      ],
+    };
   }
   const yamlText = text.slice(4, 3 + close.index + 1);
   const consumed = 3 + close.index + close[0].length;
@@ -114,7 +131,13 @@ export function splitFrontMatter(text: string, maxChars = Infinity): FrontMatter
   }
   if (raw === null || raw === undefined) return { data: {}, body, lineOffset, errors: [], warnings: [] };
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    return { data: {}, body, lineOffset, errors: ["The front matter must be a list of 'field: value' lines."], warnings: [] };
+    return {
+      data: {},
+      body,
+      lineOffset,
+      errors: ["The front matter must be a list of 'field: value' lines."],
+      warnings: [],
+    };
   }
 
   // "key:" is accepted for "keys:", the list being one key per section.

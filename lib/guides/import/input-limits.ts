@@ -63,13 +63,19 @@ function lineDepth(line: string): number {
 
 // A GFM table's delimiter row (| --- | :-: |); the line above it is the header.
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-const cellsOf = (row: string) => row.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "").split(/(?<!\\)\|/);
+const cellsOf = (row: string) =>
+  row
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "")
+    .split(/(?<!\\)\|/);
 
 type OpenTable = { line: number; header: string; columns: number; rows: number };
 
 function tableProblem(t: OpenTable): string | null {
   const name = `The table on line ${t.line} ("${t.header.length > 60 ? `${t.header.slice(0, 57)}…` : t.header}")`;
-  if (t.rows > MAX_TABLE_ROWS) return `${name} has more than ${MAX_TABLE_ROWS} rows; a table can have at most ${MAX_TABLE_ROWS}. Split it into smaller tables or shorten it.`;
+  if (t.rows > MAX_TABLE_ROWS)
+    return `${name} has more than ${MAX_TABLE_ROWS} rows; a table can have at most ${MAX_TABLE_ROWS}. Split it into smaller tables or shorten it.`;
   if (t.rows * t.columns > MAX_TABLE_CELLS) {
     return `${name} has more than ${MAX_TABLE_CELLS.toLocaleString("en-US")} cells (${t.columns} columns); a table can have at most ${MAX_TABLE_CELLS.toLocaleString("en-US")}. Split it into smaller tables or shorten it.`;
   }

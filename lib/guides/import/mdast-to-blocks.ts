@@ -53,7 +53,10 @@ export function safeHref(url: string, label: string): string | null {
 function softBreaksToSpaces(text: string): string {
   if (!text.includes("\n")) return text;
   const lines = text.split("\n");
-  return lines.map((line, i) => (i > 0 ? line.trimStart() : line)).map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line)).join(" ");
+  return lines
+    .map((line, i) => (i > 0 ? line.trimStart() : line))
+    .map((line, i) => (i < lines.length - 1 ? line.trimEnd() : line))
+    .join(" ");
 }
 
 function pushText(out: Inline[], text: string, marks: Marks): void {
@@ -102,10 +105,14 @@ function appendInlines(out: Inline[], nodes: PhrasingContent[], ctx: MapContext,
       case "image":
       case "imageReference":
         if (node.type === "image" && ctx.images && Object.hasOwn(ctx.images, node.url)) {
-          ctx.errors.push(`The picture on line ${lineOf(node, ctx)} must be on a line of its own, with a blank line before and after it.`);
+          ctx.errors.push(
+            `The picture on line ${lineOf(node, ctx)} must be on a line of its own, with a blank line before and after it.`,
+          );
           break;
         }
-        ctx.warnings.push(`Images are not imported: the image on line ${lineOf(node, ctx)} is shown as its description${node.alt ? ` ("${node.alt}")` : " (it has none)"}.`);
+        ctx.warnings.push(
+          `Images are not imported: the image on line ${lineOf(node, ctx)} is shown as its description${node.alt ? ` ("${node.alt}")` : " (it has none)"}.`,
+        );
         pushText(out, node.alt ?? "", marks);
         break;
       case "link":
@@ -127,7 +134,9 @@ function appendInlines(out: Inline[], nodes: PhrasingContent[], ctx: MapContext,
         refuseHtml(node, ctx);
         break;
       case "footnoteReference":
-        ctx.warnings.push(`Footnotes are not supported: the footnote marker [^${node.label ?? node.identifier}] was left out.`);
+        ctx.warnings.push(
+          `Footnotes are not supported: the footnote marker [^${node.label ?? node.identifier}] was left out.`,
+        );
         break;
     }
   }
@@ -147,9 +156,13 @@ function mapRow(row: TableRow | undefined, ctx: MapContext): Inline[][] {
 function imageBlock(node: Paragraph, ctx: MapContext): Block | null {
   const parts = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
   const [image] = parts;
-  if (parts.length !== 1 || image?.type !== "image" || !ctx.images || !Object.hasOwn(ctx.images, image.url)) return null;
+  if (parts.length !== 1 || image?.type !== "image" || !ctx.images || !Object.hasOwn(ctx.images, image.url))
+    return null;
   const alt = (image.alt ?? "").trim();
-  if (alt === "") ctx.errors.push(`The picture on line ${lineOf(image, ctx)} has no description: write what it shows between the brackets, ![like this](…).`);
+  if (alt === "")
+    ctx.errors.push(
+      `The picture on line ${lineOf(image, ctx)} has no description: write what it shows between the brackets, ![like this](…).`,
+    );
   return { type: "image", imageId: ctx.images[image.url]!, alt, caption: image.title?.trim() || null };
 }
 

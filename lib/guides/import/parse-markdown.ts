@@ -8,7 +8,13 @@ import { splitFrontMatter } from "./front-matter";
 import { collectDefinitions, mapBlocks, mapInlines, type MapContext } from "./mdast-to-blocks";
 import { blocksToPlainText, inlinesToPlainText } from "../plain-text";
 import { extractReferences, REFERENCES_HEADING } from "./references";
-import { checkGuideShape, MAX_FRONT_MATTER_CHARS, MAX_REFERENCE_CHARS, MAX_REFERENCES, MAX_SECTIONS } from "./input-limits";
+import {
+  checkGuideShape,
+  MAX_FRONT_MATTER_CHARS,
+  MAX_REFERENCE_CHARS,
+  MAX_REFERENCES,
+  MAX_SECTIONS,
+} from "./input-limits";
 import { slugify } from "../slugify";
 import { readingStats } from "../readability";
 import { applyLocks, type LockReason } from "../locks";
@@ -101,7 +107,10 @@ function classify(title: string): { kind: SectionKind; lock: LockReason | null }
   return { kind: "content", lock: SEEK_CARE_HEADING.test(title) ? "seek-care" : null };
 }
 
-export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: Record<string, string> } = {}): ParseResult {
+export function parseGuideMarkdown(
+  input: Uint8Array | string,
+  opts: { images?: Record<string, string> } = {},
+): ParseResult {
   const decoded = decode(input);
   if ("error" in decoded) return { ok: false, errors: [decoded.error] };
   const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -113,7 +122,13 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
   const errors = [...front.errors];
   const warnings = [...front.warnings];
   const root = unified().use(remarkParse).use(remarkGfm).parse(front.body);
-  const ctx: MapContext = { definitions: collectDefinitions(root), errors, warnings, lineOffset: front.lineOffset, images: opts.images };
+  const ctx: MapContext = {
+    definitions: collectDefinitions(root),
+    errors,
+    warnings,
+    lineOffset: front.lineOffset,
+    images: opts.images,
+  };
 
   let titleHeading: Heading | null = null;
   const preamble: RootContent[] = [];
@@ -122,7 +137,9 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
     const line = (node.position?.start.line ?? 0) + front.lineOffset;
     if (node.type === "heading" && node.depth === 1) {
       if (titleHeading || rawSections.length > 0) {
-        errors.push(`Only one '# Title' heading is allowed, before the first section (line ${line}): use '##' for sections.`);
+        errors.push(
+          `Only one '# Title' heading is allowed, before the first section (line ${line}): use '##' for sections.`,
+        );
       } else {
         titleHeading = node;
       }
@@ -137,9 +154,16 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
 
   const title = front.data.title ?? (titleHeading ? inlinesToPlainText(mapInlines(titleHeading.children, ctx)) : "");
   // A broken front matter block has already been reported and may well hold the title.
-  if (title === "" && front.errors.length === 0) errors.push("The guide has no title: start it with a '# Title' line or a 'title:' in front matter.");
+  if (title === "" && front.errors.length === 0)
+    errors.push("The guide has no title: start it with a '# Title' line or a 'title:' in front matter.");
   if (rawSections.length === 0) errors.push("The guide has no sections: add at least one '## Section' heading.");
-  if (rawSections.length > MAX_SECTIONS) return { ok: false, errors: [`A guide can have at most ${MAX_SECTIONS} sections; this one has ${rawSections.length.toLocaleString("en-US")}.`] };
+  if (rawSections.length > MAX_SECTIONS)
+    return {
+      ok: false,
+      errors: [
+        `A guide can have at most ${MAX_SECTIONS} sections; this one has ${rawSections.length.toLocaleString("en-US")}.`,
+      ],
+    };
 
   const preambleText = blocksToPlainText(mapBlocks(preamble, ctx));
   if (front.data.summary && preambleText) {
@@ -154,17 +178,37 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
     const keyPoint = takeKeyPoint(raw, ctx);
     const blocks = mapBlocks(raw.nodes, ctx);
     if (seenKeys.has(key)) {
-      errors.push(front.data.keys ? `The key "${key}" is listed twice in "keys": each section needs its own.` : `Two sections are titled "${raw.title}": section titles must be unique.`);
+      errors.push(
+        front.data.keys
+          ? `The key "${key}" is listed twice in "keys": each section needs its own.`
+          : `Two sections are titled "${raw.title}": section titles must be unique.`,
+      );
       continue;
     }
     seenKeys.add(key);
     if (!blocks.some((block) => block.type !== "heading")) errors.push(`Section "${raw.title}" is empty.`);
     const { kind, lock } = classify(raw.title);
-    sections.push({ key, title: raw.title, order, kind, lock, required: lock !== null, redFlag: false, blocks, citedRefKeys: [], plainText: "", grade: 0, words: 0, keyPoint });
+    sections.push({
+      key,
+      title: raw.title,
+      order,
+      kind,
+      lock,
+      required: lock !== null,
+      redFlag: false,
+      blocks,
+      citedRefKeys: [],
+      plainText: "",
+      grade: 0,
+      words: 0,
+      keyPoint,
+    });
   }
 
   if (front.data.keys && front.data.keys.length !== rawSections.length) {
-    errors.push(`Front matter "keys" lists ${front.data.keys.length} section keys but the guide has ${rawSections.length} sections: give one key per "##" section, in order.`);
+    errors.push(
+      `Front matter "keys" lists ${front.data.keys.length} section keys but the guide has ${rawSections.length} sections: give one key per "##" section, in order.`,
+    );
   }
   for (const [key, text] of Object.entries(front.data.keyPoints ?? {})) {
     const section = sections.find((s) => s.key === key);
@@ -182,11 +226,21 @@ export function parseGuideMarkdown(input: Uint8Array | string, opts: { images?: 
     references.push(...extracted.references);
   }
   if (references.length > MAX_REFERENCES) {
-    return { ok: false, errors: [`A guide can list at most ${MAX_REFERENCES} references; this one has ${references.length.toLocaleString("en-US")}. Keep the sources the text cites.`] };
+    return {
+      ok: false,
+      errors: [
+        `A guide can list at most ${MAX_REFERENCES} references; this one has ${references.length.toLocaleString("en-US")}. Keep the sources the text cites.`,
+      ],
+    };
   }
   const long = references.findIndex((r) => r.text.length > MAX_REFERENCE_CHARS);
   if (long >= 0) {
-    return { ok: false, errors: [`Reference ${long + 1} is ${references[long]!.text.length.toLocaleString("en-US")} characters long; a reference can have at most ${MAX_REFERENCE_CHARS.toLocaleString("en-US")}. Check the list under References.`] };
+    return {
+      ok: false,
+      errors: [
+        `Reference ${long + 1} is ${references[long]!.text.length.toLocaleString("en-US")} characters long; a reference can have at most ${MAX_REFERENCE_CHARS.toLocaleString("en-US")}. Check the list under References.`,
+      ],
+    };
   }
   for (const section of sections) {
     if (section.kind !== "references") {

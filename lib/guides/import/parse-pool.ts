@@ -17,7 +17,13 @@ const THREADS = 2;
 const BUSY = "Many guides are being read right now. Please try again in a moment.";
 
 let pool: Piscina | undefined;
-const queue = createFairQueue({ slots: THREADS, perTenantWaiting: 32, maxWaiting: 64, maxWaitMs: 30_000, busyMessage: BUSY });
+const queue = createFairQueue({
+  slots: THREADS,
+  perTenantWaiting: 32,
+  maxWaiting: 64,
+  maxWaitMs: 30_000,
+  busyMessage: BUSY,
+});
 let anonymous = 0;
 
 function parsePool(): Piscina {
@@ -44,7 +50,11 @@ export type ThreadCall = { tenant?: string; timeoutMs?: number };
  * Runs a task in the parse threads, waiting its clinic's turn; expected failures (too slow, too big, too
  * deep, busy) become AppErrors. `what` names the work in the time-limit message.
  */
-export async function runInParseThread<T>(task: unknown, call: ThreadCall = {}, what = "Reading the guide"): Promise<T> {
+export async function runInParseThread<T>(
+  task: unknown,
+  call: ThreadCall = {},
+  what = "Reading the guide",
+): Promise<T> {
   const timeoutMs = call.timeoutMs ?? PARSE_TIMEOUT_MS;
   const release = await queue.acquire(call.tenant ?? `anonymous:${anonymous++}`);
   try {
@@ -57,8 +67,16 @@ export async function runInParseThread<T>(task: unknown, call: ThreadCall = {}, 
       );
     }
     const e = err as { code?: string; name?: string; message?: string };
-    if (e.code === "ERR_WORKER_OUT_OF_MEMORY") throw new AppError("BAD_REQUEST", "The guide is too complex to read (it needed too much memory). Simplify its formatting and try again.");
-    if (e.name === "RangeError" && /call stack/i.test(e.message ?? "")) throw new AppError("BAD_REQUEST", "The guide is nested too deeply to read (quotes or lists inside each other). Flatten it and try again.");
+    if (e.code === "ERR_WORKER_OUT_OF_MEMORY")
+      throw new AppError(
+        "BAD_REQUEST",
+        "The guide is too complex to read (it needed too much memory). Simplify its formatting and try again.",
+      );
+    if (e.name === "RangeError" && /call stack/i.test(e.message ?? ""))
+      throw new AppError(
+        "BAD_REQUEST",
+        "The guide is nested too deeply to read (quotes or lists inside each other). Flatten it and try again.",
+      );
     throw err;
   } finally {
     release();
@@ -73,7 +91,10 @@ export async function closeParsePool(): Promise<void> {
 }
 
 /** Parses Markdown off the request thread, with the pictures it may name (`images`: reference → image id). */
-export function parseGuideInThread(input: string | Uint8Array, call: ThreadCall & { images?: Record<string, string> } = {}): Promise<ParseResult> {
+export function parseGuideInThread(
+  input: string | Uint8Array,
+  call: ThreadCall & { images?: Record<string, string> } = {},
+): Promise<ParseResult> {
   const { images, ...rest } = call;
   return runInParseThread<ParseResult>(images && typeof input === "string" ? { markdown: input, images } : input, rest);
 }

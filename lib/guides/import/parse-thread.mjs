@@ -12,7 +12,8 @@ import { lowerThreadPriority } from "../../server/thread-priority.mjs";
 lowerThreadPriority();
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
-const load = (/** @type {string} */ file) => import(pathToFileURL(path.join(process.cwd(), "lib", "guides", "import", file)).href);
+const load = (/** @type {string} */ file) =>
+  import(pathToFileURL(path.join(process.cwd(), "lib", "guides", "import", file)).href);
 const { parseGuideMarkdown } = await load("parse-markdown.ts");
 const { checkGuideZip } = await load("zip-check.ts");
 
@@ -25,6 +26,7 @@ export default function parse(input) {
     // The pictures' bytes are moved to the request thread, not copied.
     return result.ok ? move({ [transferableSymbol]: [result.bytes.buffer], [valueSymbol]: result }) : result;
   }
-  if (input && typeof input === "object" && typeof input.markdown === "string") return parseGuideMarkdown(input.markdown, { images: input.images });
+  if (input && typeof input === "object" && typeof input.markdown === "string")
+    return parseGuideMarkdown(input.markdown, { images: input.images });
   return parseGuideMarkdown(input);
 }

@@ -124,12 +124,15 @@ export function extractReferences(blocks: Block[]): { references: Reference[]; b
   const next = new Map<string, number>();
   const references = entries.map((content, index) => {
     const text = content
-      .map((block) => (block.type === "paragraph" || block.type === "heading" ? inlinesToPlainText(block.children) : ""))
+      .map((block) =>
+        block.type === "paragraph" || block.type === "heading" ? inlinesToPlainText(block.children) : "",
+      )
       .filter(Boolean)
       .join(" ");
     const url = firstLinkInBlocks(content) ?? findUrlInText(text);
     return { key: uniqueKey(baseKey(text, index), used, next), text, url };
   });
-  const listBlocks: Block[] = lists.length > 0 ? blocks : [{ type: "list", ordered: false, items: entries.map((content) => ({ content })) }];
+  const listBlocks: Block[] =
+    lists.length > 0 ? blocks : [{ type: "list", ordered: false, items: entries.map((content) => ({ content })) }];
   return { references, blocks: listBlocks };
 }

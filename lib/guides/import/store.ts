@@ -6,23 +6,34 @@ import { matchVariantSections } from "@/lib/guides/import/variants";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-export type ImportResult = { guideId: string; versionId: string; version: number; unchanged: boolean; sections: { key: string; title: string }[] };
+export type ImportResult = {
+  guideId: string;
+  versionId: string;
+  version: number;
+  unchanged: boolean;
+  sections: { key: string; title: string }[];
+};
 
 /**
  * What an import did, for the guide page's notice (`?imported=`): a new guide, the next version of the
  * guide that has its title, or nothing (the latest version already had the same text and pictures).
  */
 export type ImportOutcome = "new" | "version" | "unchanged";
-export const importOutcome = (r: Pick<ImportResult, "version" | "unchanged">): ImportOutcome => (r.unchanged ? "unchanged" : r.version === 1 ? "new" : "version");
+export const importOutcome = (r: Pick<ImportResult, "version" | "unchanged">): ImportOutcome =>
+  r.unchanged ? "unchanged" : r.version === 1 ? "new" : "version";
 
 type Tx = Prisma.TransactionClient;
 // A client opens its own transaction; a transaction (the editor's publish, which also moves the draft's
 // pictures) is used as it is.
 type Client = Pick<PrismaClient, "$transaction"> | Tx;
-const inTransaction = <T>(db: Client, fn: (tx: Tx) => Promise<T>): Promise<T> => ("$transaction" in db ? db.$transaction(fn) : fn(db));
+const inTransaction = <T>(db: Client, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  "$transaction" in db ? db.$transaction(fn) : fn(db);
 
 function sectionHash(s: ParsedGuide["sections"][number]): string {
-  return crypto.createHash("sha256").update(JSON.stringify([s.title, s.kind, s.required, s.blocks, s.citedRefKeys, s.keyPoint])).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([s.title, s.kind, s.required, s.blocks, s.citedRefKeys, s.keyPoint]))
+    .digest("hex");
 }
 
 /**
@@ -30,21 +41,51 @@ function sectionHash(s: ParsedGuide["sections"][number]): string {
  * a shared guide). Its sections get the original's keys, and every section the original locks stays locked.
  * Mutates `parsed.sections`; throws a BAD_REQUEST naming any mismatch.
  */
-export async function resolveVariant(tx: Pick<Tx, "guide">, parsed: ParsedGuide, clinicId: string | null): Promise<string> {
+export async function resolveVariant(
+  tx: Pick<Tx, "guide">,
+  parsed: ParsedGuide,
+  clinicId: string | null,
+): Promise<string> {
   const of = parsed.variant.of!;
   const original = await tx.guide.findFirst({
     where: { key: of, OR: clinicId ? [{ clinicId }, { clinicId: null }] : [{ clinicId: null }] },
     // The clinic's own guide first when both libraries have that key.
     orderBy: { clinicId: { sort: "asc", nulls: "last" } },
-    select: { id: true, variantOfId: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true, sections: { orderBy: { position: "asc" }, select: { key: true, title: true, kind: true, required: true, lockReason: true } } } } },
+    select: {
+      id: true,
+      variantOfId: true,
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: {
+          title: true,
+          sections: {
+            orderBy: { position: "asc" },
+            select: { key: true, title: true, kind: true, required: true, lockReason: true },
+          },
+        },
+      },
+    },
   });
   const latest = original?.versions[0];
-  if (!original || !latest) throw new AppError("BAD_REQUEST", `"variantOf: ${of}" names no guide in this library: use the key of the original guide (the slug of its title).`);
-  if (original.variantOfId) throw new AppError("BAD_REQUEST", `"${latest.title}" is itself a variant: make this a variant of the guide it belongs to.`);
+  if (!original || !latest)
+    throw new AppError(
+      "BAD_REQUEST",
+      `"variantOf: ${of}" names no guide in this library: use the key of the original guide (the slug of its title).`,
+    );
+  if (original.variantOfId)
+    throw new AppError(
+      "BAD_REQUEST",
+      `"${latest.title}" is itself a variant: make this a variant of the guide it belongs to.`,
+    );
   const match = matchVariantSections(latest, parsed);
   if (!match.ok) throw new AppError("BAD_REQUEST", match.errors.join(" "));
   const locks = new Map(latest.sections.filter((s) => s.required).map((s) => [s.key, s.lockReason]));
-  parsed.sections = match.sections.map((s) => (locks.has(s.key) && !s.required ? { ...s, required: true, lock: (locks.get(s.key) ?? "guide") as typeof s.lock } : s));
+  parsed.sections = match.sections.map((s) =>
+    locks.has(s.key) && !s.required
+      ? { ...s, required: true, lock: (locks.get(s.key) ?? "guide") as typeof s.lock }
+      : s,
+  );
   return original.id;
 }
 
@@ -109,8 +150,10 @@ export async function importGuide(
       // Same sections with the same text, in the same order.
       JSON.stringify(latest.sections.map((s) => s.key)) === JSON.stringify(parsed.sections.map((s) => s.key)) &&
       parsed.sections.every((s) => previous.get(s.key) === hashes.get(s.key)) &&
-      JSON.stringify(latest.references.map((r) => [r.key, r.text]).sort()) === JSON.stringify(parsed.references.map((r) => [r.key, r.text]).sort());
-    if (latest && sameText) return { guideId, versionId: latest.id, version: latest.version, unchanged: true, sections };
+      JSON.stringify(latest.references.map((r) => [r.key, r.text]).sort()) ===
+        JSON.stringify(parsed.references.map((r) => [r.key, r.text]).sort());
+    if (latest && sameText)
+      return { guideId, versionId: latest.id, version: latest.version, unchanged: true, sections };
 
     const version = (latest?.version ?? 0) + 1;
     const created = await tx.guideVersion.create({
@@ -146,7 +189,9 @@ export async function importGuide(
             };
           }),
         },
-        references: { create: parsed.references.map((r, position) => ({ key: r.key, text: r.text, url: r.url, position })) },
+        references: {
+          create: parsed.references.map((r, position) => ({ key: r.key, text: r.text, url: r.url, position })),
+        },
       },
       select: { id: true },
     });

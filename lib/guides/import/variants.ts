@@ -12,7 +12,10 @@ const names = (sections: { key: string; title: string }[]) => sections.map((s) =
  * Gives the variant's sections the original's keys: from its front matter "keys" list when it has one,
  * else by order, and refuses any mismatch with a message that names the sections concerned.
  */
-export function matchVariantSections(original: { title: string; sections: OriginalSection[] }, variant: ParsedGuide): VariantMatch {
+export function matchVariantSections(
+  original: { title: string; sections: OriginalSection[] },
+  variant: ParsedGuide,
+): VariantMatch {
   const against = `the sections of "${original.title}"`;
   if (!variant.variant.keysGiven) {
     if (variant.sections.length !== original.sections.length) {
@@ -28,7 +31,10 @@ export function matchVariantSections(original: { title: string; sections: Origin
     if (wrongKind.length > 0) {
       return {
         ok: false,
-        errors: wrongKind.map((s) => `Section "${s.title}" stands where the original has "${original.sections.find((o) => o.key === s.key)!.title}", which is a ${original.sections.find((o) => o.key === s.key)!.kind} section: keep the original's order or list the keys under "keys:".`),
+        errors: wrongKind.map(
+          (s) =>
+            `Section "${s.title}" stands where the original has "${original.sections.find((o) => o.key === s.key)!.title}", which is a ${original.sections.find((o) => o.key === s.key)!.kind} section: keep the original's order or list the keys under "keys:".`,
+        ),
       };
     }
     return { ok: true, sections };
@@ -38,12 +44,19 @@ export function matchVariantSections(original: { title: string; sections: Origin
   const missing = original.sections.filter((s) => !variantKeys.has(s.key));
   const unknown = variant.sections.filter((s) => !originalKeys.has(s.key));
   const errors: string[] = [];
-  if (missing.length) errors.push(`The variant lacks ${missing.length === 1 ? "a section" : "sections"} of "${original.title}": ${names(missing)}.`);
-  if (unknown.length) errors.push(`The variant's ${unknown.length === 1 ? "section" : "sections"} ${names(unknown)} ${unknown.length === 1 ? "is" : "are"} not in ${against}: use the original's keys under "keys:".`);
+  if (missing.length)
+    errors.push(
+      `The variant lacks ${missing.length === 1 ? "a section" : "sections"} of "${original.title}": ${names(missing)}.`,
+    );
+  if (unknown.length)
+    errors.push(
+      `The variant's ${unknown.length === 1 ? "section" : "sections"} ${names(unknown)} ${unknown.length === 1 ? "is" : "are"} not in ${against}: use the original's keys under "keys:".`,
+    );
   const kinds = new Map(original.sections.map((s) => [s.key, s.kind]));
   for (const s of variant.sections) {
     const kind = kinds.get(s.key);
-    if (kind && kind !== s.kind) errors.push(`Section "${s.title}" (${s.key}) is a ${s.kind} section but the original's is a ${kind} section.`);
+    if (kind && kind !== s.kind)
+      errors.push(`Section "${s.title}" (${s.key}) is a ${s.kind} section but the original's is a ${kind} section.`);
   }
   return errors.length ? { ok: false, errors } : { ok: true, sections: variant.sections };
 }

@@ -14,9 +14,20 @@ export const ZIP_MAX_FILES = 200;
 export const ZIP_MAX_UNPACKED = 100 * 1024 * 1024;
 
 export type ZipRefusal = { file: string | null; message: string };
-export type ZipEntry = { name: string; originalSize: number; compressedSize: number; method: number; localOffset: number };
+export type ZipEntry = {
+  name: string;
+  originalSize: number;
+  compressedSize: number;
+  method: number;
+  localOffset: number;
+};
 
-const unsafe = (name: string) => name.includes("\\") || name.includes("\0") || path.posix.isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.split("/").includes("..");
+const unsafe = (name: string) =>
+  name.includes("\\") ||
+  name.includes("\0") ||
+  path.posix.isAbsolute(name) ||
+  /^[a-zA-Z]:/.test(name) ||
+  name.split("/").includes("..");
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -40,7 +51,9 @@ function centralDirectory(bytes: Uint8Array): { count: number; entries: ZipEntry
     const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     if (next > bytes.length) return null;
     const flags = view.getUint16(at + 8, true);
-    const name = new TextDecoder(flags & 0x800 ? "utf-8" : "latin1").decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const name = new TextDecoder(flags & 0x800 ? "utf-8" : "latin1").decode(
+      bytes.subarray(at + 46, at + 46 + nameLength),
+    );
     entries.push({
       name,
       method: view.getUint16(at + 10, true),
@@ -55,16 +68,41 @@ function centralDirectory(bytes: Uint8Array): { count: number; entries: ZipEntry
 
 /** The zip's file entries (folders left out) and their declared sizes, or why it is refused. */
 export function listZip(bytes: Uint8Array, zipName: string): { entries: ZipEntry[] } | { refusal: ZipRefusal } {
-  if (bytes.byteLength > ZIP_MAX_BYTES) return { refusal: { file: zipName, message: `"${zipName}" is larger than 20 MB.` } };
+  if (bytes.byteLength > ZIP_MAX_BYTES)
+    return { refusal: { file: zipName, message: `"${zipName}" is larger than 20 MB.` } };
   const directory = bytes.byteLength >= 22 ? centralDirectory(bytes) : null;
-  if (!directory) return { refusal: { file: zipName, message: `"${zipName}" could not be read as a zip file. It may be damaged: make it again and try once more.` } };
-  if (directory.count > ZIP_MAX_FILES) return { refusal: { file: zipName, message: `"${zipName}" holds ${directory.count} files; a guide's zip can hold at most ${ZIP_MAX_FILES}.` } };
+  if (!directory)
+    return {
+      refusal: {
+        file: zipName,
+        message: `"${zipName}" could not be read as a zip file. It may be damaged: make it again and try once more.`,
+      },
+    };
+  if (directory.count > ZIP_MAX_FILES)
+    return {
+      refusal: {
+        file: zipName,
+        message: `"${zipName}" holds ${directory.count} files; a guide's zip can hold at most ${ZIP_MAX_FILES}.`,
+      },
+    };
   const { entries } = directory;
   const outside = entries.find((e) => unsafe(e.name));
-  if (outside) return { refusal: { file: outside.name, message: `"${outside.name}" points outside the zip (an absolute path or ".."), so the zip was refused.` } };
+  if (outside)
+    return {
+      refusal: {
+        file: outside.name,
+        message: `"${outside.name}" points outside the zip (an absolute path or ".."), so the zip was refused.`,
+      },
+    };
   const files = entries.filter((e) => !e.name.endsWith("/"));
   const unpacked = files.reduce((sum, e) => sum + e.originalSize, 0);
-  if (unpacked > ZIP_MAX_UNPACKED) return { refusal: { file: zipName, message: `"${zipName}" would unpack to ${Math.round(unpacked / (1024 * 1024))} MB; at most 100 MB is accepted.` } };
+  if (unpacked > ZIP_MAX_UNPACKED)
+    return {
+      refusal: {
+        file: zipName,
+        message: `"${zipName}" would unpack to ${Math.round(unpacked / (1024 * 1024))} MB; at most 100 MB is accepted.`,
+      },
+    };
   return { entries: files };
 }
 
@@ -72,7 +110,11 @@ export function listZip(bytes: Uint8Array, zipName: string): { entries: ZipEntry
  * One entry's bytes, or why not: more than `cap` bytes, more than its header declared, or damaged. Stops
  * inflating as soon as either limit is passed.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): { data: Uint8Array } | { problem: "too-large" | "damaged" } {
+export function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  cap: number,
+): { data: Uint8Array } | { problem: "too-large" | "damaged" } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return { problem: "damaged" };

@@ -17,7 +17,18 @@ export async function importGuideZip(ctx: MemberContext, bytes: Uint8Array, zipN
     const result = await storeGuideZip(tx, read, { clinicId: ctx.clinic.id, importedBy: ctx.user.id });
     await auditMember(
       ctx,
-      { action: "guide.imported", targetType: "guide", targetId: result.guideId, metadata: { version: result.version, title: result.title, unchanged: result.unchanged, pictures: result.stored, zip: zipName } },
+      {
+        action: "guide.imported",
+        targetType: "guide",
+        targetId: result.guideId,
+        metadata: {
+          version: result.version,
+          title: result.title,
+          unchanged: result.unchanged,
+          pictures: result.stored,
+          zip: zipName,
+        },
+      },
       tx,
     );
     return result;

@@ -44,10 +44,19 @@ export type ZipImportResult = ImportResult & { title: string; stored: number; re
  * did not change is not "changed in this version" and no second copy is kept (two equal pictures in one zip
  * are one as well). Pictures are stored only with a new version.
  */
-export async function storeGuideZip(tx: Prisma.TransactionClient, read: ReadZip, target: { clinicId: string | null; importedBy: string | null }): Promise<ZipImportResult> {
+export async function storeGuideZip(
+  tx: Prisma.TransactionClient,
+  read: ReadZip,
+  target: { clinicId: string | null; importedBy: string | null },
+): Promise<ZipImportResult> {
   const { clinicId } = target;
   const held = await tx.guideImage.findMany({
-    where: { clinicId, draftId: null, guide: { clinicId, key: slugify(read.guide.title) }, sha256: { in: read.images.map((i) => i.sha256) } },
+    where: {
+      clinicId,
+      draftId: null,
+      guide: { clinicId, key: slugify(read.guide.title) },
+      sha256: { in: read.images.map((i) => i.sha256) },
+    },
     orderBy: { createdAt: "asc" },
     select: { id: true, sha256: true },
   });
@@ -63,12 +72,29 @@ export async function storeGuideZip(tx: Prisma.TransactionClient, read: ReadZip,
       fresh.push(image);
     }
   }
-  const guide = { ...read.guide, sections: read.guide.sections.map((s) => ({ ...s, blocks: renameImages(s.blocks, renamed) })) };
+  const guide = {
+    ...read.guide,
+    sections: read.guide.sections.map((s) => ({ ...s, blocks: renameImages(s.blocks, renamed) })),
+  };
   const result = await importGuide(tx, guide, { clinicId, importedBy: target.importedBy });
   if (!result.unchanged && fresh.length > 0) {
     await tx.guideImage.createMany({
-      data: fresh.map((i) => ({ id: i.id, clinicId, guideId: result.guideId, format: i.format, width: i.width, height: i.height, sha256: i.sha256, data: new Uint8Array(i.data) })),
+      data: fresh.map((i) => ({
+        id: i.id,
+        clinicId,
+        guideId: result.guideId,
+        format: i.format,
+        width: i.width,
+        height: i.height,
+        sha256: i.sha256,
+        data: new Uint8Array(i.data),
+      })),
     });
   }
-  return { ...result, title: guide.title, stored: result.unchanged ? 0 : fresh.length, reused: read.images.length - fresh.length };
+  return {
+    ...result,
+    title: guide.title,
+    stored: result.unchanged ? 0 : fresh.length,
+    reused: read.images.length - fresh.length,
+  };
 }

@@ -19,7 +19,11 @@ const guideRules = (name: string | undefined, field: string) => ({
 });
 
 /** The picture ready to store, or an AppError naming the file; nothing is stored here. */
-export function processGuideImage(bytes: Buffer, declared: { name?: string; type?: string }, field = "image"): Promise<CleanImage> {
+export function processGuideImage(
+  bytes: Buffer,
+  declared: { name?: string; type?: string },
+  field = "image",
+): Promise<CleanImage> {
   return checkAndReencode(bytes, declared, guideRules(declared.name, field));
 }
 
@@ -38,11 +42,23 @@ const visibleImage = (clinicId: string) => ({ OR: [{ clinicId }, { clinicId: nul
  * Only the clinic's own images and the shared library's, and only published ones (a draft's uploads are not
  * in any version).
  */
-export async function findSectionImages(clinicId: string, sections: { blocks: Block[] }[], tx: Tx = db): Promise<Record<string, PdfImage>> {
+export async function findSectionImages(
+  clinicId: string,
+  sections: { blocks: Block[] }[],
+  tx: Tx = db,
+): Promise<Record<string, PdfImage>> {
   const ids = [...new Set(sections.flatMap((s) => imageIdsIn(s.blocks)))];
   if (ids.length === 0) return {};
-  const rows = await tx.guideImage.findMany({ where: { id: { in: ids }, draftId: null, ...visibleImage(clinicId) }, select: { id: true, format: true, width: true, height: true, data: true } });
-  return Object.fromEntries(rows.map((r) => [r.id, { data: new Uint8Array(r.data), format: r.format === "png" ? "png" : "jpg", width: r.width, height: r.height }]));
+  const rows = await tx.guideImage.findMany({
+    where: { id: { in: ids }, draftId: null, ...visibleImage(clinicId) },
+    select: { id: true, format: true, width: true, height: true, data: true },
+  });
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.id,
+      { data: new Uint8Array(r.data), format: r.format === "png" ? "png" : "jpg", width: r.width, height: r.height },
+    ]),
+  );
 }
 
 /**
@@ -51,7 +67,13 @@ export async function findSectionImages(clinicId: string, sections: { blocks: Bl
  */
 export async function findGuideImage(clinicId: string, imageId: string, opts: { includeDrafts: boolean }) {
   return db.guideImage.findFirst({
-    where: { id: imageId, OR: [{ clinicId, ...(opts.includeDrafts ? {} : { draftId: null }) }, { clinicId: null, draftId: null }] },
+    where: {
+      id: imageId,
+      OR: [
+        { clinicId, ...(opts.includeDrafts ? {} : { draftId: null }) },
+        { clinicId: null, draftId: null },
+      ],
+    },
     select: { data: true, format: true, sha256: true },
   });
 }

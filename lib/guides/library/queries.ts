@@ -66,7 +66,11 @@ export async function findLibrary(ctx: MemberContext, opts: { q?: string; page?:
     ORDER BY rank DESC, "title" ASC
     LIMIT ${LIBRARY_PAGE_SIZE} OFFSET ${(page - 1) * LIBRARY_PAGE_SIZE}`;
   const total = Number(rows[0]?.total ?? 0);
-  return { guides: rows.map(({ total: _t, ...r }) => r), total, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)) };
+  return {
+    guides: rows.map(({ total: _t, ...r }) => r),
+    total,
+    pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)),
+  };
 }
 
 /** A guide the clinic can see: one version (the latest by default) with its sections, references and history. */
@@ -81,7 +85,14 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       level: true,
       versions: {
         orderBy: { version: "desc" },
-        select: { id: true, version: true, title: true, createdAt: true, importedBy: true, _count: { select: { sections: { where: { changed: true } } } } },
+        select: {
+          id: true,
+          version: true,
+          title: true,
+          createdAt: true,
+          importedBy: true,
+          _count: { select: { sections: { where: { changed: true } } } },
+        },
       },
     },
   });
@@ -100,7 +111,22 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       words: true,
       createdAt: true,
       translationNote: true,
-      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, required: true, lockReason: true, blocks: true, grade: true, words: true, changed: true, keyPoint: true } },
+      sections: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          key: true,
+          title: true,
+          kind: true,
+          required: true,
+          lockReason: true,
+          blocks: true,
+          grade: true,
+          words: true,
+          changed: true,
+          keyPoint: true,
+        },
+      },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });
@@ -128,7 +154,13 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
   };
 }
 
-export type VariantColumn = { guideId: string; title: string; language: string; level: string; sections: Map<string, { title: string; blocks: Block[]; grade: number; words: number; keyPoint: string | null }> };
+export type VariantColumn = {
+  guideId: string;
+  title: string;
+  language: string;
+  level: string;
+  sections: Map<string, { title: string; blocks: Block[]; grade: number; words: number; keyPoint: string | null }>;
+};
 
 /**
  * The other variants of a guide (levels, languages) at their newest versions, each section by key, for the
@@ -146,6 +178,13 @@ export async function findVariantColumns(ctx: MemberContext, guideId: string): P
     title: m.title,
     language: m.language,
     level: m.level,
-    sections: new Map(sections.filter((s) => s.versionId === m.versionId).map((s) => [s.key, { title: s.title, blocks: readBlocks(s.blocks), grade: s.grade, words: s.words, keyPoint: s.keyPoint }])),
+    sections: new Map(
+      sections
+        .filter((s) => s.versionId === m.versionId)
+        .map((s) => [
+          s.key,
+          { title: s.title, blocks: readBlocks(s.blocks), grade: s.grade, words: s.words, keyPoint: s.keyPoint },
+        ]),
+    ),
   }));
 }

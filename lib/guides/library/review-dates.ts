@@ -52,7 +52,10 @@ export async function getReviewInfo(ctx: MemberContext, guideId: string): Promis
 export async function markGuideReviewed(ctx: MemberContext, guideId: string): Promise<void> {
   requireRole(ctx, MANAGERS);
   await db.$transaction(async (tx) => {
-    const updated = await tx.guide.updateMany({ where: { id: guideId, clinicId: ctx.clinic.id }, data: { lastReviewedAt: new Date(), lastReviewedById: ctx.user.id } });
+    const updated = await tx.guide.updateMany({
+      where: { id: guideId, clinicId: ctx.clinic.id },
+      data: { lastReviewedAt: new Date(), lastReviewedById: ctx.user.id },
+    });
     if (updated.count === 0) throw new AppError("NOT_FOUND", "That guide is not one of your clinic's own guides.");
     await auditMember(ctx, { action: "guide.reviewed", targetType: "guide", targetId: guideId }, tx);
   });

@@ -7,7 +7,21 @@ import type { SectionKind } from "@/lib/generated/prisma/client";
 // Guides a clinic may use: its own and the shared library (clinicId null). Always part of the where-clause.
 export const visibleGuide = (clinicId: string) => ({ OR: [{ clinicId }, { clinicId: null }] });
 
-export type VersionSection = { key: string; title: string; kind: SectionKind; required: boolean; lockReason: string | null; redFlag: boolean; blocks: Block[]; citedRefKeys: string[]; plainText: string; grade: number; words: number; contentHash: string; keyPoint: string | null };
+export type VersionSection = {
+  key: string;
+  title: string;
+  kind: SectionKind;
+  required: boolean;
+  lockReason: string | null;
+  redFlag: boolean;
+  blocks: Block[];
+  citedRefKeys: string[];
+  plainText: string;
+  grade: number;
+  words: number;
+  contentHash: string;
+  keyPoint: string | null;
+};
 
 /** A guide version the clinic can see, with its sections in guide order and its references. */
 export async function getGuideVersion(clinicId: string, guideVersionId: string, tx: Tx = db) {
@@ -19,7 +33,24 @@ export async function getGuideVersion(clinicId: string, guideVersionId: string, 
       title: true,
       guideId: true,
       guide: { select: { language: true, level: true } },
-      sections: { orderBy: { position: "asc" }, select: { key: true, title: true, kind: true, required: true, lockReason: true, redFlag: true, blocks: true, citedRefKeys: true, plainText: true, grade: true, words: true, contentHash: true, keyPoint: true } },
+      sections: {
+        orderBy: { position: "asc" },
+        select: {
+          key: true,
+          title: true,
+          kind: true,
+          required: true,
+          lockReason: true,
+          redFlag: true,
+          blocks: true,
+          citedRefKeys: true,
+          plainText: true,
+          grade: true,
+          words: true,
+          contentHash: true,
+          keyPoint: true,
+        },
+      },
       references: { orderBy: { position: "asc" }, select: { key: true, text: true, url: true } },
     },
   });
@@ -45,24 +76,47 @@ export async function getLatestVersionId(clinicId: string, guideId: string, tx: 
   return latest.id;
 }
 
-export type FamilyMember = { guideId: string; versionId: string; title: string; language: string; level: string; isOriginal: boolean };
+export type FamilyMember = {
+  guideId: string;
+  versionId: string;
+  title: string;
+  language: string;
+  level: string;
+  isOriginal: boolean;
+};
 
 /**
  * A guide with all its variants the clinic can see (its original first), each at its newest version. A
  * variant another clinic imported over a shared guide is not among them: every row is scoped by visibility.
  */
 export async function findGuideFamily(clinicId: string, guideId: string, tx: Tx = db): Promise<FamilyMember[]> {
-  const guide = await tx.guide.findFirst({ where: { id: guideId, ...visibleGuide(clinicId) }, select: { id: true, variantOfId: true } });
+  const guide = await tx.guide.findFirst({
+    where: { id: guideId, ...visibleGuide(clinicId) },
+    select: { id: true, variantOfId: true },
+  });
   if (!guide) throw new AppError("NOT_FOUND", "That guide is not in your library.");
   const rootId = guide.variantOfId ?? guide.id;
   const rows = await tx.guide.findMany({
     where: { AND: [{ OR: [{ id: rootId }, { variantOfId: rootId }] }, visibleGuide(clinicId)] },
     orderBy: { createdAt: "asc" },
-    select: { id: true, variantOfId: true, language: true, level: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, title: true } } },
+    select: {
+      id: true,
+      variantOfId: true,
+      language: true,
+      level: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, title: true } },
+    },
   });
   return rows
     .filter((g) => g.versions[0])
-    .map((g) => ({ guideId: g.id, versionId: g.versions[0]!.id, title: g.versions[0]!.title, language: g.language, level: g.level, isOriginal: g.variantOfId === null }))
+    .map((g) => ({
+      guideId: g.id,
+      versionId: g.versions[0]!.id,
+      title: g.versions[0]!.title,
+      language: g.language,
+      level: g.level,
+      isOriginal: g.variantOfId === null,
+    }))
     .sort((a, b) => Number(b.isOriginal) - Number(a.isOriginal));
 }
 
@@ -70,7 +124,16 @@ export async function findGuideFamily(clinicId: string, guideId: string, tx: Tx 
  * The variant a handout starts in: the wanted language (the clinic's setting) at the wanted level, else
  * plain in that language when it exists, else the language's standard text, else the guide as opened.
  */
-export function pickVariant<T extends { language: string; level: string }>(family: T[], want: { language: string; level: string }, fallback: T): T {
+export function pickVariant<T extends { language: string; level: string }>(
+  family: T[],
+  want: { language: string; level: string },
+  fallback: T,
+): T {
   const lang = (m: T) => m.language.toLowerCase().split("-")[0] === want.language.toLowerCase().split("-")[0];
-  return family.find((m) => lang(m) && m.level === want.level) ?? family.find((m) => lang(m) && m.level === "plain") ?? family.find(lang) ?? fallback;
+  return (
+    family.find((m) => lang(m) && m.level === want.level) ??
+    family.find((m) => lang(m) && m.level === "plain") ??
+    family.find(lang) ??
+    fallback
+  );
 }

@@ -8,12 +8,27 @@ import { citedReferences } from "@/lib/handouts/printed/sections";
 import type { PrintedHandout, PrintedSection } from "@/lib/handouts/printed/model";
 
 /** What a handout was made from: the model's own fields, every reference of its guide version, its link's address. */
-export type PrintedParts = Omit<PrintedHandout, "words" | "link" | "clinicName" | "meta" | "mainPoints" | "notesBlocks" | "contactLines"> & { link: { url: string } | null };
+export type PrintedParts = Omit<
+  PrintedHandout,
+  "words" | "link" | "clinicName" | "meta" | "mainPoints" | "notesBlocks" | "contactLines"
+> & { link: { url: string } | null };
 
-type GuideSection = Omit<PrintedSection, "warning"> & { lockReason: string | null; redFlag: boolean; required: boolean };
+type GuideSection = Omit<PrintedSection, "warning"> & {
+  lockReason: string | null;
+  redFlag: boolean;
+  required: boolean;
+};
 
 /** A guide version's section as printed, with whether it is boxed as warning signs (from its own immutable flags). */
-export const printedSection = (s: GuideSection): PrintedSection => ({ key: s.key, title: s.title, kind: s.kind, blocks: s.blocks, citedRefKeys: s.citedRefKeys, keyPoint: s.keyPoint, warning: isWarningSection(s) });
+export const printedSection = (s: GuideSection): PrintedSection => ({
+  key: s.key,
+  title: s.title,
+  kind: s.kind,
+  blocks: s.blocks,
+  citedRefKeys: s.citedRefKeys,
+  keyPoint: s.keyPoint,
+  warning: isWarningSection(s),
+});
 
 /**
  * Everything a handout prints around the guide's text, decided here for every renderer: the words in its
@@ -38,7 +53,11 @@ export function printedHandout(parts: PrintedParts): PrintedHandout {
     references: citedReferences(parts.references, parts.sections),
     link: link && { url: link.url, label: t.scanToRead, alt: t.qrAlt(t.scanToRead, link.url) },
     clinicName,
-    meta: [date(parts.createdAt), parts.preparedFor && t.preparedFor(parts.preparedFor), parts.followUpDate && t.followUp(date(parts.followUpDate))].filter((m): m is string => !!m),
+    meta: [
+      date(parts.createdAt),
+      parts.preparedFor && t.preparedFor(parts.preparedFor),
+      parts.followUpDate && t.followUp(date(parts.followUpDate)),
+    ].filter((m): m is string => !!m),
     mainPoints: mainPoints(parts.sections),
     // Read as they print: a form feed or line separator is a line break and what no font draws (control
     // characters, invisible marks the fonts lack) is dropped first, so a line of only those is a blank line.

@@ -15,8 +15,12 @@ export function contactLines(c: ContactSnapshot, t: Messages["contact"]): Contac
     ...(clinician ? [{ label: t.clinician, text: clinician }] : []),
     ...(c.directPhone ? [{ label: t.directLine, text: c.directPhone, href: telHref(c.directPhone) }] : []),
     ...(c.phone ? [{ label: t.phone, text: c.phone, href: telHref(c.phone) }] : []),
-    ...(c.email ? [{ label: t.email, text: c.email, href: isEmailAddress(c.email) ? `mailto:${c.email}` : undefined }] : []),
-    ...(c.website ? [{ label: t.website, text: c.website, href: WEBSITE.test(c.website) ? c.website : undefined }] : []),
+    ...(c.email
+      ? [{ label: t.email, text: c.email, href: isEmailAddress(c.email) ? `mailto:${c.email}` : undefined }]
+      : []),
+    ...(c.website
+      ? [{ label: t.website, text: c.website, href: WEBSITE.test(c.website) ? c.website : undefined }]
+      : []),
     ...(c.address ? [{ label: t.address, text: c.address }] : []),
     ...(c.hours ? [{ label: t.hours, text: c.hours }] : []),
   ];

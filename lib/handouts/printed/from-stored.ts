@@ -4,12 +4,32 @@ import { printedHandout, printedSection } from "@/lib/handouts/printed/build";
 import type { PrintedHandout } from "@/lib/handouts/printed/model";
 
 /** A stored handout's row, its JSON snapshots as stored. */
-export type StoredRow = { title: string; sectionKeys: string[]; notes: string; preparedFor: string | null; followUpDate: Date | null; createdAt: Date; contact: unknown; options: unknown; branding: unknown };
+export type StoredRow = {
+  title: string;
+  sectionKeys: string[];
+  notes: string;
+  preparedFor: string | null;
+  followUpDate: Date | null;
+  createdAt: Date;
+  contact: unknown;
+  options: unknown;
+  branding: unknown;
+};
 
 /** Its guide version (immutable), the blocks already read (lib/guides/blocks.ts readBlocks). */
 export type StoredVersion = {
   title: string;
-  sections: { key: string; title: string; kind: SectionKind; blocks: Block[]; citedRefKeys: string[]; keyPoint: string | null; lockReason: string | null; redFlag: boolean; required: boolean }[];
+  sections: {
+    key: string;
+    title: string;
+    kind: SectionKind;
+    blocks: Block[];
+    citedRefKeys: string[];
+    keyPoint: string | null;
+    lockReason: string | null;
+    redFlag: boolean;
+    required: boolean;
+  }[];
   references: Reference[];
 };
 
@@ -20,7 +40,11 @@ export type StoredVersion = {
  * has is left out), the SHA-256 kept beside each picture, and its link's address (none where it is not
  * printed).
  */
-export function printedFromStored(row: StoredRow, version: StoredVersion, kept: { pictures: Record<string, string | null>; link: { url: string } | null }): PrintedHandout {
+export function printedFromStored(
+  row: StoredRow,
+  version: StoredVersion,
+  kept: { pictures: Record<string, string | null>; link: { url: string } | null },
+): PrintedHandout {
   const options = readOptions(row.options);
   const branding = readBranding(row.branding);
   const byKey = new Map(version.sections.map((s) => [s.key, s]));
@@ -37,7 +61,13 @@ export function printedFromStored(row: StoredRow, version: StoredVersion, kept: 
     largePrint: options.largePrint,
     pageSize: options.pageSize,
     contact: readContact(row.contact),
-    branding: { clinicName: branding.clinicName, primaryColor: branding.primaryColor, accentColor: branding.accentColor, extraDisclaimer: branding.extraDisclaimer, logoSha256: branding.logoSha256 },
+    branding: {
+      clinicName: branding.clinicName,
+      primaryColor: branding.primaryColor,
+      accentColor: branding.accentColor,
+      extraDisclaimer: branding.extraDisclaimer,
+      logoSha256: branding.logoSha256,
+    },
     sections: row.sectionKeys.flatMap((key) => {
       const s = byKey.get(key);
       return s ? [printedSection(s)] : [];

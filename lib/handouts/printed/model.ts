@@ -13,7 +13,15 @@ export type { ContactLine, NotesBlock };
 export type Layout = OptionsSnapshot["layout"];
 
 /** A section as printed. `warning`: it tells the patient when to get help (boxed from layout 2 on). */
-export type PrintedSection = { key: string; title: string; kind: SectionKind; blocks: Block[]; citedRefKeys: string[]; keyPoint?: string | null; warning?: boolean };
+export type PrintedSection = {
+  key: string;
+  title: string;
+  kind: SectionKind;
+  blocks: Block[];
+  citedRefKeys: string[];
+  keyPoint?: string | null;
+  warning?: boolean;
+};
 
 /** The portal's own words around the guide's text, in the handout's language (lib/i18n). */
 export type PrintedWords = {
@@ -29,7 +37,13 @@ export type PrintedWords = {
 /** The patient link (/h/<token>) printed with a QR code on page 1, with the line that says what it is. */
 export type PrintedLink = { url: string; label: string; alt: string };
 
-export type PrintedBranding = { clinicName: string; primaryColor: string; accentColor: string; extraDisclaimer: string | null; logoSha256: string | null };
+export type PrintedBranding = {
+  clinicName: string;
+  primaryColor: string;
+  accentColor: string;
+  extraDisclaimer: string | null;
+  logoSha256: string | null;
+};
 
 export type PrintedHandout = {
   layout: Layout;

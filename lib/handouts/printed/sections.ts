@@ -7,14 +7,19 @@ type Selectable = { key: string; kind: "content" | "references" | "disclaimer"; 
 
 export function selectSections<T extends Selectable>(all: T[], chosenKeys: string[]): T[] {
   const byKey = new Map(all.map((s) => [s.key, s]));
-  const chosen = [...new Set(chosenKeys)].map((k) => byKey.get(k)).filter((s): s is T => !!s && s.kind !== "references");
+  const chosen = [...new Set(chosenKeys)]
+    .map((k) => byKey.get(k))
+    .filter((s): s is T => !!s && s.kind !== "references");
   const missingRequired = all.filter((s) => s.required && s.kind !== "references" && !chosen.includes(s));
   const ordered = [...chosen, ...missingRequired];
   return [...ordered.filter((s) => s.kind !== "disclaimer"), ...ordered.filter((s) => s.kind === "disclaimer")];
 }
 
 /** The references cited by `sections`, in the guide's order. */
-export function citedReferences<R extends { key: string }>(references: R[], sections: { citedRefKeys: string[] }[]): R[] {
+export function citedReferences<R extends { key: string }>(
+  references: R[],
+  sections: { citedRefKeys: string[] }[],
+): R[] {
   const cited = new Set(sections.flatMap((s) => s.citedRefKeys));
   return references.filter((r) => cited.has(r.key));
 }

@@ -15,13 +15,23 @@ export const en = {
   scanToRead: "Scan to read this handout on your phone",
   qrAlt: (label: string, url: string) => `QR code: ${label} ${url}`,
   logoAlt: (clinic: string) => `${clinic} logo`,
-  contact: { clinician: "Your clinician", directLine: "Direct line", phone: "Phone", email: "Email", website: "Website", address: "Address", hours: "Hours" },
+  contact: {
+    clinician: "Your clinician",
+    directLine: "Direct line",
+    phone: "Phone",
+    email: "Email",
+    website: "Website",
+    address: "Address",
+    hours: "Hours",
+  },
   email: {
     subject: (clinic: string) => `Your handout from ${clinic}`,
     hello: "Hello,",
     attached: (clinic: string) => `${clinic} sent you the handout you asked for. It is attached as a PDF.`,
-    linkIntro: (clinic: string) => `${clinic} has a handout for you. Read it on your phone or computer, or download it as a PDF, here:`,
-    linkUntil: (date: string) => `The link works until ${date}. Anyone with the link can open the handout, so please do not forward this email.`,
+    linkIntro: (clinic: string) =>
+      `${clinic} has a handout for you. Read it on your phone or computer, or download it as a PDF, here:`,
+    linkUntil: (date: string) =>
+      `The link works until ${date}. Anyone with the link can open the handout, so please do not forward this email.`,
     questions: "If you have questions, please contact us:",
     why: "You got this email because you asked the clinic to send you this handout.",
     fileName: (date: string) => `handout-${date}.pdf`,
@@ -31,11 +41,13 @@ export const en = {
     largerText: "Larger text",
     downloadPdf: "Download PDF",
     pdfSize: (pages: number) => `PDF, ${pages} ${pages === 1 ? "page" : "pages"}`,
-    worksUntil: (date: string) => `This link works until ${date}. It shows the handout exactly as your clinic gave it to you.`,
+    worksUntil: (date: string) =>
+      `This link works until ${date}. It shows the handout exactly as your clinic gave it to you.`,
     goneTitle: "This handout is no longer available",
     goneBody: "The link may have expired or been withdrawn, or it may be mistyped.",
     goneCall: "To get a new copy, call",
-    goneUnknown: "To get a new copy, call the clinic that gave it to you. Their phone number is on your printed handout and in their email.",
+    goneUnknown:
+      "To get a new copy, call the clinic that gave it to you. Their phone number is on your printed handout and in their email.",
     unverifiedTitle: "This handout's content could not be verified",
     unverifiedBody: "What this page would show no longer matches the handout your clinic gave you, so it is not shown.",
     unverifiedCall: "Please contact",

@@ -10,8 +10,15 @@ export type Replay = (base: string, cookie: string) => Promise<{ ok: boolean; ms
 /** Captures Generate on `base` in a browser holding the session `cookie` (from a sign-in over HTTP). */
 export async function captureReplay(browser: Browser, base: string, cookie: string, clinicId: string): Promise<Replay> {
   const context = await browser.newContext({ baseURL: base });
-  await context.addCookies(cookie.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })));
-  const request = await captureGenerate(await context.newPage(), clinicId, "Cluster bench", { page: 60_000, saved: 60_000 });
+  await context.addCookies(
+    cookie
+      .split("; ")
+      .map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })),
+  );
+  const request = await captureGenerate(await context.newPage(), clinicId, "Cluster bench", {
+    page: 60_000,
+    saved: 60_000,
+  });
   const headers = actionHeaders(request);
   const body = new Uint8Array(request.postDataBuffer()!);
   const pathname = new URL(request.url()).pathname;
@@ -25,6 +32,10 @@ export async function captureReplay(browser: Browser, base: string, cookie: stri
       redirect: "manual",
     });
     await res.arrayBuffer();
-    return { ok: !!res.headers.get("x-action-redirect")?.includes("/handouts/"), ms: performance.now() - t, status: res.status };
+    return {
+      ok: !!res.headers.get("x-action-redirect")?.includes("/handouts/"),
+      ms: performance.now() - t,
+      status: res.status,
+    };
   };
 }

@@ -12,4 +12,7 @@ export type Cluster = {
   mailDir: string;
   stop: () => Promise<void>;
 };
-export declare function startCluster(options: { servers: { name: string; env?: Record<string, string>; balanced?: boolean }[]; workers: number }): Promise<Cluster>;
+export declare function startCluster(options: {
+  servers: { name: string; env?: Record<string, string>; balanced?: boolean }[];
+  workers: number;
+}): Promise<Cluster>;

@@ -22,8 +22,12 @@ function nginxBinary() {
   const found = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
   if (found) return found;
   log("installing nginx (apt-get install nginx-light)");
-  const r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "nginx-light"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  if (r.status !== 0 || !fs.existsSync("/usr/sbin/nginx")) throw new Error("nginx is not installed and could not be installed: apt-get install nginx-light");
+  const r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "nginx-light"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+  if (r.status !== 0 || !fs.existsSync("/usr/sbin/nginx"))
+    throw new Error("nginx is not installed and could not be installed: apt-get install nginx-light");
   return "/usr/sbin/nginx";
 }
 
@@ -58,7 +62,13 @@ http {
 async function waitForHealth(base, child) {
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${base} exited with ${child.exitCode}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${base} did not start`);
@@ -91,7 +101,12 @@ export async function startCluster({ servers, workers }) {
   }
 
   try {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), password: "cluster", persistent: false, database: "portal_cluster" });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, "pg"),
+      password: "cluster",
+      persistent: false,
+      database: "portal_cluster",
+    });
     started.push(pg);
     const smtp = await startSmtpCatcher({ dir: path.join(tmp, "mail") });
     started.push(smtp);
@@ -117,13 +132,25 @@ export async function startCluster({ servers, workers }) {
 
     for (const s of servers) {
       const port = await freePort();
-      const child = spawn(process.execPath, webServerArgs(), { env: { ...env, ...s.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawn(process.execPath, webServerArgs(), {
+        env: { ...env, ...s.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       web.push({ name: s.name, base: `http://127.0.0.1:${port}`, child });
     }
     await Promise.all(web.map((s) => waitForHealth(s.base, s.child)));
     const lbServers = web.filter((_, i) => servers[i]?.balanced !== false);
-    fs.writeFileSync(path.join(tmp, "nginx.conf"), nginxConfig(tmp, lbPort, lbServers.map((s) => s.base.replace("http://", ""))));
-    nginx = spawn(nginxBinary(), ["-c", path.join(tmp, "nginx.conf"), "-p", tmp, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "inherit"] });
+    fs.writeFileSync(
+      path.join(tmp, "nginx.conf"),
+      nginxConfig(
+        tmp,
+        lbPort,
+        lbServers.map((s) => s.base.replace("http://", "")),
+      ),
+    );
+    nginx = spawn(nginxBinary(), ["-c", path.join(tmp, "nginx.conf"), "-p", tmp, "-g", "daemon off;"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     await waitForHealth(lb, nginx);
     for (let i = 0; i < workers; i++) {
       const w = startWorkerProcess(env, { quiet: true });

@@ -12,7 +12,11 @@ export function percentiles(ms: number[]): Percentiles {
  * `durationMs`: the time from sending each request to its response's headers (TTFB). A page that does not
  * answer 200 is an error, not a sample.
  */
-export async function sampleTtfb(urls: string[], cookie: string, durationMs: number): Promise<Percentiles & { errors: number }> {
+export async function sampleTtfb(
+  urls: string[],
+  cookie: string,
+  durationMs: number,
+): Promise<Percentiles & { errors: number }> {
   const until = Date.now() + durationMs;
   const times: number[] = [];
   let errors = 0;

@@ -19,7 +19,14 @@ describe("password policy", () => {
   });
 
   it("refuses common passwords, repeated characters and simple runs, whatever the case", () => {
-    for (const p of ["Password1234", "qwertyuiop123", "aaaaaaaaaaaa", "123456789012", "abcdefghijklm", "1qaz2wsx3edc"]) {
+    for (const p of [
+      "Password1234",
+      "qwertyuiop123",
+      "aaaaaaaaaaaa",
+      "123456789012",
+      "abcdefghijklm",
+      "1qaz2wsx3edc",
+    ]) {
       expect(messages(p), p).toEqual(["This password is too common. Try a few unrelated words together."]);
     }
   });

@@ -7,9 +7,14 @@ const ATEXT = "!#$%&'*+-/=?^_`{|}~";
 
 describe("masking email addresses", () => {
   it("masks the whole local part of an address with an apostrophe, as a stored SMTP error and a recipient", () => {
-    expect(maskAddresses("550 5.1.1 <mary'smith@example.com>: Recipient address rejected")).toBe("550 5.1.1 <m***@example.com>: Recipient address rejected");
+    expect(maskAddresses("550 5.1.1 <mary'smith@example.com>: Recipient address rejected")).toBe(
+      "550 5.1.1 <m***@example.com>: Recipient address rejected",
+    );
     expect(maskAddress("mary'smith@example.com")).toBe("m***@example.com");
-    const { reason } = classifySmtpError({ responseCode: 550, response: "550 5.1.1 mary'smith@example.com... User unknown" });
+    const { reason } = classifySmtpError({
+      responseCode: 550,
+      response: "550 5.1.1 mary'smith@example.com... User unknown",
+    });
     expect(reason).toBe("550 5.1.1 m***@example.com... User unknown");
   });
 
@@ -29,7 +34,9 @@ describe("masking email addresses", () => {
   });
 
   it("masks every address in a reply and leaves the rest of it as it was", () => {
-    expect(maskAddresses(`452 "o'neil@a.example", "b+tag@b.example"; try later`)).toBe(`452 "o***@a.example", "b***@b.example"; try later`);
+    expect(maskAddresses(`452 "o'neil@a.example", "b+tag@b.example"; try later`)).toBe(
+      `452 "o***@a.example", "b***@b.example"; try later`,
+    );
     expect(maskAddresses("421 4.7.0 Try again later (example.com)")).toBe("421 4.7.0 Try again later (example.com)");
   });
 });

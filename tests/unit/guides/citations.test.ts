@@ -2,7 +2,8 @@ import { describe, it, expect } from "vitest";
 import type { Inline } from "@/lib/guides/blocks";
 import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
 
-const references = "## References\n\n- Bhatia, A., & Cohen, S. P. (2020). Back pain drugs.\n- Merck Manual. (2022). Low back pain.\n\n## Disclaimer\n\nGeneral information only.\n";
+const references =
+  "## References\n\n- Bhatia, A., & Cohen, S. P. (2020). Back pain drugs.\n- Merck Manual. (2022). Low back pain.\n\n## Disclaimer\n\nGeneral information only.\n";
 
 function parse(body: string) {
   const result = parseGuideMarkdown(`# T\n\n## Care\n\n${body}\n\n${references}`);

@@ -28,20 +28,36 @@ describe("guide editor, pure parts", () => {
   });
 
   it("reads an attached picture as an image block with its description and caption; plain Markdown keeps the old rule", () => {
-    const md = '# T\n\n## Stretch\n\n![A calf stretch against a wall](image:abc "Hold for 30 seconds")\n\nText.\n\n## Disclaimer\n\nAdvice.';
+    const md =
+      '# T\n\n## Stretch\n\n![A calf stretch against a wall](image:abc "Hold for 30 seconds")\n\nText.\n\n## Disclaimer\n\nAdvice.';
     const attached = parseGuideMarkdown(md, { images: { "image:abc": "abc" } });
-    expect(attached.ok && attached.guide.sections[0]!.blocks[0]).toEqual({ type: "image", imageId: "abc", alt: "A calf stretch against a wall", caption: "Hold for 30 seconds" });
+    expect(attached.ok && attached.guide.sections[0]!.blocks[0]).toEqual({
+      type: "image",
+      imageId: "abc",
+      alt: "A calf stretch against a wall",
+      caption: "Hold for 30 seconds",
+    });
     expect(attached.ok && attached.guide.sections[0]!.plainText).toBe("Hold for 30 seconds.\nText.");
     const plain = parseGuideMarkdown(md);
     expect(plain.ok && plain.warnings.join(" ")).toMatch(/Images are not imported/);
-    const noAlt = parseGuideMarkdown(md.replace("A calf stretch against a wall", ""), { images: { "image:abc": "abc" } });
+    const noAlt = parseGuideMarkdown(md.replace("A calf stretch against a wall", ""), {
+      images: { "image:abc": "abc" },
+    });
     expect(!noAlt.ok && noAlt.errors.join(" ")).toMatch(/has no description/);
     const inline = parseGuideMarkdown(md.replace("\n\nText.", " Text."), { images: { "image:abc": "abc" } });
     expect(!inline.ok && inline.errors.join(" ")).toMatch(/must be on a line of its own/);
   });
 
   it("places the parser's messages on the section and field they are about, with the section's own line numbers", () => {
-    const draft = { title: "Knee", summary: "", source: "", reviewed: "", language: "en", level: "standard" as const, sections: [section("One", "Fine."), section("Two", "Text\n\n<div>x</div>")] };
+    const draft = {
+      title: "Knee",
+      summary: "",
+      source: "",
+      reviewed: "",
+      language: "en",
+      level: "standard" as const,
+      sections: [section("One", "Fine."), section("Two", "Text\n\n<div>x</div>")],
+    };
     const { markdown, lines } = draftToMarkdown(draft);
     const parsed = parseGuideMarkdown(markdown);
     expect(parsed.ok).toBe(false);
@@ -54,18 +70,32 @@ describe("guide editor, pure parts", () => {
   });
 
   it("escapes a section title so it stays one plain heading", () => {
-    const draft = { title: "T", summary: "", source: "", reviewed: "", language: "en", level: "standard" as const, sections: [section("Step #1 *now* [x]", "Text.")] };
+    const draft = {
+      title: "T",
+      summary: "",
+      source: "",
+      reviewed: "",
+      language: "en",
+      level: "standard" as const,
+      sections: [section("Step #1 *now* [x]", "Text.")],
+    };
     const parsed = parseGuideMarkdown(draftToMarkdown(draft).markdown);
     expect(parsed.ok && parsed.guide.sections[0]!.title).toBe("Step #1 *now* [x]");
   });
 
   it("applies the toolbar's formats to the selection", () => {
-    expect(applyFormat("bold", { text: "a word here", start: 2, end: 6 })).toEqual({ text: "a **word** here", start: 4, end: 8 });
+    expect(applyFormat("bold", { text: "a word here", start: 2, end: 6 })).toEqual({
+      text: "a **word** here",
+      start: 4,
+      end: 8,
+    });
     expect(applyFormat("numbers", { text: "one\ntwo", start: 0, end: 7 }).text).toBe("1. one\n2. two");
     expect(applyFormat("bullets", { text: "Intro\nitem", start: 7, end: 7 }).text).toBe("Intro\n\n- item");
     expect(applyFormat("link", { text: "see this", start: 4, end: 8 }).text).toBe("see [this](https://)");
     expect(applyFormat("subheading", { text: "Title", start: 0, end: 0 }).text).toBe("### Title");
-    const table = parseGuideMarkdown(`# T\n\n## S\n\n${applyFormat("table", { text: "Intro.", start: 6, end: 6 }).text}`);
+    const table = parseGuideMarkdown(
+      `# T\n\n## S\n\n${applyFormat("table", { text: "Intro.", start: 6, end: 6 }).text}`,
+    );
     expect(table.ok && table.guide.sections[0]!.blocks.map((b) => b.type)).toEqual(["paragraph", "table"]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, it, expect } from "vitest";
-import { MAX_GUIDE_BYTES, NO_DISCLAIMER_WARNING, parseGuideMarkdown, slugify } from "@/lib/guides/import/parse-markdown";
+import {
+  MAX_GUIDE_BYTES,
+  NO_DISCLAIMER_WARNING,
+  parseGuideMarkdown,
+  slugify,
+} from "@/lib/guides/import/parse-markdown";
 
 function errorsOf(input: Buffer | string): string[] {
   const result = parseGuideMarkdown(input);
@@ -50,7 +55,10 @@ Read [the leaflet](https://example.org/leaflet), email [the nurse](mailto:nurse@
 describe("parseGuideMarkdown structure", () => {
   it("maps tables, nested lists, sub-headings, links and marks into exactly these blocks", () => {
     const { guide, warnings } = parseOk(synthetic);
-    expect(warnings).toEqual(['Images are not imported: the image on line 32 is shown as its description ("a chart").', NO_DISCLAIMER_WARNING]);
+    expect(warnings).toEqual([
+      'Images are not imported: the image on line 32 is shown as its description ("a chart").',
+      NO_DISCLAIMER_WARNING,
+    ]);
     expect(guide.title).toBe("Synthetic guide");
     expect(guide.summary).toBe("Intro text with bold words.");
     expect(guide.sections.map((s) => s.key)).toEqual(["dosing-table", "steps", "contact"]);
@@ -64,7 +72,10 @@ describe("parseGuideMarkdown structure", () => {
         rows: [
           [
             [{ type: "text", text: "Ibuprofen" }],
-            [{ type: "text", text: "200 " }, { type: "text", text: "mg", italic: true }],
+            [
+              { type: "text", text: "200 " },
+              { type: "text", text: "mg", italic: true },
+            ],
             [{ type: "text", text: "with food" }],
           ],
           [[{ type: "text", text: "Paracetamol" }], [{ type: "text", text: "500 mg" }], []],
@@ -133,12 +144,20 @@ describe("parseGuideMarkdown structure", () => {
     expect(guide.source).toBeNull();
     const links = guide.sections[0]?.blocks[0];
     expect(links).toMatchObject({
-      children: [{}, { type: "link", href: "http://example.org" }, {}, { type: "link", href: "https://www.example.com/page" }, {}],
+      children: [
+        {},
+        { type: "link", href: "http://example.org" },
+        {},
+        { type: "link", href: "https://www.example.com/page" },
+        {},
+      ],
     });
   });
 
   it("marks disclaimer and when-to-get-help sections as required", () => {
-    const { guide } = parseOk("# T\n\n## When to Seek Care\n\nCall us.\n\n## Medical disclaimer\n\nNot advice.\n\n## Sources\n\n- Smith, J. (2020). Back pain.\n");
+    const { guide } = parseOk(
+      "# T\n\n## When to Seek Care\n\nCall us.\n\n## Medical disclaimer\n\nNot advice.\n\n## Sources\n\n- Smith, J. (2020). Back pain.\n",
+    );
     expect(guide.sections.map((s) => [s.kind, s.required])).toEqual([
       ["content", true],
       ["disclaimer", true],
@@ -179,7 +198,11 @@ describe("parseGuideMarkdown refuses bad input", () => {
   it.each([
     ["an empty file", "", "The file is empty."],
     ["a blank file", " \n\n", "The file is empty."],
-    ["no title", "## Only\n\nText.\n", "The guide has no title: start it with a '# Title' line or a 'title:' in front matter."],
+    [
+      "no title",
+      "## Only\n\nText.\n",
+      "The guide has no title: start it with a '# Title' line or a 'title:' in front matter.",
+    ],
     ["no sections", "# Title\n\nJust text.\n", "The guide has no sections: add at least one '## Section' heading."],
     ["an empty section", "# T\n\n## Empty\n\n## Full\n\nText.\n", 'Section "Empty" is empty.'],
     ["a section with only a sub-heading", "# T\n\n## Hollow\n\n### Sub\n", 'Section "Hollow" is empty.'],
@@ -188,16 +211,39 @@ describe("parseGuideMarkdown refuses bad input", () => {
       "# T\n\n## Risk factors\n\nA.\n\n## Risk Factors\n\nB.\n",
       'Two sections are titled "Risk Factors": section titles must be unique.',
     ],
-    ["a script block", "# T\n\n## S\n\n<script>alert(1)</script>\n", "Raw HTML is not allowed (line 5): remove the <script> markup."],
-    ["inline bold HTML", "# T\n\n## S\n\nSome <b>bold</b> text.\n", "Raw HTML is not allowed (line 5): remove the <b> markup."],
-    ["a bad review date", "---\ntitle: T\nreviewed: next week\n---\n## S\n\nText.\n", 'Front matter: "reviewed" must be a date written as YYYY-MM-DD, e.g. 2026-11-01.'],
-    ["an impossible review date", "---\ntitle: T\nreviewed: 2026-02-30\n---\n## S\n\nText.\n", 'Front matter: "reviewed" must be a date written as YYYY-MM-DD, e.g. 2026-11-01.'],
+    [
+      "a script block",
+      "# T\n\n## S\n\n<script>alert(1)</script>\n",
+      "Raw HTML is not allowed (line 5): remove the <script> markup.",
+    ],
+    [
+      "inline bold HTML",
+      "# T\n\n## S\n\nSome <b>bold</b> text.\n",
+      "Raw HTML is not allowed (line 5): remove the <b> markup.",
+    ],
+    [
+      "a bad review date",
+      "---\ntitle: T\nreviewed: next week\n---\n## S\n\nText.\n",
+      'Front matter: "reviewed" must be a date written as YYYY-MM-DD, e.g. 2026-11-01.',
+    ],
+    [
+      "an impossible review date",
+      "---\ntitle: T\nreviewed: 2026-02-30\n---\n## S\n\nText.\n",
+      'Front matter: "reviewed" must be a date written as YYYY-MM-DD, e.g. 2026-11-01.',
+    ],
     ["a non-text title", "---\ntitle: [a, b]\n---\n## S\n\nText.\n", 'Front matter: "title" must be text.'],
-    ["broken YAML", "---\ntitle: \"unclosed\n---\n## S\n\nText.\n", "The front matter is not valid YAML"],
-    ["unclosed front matter", "---\ntitle: T\n## S\n\nText.\n", "The front matter that starts on line 1 has no closing '---' line."],
+    ["broken YAML", '---\ntitle: "unclosed\n---\n## S\n\nText.\n', "The front matter is not valid YAML"],
+    [
+      "unclosed front matter",
+      "---\ntitle: T\n## S\n\nText.\n",
+      "The front matter that starts on line 1 has no closing '---' line.",
+    ],
   ])("refuses %s", (_name, input, message) => {
     const errors = errorsOf(input);
-    expect(errors.some((error) => error.startsWith(message)), errors.join("\n")).toBe(true);
+    expect(
+      errors.some((error) => error.startsWith(message)),
+      errors.join("\n"),
+    ).toBe(true);
   });
 
   it("refuses a file over 1 MB", () => {
@@ -228,7 +274,10 @@ describe("parseGuideMarkdown refuses bad input", () => {
   });
 
   it("strips a UTF-8 byte order mark and accepts CRLF line endings", () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("---\r\ntitle: T\r\n---\r\n## S\r\n\r\nText.\r\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from("---\r\ntitle: T\r\n---\r\n## S\r\n\r\nText.\r\n"),
+    ]);
     const result = parseGuideMarkdown(bytes);
     expect(result.ok && result.guide.title).toBe("T");
   });
@@ -236,13 +285,20 @@ describe("parseGuideMarkdown refuses bad input", () => {
 
 describe("sections every handout must include", () => {
   const guide = (front: string, body: string) => {
-    const r = parseGuideMarkdown(`${front ? `---\n${front}\n---\n` : ""}# Guide\n\n${body}\n\n## Disclaimer\n\nGeneral advice.\n`);
+    const r = parseGuideMarkdown(
+      `${front ? `---\n${front}\n---\n` : ""}# Guide\n\n${body}\n\n## Disclaimer\n\nGeneral advice.\n`,
+    );
     if (!r.ok) throw new Error(r.errors.join(" "));
     return r.guide.sections.map((s) => [s.title, s.lock, s.redFlag]);
   };
 
   it("locks the sections front matter names by title or key, the disclaimer, and 'when to seek care'", () => {
-    expect(guide("required: [Exercises, home-care]", "## Exercises\n\nBend.\n\n## Home Care\n\nRest.\n\n## When to Seek Care\n\nIf it swells.\n\n## Extras\n\nTea.")).toEqual([
+    expect(
+      guide(
+        "required: [Exercises, home-care]",
+        "## Exercises\n\nBend.\n\n## Home Care\n\nRest.\n\n## When to Seek Care\n\nIf it swells.\n\n## Extras\n\nTea.",
+      ),
+    ).toEqual([
       ["Exercises", "guide", false],
       ["Home Care", "guide", false],
       ["When to Seek Care", "seek-care", false],
@@ -252,7 +308,12 @@ describe("sections every handout must include", () => {
   });
 
   it("flags and locks sections that read like warning signs, whatever they are called", () => {
-    expect(guide("", "## Warning Signs — Call Right Away\n\nCall 911 if you cannot feel your legs.\n\n## After Surgery\n\nGo to the emergency department if the wound bleeds.\n\n## Moving\n\nWalk daily.")).toEqual([
+    expect(
+      guide(
+        "",
+        "## Warning Signs — Call Right Away\n\nCall 911 if you cannot feel your legs.\n\n## After Surgery\n\nGo to the emergency department if the wound bleeds.\n\n## Moving\n\nWalk daily.",
+      ),
+    ).toEqual([
       ["Warning Signs — Call Right Away", "red-flag", true],
       ["After Surgery", "red-flag", true],
       ["Moving", null, false],
@@ -263,6 +324,8 @@ describe("sections every handout must include", () => {
   it("refuses a required name that is no section", () => {
     const r = parseGuideMarkdown("---\nrequired: [Nope]\n---\n# G\n\n## A\n\nText.\n");
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors).toEqual(['Front matter "required" names "Nope", which is not a section title or key of this guide.']);
+    expect(!r.ok && r.errors).toEqual([
+      'Front matter "required" names "Nope", which is not a section title or key of this guide.',
+    ]);
   });
 });

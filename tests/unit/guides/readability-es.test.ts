@@ -5,7 +5,22 @@ import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
 
 describe("Spanish readability (Fernández-Huerta)", () => {
   it("counts syllables by Spanish rules: diphthongs, hiatus, silent u, y as a vowel", () => {
-    const cases: Record<string, number> = { espalda: 3, día: 2, país: 2, agua: 2, muy: 1, y: 1, que: 1, guerra: 2, pingüino: 3, acupuntura: 5, fisioterapeuta: 6, aire: 2, leer: 2, cirugía: 4 };
+    const cases: Record<string, number> = {
+      espalda: 3,
+      día: 2,
+      país: 2,
+      agua: 2,
+      muy: 1,
+      y: 1,
+      que: 1,
+      guerra: 2,
+      pingüino: 3,
+      acupuntura: 5,
+      fisioterapeuta: 6,
+      aire: 2,
+      leer: 2,
+      cirugía: 4,
+    };
     for (const [word, n] of Object.entries(cases)) expect([word, spanishSyllables(word)]).toEqual([word, n]);
   });
 
@@ -19,7 +34,10 @@ describe("Spanish readability (Fernández-Huerta)", () => {
   });
 
   it("scores hard Spanish lower than easy Spanish, on its own scale and target", () => {
-    const hard = readingStats("La espondilolistesis degenerativa ocasiona frecuentemente sintomatología radicular intermitente, particularmente durante actividades prolongadas.", "es");
+    const hard = readingStats(
+      "La espondilolistesis degenerativa ocasiona frecuentemente sintomatología radicular intermitente, particularmente durante actividades prolongadas.",
+      "es",
+    );
     expect(hard.grade).toBeLessThan(70);
     expect(isAboveTarget(hard.grade, "es")).toBe(true);
     expect(isAboveTarget(90.7, "es")).toBe(false);
@@ -29,8 +47,18 @@ describe("Spanish readability (Fernández-Huerta)", () => {
 });
 
 describe("bullet lists", () => {
-  const items = ["Poor posture when you sit or stand for long hours at your desk", "An injury from doing the same motion over and over again at work", "A strain in the muscles of your low back from lifting heavy boxes"];
-  const list = blocksToPlainText([{ type: "list", ordered: false, items: items.map((text) => ({ content: [{ type: "paragraph", children: [{ type: "text", text }] }] })) }]);
+  const items = [
+    "Poor posture when you sit or stand for long hours at your desk",
+    "An injury from doing the same motion over and over again at work",
+    "A strain in the muscles of your low back from lifting heavy boxes",
+  ];
+  const list = blocksToPlainText([
+    {
+      type: "list",
+      ordered: false,
+      items: items.map((text) => ({ content: [{ type: "paragraph", children: [{ type: "text", text }] }] })),
+    },
+  ]);
 
   it("score each item as a sentence, as if each ended in a full stop", () => {
     const asSentences = readingStats(items.map((i) => `${i}.`).join(" "));

@@ -1,5 +1,12 @@
 import { describe, it, expect } from "vitest";
-import { blocksToPlainText, GRADE_TARGET, MIN_SCORED_WORDS, readingLevel, readingScale, readingStats } from "@/lib/guides/readability";
+import {
+  blocksToPlainText,
+  GRADE_TARGET,
+  MIN_SCORED_WORDS,
+  readingLevel,
+  readingScale,
+  readingStats,
+} from "@/lib/guides/readability";
 import { fitPaste, notesReadingText } from "@/lib/handouts/notes";
 
 describe("readingStats", () => {
@@ -84,7 +91,10 @@ describe("readingLevel", () => {
 
 describe("notes", () => {
   it("reads bullet points as sentences and names them as the list part", () => {
-    expect(notesReadingText("Take it easy.\n- Ice\n- Rest!")).toEqual({ text: "Take it easy.\nIce.\nRest!", list: "Ice.\nRest!" });
+    expect(notesReadingText("Take it easy.\n- Ice\n- Rest!")).toEqual({
+      text: "Take it easy.\nIce.\nRest!",
+      list: "Ice.\nRest!",
+    });
   });
 
   it("keeps the beginning of a paste that does not fit, never half a character", () => {

@@ -16,11 +16,35 @@ const parts = (over: Partial<PrintedParts> = {}): PrintedParts => ({
   notesPosition: "TOP",
   largePrint: false,
   pageSize: "LETTER",
-  contact: readContact({ clinicName: "Riverside", phone: "(555) 010-0000", clinicianName: "Sam Patel", credentials: "PT" }),
-  branding: { clinicName: "Riverside Spine", primaryColor: "#1d4e89", accentColor: "#e8f0f8", extraDisclaimer: null, logoSha256: null },
+  contact: readContact({
+    clinicName: "Riverside",
+    phone: "(555) 010-0000",
+    clinicianName: "Sam Patel",
+    credentials: "PT",
+  }),
+  branding: {
+    clinicName: "Riverside Spine",
+    primaryColor: "#1d4e89",
+    accentColor: "#e8f0f8",
+    extraDisclaimer: null,
+    logoSha256: null,
+  },
   sections: [
-    { key: "rest", title: "Rest", kind: "content", blocks: [{ type: "paragraph", children: [t("Rest "), { type: "cite", text: "(Lee, 2019)", refKey: "lee" }] }], citedRefKeys: ["lee"], keyPoint: "Rest a little." },
-    { key: "disclaimer", title: "Disclaimer", kind: "disclaimer", blocks: [{ type: "paragraph", children: [t("Not advice.")] }], citedRefKeys: [] },
+    {
+      key: "rest",
+      title: "Rest",
+      kind: "content",
+      blocks: [{ type: "paragraph", children: [t("Rest "), { type: "cite", text: "(Lee, 2019)", refKey: "lee" }] }],
+      citedRefKeys: ["lee"],
+      keyPoint: "Rest a little.",
+    },
+    {
+      key: "disclaimer",
+      title: "Disclaimer",
+      kind: "disclaimer",
+      blocks: [{ type: "paragraph", children: [t("Not advice.")] }],
+      citedRefKeys: [],
+    },
   ],
   references: [
     { key: "smith", text: "Smith (2021).", url: null },
@@ -35,8 +59,19 @@ describe("the printed model", () => {
   it("prints every word around the guide in the handout's own language, and nothing else decides it", () => {
     const en = printedHandout(parts());
     expect(en.meta).toEqual(["December 1, 2026", "Prepared for Jo", "Follow-up: January 15, 2027"]);
-    expect(en.words).toEqual({ mainPointsTitle: "The main points", notesTitle: "Notes from your clinician", warningLabel: "Get help now", contactTitle: "Questions? Contact Riverside", referencesTitle: "References", logoAlt: "Riverside Spine logo" });
-    expect(en.link).toEqual({ url: "https://portal.example/h/abc", label: "Scan to read this handout on your phone", alt: "QR code: Scan to read this handout on your phone https://portal.example/h/abc" });
+    expect(en.words).toEqual({
+      mainPointsTitle: "The main points",
+      notesTitle: "Notes from your clinician",
+      warningLabel: "Get help now",
+      contactTitle: "Questions? Contact Riverside",
+      referencesTitle: "References",
+      logoAlt: "Riverside Spine logo",
+    });
+    expect(en.link).toEqual({
+      url: "https://portal.example/h/abc",
+      label: "Scan to read this handout on your phone",
+      alt: "QR code: Scan to read this handout on your phone https://portal.example/h/abc",
+    });
     const es = printedHandout(parts({ language: "es" }));
     expect(es.meta).toEqual(["1 de diciembre de 2026", "Preparado para Jo", "Próxima cita: 15 de enero de 2027"]);
     expect(es.contactLines.map((l) => l.label)).toEqual(["Su profesional de salud", "Teléfono"]);

@@ -16,7 +16,10 @@ describe("selectSections", () => {
   });
 
   it("puts a chosen disclaimer last and keeps required sections even when nothing is chosen", () => {
-    expect(selectSections(guide.sections, ["disclaimer", "symptoms"]).map((s) => s.key)).toEqual(["symptoms", "disclaimer"]);
+    expect(selectSections(guide.sections, ["disclaimer", "symptoms"]).map((s) => s.key)).toEqual([
+      "symptoms",
+      "disclaimer",
+    ]);
     expect(selectSections(guide.sections, []).map((s) => s.key)).toEqual(["disclaimer"]);
   });
 
@@ -28,8 +31,16 @@ describe("selectSections", () => {
       { key: "references", kind: "references" as const, required: false },
       { key: "disclaimer", kind: "disclaimer" as const, required: true },
     ];
-    expect(selectSections(all, ["exercises"]).map((s) => s.key)).toEqual(["exercises", "when-to-get-help", "disclaimer"]);
-    expect(selectSections(all, ["when-to-get-help", "intro"]).map((s) => s.key)).toEqual(["when-to-get-help", "intro", "disclaimer"]);
+    expect(selectSections(all, ["exercises"]).map((s) => s.key)).toEqual([
+      "exercises",
+      "when-to-get-help",
+      "disclaimer",
+    ]);
+    expect(selectSections(all, ["when-to-get-help", "intro"]).map((s) => s.key)).toEqual([
+      "when-to-get-help",
+      "intro",
+      "disclaimer",
+    ]);
   });
 
   it("lists only the references the chosen sections cite, in guide order", () => {

@@ -29,7 +29,8 @@ describe("contrastRatio", () => {
 
 describe("hyphenateLongWords", () => {
   it("keeps ordinary words whole", () => {
-    for (const word of ["Transcutaneous", "anti-inflammatory", "and/or", "Spondylolisthesis–related"]) expect(hyphenateLongWords(word)).toEqual([word]);
+    for (const word of ["Transcutaneous", "anti-inflammatory", "and/or", "Spondylolisthesis–related"])
+      expect(hyphenateLongWords(word)).toEqual([word]);
   });
 
   it("lets Chinese, Japanese and Korean break between characters, but not before closing punctuation", () => {
@@ -40,7 +41,8 @@ describe("hyphenateLongWords", () => {
   });
 
   it("gives web addresses break points at their punctuation, losing no character", () => {
-    const url = "https://www.merckmanuals.com/home/bone,-joint,-and-muscle-disorders/low-back-and-neck-pain/low-back-pain";
+    const url =
+      "https://www.merckmanuals.com/home/bone,-joint,-and-muscle-disorders/low-back-and-neck-pain/low-back-pain";
     const parts = hyphenateLongWords(url);
     expect(parts.join("")).toBe(url);
     expect(parts.slice(0, 6)).toEqual(["https://", "www", ".merckmanuals", ".com", "/home", "/bone"]);

@@ -11,7 +11,9 @@ describe("coverage data", () => {
     const built = buildCoverageData();
     expect(Object.keys(built)).toEqual(FONT_FILES.map((f) => f.id));
     expect(built).toEqual(data.fonts);
-    expect(formatCoverageData(built)).toBe(fs.readFileSync(path.join(process.cwd(), "lib/printable/coverage-data.json"), "utf8"));
+    expect(formatCoverageData(built)).toBe(
+      fs.readFileSync(path.join(process.cwd(), "lib/printable/coverage-data.json"), "utf8"),
+    );
   }, 30_000);
 
   it("picks only the fallbacks a text needs, regional CJK font first", () => {

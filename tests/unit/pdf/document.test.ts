@@ -6,11 +6,21 @@ import { clearRenderCaches } from "@/lib/pdf/fonts";
 import { renderHandoutPdf } from "@/lib/pdf/render";
 import type { HandoutPdfInput } from "@/lib/handouts/printed/model";
 import { backSpasmsGuide, sampleInput, type SampleOptions } from "@/tests/support/sample-handout";
-import { linkTargets, pdffonts, pdfinfo, pdftotext, pdftotextPages, qpdfCheck, qpdfQdf, renderPage1 } from "@/tests/support/pdf-tools";
+import {
+  linkTargets,
+  pdffonts,
+  pdfinfo,
+  pdftotext,
+  pdftotextPages,
+  qpdfCheck,
+  qpdfQdf,
+  renderPage1,
+} from "@/tests/support/pdf-tools";
 
 // Real PDFs, checked with poppler and qpdf as a person or a print shop would.
 const logo = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "public", "demo-logo.png")));
-const withBranding = (branding: Pick<SampleOptions, "logoPng" | "primaryColor">, keys?: string[]) => sampleInput(branding, keys);
+const withBranding = (branding: Pick<SampleOptions, "logoPng" | "primaryColor">, keys?: string[]) =>
+  sampleInput(branding, keys);
 
 let full: Buffer;
 beforeAll(async () => {
@@ -72,7 +82,10 @@ describe("the handout PDF", () => {
   });
 
   it("embeds every font, carries the metadata, has no JavaScript, and passes qpdf --check", () => {
-    const fonts = pdffonts(full).split("\n").slice(2).filter((l) => l.trim());
+    const fonts = pdffonts(full)
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim());
     expect(fonts.length).toBeGreaterThanOrEqual(2);
     for (const line of fonts) expect(line).toMatch(/DejaVuSans\S*\s+(TrueType|CID TrueType)\S*\s+\S+\s+yes\s+yes/);
     const info = pdfinfo(full);
@@ -100,14 +113,33 @@ describe("the handout PDF", () => {
   }, 30_000);
 
   it("places the notes at the end when the clinic says so, and adds the clinic's own disclaimer last", async () => {
-    const end = await renderHandoutPdf(sampleInput({ notesPosition: "END", extraDisclaimer: "Riverside adds: bring this sheet to your next visit." }, ["symptoms", "treatment"]));
-    expectInOrder(pdftotext(end.bytes), ["Symptoms", "Treatment", "Notes from your clinician", "Questions? Contact", "References", "Disclaimer", "Riverside adds: bring this sheet"]);
+    const end = await renderHandoutPdf(
+      sampleInput({ notesPosition: "END", extraDisclaimer: "Riverside adds: bring this sheet to your next visit." }, [
+        "symptoms",
+        "treatment",
+      ]),
+    );
+    expectInOrder(pdftotext(end.bytes), [
+      "Symptoms",
+      "Treatment",
+      "Notes from your clinician",
+      "Questions? Contact",
+      "References",
+      "Disclaimer",
+      "Riverside adds: bring this sheet",
+    ]);
   }, 30_000);
 
   it("renders notes as paragraphs and '- ' bullet lists", async () => {
     const notes = "First line\nsecond line of the same paragraph\n\nA new paragraph.\n- one\n- two\nAfter the list.";
     const text = pdftotext((await renderHandoutPdf(sampleInput({ notes }, ["symptoms"]))).bytes);
-    expectInOrder(text, ["First line\nsecond line of the same paragraph", "A new paragraph.", "• one", "• two", "After the list."]);
+    expectInOrder(text, [
+      "First line\nsecond line of the same paragraph",
+      "A new paragraph.",
+      "• one",
+      "• two",
+      "After the list.",
+    ]);
     expect(text).not.toContain("- one");
   }, 30_000);
 
@@ -131,18 +163,55 @@ describe("the handout PDF", () => {
     const p = (text: string): Block => ({ type: "paragraph", children: [t(text)] });
     const blocks: Block[] = [
       { type: "heading", level: 3, children: [t("Stretches to try")] },
-      { type: "list", ordered: true, start: 3, items: [{ content: [p("Knee to chest")] }, { content: [p("Cat and cow"), { type: "list", ordered: false, items: [{ content: [p("Slowly")] }] }] }] },
-      { type: "table", align: ["left", "right"], header: [[t("Exercise")], [t("Times a day")]], rows: [[[t("Walking")], [t("2")]], [[t("Stretching", true)], [t("3")]]] },
+      {
+        type: "list",
+        ordered: true,
+        start: 3,
+        items: [
+          { content: [p("Knee to chest")] },
+          { content: [p("Cat and cow"), { type: "list", ordered: false, items: [{ content: [p("Slowly")] }] }] },
+        ],
+      },
+      {
+        type: "table",
+        align: ["left", "right"],
+        header: [[t("Exercise")], [t("Times a day")]],
+        rows: [
+          [[t("Walking")], [t("2")]],
+          [[t("Stretching", true)], [t("3")]],
+        ],
+      },
     ];
     const base = sampleInput({}, ["symptoms"]);
-    const pdf = await renderHandoutPdf({ ...base, sections: [{ key: "exercises", title: "Exercises", kind: "content", blocks, citedRefKeys: [] }, ...base.sections] });
-    expectInOrder(pdftotext(pdf.bytes), ["Exercises", "Stretches to try", "3. Knee to chest", "4. Cat and cow", "– Slowly", "Exercise Times a day", "Walking 2", "Stretching 3", "Symptoms"]);
+    const pdf = await renderHandoutPdf({
+      ...base,
+      sections: [{ key: "exercises", title: "Exercises", kind: "content", blocks, citedRefKeys: [] }, ...base.sections],
+    });
+    expectInOrder(pdftotext(pdf.bytes), [
+      "Exercises",
+      "Stretches to try",
+      "3. Knee to chest",
+      "4. Cat and cow",
+      "– Slowly",
+      "Exercise Times a day",
+      "Walking 2",
+      "Stretching 3",
+      "Symptoms",
+    ]);
   }, 30_000);
 
   it("never leaves a heading alone at the bottom of a page", async () => {
     const guide = backSpasmsGuide();
-    const headings = new Set(["References", "Disclaimer", "Notes from your clinician", ...guide.sections.map((s) => s.title)]);
-    const longNotes = Array.from({ length: 9 }, (_, i) => `Line ${i + 1} of the clinician's notes, long enough to take most of a line.`).join("\n");
+    const headings = new Set([
+      "References",
+      "Disclaimer",
+      "Notes from your clinician",
+      ...guide.sections.map((s) => s.title),
+    ]);
+    const longNotes = Array.from(
+      { length: 9 },
+      (_, i) => `Line ${i + 1} of the clinician's notes, long enough to take most of a line.`,
+    ).join("\n");
     const variants = [
       sampleInput(),
       sampleInput({ largePrint: true }),
@@ -154,7 +223,9 @@ describe("the handout PDF", () => {
       const pages = pdftotextPages((await renderHandoutPdf(input)).bytes, "-layout");
       pages.slice(0, -1).forEach((page, i) => {
         const body = page.split("\n").filter((l) => l.trim() && !/Page \d+ of \d+/.test(l));
-        expect(headings.has(body.at(-1)!.trim()), `page ${i + 1} ends with the heading "${body.at(-1)!.trim()}"`).toBe(false);
+        expect(headings.has(body.at(-1)!.trim()), `page ${i + 1} ends with the heading "${body.at(-1)!.trim()}"`).toBe(
+          false,
+        );
       });
     }
   }, 60_000);
@@ -166,8 +237,20 @@ describe("the handout PDF", () => {
     const p = (text: string): Block => ({ type: "paragraph", children: [t(text)] });
     const sentence = "Keep the knee soft and breathe out slowly while you stretch. ";
     const next: Block[] = [
-      { type: "table", align: [null, "right"], header: [[t("Stretch")], [t("Hold")]], rows: [[[t("Calf")], [t("30 s")]], [[t("Towel")], [t("15 s")]]] },
-      { type: "list", ordered: true, items: [{ content: [p("Stand facing a wall with one foot behind the other.")] }, { content: [p("Lean in.")] }] },
+      {
+        type: "table",
+        align: [null, "right"],
+        header: [[t("Stretch")], [t("Hold")]],
+        rows: [
+          [[t("Calf")], [t("30 s")]],
+          [[t("Towel")], [t("15 s")]],
+        ],
+      },
+      {
+        type: "list",
+        ordered: true,
+        items: [{ content: [p("Stand facing a wall with one foot behind the other.")] }, { content: [p("Lean in.")] }],
+      },
       p("A short paragraph right after the sub-heading."),
     ];
     const blocks: Block[] = Array.from({ length: 36 }, (_, i) => [
@@ -177,12 +260,20 @@ describe("the handout PDF", () => {
     ]).flat();
     for (const options of [{}, { largePrint: true }, { pageSize: "A4" as const, largePrint: true }]) {
       const base = sampleInput({ ...options, notes: "" }, []);
-      const input = { ...base, sections: [{ key: "steps", title: "Steps", kind: "content" as const, blocks, citedRefKeys: [] }, ...base.sections] };
+      const input = {
+        ...base,
+        sections: [
+          { key: "steps", title: "Steps", kind: "content" as const, blocks, citedRefKeys: [] },
+          ...base.sections,
+        ],
+      };
       const pages = pdftotextPages((await renderHandoutPdf(input)).bytes, "-layout");
       expect(pages.length).toBeGreaterThan(4);
       pages.slice(0, -1).forEach((page, i) => {
         const body = page.split("\n").filter((l) => l.trim() && !/Page \d+ of \d+/.test(l));
-        expect(body.at(-1)!.trim(), `${JSON.stringify(options)}: page ${i + 1} ends with a sub-heading`).not.toMatch(/^Step \d+$/);
+        expect(body.at(-1)!.trim(), `${JSON.stringify(options)}: page ${i + 1} ends with a sub-heading`).not.toMatch(
+          /^Step \d+$/,
+        );
       });
     }
   }, 60_000);
@@ -194,7 +285,11 @@ describe("the handout PDF", () => {
         children: [
           { type: "link", href: "javascript:alert(4)", children: [{ type: "text", text: "js link" }] },
           { type: "text", text: " " },
-          { type: "link", href: "data:text/html,<script>alert(5)</script>", children: [{ type: "text", text: "data link" }] },
+          {
+            type: "link",
+            href: "data:text/html,<script>alert(5)</script>",
+            children: [{ type: "text", text: "data link" }],
+          },
           { type: "text", text: " " },
           { type: "link", href: "http://plain.example", children: [{ type: "text", text: "http link" }] },
           { type: "text", text: " " },
@@ -211,7 +306,13 @@ describe("the handout PDF", () => {
       },
       ["symptoms"],
     );
-    const hostile = await renderHandoutPdf({ ...base, sections: [{ key: "links", title: "Links", kind: "content", blocks: hostileBlocks, citedRefKeys: [] }, ...base.sections] });
+    const hostile = await renderHandoutPdf({
+      ...base,
+      sections: [
+        { key: "links", title: "Links", kind: "content", blocks: hostileBlocks, citedRefKeys: [] },
+        ...base.sections,
+      ],
+    });
     const text = pdftotext(hostile.bytes);
     for (const verbatim of [
       "<script>alert('t')</script>",
@@ -238,7 +339,9 @@ describe("the handout PDF", () => {
 
   it("draws the logo from bytes, skips bytes that are no image, and uses dark header text on a light brand colour", async () => {
     expect(qpdfQdf(full)).toMatch(/\/Subtype\s*\/Image/);
-    const notAnImage = await renderHandoutPdf(withBranding({ logoPng: new TextEncoder().encode("<svg onload=alert(1)>") }));
+    const notAnImage = await renderHandoutPdf(
+      withBranding({ logoPng: new TextEncoder().encode("<svg onload=alert(1)>") }),
+    );
     expect(qpdfQdf(notAnImage.bytes)).not.toMatch(/\/Subtype\s*\/Image/);
     expect(pdftotext(notAnImage.bytes)).toContain("Riverside Spine & Wellness");
     // White header text (fill 1 1 1) on the dark blue band; on yellow (#ffeb3b, 1.2:1 with white) none at all.
@@ -254,7 +357,9 @@ describe("the handout PDF", () => {
     await renderHandoutPdf(sampleInput({ title: "Handout for the previous patient" }, ["symptoms"]));
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      await expect(renderHandoutPdf({ ...sampleInput(), sections: null as unknown as HandoutPdfInput["sections"] })).rejects.toThrow();
+      await expect(
+        renderHandoutPdf({ ...sampleInput(), sections: null as unknown as HandoutPdfInput["sections"] }),
+      ).rejects.toThrow();
     } finally {
       error.mockRestore();
     }
@@ -277,15 +382,24 @@ describe("the handout PDF", () => {
   }, 30_000);
 
   it("gives the same bytes for the same input, from cold or warm render caches (shaped runs, laid-out text and blocks, font subsets), and counts pages as pdfinfo does", async () => {
-    for (const [options, keys] of [[{}, ["symptoms", "treatment"]], [{ largePrint: true, pageSize: "A4" }, undefined]] as [SampleOptions, string[] | undefined][]) {
+    for (const [options, keys] of [
+      [{}, ["symptoms", "treatment"]],
+      [{ largePrint: true, pageSize: "A4" }, undefined],
+    ] as [SampleOptions, string[] | undefined][]) {
       const input = sampleInput(options, keys);
       clearRenderCaches();
       const cold = await renderHandoutPdf(input);
       const warm = await renderHandoutPdf(input);
       expect(warm.sha256).toBe(cold.sha256);
       // Other documents in between share most paragraphs at other widths, sizes and colours.
-      await renderHandoutPdf(sampleInput({ ...options, pageSize: input.pageSize === "A4" ? "LETTER" : "A4", notes: "Other notes." }, keys));
-      await renderHandoutPdf({ ...input, largePrint: !input.largePrint, branding: { ...input.branding, primaryColor: "#ffee00" } });
+      await renderHandoutPdf(
+        sampleInput({ ...options, pageSize: input.pageSize === "A4" ? "LETTER" : "A4", notes: "Other notes." }, keys),
+      );
+      await renderHandoutPdf({
+        ...input,
+        largePrint: !input.largePrint,
+        branding: { ...input.branding, primaryColor: "#ffee00" },
+      });
       expect((await renderHandoutPdf(input)).sha256).toBe(cold.sha256);
     }
     // A draft whose notes changed: its other blocks come laid out from the render before.

@@ -28,7 +28,14 @@ describe("the bidi fast path", () => {
 
   it("gives what the algorithm gives, on left-to-right text and on text that needs it", () => {
     const mayNeedBidi = fastPathPattern("mayNeedBidi");
-    for (const text of ["Walk 10 minutes, twice a day (3–4 km).", "Dolor de espalda: ¿cuándo llamar?", "背痛 😀 Привет", "שלום 123", "مرحبا ١٢٣", "a\u2067b\u2069c"]) {
+    for (const text of [
+      "Walk 10 minutes, twice a day (3–4 km).",
+      "Dolor de espalda: ¿cuándo llamar?",
+      "背痛 😀 Привет",
+      "שלום 123",
+      "مرحبا ١٢٣",
+      "a\u2067b\u2069c",
+    ]) {
       const levels = Array.from(bidi.getEmbeddingLevels(text, "ltr").levels);
       if (!mayNeedBidi.test(text)) expect(levels.every((l) => l === 0)).toBe(true);
       else expect(levels.some((l) => l > 0)).toBe(true);

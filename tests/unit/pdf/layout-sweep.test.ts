@@ -29,7 +29,8 @@ import { guideInput, parseGuideFile, sampleInput } from "@/tests/support/sample-
 // number included).
 const GUIDES = {
   "back spasms (seed)": "prisma/seed/guides/back-spasms.md",
-  "knee replacement (tables, numbered and nested lists, long URLs, long title)": "tests/fixtures/guides/knee-replacement-recovery.md",
+  "knee replacement (tables, numbered and nested lists, long URLs, long title)":
+    "tests/fixtures/guides/knee-replacement-recovery.md",
   "type 2 diabetes (many short sections, long notes-like items)": "tests/fixtures/guides/diabetes-daily-care.md",
   "heart attack (a long and a short warning-signs section)": "tests/fixtures/guides/heart-attack-going-home.md",
 };
@@ -48,7 +49,11 @@ const NOTES = {
   ].join("\n"),
 };
 const COMBINATIONS = (["LETTER", "A4"] as const).flatMap((pageSize) =>
-  [false, true].flatMap((largePrint) => (["TOP", "END"] as const).flatMap((notesPosition) => (["short", "long"] as const).map((notes) => ({ pageSize, largePrint, notesPosition, notes })))),
+  [false, true].flatMap((largePrint) =>
+    (["TOP", "END"] as const).flatMap((notesPosition) =>
+      (["short", "long"] as const).map((notes) => ({ pageSize, largePrint, notesPosition, notes })),
+    ),
+  ),
 );
 
 const LABEL = /^(•|–|\d+\.)$/;
@@ -56,7 +61,16 @@ const URL_BREAK_BEFORE = /^[/.,\-_~?#%=&;+@]/;
 const squash = (s: string) => s.replace(/\s+/g, "");
 const near = (a: number, b: number, tolerance = 0.2) => Math.abs(a - b) < tolerance;
 
-type Printed = { pages: LaidOutPage[]; body: Line[][]; all: Line[]; input: HandoutPdfInput; base: number; top: number; left: number; bottom: (page: number) => number };
+type Printed = {
+  pages: LaidOutPage[];
+  body: Line[][];
+  all: Line[];
+  input: HandoutPdfInput;
+  base: number;
+  top: number;
+  left: number;
+  bottom: (page: number) => number;
+};
 
 /** The text lines of each page between the header band (page 1) and the footer. */
 function printed(bytes: Buffer, input: HandoutPdfInput): Printed {
@@ -66,8 +80,19 @@ function printed(bytes: Buffer, input: HandoutPdfInput): Printed {
   const bottom = (page: number) => pages[page - 1]!.height - (s.page.paddingBottom as number);
   const titleHeight = Math.max(...pages[0]!.lines.map((l) => l.height));
   const titleTop = pages[0]!.lines.find((l) => near(l.height, titleHeight, 0.05))!.yMin;
-  const body = pages.map((page) => page.lines.filter((l) => l.yMin < bottom(page.number) && (page.number > 1 || l.yMin >= titleTop)));
-  return { pages, body, all: body.flat(), input, base: s.page.fontSize as number, top, left: s.page.paddingHorizontal as number, bottom };
+  const body = pages.map((page) =>
+    page.lines.filter((l) => l.yMin < bottom(page.number) && (page.number > 1 || l.yMin >= titleTop)),
+  );
+  return {
+    pages,
+    body,
+    all: body.flat(),
+    input,
+    base: s.page.fontSize as number,
+    top,
+    left: s.page.paddingHorizontal as number,
+    bottom,
+  };
 }
 
 function checkPages(doc: Printed) {
@@ -76,12 +101,23 @@ function checkPages(doc: Printed) {
     for (const line of doc.body[page.number - 1]!) {
       // Half an em of slack: react-pdf's line breaker may squeeze a line's spaces, which ragged-right text
       // does not apply, so a full line can end a point or two into the margin.
-      expect(line.xMax, `"${line.text}" (page ${page.number}) stays inside the right margin`).toBeLessThanOrEqual(page.width - 50 + doc.base / 2);
-      expect(line.yMax, `"${line.text}" (page ${page.number}) stays above the footer`).toBeLessThanOrEqual(doc.bottom(page.number) + 0.5);
+      expect(line.xMax, `"${line.text}" (page ${page.number}) stays inside the right margin`).toBeLessThanOrEqual(
+        page.width - 50 + doc.base / 2,
+      );
+      expect(line.yMax, `"${line.text}" (page ${page.number}) stays above the footer`).toBeLessThanOrEqual(
+        doc.bottom(page.number) + 0.5,
+      );
       // A list number too wide for its label column prints into its item ("10.Sudden").
-      for (const w of line.words) expect(w.text, `a list number runs into its item's text (page ${page.number})`).not.toMatch(/^\d+\.\p{L}/u);
+      for (const w of line.words)
+        expect(w.text, `a list number runs into its item's text (page ${page.number})`).not.toMatch(/^\d+\.\p{L}/u);
       // A word too wide for its table column would run into the next column's text.
-      line.words.slice(1).forEach((w, i) => expect(w.xMin, `"${line.words[i]!.text}" runs into "${w.text}" (page ${page.number})`).toBeGreaterThanOrEqual(line.words[i]!.xMax - 0.5));
+      line.words
+        .slice(1)
+        .forEach((w, i) =>
+          expect(w.xMin, `"${line.words[i]!.text}" runs into "${w.text}" (page ${page.number})`).toBeGreaterThanOrEqual(
+            line.words[i]!.xMax - 0.5,
+          ),
+        );
     }
   }
 }
@@ -100,32 +136,50 @@ function checkEndMatter(doc: Printed) {
   expect(start, "the contact block is printed").toBeGreaterThanOrEqual(0);
   const contact = all[start]!;
   const titles = input.sections.filter((x) => x.kind === "disclaimer").map((x) => x.title);
-  const disclaimer = all.findIndex((l, i) => i > start && l.height > contact.height && titles.some((t) => t === l.text || t.startsWith(`${l.text} `)));
+  const disclaimer = all.findIndex(
+    (l, i) => i > start && l.height > contact.height && titles.some((t) => t === l.text || t.startsWith(`${l.text} `)),
+  );
   const references = all.findIndex((l, i) => i > start && l.text === "References");
   const tail = references >= 0 ? references : disclaimer >= 0 ? disclaimer : all.length;
   const box = all.slice(start, tail);
-  expect(new Set(box.map((l) => l.page)).size, `the contact block prints on one page (${box[0]!.page}–${box.at(-1)!.page})`).toBe(1);
+  expect(
+    new Set(box.map((l) => l.page)).size,
+    `the contact block prints on one page (${box[0]!.page}–${box.at(-1)!.page})`,
+  ).toBe(1);
   if (startsPage(doc, contact)) {
     // Its lines, padding and border (13 pt above and below) and top margin (18 pt).
     const needed = box.at(-1)!.yMax - contact.yMin + 2 * 13 + 18;
     const room = roomBefore(doc, contact);
-    expect(needed, `the contact block (${needed.toFixed(0)} pt) starts page ${contact.page} though ${room.toFixed(0)} pt were left on page ${contact.page - 1}`).toBeGreaterThan(room - ROOM_SLACK);
+    expect(
+      needed,
+      `the contact block (${needed.toFixed(0)} pt) starts page ${contact.page} though ${room.toFixed(0)} pt were left on page ${contact.page - 1}`,
+    ).toBeGreaterThan(room - ROOM_SLACK);
   }
   if (references >= 0 && startsPage(doc, all[references]!)) {
     // The smallest part that may end a page: the heading keeps 5.5 lines' worth of what follows, entries
     // never split, the one before the last keeps two lines after it and the last keeps with the disclaimer.
     const heading = all[references]!;
     const count = citedReferences(input.references, input.sections).length;
-    const starts = all.flatMap((l, i) => (i > references && LABEL.test(l.words[0]!.text) && l.words[0]!.xMin < heading.xMin + 1 ? [i] : [])).slice(0, count);
+    const starts = all
+      .flatMap((l, i) =>
+        i > references && LABEL.test(l.words[0]!.text) && l.words[0]!.xMin < heading.xMin + 1 ? [i] : [],
+      )
+      .slice(0, count);
     const ends = starts.map((_, k) => all[(starts[k + 1] ?? all.length) - 1]!);
-    const k = ends.findIndex((end, k) => k <= count - 3 && end.page === heading.page && end.yMax - heading.yMax >= doc.base * 5.5 - 1);
+    const k = ends.findIndex(
+      (end, k) => k <= count - 3 && end.page === heading.page && end.yMax - heading.yMax >= doc.base * 5.5 - 1,
+    );
     const last = k >= 0 ? ends[k]! : all.at(-1)!;
     const needed = last.page === heading.page ? last.yMax - heading.yMin + 16 : doc.bottom(heading.page) - doc.top;
     const room = roomBefore(doc, heading);
-    expect(needed, `the references (${needed.toFixed(0)} pt) start page ${heading.page} though ${room.toFixed(0)} pt were left on page ${heading.page - 1}`).toBeGreaterThan(room - ROOM_SLACK);
+    expect(
+      needed,
+      `the references (${needed.toFixed(0)} pt) start page ${heading.page} though ${room.toFixed(0)} pt were left on page ${heading.page - 1}`,
+    ).toBeGreaterThan(room - ROOM_SLACK);
   }
   const lastPage = body.at(-1)!;
-  if (disclaimer >= 0) expect(all.indexOf(lastPage[0]!), `page ${body.length} holds only the disclaimer`).toBeLessThan(disclaimer);
+  if (disclaimer >= 0)
+    expect(all.indexOf(lastPage[0]!), `page ${body.length} holds only the disclaimer`).toBeLessThan(disclaimer);
 }
 
 // (f) A warning section's lines: its label ("! Get help now"), then every line inside its box (inset from the
@@ -139,10 +193,20 @@ function checkWarnings(doc: Printed) {
   for (const label of labels) {
     const lines = [label];
     for (const l of doc.all.slice(doc.all.indexOf(label) + 1)) {
-      if (l.xMin < doc.left + 8 || l.text === t.notesTitle || l.text.endsWith(t.warningLabel) || l.text.startsWith("Questions?")) break;
+      if (
+        l.xMin < doc.left + 8 ||
+        l.text === t.notesTitle ||
+        l.text.endsWith(t.warningLabel) ||
+        l.text.startsWith("Questions?")
+      )
+        break;
       lines.push(l);
     }
-    const heading = lines.slice(1).filter((l, i, rest) => l.height > label.height * 1.2 && rest.slice(0, i).every((x) => x.height > label.height * 1.2));
+    const heading = lines
+      .slice(1)
+      .filter(
+        (l, i, rest) => l.height > label.height * 1.2 && rest.slice(0, i).every((x) => x.height > label.height * 1.2),
+      );
     const what = `warning section "${heading.map((l) => l.text).join(" ")}"`;
     expect(heading.length, `${what}: its heading follows its label`).toBeGreaterThan(0);
     const pages = [...new Set(lines.map((l) => l.page))];
@@ -153,12 +217,17 @@ function checkWarnings(doc: Printed) {
       return sum + own.at(-1)!.yMax - own[0]!.yMin;
     }, edges);
     if (pages.length > 1) {
-      expect(height, `${what} split over pages ${pages.join(", ")} though it fits on one`).toBeGreaterThan(area(pages[0]!) - doc.base * 1.45);
+      expect(height, `${what} split over pages ${pages.join(", ")} though it fits on one`).toBeGreaterThan(
+        area(pages[0]!) - doc.base * 1.45,
+      );
       const first = lines.filter((l) => l.page === label.page).length - 1 - heading.length;
       expect(first, `${what}: lines kept with its label and heading on page ${label.page}`).toBeGreaterThanOrEqual(4);
     } else if (startsPage(doc, label)) {
       const room = roomBefore(doc, label);
-      expect(height, `${what} (${height.toFixed(0)} pt) starts page ${label.page} though ${room.toFixed(0)} pt were left on page ${label.page - 1}`).toBeGreaterThan(room - ROOM_SLACK);
+      expect(
+        height,
+        `${what} (${height.toFixed(0)} pt) starts page ${label.page} though ${room.toFixed(0)} pt were left on page ${label.page - 1}`,
+      ).toBeGreaterThan(room - ROOM_SLACK);
     }
   }
   return labels.length;
@@ -209,13 +278,18 @@ function checkLists(doc: Printed) {
 function checkHeadingLines(doc: Printed, lines: Line[], what: string) {
   const width = doc.pages[0]!.width - 2 * lines[0]!.xMin;
   const words = (l: Line) => l.words.flatMap((w) => w.text.split(/\s+/)).filter(Boolean);
-  const gap = Math.min(...lines.flatMap((l) => l.words.slice(1).map((w, i) => w.xMin - l.words[i]!.xMax)), lines[0]!.height / 3);
+  const gap = Math.min(
+    ...lines.flatMap((l) => l.words.slice(1).map((w, i) => w.xMin - l.words[i]!.xMax)),
+    lines[0]!.height / 3,
+  );
   lines.forEach((l, i) => {
     if (lines.length < 2 || words(l).length > 1) return;
     const w = l.words[0]!;
     const before = lines[i - 1]?.words.at(-1);
     const after = lines[i + 1]?.words[0];
-    const alone = (!before || before.xMax - before.xMin + gap + w.xMax - w.xMin > width) && (!after || w.xMax - w.xMin + gap + after.xMax - after.xMin > width);
+    const alone =
+      (!before || before.xMax - before.xMin + gap + w.xMax - w.xMin > width) &&
+      (!after || w.xMax - w.xMin + gap + after.xMax - after.xMin > width);
     expect(alone, `${what}: line ${i + 1} of ${lines.length} is the single word "${l.text}"`).toBe(true);
   });
 }
@@ -228,7 +302,11 @@ function checkHeadings(doc: Printed) {
   const sectionHeight = title[0]!.height * (1.35 / 1.9);
   let run: Line[] = [];
   for (const line of [...doc.all, null]) {
-    if (line && near(line.height, sectionHeight, 0.05) && (!run.length || (run.at(-1)!.page === line.page && near(line.yMin - run.at(-1)!.yMax, run[0]!.height * 0.14, 2)))) {
+    if (
+      line &&
+      near(line.height, sectionHeight, 0.05) &&
+      (!run.length || (run.at(-1)!.page === line.page && near(line.yMin - run.at(-1)!.yMax, run[0]!.height * 0.14, 2)))
+    ) {
       run.push(line);
       continue;
     }
@@ -246,24 +324,40 @@ function checkReferences(doc: Printed) {
   const entries: Line[][] = [];
   for (const line of doc.all.slice(start + 1)) {
     if (LABEL.test(line.words[0]!.text) && line.words[0]!.text === `${entries.length + 1}.`) entries.push([line]);
-    else if (entries.length && near(line.words[0]!.xMin, entries.at(-1)![0]!.words[1]!.xMin)) entries.at(-1)!.push(line);
+    else if (entries.length && near(line.words[0]!.xMin, entries.at(-1)![0]!.words[1]!.xMin))
+      entries.at(-1)!.push(line);
     else if (entries.length) break;
   }
   expect(entries.length, "every cited reference is listed").toBe(references.length);
   let urls = 0;
   references.forEach((ref, i) => {
-    const lines = entries[i]!.map((l, j) => squash(j ? l.text : l.words.slice(1).map((w) => w.text).join("")));
+    const lines = entries[i]!.map((l, j) =>
+      squash(
+        j
+          ? l.text
+          : l.words
+              .slice(1)
+              .map((w) => w.text)
+              .join(""),
+      ),
+    );
     const text = lines.join("");
     for (const url of ref.text.match(/https?:\/\/\S+/g) ?? []) {
       const address = url.replace(/[.,;:)\]]+$/, "");
       const from = text.indexOf(address);
-      expect(from, `reference ${i + 1} prints ${address} as it is (printed: ${lines.join(" ⏎ ")})`).toBeGreaterThanOrEqual(0);
+      expect(
+        from,
+        `reference ${i + 1} prints ${address} as it is (printed: ${lines.join(" ⏎ ")})`,
+      ).toBeGreaterThanOrEqual(0);
       let end = 0;
       for (const part of lines.slice(0, -1)) {
         end += part.length;
         if (end <= from || end >= from + address.length) continue;
         const next = text.slice(end);
-        expect(URL_BREAK_BEFORE.test(next) || text.slice(end - 2, end) === "//", `reference ${i + 1} breaks ${address} before "${next.slice(0, 12)}"`).toBe(true);
+        expect(
+          URL_BREAK_BEFORE.test(next) || text.slice(end - 2, end) === "//",
+          `reference ${i + 1} breaks ${address} before "${next.slice(0, 12)}"`,
+        ).toBe(true);
       }
       urls++;
     }
@@ -276,7 +370,8 @@ function checkTables(doc: Printed) {
   const cells: string[] = [];
   const walk = (blocks: Block[]) =>
     blocks.forEach((b) => {
-      if (b.type === "table") for (const row of [b.header, ...b.rows]) for (const cell of row) cells.push(inlinesToPlainText(cell));
+      if (b.type === "table")
+        for (const row of [b.header, ...b.rows]) for (const cell of row) cells.push(inlinesToPlainText(cell));
       if (b.type === "list") b.items.forEach((item) => walk(item.content));
     });
   doc.input.sections.forEach((x) => walk(x.blocks));
@@ -294,22 +389,27 @@ function checkTables(doc: Printed) {
 
 describe.each(Object.entries(GUIDES))("the handout of the %s guide", (_, file) => {
   const guide = parseGuideFile(file);
-  it.each(COMBINATIONS)("$pageSize, large print $largePrint, notes $notesPosition, $notes notes", async ({ pageSize, largePrint, notesPosition, notes }) => {
-    const input = guideInput(guide, { pageSize, largePrint, notesPosition, notes: NOTES[notes] });
-    const { bytes } = await renderHandoutPdf(input);
-    const doc = printed(bytes, input);
-    checkPages(doc);
-    checkEndMatter(doc);
-    checkLists(doc);
-    checkHeadings(doc);
-    const urls = checkReferences(doc);
-    checkTables(doc);
-    expect(checkWarnings(doc)).toBe(input.sections.filter((x) => x.warning).length);
-    // The printed address and the link agree: each link goes to its reference's full address.
-    if (pageSize === "LETTER" && !largePrint && notesPosition === "TOP" && notes === "short") {
-      const links = linkTargets(bytes);
-      for (const ref of citedReferences(input.references, input.sections)) if (ref.url && ref.text.endsWith(ref.url)) expect(links).toContain(ref.url);
-      expect(urls).toBeGreaterThan(0);
-    }
-  }, 30_000);
+  it.each(COMBINATIONS)(
+    "$pageSize, large print $largePrint, notes $notesPosition, $notes notes",
+    async ({ pageSize, largePrint, notesPosition, notes }) => {
+      const input = guideInput(guide, { pageSize, largePrint, notesPosition, notes: NOTES[notes] });
+      const { bytes } = await renderHandoutPdf(input);
+      const doc = printed(bytes, input);
+      checkPages(doc);
+      checkEndMatter(doc);
+      checkLists(doc);
+      checkHeadings(doc);
+      const urls = checkReferences(doc);
+      checkTables(doc);
+      expect(checkWarnings(doc)).toBe(input.sections.filter((x) => x.warning).length);
+      // The printed address and the link agree: each link goes to its reference's full address.
+      if (pageSize === "LETTER" && !largePrint && notesPosition === "TOP" && notes === "short") {
+        const links = linkTargets(bytes);
+        for (const ref of citedReferences(input.references, input.sections))
+          if (ref.url && ref.text.endsWith(ref.url)) expect(links).toContain(ref.url);
+        expect(urls).toBeGreaterThan(0);
+      }
+    },
+    30_000,
+  );
 });

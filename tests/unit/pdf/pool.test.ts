@@ -30,30 +30,36 @@ describe("the PDF render pool", () => {
   // Pages before renders (lib/server/thread-priority.mjs): the nice value of each thread of this process, from
   // /proc. Each render thread has its own (and so has the module-loader thread tsx starts inside it); every
   // thread that was there before keeps its own.
-  it.runIf(process.platform === "linux")("runs its threads below the rest of the process", async () => {
-    const niceByThread = () =>
-      new Map(
-        fs.readdirSync("/proc/self/task").map((tid) => {
-          const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-          return [tid, Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])] as const;
-        }),
-      );
-    const before = niceByThread();
-    const pool = make({ threads: 2, nice: 7 });
-    expect(await pool.ready).toBe("workers");
-    const after = niceByThread();
-    const added = [...after].filter(([tid]) => !before.has(tid)).map(([, nice]) => nice);
-    expect(added.filter((n) => n === 7).length).toBeGreaterThanOrEqual(2);
-    for (const [tid, nice] of before) if (after.has(tid)) expect(after.get(tid)).toBe(nice);
-    expect(os.getPriority()).toBe(0);
-  }, 60_000);
+  it.runIf(process.platform === "linux")(
+    "runs its threads below the rest of the process",
+    async () => {
+      const niceByThread = () =>
+        new Map(
+          fs.readdirSync("/proc/self/task").map((tid) => {
+            const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+            return [tid, Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])] as const;
+          }),
+        );
+      const before = niceByThread();
+      const pool = make({ threads: 2, nice: 7 });
+      expect(await pool.ready).toBe("workers");
+      const after = niceByThread();
+      const added = [...after].filter(([tid]) => !before.has(tid)).map(([, nice]) => nice);
+      expect(added.filter((n) => n === 7).length).toBeGreaterThanOrEqual(2);
+      for (const [tid, nice] of before) if (after.has(tid)) expect(after.get(tid)).toBe(nice);
+      expect(os.getPriority()).toBe(0);
+    },
+    60_000,
+  );
 
   it("answers 'busy' when its queue is full", async () => {
     const pool = make({ threads: 1, maxQueue: 1 });
     await pool.ready;
     const input = sampleInput({}, ["symptoms"]);
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => pool.render(input)));
-    const busy = results.filter((r) => r.status === "rejected" && isAppError(r.reason) && r.reason.code === "TOO_MANY_REQUESTS");
+    const busy = results.filter(
+      (r) => r.status === "rejected" && isAppError(r.reason) && r.reason.code === "TOO_MANY_REQUESTS",
+    );
     expect(busy.length).toBeGreaterThan(0);
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
   }, 60_000);

@@ -9,18 +9,27 @@ import { pdffonts, pdftotext, pdftotextReading, textLines } from "@/tests/suppor
 const SCRIPTS = SCRIPT_SAMPLES;
 const RTL = new Set(["arabic", "hebrew"]);
 const BIDI_MARKS = /[\u202a-\u202e]/g;
-const render = async (notes: string, title?: string) => (await renderHandoutPdf(sampleInput({ notes, ...(title ? { title } : {}) }, ["symptoms"]))).bytes;
+const render = async (notes: string, title?: string) =>
+  (await renderHandoutPdf(sampleInput({ notes, ...(title ? { title } : {}) }, ["symptoms"]))).bytes;
 const fontRows = (bytes: Buffer) =>
   pdffonts(bytes)
     .split("\n")
     .slice(2)
     .filter((l) => l.trim())
-    .map((l) => ({ name: l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""), embedded: / yes\s+yes\s+yes\s+\d+\s+\d+\s*$/.test(l), line: l }));
+    .map((l) => ({
+      name: l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""),
+      embedded: / yes\s+yes\s+yes\s+\d+\s+\d+\s*$/.test(l),
+      line: l,
+    }));
 
 describe("handouts in every script clinicians type", () => {
   it("reads only DejaVu for a Latin handout, and a CJK font only once a document needs it", async () => {
     const latin = await render("Walk 10 minutes twice a day.");
-    expect(fontRows(latin).map((r) => r.name).every((n) => n.startsWith("DejaVuSans"))).toBe(true);
+    expect(
+      fontRows(latin)
+        .map((r) => r.name)
+        .every((n) => n.startsWith("DejaVuSans")),
+    ).toBe(true);
     expect(loadedFontFamilies().sort()).toEqual([FONT_FAMILY, "Helvetica"].sort());
     await render(SCRIPTS.korean);
     expect(loadedFontFamilies()).toContain("Noto Sans KR");
@@ -40,7 +49,8 @@ describe("handouts in every script clinicians type", () => {
     const rows = fontRows(pdf);
     for (const row of rows) expect(row.embedded, row.line).toBe(true);
     expect(rows.map((r) => r.name).join(" ")).not.toMatch(/Helvetica|Times|Courier|Symbol|Dingbats|Arial/);
-    for (const name of ["DejaVuSans", "NotoEmoji-Regular", "NotoSansJP-Regular", "NotoSansKR-Regular"]) expect(rows.map((r) => r.name)).toContain(name);
+    for (const name of ["DejaVuSans", "NotoEmoji-Regular", "NotoSansJP-Regular", "NotoSansKR-Regular"])
+      expect(rows.map((r) => r.name)).toContain(name);
   }, 30_000);
 
   it("lays a note paragraph that starts in Arabic or Hebrew out right to left", async () => {
@@ -62,8 +72,22 @@ describe("handouts in every script clinicians type", () => {
   it("sets italic and bold text a face lacks in a face that has it, right after upright text too", async () => {
     const t = (text: string, italic = false, bold = false) => ({ type: "text" as const, text, italic, bold });
     const base = sampleInput({ notes: "" }, []);
-    const children = [t("Upright "), t("مرحبا", true), t(" 背痛 "), t("背痛", true), t(" 👍 "), t("👍", true), t(" "), t("مرحبا 背痛", true, true)];
-    const pdf = await renderHandoutPdf({ ...base, sections: [{ key: "mix", title: "Mix", kind: "content", citedRefKeys: [], blocks: [{ type: "paragraph", children }] }] });
+    const children = [
+      t("Upright "),
+      t("مرحبا", true),
+      t(" 背痛 "),
+      t("背痛", true),
+      t(" 👍 "),
+      t("👍", true),
+      t(" "),
+      t("مرحبا 背痛", true, true),
+    ];
+    const pdf = await renderHandoutPdf({
+      ...base,
+      sections: [
+        { key: "mix", title: "Mix", kind: "content", citedRefKeys: [], blocks: [{ type: "paragraph", children }] },
+      ],
+    });
     // DejaVu Sans Oblique has no Arabic: it comes from upright DejaVu instead of an empty box.
     expect(pdftotext(pdf.bytes).replace(BIDI_MARKS, "")).toContain("Upright مرحبا 背痛 背痛 👍 👍 مرحبا 背痛");
   }, 30_000);
@@ -71,13 +95,20 @@ describe("handouts in every script clinicians type", () => {
   it("shapes Arabic: letters take their joined forms", async () => {
     await render(SCRIPTS.arabic);
     type Shaper = { layout(t: string, ...rest: unknown[]): { glyphs: { name: string }[] } };
-    const dejavu = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight: 400, fontStyle: "normal" }).data as unknown as Shaper;
+    const dejavu = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight: 400, fontStyle: "normal" })
+      .data as unknown as Shaper;
     // As textkit asks (logical order, it reorders itself): ب initial + ك final, not the isolated U+0628 U+0643.
-    expect(dejavu.layout("بك", undefined, undefined, undefined, "ltr").glyphs.map((g) => g.name)).toEqual(["uniFE91", "uniFEDA"]);
+    expect(dejavu.layout("بك", undefined, undefined, undefined, "ltr").glyphs.map((g) => g.name)).toEqual([
+      "uniFE91",
+      "uniFEDA",
+    ]);
   }, 30_000);
 
   it("sets Han characters in the regional font the text reads as", async () => {
-    const cjk = async (notes: string) => fontRows(await render(notes)).map((r) => r.name).filter((n) => n.startsWith("NotoSans"));
+    const cjk = async (notes: string) =>
+      fontRows(await render(notes))
+        .map((r) => r.name)
+        .filter((n) => n.startsWith("NotoSans"));
     expect(await cjk(SCRIPTS.simplified)).toEqual(["NotoSansHans-Regular"]);
     expect(await cjk(SCRIPTS.traditional)).toEqual(["NotoSansHant-Regular"]);
     expect(await cjk(SCRIPTS.japanese)).toEqual(["NotoSansJP-Regular"]);
@@ -106,13 +137,29 @@ describe("handouts in every script clinicians type", () => {
 
   it("prints a character no font has as an embedded empty box, never as other letters", async () => {
     const pdf = await render("\uE000 ok\tthen");
-    expect(fontRows(pdf).map((r) => r.name).every((n) => n.startsWith("DejaVuSans"))).toBe(true);
+    expect(
+      fontRows(pdf)
+        .map((r) => r.name)
+        .every((n) => n.startsWith("DejaVuSans")),
+    ).toBe(true);
     expect(pdftotext(pdf)).toContain("ok then");
   }, 30_000);
 
   it("keeps every line clear of the next, whatever the scripts on it", async () => {
-    const mixes = ["Latin Ag", "背痛 简体 Ag", "👍 😀 Ag", "مرحبا بك Ag", "Tiếng Việt Ấ", "日本語 カタカナ Ag", "한국어 Ag", "Ελληνικά 👨‍👩‍👧"];
-    const notes = Array.from({ length: 16 }, (_, i) => `${mixes[i % mixes.length]} ${mixes[(i + 3) % mixes.length]}`).join("\n");
+    const mixes = [
+      "Latin Ag",
+      "背痛 简体 Ag",
+      "👍 😀 Ag",
+      "مرحبا بك Ag",
+      "Tiếng Việt Ấ",
+      "日本語 カタカナ Ag",
+      "한국어 Ag",
+      "Ελληνικά 👨‍👩‍👧",
+    ];
+    const notes = Array.from(
+      { length: 16 },
+      (_, i) => `${mixes[i % mixes.length]} ${mixes[(i + 3) % mixes.length]}`,
+    ).join("\n");
     // The title has the tightest line height (1.25) and wraps over several lines.
     const title = "背痛 Back spasms 👍 مرحبا بك: what to do 背痛 简体 繁體 at home 😀 and when to call 한국어 us";
     const lines = textLines(await render(notes, title));

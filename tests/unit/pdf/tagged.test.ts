@@ -8,7 +8,13 @@ import { registerFonts } from "@/lib/pdf/fonts";
 import { renderHandoutPdf } from "@/lib/pdf/render";
 import { sampleInput } from "@/tests/support/sample-handout";
 import { pdfinfo, pdftotext, pdftotextPages, qpdfQdf } from "@/tests/support/pdf-tools";
-import { flatten, markedContentReport, readStructure, type PdfStructure, type StructElement } from "@/tests/support/pdf-structure";
+import {
+  flatten,
+  markedContentReport,
+  readStructure,
+  type PdfStructure,
+  type StructElement,
+} from "@/tests/support/pdf-structure";
 
 // A screen reader's view of the handout: the structure tree and marked content in the real PDF bytes.
 const logo = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "public", "demo-logo.png")));
@@ -16,12 +22,40 @@ const t = (text: string, bold = false) => ({ type: "text" as const, text, bold }
 const p = (text: string): Block => ({ type: "paragraph", children: [t(text)] });
 const LONG = "Keep the knee soft and breathe out slowly while you stretch. ".repeat(80).trim();
 const blocks: Block[] = [
-  { type: "paragraph", children: [t("Start with the "), { type: "link", href: "https://example.org/stretches", children: [t("stretch guide", true)] }, t(" online.")] },
+  {
+    type: "paragraph",
+    children: [
+      t("Start with the "),
+      { type: "link", href: "https://example.org/stretches", children: [t("stretch guide", true)] },
+      t(" online."),
+    ],
+  },
   { type: "heading", level: 3, children: [t("Stretches to try")] },
-  { type: "list", ordered: false, items: [{ content: [p("Knee to chest")] }, { content: [p("Cat and cow"), { type: "list", ordered: false, items: [{ content: [p("Slowly")] }] }] }] },
+  {
+    type: "list",
+    ordered: false,
+    items: [
+      { content: [p("Knee to chest")] },
+      { content: [p("Cat and cow"), { type: "list", ordered: false, items: [{ content: [p("Slowly")] }] }] },
+    ],
+  },
   { type: "heading", level: 4, children: [t("At your desk")] },
-  { type: "list", ordered: true, start: 3, items: [{ content: [p("Roll your shoulders")] }, { content: [p("Stand up every hour")] }] },
-  { type: "table", align: ["left", "right"], header: [[t("Exercise")], [t("Times a day")]], rows: [[[t("Walking")], [t("2")]], [[t("Stretching", true)], [t("3")]], [[t("Breathing")], [t("5")]]] },
+  {
+    type: "list",
+    ordered: true,
+    start: 3,
+    items: [{ content: [p("Roll your shoulders")] }, { content: [p("Stand up every hour")] }],
+  },
+  {
+    type: "table",
+    align: ["left", "right"],
+    header: [[t("Exercise")], [t("Times a day")]],
+    rows: [
+      [[t("Walking")], [t("2")]],
+      [[t("Stretching", true)], [t("3")]],
+      [[t("Breathing")], [t("5")]],
+    ],
+  },
   p(LONG),
 ];
 // In Spanish: the /Lang and everything the portal prints around the guide (headings, footer, alt text) follow it.
@@ -31,11 +65,25 @@ const warning = {
   key: "when-to-get-help",
   title: "When to Get Help",
   kind: "content" as const,
-  blocks: [p("Call 911 at once if you have any of these:"), { type: "list" as const, ordered: false, items: [{ content: [p("Numbness in both legs")] }, { content: [p("Trouble passing urine")] }] }],
+  blocks: [
+    p("Call 911 at once if you have any of these:"),
+    {
+      type: "list" as const,
+      ordered: false,
+      items: [{ content: [p("Numbness in both legs")] }, { content: [p("Trouble passing urine")] }],
+    },
+  ],
   citedRefKeys: [],
   warning: true,
 };
-const input = { ...base, sections: [{ key: "exercises", title: "Exercises", kind: "content" as const, blocks, citedRefKeys: [] }, warning, ...base.sections] };
+const input = {
+  ...base,
+  sections: [
+    { key: "exercises", title: "Exercises", kind: "content" as const, blocks, citedRefKeys: [] },
+    warning,
+    ...base.sections,
+  ],
+};
 
 let bytes: Buffer;
 let pdf: PdfStructure;
@@ -64,7 +112,9 @@ describe("the tagged handout PDF", () => {
 
   it("has every heading in document order at its level", () => {
     // A heading's last two words are joined by a no-break space (U+00A0), which a screen reader reads as a space.
-    const headings = all.filter((e) => /^H\d$/.test(e.role)).map((e) => `${e.role} ${e.text.replace(/\s+/g, " ").trim()}`);
+    const headings = all
+      .filter((e) => /^H\d$/.test(e.role))
+      .map((e) => `${e.role} ${e.text.replace(/\s+/g, " ").trim()}`);
     expect(headings).toEqual([
       "H1 Treating Back Spasms: A Comprehensive Guide",
       "H2 Notas de su profesional de salud",
@@ -92,24 +142,36 @@ describe("the tagged handout PDF", () => {
         const [label, body] = li.children;
         return `${label!.text.trim()} ${(body!.children[0]?.role === "P" ? body!.children[0] : body!).text.trim()}`;
       });
-    expect(items(lists.find((l) => l.text.includes("Heat pack"))!)).toEqual(["• Heat pack for 15 minutes before stretching", "• Call us if the pain spreads down your leg"]);
+    expect(items(lists.find((l) => l.text.includes("Heat pack"))!)).toEqual([
+      "• Heat pack for 15 minutes before stretching",
+      "• Call us if the pain spreads down your leg",
+    ]);
     const bullets = lists.find((l) => l.text.includes("Knee to chest"))!;
     expect(items(bullets)).toEqual(["• Knee to chest", "• Cat and cow"]);
     // The nested list sits in its item's body, after the item's paragraph.
     const nested = bullets.children[1]!.children[1]!;
     expect(kids(nested)).toEqual(["P", "L"]);
     expect(items(nested.children[1]!)).toEqual(["– Slowly"]);
-    expect(items(lists.find((l) => l.text.includes("Roll your shoulders"))!)).toEqual(["3. Roll your shoulders", "4. Stand up every hour"]);
+    expect(items(lists.find((l) => l.text.includes("Roll your shoulders"))!)).toEqual([
+      "3. Roll your shoulders",
+      "4. Stand up every hour",
+    ]);
     const references = items(lists.find((l) => l.text.includes("Medline Plus"))!);
     expect(references).toHaveLength(1);
     expect(references[0]).toMatch(/^1\. Medline Plus\. \(2022\)/);
   });
 
   it("tags a warning-signs section as a section holding its label, its heading and its text; the icon is an artifact", () => {
-    const sect = byRole("Sect").find((e) => e.children.some((c) => c.role === "H2" && c.text.replace(/\s+/g, " ").trim() === "When to Get Help"))!;
+    const sect = byRole("Sect").find((e) =>
+      e.children.some((c) => c.role === "H2" && c.text.replace(/\s+/g, " ").trim() === "When to Get Help"),
+    )!;
     expect(kids(sect)).toEqual(["P", "H2", "P", "L"]);
     expect(sect.children[0]!.text.trim()).toBe("Busque ayuda ahora");
-    expect(squash(sect.text)).toBe(squash("Busque ayuda ahora When to Get Help Call 911 at once if you have any of these: • Numbness in both legs • Trouble passing urine"));
+    expect(squash(sect.text)).toBe(
+      squash(
+        "Busque ayuda ahora When to Get Help Call 911 at once if you have any of these: • Numbness in both legs • Trouble passing urine",
+      ),
+    );
     // The round "!" is drawn beside the label, printed but outside the structure tree.
     expect(pdftotext(bytes)).toMatch(/!\s*Busque ayuda ahora/);
   });
@@ -137,15 +199,26 @@ describe("the tagged handout PDF", () => {
 
   it("describes a patient link's QR code as a figure, with the address beside it as a link, before the notes", async () => {
     const url = "https://portal.example/h/" + "Q".repeat(43);
-    const linked = readStructure((await renderHandoutPdf({ ...input, link: sampleInput({ language: "es", link: url }).link })).bytes);
+    const linked = readStructure(
+      (await renderHandoutPdf({ ...input, link: sampleInput({ language: "es", link: url }).link })).bytes,
+    );
     const elements = flatten(linked.root!);
     const figures = elements.filter((e) => e.role === "Figure");
-    expect(figures.map((f) => f.alt)).toEqual(["Logotipo de Riverside Spine & Wellness", `Código QR: Escanee el código para leer este folleto en su teléfono ${url}`]);
+    expect(figures.map((f) => f.alt)).toEqual([
+      "Logotipo de Riverside Spine & Wellness",
+      `Código QR: Escanee el código para leer este folleto en su teléfono ${url}`,
+    ]);
     expect(figures[1]!.pages).toEqual([1]);
     expect(figures[1]!.mcids).toBeGreaterThan(0);
     expect(elements.filter((e) => e.role === "Link").map((l) => squash(l.text))).toContain(url);
-    const order = elements.map((e) => (e === figures[1] ? "QR" : /^H\d$/.test(e.role) ? e.text.replace(/\s+/g, " ").trim() : null)).filter(Boolean);
-    expect(order.slice(0, 3)).toEqual(["Treating Back Spasms: A Comprehensive Guide", "QR", "Notas de su profesional de salud"]);
+    const order = elements
+      .map((e) => (e === figures[1] ? "QR" : /^H\d$/.test(e.role) ? e.text.replace(/\s+/g, " ").trim() : null))
+      .filter(Boolean);
+    expect(order.slice(0, 3)).toEqual([
+      "Treating Back Spasms: A Comprehensive Guide",
+      "QR",
+      "Notas de su profesional de salud",
+    ]);
   });
 
   it("puts every link annotation in a Link element with its text, on the annotation's page", () => {
@@ -178,7 +251,16 @@ describe("the tagged handout PDF", () => {
 
   it("reads in the order the page shows, with the footer left out as a pagination artifact", () => {
     const pages = pdftotextPages(bytes, "-raw");
-    const visible = squash(pages.map((page) => page.split("\n").filter((l) => !/Page \d+ of \d+$/.test(l)).join("")).join(""));
+    const visible = squash(
+      pages
+        .map((page) =>
+          page
+            .split("\n")
+            .filter((l) => !/Page \d+ of \d+$/.test(l))
+            .join(""),
+        )
+        .join(""),
+    );
     let at = 0;
     for (const e of all.filter((e) => e.mcids > 0 && e.role !== "Figure")) {
       const own = squash(e.text);
@@ -196,7 +278,8 @@ describe("the tagged handout PDF", () => {
 
   it("has the same tree when the classic pagination engine draws the footer as a fixed view", async () => {
     const classic = readStructure((await renderHandoutPdf(input, { fastPagination: false })).bytes);
-    const outline = (root: StructElement) => flatten(root).map((e) => `${e.role} ${squash(e.text).slice(0, 30)} ${[...new Set(e.pages)].join(",")}`);
+    const outline = (root: StructElement) =>
+      flatten(root).map((e) => `${e.role} ${squash(e.text).slice(0, 30)} ${[...new Set(e.pages)].join(",")}`);
     expect(outline(classic.root!)).toEqual(outline(pdf.root!));
     expect(classic.root!.text).not.toMatch(/Page \d+ of/);
   }, 30_000);
@@ -205,14 +288,20 @@ describe("the tagged handout PDF", () => {
     expect(pdf.pages.length).toBeGreaterThan(2);
     pdf.pages.forEach((page, i) => {
       expect(page.structParents, `page ${i + 1}`).toBeTypeOf("number");
-      expect(markedContentReport(page.content), `page ${i + 1}`).toMatchObject({ unmarked: 0, maxDepth: 1, balanced: true });
+      expect(markedContentReport(page.content), `page ${i + 1}`).toMatchObject({
+        unmarked: 0,
+        maxDepth: 1,
+        balanced: true,
+      });
     });
     expect(pdf.parentTreeOk).toBe(true);
   });
 
   it("leaves a document that does not ask for tags untagged", async () => {
     registerFonts();
-    const plain = await renderToBuffer(createElement(Document, null, createElement(Page, null, createElement(Text, { tag: "P" } as never, "Hello"))));
+    const plain = await renderToBuffer(
+      createElement(Document, null, createElement(Page, null, createElement(Text, { tag: "P" } as never, "Hello"))),
+    );
     expect(pdfinfo(plain)).toMatch(/Tagged:\s+no/);
     expect(plain.toString("latin1")).not.toMatch(/StructTreeRoot|MarkInfo|BDC/);
   });

@@ -17,10 +17,25 @@ export function AcceptInviteForm({ token, email, hasAccount }: { token: string; 
       <input type="hidden" name="hasAccount" value={hasAccount ? "1" : "0"} />
       <input type="hidden" name="username" value={email} autoComplete="username" />
       {hasAccount ? (
-        <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+        <Field
+          label="Your password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={state.fieldErrors?.password}
+        />
       ) : (
         <>
-          <Field label="Your name" name="name" autoComplete="name" required maxLength={100} defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+          <Field
+            label="Your name"
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={100}
+            defaultValue={state.values?.name}
+            errors={state.fieldErrors?.name}
+          />
           <NewPasswordFields errors={state.fieldErrors} />
         </>
       )}

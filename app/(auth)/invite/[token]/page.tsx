@@ -15,7 +15,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <>
         <h1 className="mb-6 text-2xl font-semibold">Invite</h1>
-        <Alert tone="error">This invite has expired, was already used or was withdrawn. Ask the clinic for a new one.</Alert>
+        <Alert tone="error">
+          This invite has expired, was already used or was withdrawn. Ask the clinic for a new one.
+        </Alert>
       </>
     );
   }
@@ -24,10 +26,19 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <>
       <h1 className="mb-2 text-2xl font-semibold">Join {invite.clinic.name}</h1>
       <p className="mb-6 text-slate-700">
-        You are invited as <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong> with the email <strong>{invite.email}</strong>.
-        {viaSso ? "" : invite.hasAccount ? " Confirm with your current password." : " Choose your name and a password to create your account."}
+        You are invited as <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong> with the email{" "}
+        <strong>{invite.email}</strong>.
+        {viaSso
+          ? ""
+          : invite.hasAccount
+            ? " Confirm with your current password."
+            : " Choose your name and a password to create your account."}
       </p>
-      {viaSso ? <JoinWithSso email={invite.email} /> : <AcceptInviteForm token={token} email={invite.email} hasAccount={invite.hasAccount} />}
+      {viaSso ? (
+        <JoinWithSso email={invite.email} />
+      ) : (
+        <AcceptInviteForm token={token} email={invite.email} hasAccount={invite.hasAccount} />
+      )}
     </>
   );
 }

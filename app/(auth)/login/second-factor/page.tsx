@@ -12,13 +12,19 @@ export const metadata: Metadata = { title: "Two-step sign-in" };
 
 const HEADINGS = { totp: "Enter your code", recovery: "Use a recovery code", passkey: "Use your passkey" } as const;
 
-export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SecondFactorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
   if (await findCurrentUser()) redirect(callbackUrl);
   const found = await findPendingSignIn(await readPendingToken());
-  if (!found.ok) return <StartAgain title="Two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
-  if (found.pending.purpose === "enrol") redirect(`/login/set-up-second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (!found.ok)
+    return <StartAgain title="Two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
+  if (found.pending.purpose === "enrol")
+    redirect(`/login/set-up-second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   // The way asked for, if the account has it; else its first (a passkey before the app, the recovery codes last).
   const methods = found.pending.methods;
   const method = methods.find((m) => m === sp.method) ?? methods[0] ?? "recovery";
@@ -26,7 +32,11 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
     <>
       <h1 className="mb-2 text-2xl font-semibold">{HEADINGS[method]}</h1>
       <p className="mb-6 text-slate-700">Your password was right. One more step to show it is you.</p>
-      {method === "passkey" ? <PasskeyStep callbackUrl={callbackUrl} /> : <SecondStepForm method={method} callbackUrl={callbackUrl} />}
+      {method === "passkey" ? (
+        <PasskeyStep callbackUrl={callbackUrl} />
+      ) : (
+        <SecondStepForm method={method} callbackUrl={callbackUrl} />
+      )}
       <OtherMethods methods={methods} current={method} callbackUrl={callbackUrl} />
     </>
   );

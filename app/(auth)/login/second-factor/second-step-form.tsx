@@ -16,9 +16,27 @@ export function SecondStepForm({ method, callbackUrl }: { method: "totp" | "reco
       <input type="hidden" name="method" value={method} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {method === "totp" ? (
-        <Field label="6-digit code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={20} required hint="Open your authenticator app and type the code it shows for Handout Portal." errors={state.fieldErrors?.code} />
+        <Field
+          label="6-digit code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={20}
+          required
+          hint="Open your authenticator app and type the code it shows for Handout Portal."
+          errors={state.fieldErrors?.code}
+        />
       ) : (
-        <Field label="Recovery code" name="code" autoComplete="off" spellCheck={false} maxLength={64} required hint="One of the ten codes you saved when you set up two-step sign-in. Each one works once." errors={state.fieldErrors?.code} />
+        <Field
+          label="Recovery code"
+          name="code"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          required
+          hint="One of the ten codes you saved when you set up two-step sign-in. Each one works once."
+          errors={state.fieldErrors?.code}
+        />
       )}
       <TrustBrowser />
       <SubmitButton pendingText="Checking…" className="w-full">

@@ -8,7 +8,10 @@ export function StartAgain({ title, message, callbackUrl }: { title: string; mes
     <>
       <h1 className="mb-6 text-2xl font-semibold">{title}</h1>
       <Alert tone="warning">{message}</Alert>
-      <Link href={callbackUrl === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={buttonClass("primary", "w-full")}>
+      <Link
+        href={callbackUrl === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        className={buttonClass("primary", "w-full")}
+      >
         Sign in again
       </Link>
     </>

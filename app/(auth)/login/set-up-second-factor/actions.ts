@@ -7,7 +7,10 @@ import type { FormState } from "@/lib/forms";
 
 // Setting up an authenticator while signing in (a clinic of the member requires one): signed in once the
 // first code is right; the recovery codes come back to be shown once.
-export const enrolDuringSignInAction = publicAction({ schema: enrolmentSchema }, async (info, input): Promise<FormState<{ codes: string[] }>> => {
-  const codes = await completeEnrolment(input, info);
-  return { ok: true, data: { codes } };
-});
+export const enrolDuringSignInAction = publicAction(
+  { schema: enrolmentSchema },
+  async (info, input): Promise<FormState<{ codes: string[] }>> => {
+    const codes = await completeEnrolment(input, info);
+    return { ok: true, data: { codes } };
+  },
+);

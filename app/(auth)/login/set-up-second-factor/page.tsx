@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Set up two-step sign-in" };
 
 // Reached only with the pending state of a member whose clinic requires a second factor and who has none:
 // nothing else of the portal opens for them until this is done.
-export default async function SetUpSecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SetUpSecondFactorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
   // Signed in: the set-up just finished (its action set the session cookie, and this page is drawn again
@@ -21,18 +25,33 @@ export default async function SetUpSecondFactorPage({ searchParams }: { searchPa
   let enrolment = { qr: "", secretText: "", enrolment: "" };
   if (!signedIn) {
     const found = await findPendingSignIn(await readPendingToken());
-    if (!found.ok) return <StartAgain title="Set up two-step sign-in" message={PENDING_MESSAGES[found.problem]} callbackUrl={callbackUrl} />;
-    if (found.pending.purpose !== "enrol") redirect(`/login/second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    if (!found.ok)
+      return (
+        <StartAgain
+          title="Set up two-step sign-in"
+          message={PENDING_MESSAGES[found.problem]}
+          callbackUrl={callbackUrl}
+        />
+      );
+    if (found.pending.purpose !== "enrol")
+      redirect(`/login/second-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     enrolment = await prepareTotpEnrolment(found.pending.userId);
   }
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">Set up two-step sign-in</h1>
       <p className="mb-6 text-slate-700">
-        Your clinic asks everyone to sign in with a code from their phone as well as their password. It takes about two minutes. You have 5 minutes
-        from when you typed your password; if the time runs out, sign in again and you will come back here.
+        Your clinic asks everyone to sign in with a code from their phone as well as their password. It takes about two
+        minutes. You have 5 minutes from when you typed your password; if the time runs out, sign in again and you will
+        come back here.
       </p>
-      <TotpEnrolmentForm action={enrolDuringSignInAction} {...enrolment} callbackUrl={callbackUrl} signedIn={signedIn} next={{ href: callbackUrl, label: "I have saved my codes: continue" }} />
+      <TotpEnrolmentForm
+        action={enrolDuringSignInAction}
+        {...enrolment}
+        callbackUrl={callbackUrl}
+        signedIn={signedIn}
+        next={{ href: callbackUrl, label: "I have saved my codes: continue" }}
+      />
     </>
   );
 }

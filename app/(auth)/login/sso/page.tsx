@@ -9,7 +9,11 @@ import { SingleSignOnForm } from "./sso-form";
 
 export const metadata: Metadata = { title: "Sign in with single sign-on" };
 
-export default async function SingleSignOnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SingleSignOnPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackPath(typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/");
   if (await findCurrentUser()) redirect(callbackUrl);
@@ -20,8 +24,14 @@ export default async function SingleSignOnPage({ searchParams }: { searchParams:
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">Sign in with single sign-on</h1>
-      <p className="mb-6 text-slate-700">For clinics that sign in through their own identity provider (such as Microsoft Entra ID, Okta or Keycloak).</p>
-      {joined && !refusal && <Alert tone="success">You joined the clinic. It signs in with single sign-on: continue with your work email.</Alert>}
+      <p className="mb-6 text-slate-700">
+        For clinics that sign in through their own identity provider (such as Microsoft Entra ID, Okta or Keycloak).
+      </p>
+      {joined && !refusal && (
+        <Alert tone="success">
+          You joined the clinic. It signs in with single sign-on: continue with your work email.
+        </Alert>
+      )}
       {refusal && (
         <Alert tone="error" id="sso-error">
           {refusal}
@@ -29,7 +39,10 @@ export default async function SingleSignOnPage({ searchParams }: { searchParams:
       )}
       <SingleSignOnForm callbackUrl={callbackUrl} defaultEmail={email} />
       <p className="mt-4 text-center text-sm">
-        <Link href={callbackUrl === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={callbackUrl === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-brand-700 underline"
+        >
           Sign in with a password instead
         </Link>
       </p>

@@ -22,7 +22,16 @@ export function SingleSignOnForm({ callbackUrl, defaultEmail }: { callbackUrl: s
         </p>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Work email" name="email" type="email" autoComplete="username" required hint="The address your clinic gave you. We find your clinic's sign-in from it." defaultValue={state.values?.email ?? defaultEmail} errors={state.fieldErrors?.email} />
+      <Field
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        hint="The address your clinic gave you. We find your clinic's sign-in from it."
+        defaultValue={state.values?.email ?? defaultEmail}
+        errors={state.fieldErrors?.email}
+      />
       <SubmitButton pendingText="Finding your clinic…" className="w-full">
         Continue
       </SubmitButton>

@@ -4,7 +4,15 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clinicAction } from "@/lib/actions";
 import { idSchema } from "@/lib/ids";
-import { confirmRecipientSchema, consentSchema, deliveryModeFields, formKeySchema, recipientSchema, requireAttachmentNotice, type RecipientCheck } from "@/lib/deliveries/schemas";
+import {
+  confirmRecipientSchema,
+  consentSchema,
+  deliveryModeFields,
+  formKeySchema,
+  recipientSchema,
+  requireAttachmentNotice,
+  type RecipientCheck,
+} from "@/lib/deliveries/schemas";
 import { checkRecipient } from "@/lib/deliveries/recipient-check";
 import { formValues, type FormState } from "@/lib/forms";
 import { makeAndEmail } from "@/lib/printing/make-and-email";
@@ -21,9 +29,12 @@ const makeAndEmailSchema = requireAttachmentNotice(
 );
 
 /** "Make and email" on the clinic home: the template's handout generated and its email queued, in one go. */
-export const makeAndEmailAction = clinicAction({ schema: makeAndEmailSchema }, async (ctx, input, formData): Promise<FormState<{ check: RecipientCheck }>> => {
-  const check = await checkRecipient(ctx, { ...input, idempotencyKey: input.requestKey });
-  if (check) return { ok: false, data: { check }, values: formValues(formData) };
-  const { handoutId } = await makeAndEmail(ctx, input);
-  redirect(`/clinics/${ctx.clinic.id}/handouts/${handoutId}?emailed=1`);
-});
+export const makeAndEmailAction = clinicAction(
+  { schema: makeAndEmailSchema },
+  async (ctx, input, formData): Promise<FormState<{ check: RecipientCheck }>> => {
+    const check = await checkRecipient(ctx, { ...input, idempotencyKey: input.requestKey });
+    if (check) return { ok: false, data: { check }, values: formValues(formData) };
+    const { handoutId } = await makeAndEmail(ctx, input);
+    redirect(`/clinics/${ctx.clinic.id}/handouts/${handoutId}?emailed=1`);
+  },
+);

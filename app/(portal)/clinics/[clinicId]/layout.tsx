@@ -4,10 +4,19 @@ import { findMemberships, rememberClinic } from "@/lib/clinics/membership";
 import { ClinicSwitcher } from "@/components/portal/clinic-switcher";
 import { ClinicNav, type NavItem } from "@/components/portal/clinic-nav";
 
-export default async function ClinicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ clinicId: string }> }) {
+export default async function ClinicLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ clinicId: string }>;
+}) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const [memberships] = await Promise.all([findMemberships(ctx.user.id, ctx.user.ssoClinicId), rememberClinic(ctx.user.id, clinicId)]);
+  const [memberships] = await Promise.all([
+    findMemberships(ctx.user.id, ctx.user.ssoClinicId),
+    rememberClinic(ctx.user.id, clinicId),
+  ]);
   const base = `/clinics/${clinicId}`;
   const items: NavItem[] = [
     { href: base, label: "Home", exact: true },

@@ -17,7 +17,8 @@ import { getsPatientLink } from "@/lib/handouts/link-state";
 const when = (d: Date) => d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 // Rows of the same guide differ by who they are for: say so even when nobody was named.
-const PreparedFor = ({ name }: { name: string | null }) => (name ? <span>For {name}</span> : <span className="text-slate-600">No patient named</span>);
+const PreparedFor = ({ name }: { name: string | null }) =>
+  name ? <span>For {name}</span> : <span className="text-slate-600">No patient named</span>;
 
 // Where the daily work starts: the clinic's usual handouts one or two clicks away, what was made recently and
 // whether it reached the patient, and drafts to finish.
@@ -44,12 +45,25 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
           </Link>
         }
       />
-      <form method="get" action={`${base}/search`} role="search" aria-label="Search guides and templates" className="mb-6 flex flex-wrap items-end gap-2">
+      <form
+        method="get"
+        action={`${base}/search`}
+        role="search"
+        aria-label="Search guides and templates"
+        className="mb-6 flex flex-wrap items-end gap-2"
+      >
         <div className="min-w-0 flex-1">
           <label htmlFor="home-q" className="text-sm font-medium">
             Find a guide or template
           </label>
-          <input id="home-q" name="q" type="search" required maxLength={100} className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base" />
+          <input
+            id="home-q"
+            name="q"
+            type="search"
+            required
+            maxLength={100}
+            className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
+          />
         </div>
         <button type="submit" className={buttonClass("secondary")}>
           Search
@@ -61,19 +75,33 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
           <h2 className="text-lg font-semibold">Getting started</h2>
           <ol className="mt-2 ml-5 list-decimal space-y-1 text-slate-800">
             <li>
-              Open the <Link href={`${base}/guides`} className="font-medium text-brand-700 underline">guide library</Link>
+              Open the{" "}
+              <Link href={`${base}/guides`} className="font-medium text-brand-700 underline">
+                guide library
+              </Link>
               {isManager(ctx.role) ? (
                 <>
-                  {" "}or <Link href={`${base}/guides/import`} className="font-medium text-brand-700 underline">import your clinic’s own guide</Link>.
+                  {" "}
+                  or{" "}
+                  <Link href={`${base}/guides/import`} className="font-medium text-brand-700 underline">
+                    import your clinic’s own guide
+                  </Link>
+                  .
                 </>
               ) : (
                 "."
               )}
             </li>
             <li>
-              <Link href={`${base}/handouts/new`} className="font-medium text-brand-700 underline">Make a handout</Link>: tick the sections that fit, add your notes, Generate.
+              <Link href={`${base}/handouts/new`} className="font-medium text-brand-700 underline">
+                Make a handout
+              </Link>
+              : tick the sections that fit, add your notes, Generate.
             </li>
-            <li>Save your usual choices as a template (“Save as template” in the builder): next time it is one click from here.</li>
+            <li>
+              Save your usual choices as a template (“Save as template” in the builder): next time it is one click from
+              here.
+            </li>
           </ol>
         </Card>
       ) : null}
@@ -91,9 +119,10 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                 <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-4">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <div className="min-w-0">
-                      <p className="break-words font-medium">{t.name}</p>
+                      <p className="font-medium break-words">{t.name}</p>
                       <p className="text-sm text-slate-700">
-                        {t.sectionKeys.length} section{t.sectionKeys.length === 1 ? "" : "s"} · used {t.timesUsed} time{t.timesUsed === 1 ? "" : "s"}
+                        {t.sectionKeys.length} section{t.sectionKeys.length === 1 ? "" : "s"} · used {t.timesUsed} time
+                        {t.timesUsed === 1 ? "" : "s"}
                         {t.mine ? " · yours" : ""}
                       </p>
                     </div>
@@ -101,7 +130,11 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                       <Link href={`${base}/handouts/new?template=${t.id}`} className={buttonClass("primary")}>
                         Make handout<span className="sr-only"> “{t.name}”</span>
                       </Link>
-                      <MakeAndEmail clinicId={clinicId} template={{ id: t.id, name: t.name }} withLink={getsPatientLink(t.patientLink, clinic)} />
+                      <MakeAndEmail
+                        clinicId={clinicId}
+                        template={{ id: t.id, name: t.name }}
+                        withLink={getsPatientLink(t.patientLink, clinic)}
+                      />
                     </div>
                   </div>
                 </li>
@@ -125,7 +158,10 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
               <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
                 {drafts.map((d) => (
                   <li key={d.id} className="px-4 py-3">
-                    <Link href={`${base}/handouts/new?draft=${d.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
+                    <Link
+                      href={`${base}/handouts/new?draft=${d.id}`}
+                      className="font-medium break-words text-brand-700 underline-offset-2 hover:underline"
+                    >
                       {d.title}
                     </Link>
                     <p className="flex flex-wrap gap-x-2 text-sm text-slate-700">
@@ -148,7 +184,10 @@ export default async function ClinicHomePage({ params }: { params: Promise<{ cli
                 {recent.map((h) => (
                   <li key={h.id} className="px-4 py-3">
                     <p className="flex flex-wrap items-center gap-2">
-                      <Link href={`${base}/handouts/${h.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
+                      <Link
+                        href={`${base}/handouts/${h.id}`}
+                        className="font-medium break-words text-brand-700 underline-offset-2 hover:underline"
+                      >
                         {h.title}
                       </Link>
                       {h.void && <VoidBadge />}

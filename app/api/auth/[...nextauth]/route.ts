@@ -17,7 +17,11 @@ async function handler(req: NextRequest, ctx: Context) {
   if (req.method === "POST") {
     // next-auth reads the body whole (req.text()/json()); it gets it from memory, read within the limit.
     try {
-      bounded = new NextRequest(req.url, { method: "POST", headers: req.headers, body: await readBody(req, MAX_AUTH_BODY) });
+      bounded = new NextRequest(req.url, {
+        method: "POST",
+        headers: req.headers,
+        body: await readBody(req, MAX_AUTH_BODY),
+      });
     } catch (err) {
       return errorResponse(err);
     }

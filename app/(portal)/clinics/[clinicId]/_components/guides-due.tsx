@@ -13,7 +13,10 @@ export function GuidesDue({ clinicId, guides }: { clinicId: string; guides: DueG
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {guides.map((g) => (
           <li key={g.id} className="flex flex-wrap items-center gap-2 px-4 py-3">
-            <Link href={`/clinics/${clinicId}/guides/${g.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
+            <Link
+              href={`/clinics/${clinicId}/guides/${g.id}`}
+              className="font-medium break-words text-brand-700 underline-offset-2 hover:underline"
+            >
               {g.title}
             </Link>
             <ReviewBadge reviewBy={g.reviewBy} />

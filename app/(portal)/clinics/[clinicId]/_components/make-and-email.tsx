@@ -18,16 +18,32 @@ const newKey = () => crypto.randomUUID().replace(/-/g, "");
  * consent, then makes the handout and queues the email in one request (one key per form, so a double click
  * makes one handout and one email).
  */
-export function MakeAndEmail({ clinicId, template, withLink }: { clinicId: string; template: { id: string; name: string }; withLink: boolean }) {
+export function MakeAndEmail({
+  clinicId,
+  template,
+  withLink,
+}: {
+  clinicId: string;
+  template: { id: string; name: string };
+  withLink: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<EmailMode>(withLink ? "LINK" : "ATTACHMENT");
   const [key] = useState(newKey);
-  const [state, action] = useActionState(makeAndEmailAction.bind(null, clinicId), { ok: false } as FormState<{ check: RecipientCheck }>);
+  const [state, action] = useActionState(makeAndEmailAction.bind(null, clinicId), { ok: false } as FormState<{
+    check: RecipientCheck;
+  }>);
   const e = state.fieldErrors ?? {};
   const id = `mae-${template.id}`;
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} aria-expanded={false} aria-controls={id} className={buttonClass("secondary")}>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-expanded={false}
+        aria-controls={id}
+        className={buttonClass("secondary")}
+      >
         Make and email<span className="sr-only"> “{template.name}”</span>
       </button>
     );
@@ -37,10 +53,28 @@ export function MakeAndEmail({ clinicId, template, withLink }: { clinicId: strin
       <ErrorSummary state={state} />
       <input type="hidden" name="templateId" value={template.id} />
       <input type="hidden" name="requestKey" value={key} />
-      <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required autoFocus defaultValue={state.values?.recipient} errors={e.recipient} />
+      <Field
+        label="Patient's email address"
+        name="recipient"
+        type="email"
+        autoComplete="off"
+        required
+        autoFocus
+        defaultValue={state.values?.recipient}
+        errors={e.recipient}
+      />
       <RecipientCheckBox check={state.data?.check} />
       <label className="mb-3 flex items-start gap-2 text-sm">
-        <input type="checkbox" name="consent" value="yes" required defaultChecked={state.values?.consent === "yes"} aria-invalid={e.consent ? true : undefined} aria-describedby={e.consent ? `${id}-consent` : undefined} className="mt-0.5 h-5 w-5 accent-brand-600" />
+        <input
+          type="checkbox"
+          name="consent"
+          value="yes"
+          required
+          defaultChecked={state.values?.consent === "yes"}
+          aria-invalid={e.consent ? true : undefined}
+          aria-describedby={e.consent ? `${id}-consent` : undefined}
+          className="mt-0.5 h-5 w-5 accent-brand-600"
+        />
         <span>The patient asked to get this handout by email.</span>
       </label>
       {e.consent && (
@@ -48,7 +82,14 @@ export function MakeAndEmail({ clinicId, template, withLink }: { clinicId: strin
           {e.consent.join(" ")}
         </p>
       )}
-      <EmailModeChoice id={id} hasLink={withLink} mode={mode} onMode={setMode} errors={e} noticeSeen={state.values?.attachmentNotice === "seen"} />
+      <EmailModeChoice
+        id={id}
+        hasLink={withLink}
+        mode={mode}
+        onMode={setMode}
+        errors={e}
+        noticeSeen={state.values?.attachmentNotice === "seen"}
+      />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pendingText="Making the handout…">Generate and email</SubmitButton>
         <button type="button" onClick={() => setOpen(false)} className={buttonClass("secondary")}>

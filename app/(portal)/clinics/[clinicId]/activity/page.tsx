@@ -15,7 +15,10 @@ import { AuditExportForm } from "./_components/audit-export-form";
 export const metadata: Metadata = { title: "Activity" };
 
 const filtersSchema = z.object({
-  action: z.enum(Object.keys(AUDIT_ACTIONS) as [string, ...string[]]).optional().catch(undefined),
+  action: z
+    .enum(Object.keys(AUDIT_ACTIONS) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   actor: idSchema.optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
@@ -24,11 +27,20 @@ const filtersSchema = z.object({
   before: cursorParam,
 });
 
-export default async function ActivityPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
   const filters = filtersSchema.parse(await searchParams);
-  const { events, older, newer, total, members } = await findAuditEvents(ctx, { ...filters, views: filters.views === "1" });
+  const { events, older, newer, total, members } = await findAuditEvents(ctx, {
+    ...filters,
+    views: filters.views === "1",
+  });
   const viewsHidden = !filters.views && !filters.action;
   const base = `/clinics/${clinicId}/activity`;
   return (
@@ -60,7 +72,14 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         </Filter>
         <DateRangeFilters from={filters.from} to={filters.to} />
         <label className="flex items-center gap-2 text-sm font-medium sm:col-span-2 lg:col-span-4">
-          <input type="checkbox" name="views" value="1" defaultChecked={!!filters.views} aria-describedby="views-hint" className="h-5 w-5 accent-brand-600" />
+          <input
+            type="checkbox"
+            name="views"
+            value="1"
+            defaultChecked={!!filters.views}
+            aria-describedby="views-hint"
+            className="h-5 w-5 accent-brand-600"
+          />
           Include page views
           <span id="views-hint" className="font-normal text-slate-600">
             ({PAGE_VIEW_ACTIONS.map((a) => `“${AUDIT_ACTIONS[a]}”`).join(", ")}: a member opening a handout’s page)
@@ -83,9 +102,23 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             <p className="break-all text-slate-600">{e.ip ? `from ${e.ip}` : ""}</p>
           </li>
         ))}
-        {events.length === 0 && <li className="px-4 py-6 text-center text-slate-700">Nothing recorded that matches.</li>}
+        {events.length === 0 && (
+          <li className="px-4 py-6 text-center text-slate-700">Nothing recorded that matches.</li>
+        )}
       </ol>
-      <KeysetPagination newer={newer} older={older} noun="events" basePath={base} params={{ action: filters.action, actor: filters.actor, from: filters.from, to: filters.to, views: filters.views }} />
+      <KeysetPagination
+        newer={newer}
+        older={older}
+        noun="events"
+        basePath={base}
+        params={{
+          action: filters.action,
+          actor: filters.actor,
+          from: filters.from,
+          to: filters.to,
+          views: filters.views,
+        }}
+      />
       {ctx.role === "OWNER" && <AuditExportForm clinicId={clinicId} today={new Date()} />}
     </>
   );

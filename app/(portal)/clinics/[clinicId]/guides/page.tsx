@@ -13,13 +13,22 @@ import { ReviewBadge } from "@/components/guides/review-badge";
 
 export const metadata: Metadata = { title: "Guide library" };
 
-export default async function LibraryPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function LibraryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string }>;
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const { clinicId } = await params;
   const sp = await searchParams;
   const ctx = await requireMemberPage(clinicId);
   const q = (sp.q ?? "").slice(0, 200);
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const [{ guides, total, pages }, drafts] = await Promise.all([findLibrary(ctx, { q, page }), isManager(ctx.role) ? findGuideDrafts(ctx) : []]);
+  const [{ guides, total, pages }, drafts] = await Promise.all([
+    findLibrary(ctx, { q, page }),
+    isManager(ctx.role) ? findGuideDrafts(ctx) : [],
+  ]);
   const base = `/clinics/${clinicId}/guides`;
   return (
     <>
@@ -45,10 +54,14 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
           <ul className="space-y-1 text-sm">
             {drafts.map((d) => (
               <li key={d.id}>
-                <Link href={`${base}/drafts/${d.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link
+                  href={`${base}/drafts/${d.id}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
                   {d.title}
                 </Link>{" "}
-                · {d.isNew ? "new guide" : "next version"} · saved {d.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                · {d.isNew ? "new guide" : "next version"} · saved{" "}
+                {d.updatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
               </li>
             ))}
           </ul>
@@ -59,14 +72,22 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
           <label htmlFor="q" className="text-sm font-medium">
             Search titles and text
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
+          />
         </div>
         <button type="submit" className={buttonClass("primary")}>
           Search
         </button>
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-        {q ? `${total} ${total === 1 ? "guide matches" : "guides match"} “${q}”` : `${total} guide${total === 1 ? "" : "s"}`}
+        {q
+          ? `${total} ${total === 1 ? "guide matches" : "guides match"} “${q}”`
+          : `${total} guide${total === 1 ? "" : "s"}`}
       </p>
       <ul className="space-y-3">
         {guides.map((g) => (
@@ -79,18 +100,33 @@ export default async function LibraryPage({ params, searchParams }: { params: Pr
               </h2>
               <div className="flex flex-wrap gap-2">
                 <ReviewBadge reviewBy={g.reviewBy} />
-                {g.shared && <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800">Shared library</span>}
+                {g.shared && (
+                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800">
+                    Shared library
+                  </span>
+                )}
               </div>
             </div>
             {g.summary && <p className="mt-1 text-slate-700">{g.summary}</p>}
             <p className="mt-2 text-sm text-slate-700">
               {g.sections} sections · reading {readingScale(g.language).unit(g.grade)}
               {isAboveTarget(g.grade, g.language) ? ` (${readingScale(g.language).miss})` : ""}
-              {g.variants > 0 ? ` · ${g.variants} other ${g.variants === 1 ? "version" : "versions"} (reading level, language)` : ""} · {g.reviewedAt ? `reviewed ${g.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}` : "not reviewed"} · version {g.version}
+              {g.variants > 0
+                ? ` · ${g.variants} other ${g.variants === 1 ? "version" : "versions"} (reading level, language)`
+                : ""}{" "}
+              ·{" "}
+              {g.reviewedAt
+                ? `reviewed ${g.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}`
+                : "not reviewed"}{" "}
+              · version {g.version}
             </p>
           </li>
         ))}
-        {guides.length === 0 && <li className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">No guides match. Try fewer or other words.</li>}
+        {guides.length === 0 && (
+          <li className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
+            No guides match. Try fewer or other words.
+          </li>
+        )}
       </ul>
       <Pagination page={page} pages={pages} basePath={base} params={{ q: q || undefined }} />
     </>

@@ -12,8 +12,13 @@ import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handou
 
 export const metadata: Metadata = { title: "Handouts" };
 
-
-export default async function HandoutsPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function HandoutsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const filters = handoutListSchema.parse(await searchParams);
@@ -80,7 +85,10 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
           <li key={h.id} className="grid gap-1 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-baseline">
             <div className="min-w-0">
               <p className="flex flex-wrap items-center gap-2">
-                <Link href={`${base}/${h.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link
+                  href={`${base}/${h.id}`}
+                  className="font-medium break-words text-brand-700 underline-offset-2 hover:underline"
+                >
                   {h.title}
                 </Link>
                 {h.void && <VoidBadge />}
@@ -88,21 +96,39 @@ export default async function HandoutsPage({ params, searchParams }: { params: P
               <p className="text-sm text-slate-700">
                 {h.preparedFor ? `For ${h.preparedFor} · ` : ""}
                 {h.templateName ? `Template “${h.templateName}” · ` : ""}
-                {h.guideVersion.title} v{h.guideVersion.version} · {h.pdf?.pages ?? "?"} page{h.pdf?.pages === 1 ? "" : "s"}
+                {h.guideVersion.title} v{h.guideVersion.version} · {h.pdf?.pages ?? "?"} page
+                {h.pdf?.pages === 1 ? "" : "s"}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700 sm:justify-end">
               <EmailStatusBadge status={h.emailStatus} />
               <LinkStateBadge link={h.link} voided={!!h.void} />
               <span>
-                {h.author.name} · <time dateTime={h.createdAt.toISOString()}>{h.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>
+                {h.author.name} ·{" "}
+                <time dateTime={h.createdAt.toISOString()}>
+                  {h.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </span>
             </div>
           </li>
         ))}
         {handouts.length === 0 && <li className="px-4 py-6 text-center text-slate-700">No handouts match.</li>}
       </ul>
-      <KeysetPagination newer={newer} older={older} noun="handouts" basePath={base} params={{ q: filters.q, author: filters.author, template: filters.template, email: filters.email, voided: filters.voided, from: filters.from, to: filters.to }} />
+      <KeysetPagination
+        newer={newer}
+        older={older}
+        noun="handouts"
+        basePath={base}
+        params={{
+          q: filters.q,
+          author: filters.author,
+          template: filters.template,
+          email: filters.email,
+          voided: filters.voided,
+          from: filters.from,
+          to: filters.to,
+        }}
+      />
     </>
   );
 }

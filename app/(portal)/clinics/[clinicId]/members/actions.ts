@@ -21,14 +21,20 @@ export const changeRoleAction = clinicAction({ schema: changeRoleSchema }, async
   return { ok: true, message: "Role updated." };
 });
 
-export const removeMemberAction = clinicAction({ schema: removeMemberSchema }, async (ctx, input): Promise<FormState> => {
-  await removeMember(ctx, input.membershipId);
-  refresh(ctx.clinic.id);
-  return { ok: true, message: "Member removed." };
-});
+export const removeMemberAction = clinicAction(
+  { schema: removeMemberSchema },
+  async (ctx, input): Promise<FormState> => {
+    await removeMember(ctx, input.membershipId);
+    refresh(ctx.clinic.id);
+    return { ok: true, message: "Member removed." };
+  },
+);
 
-export const revokeInviteAction = clinicAction({ schema: revokeInviteSchema }, async (ctx, input): Promise<FormState> => {
-  await revokeInvite(ctx, input.inviteId);
-  refresh(ctx.clinic.id);
-  return { ok: true, message: "Invite withdrawn." };
-});
+export const revokeInviteAction = clinicAction(
+  { schema: revokeInviteSchema },
+  async (ctx, input): Promise<FormState> => {
+    await revokeInvite(ctx, input.inviteId);
+    refresh(ctx.clinic.id);
+    return { ok: true, message: "Invite withdrawn." };
+  },
+);

@@ -10,7 +10,13 @@ import { RevokeInviteButton } from "./_components/revoke-invite-button";
 
 export const metadata: Metadata = { title: "Members" };
 
-const EMAIL_STATUS = { QUEUED: "email queued", SENDING: "email sending", SENT: "email sent", FAILED: "email failed: withdraw and invite again", SKIPPED: "email not sent" } as const;
+const EMAIL_STATUS = {
+  QUEUED: "email queued",
+  SENDING: "email sending",
+  SENT: "email sent",
+  FAILED: "email failed: withdraw and invite again",
+  SKIPPED: "email not sent",
+} as const;
 
 export default async function MembersPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
@@ -28,7 +34,14 @@ export default async function MembersPage({ params }: { params: Promise<{ clinic
               <MemberRow
                 key={m.id}
                 clinicId={clinicId}
-                member={{ id: m.id, role: m.role, name: m.user.name, email: m.user.email, isSelf: m.user.id === ctx.user.id, hasSecondFactor: !!m.user.totpFactor || m.user._count.passkeys > 0 }}
+                member={{
+                  id: m.id,
+                  role: m.role,
+                  name: m.user.name,
+                  email: m.user.email,
+                  isSelf: m.user.id === ctx.user.id,
+                  hasSecondFactor: !!m.user.totpFactor || m.user._count.passkeys > 0,
+                }}
                 canManageOwners={ctx.role === "OWNER"}
                 isLastOwner={m.role === "OWNER" && owners <= 1}
               />
@@ -36,14 +49,15 @@ export default async function MembersPage({ params }: { params: Promise<{ clinic
           </ul>
           {invites.length > 0 && (
             <>
-              <h2 className="mb-3 mt-6 text-lg font-semibold">Pending invites</h2>
+              <h2 className="mt-6 mb-3 text-lg font-semibold">Pending invites</h2>
               <ul className="divide-y divide-slate-200">
                 {invites.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                     <div className="min-w-0">
-                      <p className="break-all font-medium">{i.email}</p>
+                      <p className="font-medium break-all">{i.email}</p>
                       <p className="text-sm text-slate-700">
-                        {ROLE_LABELS[i.role]} · expires {i.expiresAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                        {ROLE_LABELS[i.role]} · expires{" "}
+                        {i.expiresAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
                         {i.emails[0] && ` · ${EMAIL_STATUS[i.emails[0].status]}`}
                       </p>
                     </div>

@@ -14,13 +14,27 @@ export const metadata: Metadata = { title: "Your profile" };
 export default async function ProfilePage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const [devices, trusted, twoStep] = await Promise.all([findSignedInDevices(ctx.user.id, ctx.user.sessionId), findTrustedBrowsers(ctx.user.id), getSecondFactorStatus(ctx.user.id)]);
+  const [devices, trusted, twoStep] = await Promise.all([
+    findSignedInDevices(ctx.user.id, ctx.user.sessionId),
+    findTrustedBrowsers(ctx.user.id),
+    getSecondFactorStatus(ctx.user.id),
+  ]);
   return (
     <>
-      <PageHeader title="Your profile" description="How you appear in the contact block of the handouts you make, and how you sign in." />
+      <PageHeader
+        title="Your profile"
+        description="How you appear in the contact block of the handouts you make, and how you sign in."
+      />
       <div className="grid max-w-3xl gap-6">
         <Card>
-          <ProfileForm clinicId={clinicId} initial={{ name: ctx.user.name, credentials: ctx.user.credentials ?? "", directPhone: ctx.user.directPhone ?? "" }} />
+          <ProfileForm
+            clinicId={clinicId}
+            initial={{
+              name: ctx.user.name,
+              credentials: ctx.user.credentials ?? "",
+              directPhone: ctx.user.directPhone ?? "",
+            }}
+          />
         </Card>
         <Card>
           <h2 className="mb-1 text-lg font-semibold">Two-step sign-in</h2>

@@ -10,12 +10,25 @@ import { buttonClass } from "@/components/ui/button";
 export const metadata: Metadata = { title: "Search" };
 
 // The clinic home's search box: guides (full-text, as the library searches) and templates (by name).
-export default async function SearchPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<{ q?: string }> }) {
+export default async function SearchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  const q = z.string().trim().max(100).catch("").parse((await searchParams).q ?? "");
+  const q = z
+    .string()
+    .trim()
+    .max(100)
+    .catch("")
+    .parse((await searchParams).q ?? "");
   const base = `/clinics/${clinicId}`;
-  const [library, templates] = q ? await Promise.all([findLibrary(ctx, { q }), searchTemplates(ctx, q)]) : [{ guides: [] }, []];
+  const [library, templates] = q
+    ? await Promise.all([findLibrary(ctx, { q }), searchTemplates(ctx, q)])
+    : [{ guides: [] }, []];
   return (
     <>
       <PageHeader title={q ? `Results for “${q}”` : "Search"} />
@@ -27,7 +40,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {templates.map((t) => (
               <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-                <span className="break-words font-medium">{t.name}</span>
+                <span className="font-medium break-words">{t.name}</span>
                 <Link href={`${base}/handouts/new?template=${t.id}`} className={buttonClass("primary")}>
                   Make handout<span className="sr-only"> “{t.name}”</span>
                 </Link>
@@ -43,7 +56,10 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {library.guides.map((g) => (
               <li key={g.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-                <Link href={`${base}/guides/${g.id}`} className="break-words font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link
+                  href={`${base}/guides/${g.id}`}
+                  className="font-medium break-words text-brand-700 underline-offset-2 hover:underline"
+                >
                   {g.title}
                 </Link>
                 <Link href={`${base}/handouts/new?guide=${g.id}`} className={buttonClass("secondary")}>

@@ -13,7 +13,9 @@ export const updateBrandingAction = clinicAction({ schema: brandingSchema }, asy
   return { ok: true, message: "Saved. Handouts generated from now on use these settings." };
 });
 
-const logoSchema = z.object({ logo: z.instanceof(File, { message: "Choose an image file." }).refine((f) => f.size > 0, "Choose an image file.") });
+const logoSchema = z.object({
+  logo: z.instanceof(File, { message: "Choose an image file." }).refine((f) => f.size > 0, "Choose an image file."),
+});
 
 export const uploadLogoAction = clinicAction({ schema: logoSchema }, async (ctx, { logo }): Promise<FormState> => {
   await setLogo(ctx, Buffer.from(await logo.arrayBuffer()), { name: logo.name, type: logo.type });

@@ -15,11 +15,19 @@ export const metadata: Metadata = { title: "Clinic settings" };
 export default async function SettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
-  const [{ clinic, logo }, required, membersWithout, sso] = await Promise.all([getBranding(ctx), findSecondFactorPolicy(ctx), countMembersWithoutSecondFactor(ctx), findSsoSummary(ctx)]);
+  const [{ clinic, logo }, required, membersWithout, sso] = await Promise.all([
+    getBranding(ctx),
+    findSecondFactorPolicy(ctx),
+    countMembersWithoutSecondFactor(ctx),
+    findSsoSummary(ctx),
+  ]);
   const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
   return (
     <>
-      <PageHeader title="Clinic settings" description="Your clinic's look and contact details on every handout. Changes apply to handouts generated afterwards." />
+      <PageHeader
+        title="Clinic settings"
+        description="Your clinic's look and contact details on every handout. Changes apply to handouts generated afterwards."
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
           <BrandingForm
@@ -51,7 +59,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
             <LogoForm clinicId={clinicId} logoUrl={logoUrl} />
           </Card>
           <Card>
-            <SecondFactorPolicy clinicId={clinicId} required={required} membersWithout={membersWithout} isOwner={ctx.role === "OWNER"} />
+            <SecondFactorPolicy
+              clinicId={clinicId}
+              required={required}
+              membersWithout={membersWithout}
+              isOwner={ctx.role === "OWNER"}
+            />
           </Card>
           <Card>
             <SingleSignOnSummary clinicId={clinicId} summary={sso} isOwner={ctx.role === "OWNER"} />

@@ -15,10 +15,14 @@ export function AuditExportForm({ clinicId, today }: { clinicId: string; today: 
     <Card className="mt-8">
       <h2 className="text-lg font-semibold">Export for an auditor</h2>
       <p className="mt-1 text-sm text-slate-700">
-        Every event of the clinic in the range, page views included, each chained to the one before by a hash, so changes and gaps show. The export itself is
-        recorded.
+        Every event of the clinic in the range, page views included, each chained to the one before by a hash, so
+        changes and gaps show. The export itself is recorded.
       </p>
-      <form method="get" action={`/clinics/${clinicId}/activity/export`} className="mt-3 flex flex-wrap items-end gap-3">
+      <form
+        method="get"
+        action={`/clinics/${clinicId}/activity/export`}
+        className="mt-3 flex flex-wrap items-end gap-3"
+      >
         <label className="text-sm font-medium">
           From
           <input type="date" name="from" required defaultValue={day(monthAgo)} className={filterInput} />

@@ -19,7 +19,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ clinicId
     const q = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
     if (!clinicId.success) return new Response("Not found", { status: 404 });
     const ctx = await requireMember(clinicId.data, { role: ["OWNER"] });
-    if (!q.success || q.data.from > q.data.to) return new Response("Choose a format (csv or jsonl) and a date range, from before to.", { status: 400 });
+    if (!q.success || q.data.from > q.data.to)
+      return new Response("Choose a format (csv or jsonl) and a date range, from before to.", { status: 400 });
     const from = new Date(`${q.data.from}T00:00:00Z`);
     const to = new Date(Date.parse(`${q.data.to}T00:00:00Z`) + 86_400_000);
     const body = await exportAuditLog(ctx, { from, to }, q.data.format);

@@ -32,12 +32,17 @@ export default async function GuidePage({
   const ctx = await requireMemberPage(clinicId);
   const { imported, published, ...sp } = await searchParams;
   const requested = Number.parseInt(sp.version ?? "", 10);
-  const guide = await getGuide(ctx, guideId, { version: Number.isFinite(requested) ? requested : undefined }).catch((e) => {
-    if (isAppError(e)) notFound();
-    throw e;
-  });
+  const guide = await getGuide(ctx, guideId, { version: Number.isFinite(requested) ? requested : undefined }).catch(
+    (e) => {
+      if (isAppError(e)) notFound();
+      throw e;
+    },
+  );
   const { version } = guide;
-  const [review, copyOf] = await Promise.all([getReviewInfo(ctx, guide.id), guide.shared ? null : findCopySource(ctx, guide.id)]);
+  const [review, copyOf] = await Promise.all([
+    getReviewInfo(ctx, guide.id),
+    guide.shared ? null : findCopySource(ctx, guide.id),
+  ]);
   const variants = await findVariantColumns(ctx, guide.id);
   const base = `/clinics/${clinicId}/guides/${guide.id}`;
   const content = guide.sections.filter((s) => s.kind !== "references");
@@ -56,7 +61,9 @@ export default async function GuidePage({
           </div>
         }
       />
-      {version.version === guide.latestVersion && <OutcomeNotice imported={imported} published={published} title={version.title} version={version.version} />}
+      {version.version === guide.latestVersion && (
+        <OutcomeNotice imported={imported} published={published} title={version.title} version={version.version} />
+      )}
       {copyOf && (
         <Alert tone={copyOf.latestVersion > copyOf.version ? "warning" : "info"}>
           Your clinic&apos;s copy of the library guide{" "}
@@ -64,23 +71,30 @@ export default async function GuidePage({
             {copyOf.title}
           </Link>
           , version {copyOf.version}.
-          {copyOf.latestVersion > copyOf.version && ` The library now has version ${copyOf.latestVersion}: compare it with your copy and bring over what changed.`}
+          {copyOf.latestVersion > copyOf.version &&
+            ` The library now has version ${copyOf.latestVersion}: compare it with your copy and bring over what changed.`}
         </Alert>
       )}
       {version.version !== guide.latestVersion && (
         <Alert tone="warning">
-          You are reading version {version.version}. <Link href={base} className="underline">Read the newest version ({guide.latestVersion})</Link>.
+          You are reading version {version.version}.{" "}
+          <Link href={base} className="underline">
+            Read the newest version ({guide.latestVersion})
+          </Link>
+          .
         </Alert>
       )}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
         <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <p className="mb-4">
-            <GradeLabel grade={version.grade} words={version.words} language={guide.language} /> <span className="text-sm text-slate-700">(whole guide, {variantLabel(guide)})</span>
+            <GradeLabel grade={version.grade} words={version.words} language={guide.language} />{" "}
+            <span className="text-sm text-slate-700">(whole guide, {variantLabel(guide)})</span>
           </p>
           {version.translationNote && <Alert tone="warning">{version.translationNote}</Alert>}
           {variants.length > 0 && (
             <p className="mb-4 text-sm text-slate-700">
-              Each section is shown beside the same section in this guide&apos;s other {variants.length === 1 ? "version" : `${variants.length} versions`} (
+              Each section is shown beside the same section in this guide&apos;s other{" "}
+              {variants.length === 1 ? "version" : `${variants.length} versions`} (
               {variants.map((v) => variantLabel(v)).join(", ")}).
             </p>
           )}
@@ -92,7 +106,11 @@ export default async function GuidePage({
                 </h2>
                 <div className="flex flex-wrap gap-2">
                   {s.required && <LockBadge reason={s.lockReason} />}
-                  {s.changed && version.version > 1 && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Changed in this version</span>}
+                  {s.changed && version.version > 1 && (
+                    <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                      Changed in this version
+                    </span>
+                  )}
                 </div>
               </div>
               {variants.length === 0 ? (
@@ -109,10 +127,29 @@ export default async function GuidePage({
                   sectionKey={s.key}
                   kind={s.kind}
                   columns={[
-                    { key: guide.id, href: base, language: guide.language, level: guide.level, blocks: s.blocks, grade: s.grade, words: s.words, keyPoint: s.keyPoint },
+                    {
+                      key: guide.id,
+                      href: base,
+                      language: guide.language,
+                      level: guide.level,
+                      blocks: s.blocks,
+                      grade: s.grade,
+                      words: s.words,
+                      keyPoint: s.keyPoint,
+                    },
                     ...variants.map((v) => {
                       const vs = v.sections.get(s.key);
-                      return { key: v.guideId, href: `/clinics/${clinicId}/guides/${v.guideId}`, language: v.language, level: v.level, title: vs?.title, blocks: vs?.blocks, grade: vs?.grade, words: vs?.words, keyPoint: vs?.keyPoint };
+                      return {
+                        key: v.guideId,
+                        href: `/clinics/${clinicId}/guides/${v.guideId}`,
+                        language: v.language,
+                        level: v.level,
+                        title: vs?.title,
+                        blocks: vs?.blocks,
+                        grade: vs?.grade,
+                        words: vs?.words,
+                        keyPoint: vs?.keyPoint,
+                      };
                     }),
                   ]}
                 />
@@ -124,7 +161,7 @@ export default async function GuidePage({
               <h2 id="h-references" className="border-b border-slate-200 pb-1 text-xl font-semibold">
                 References
               </h2>
-              <ol className="ml-6 mt-2 list-decimal space-y-1 text-sm">
+              <ol className="mt-2 ml-6 list-decimal space-y-1 text-sm">
                 {guide.references.map((r) => (
                   <li key={r.key} id={`ref-${r.key}`} className="break-words">
                     {r.text}
@@ -162,7 +199,11 @@ export default async function GuidePage({
             <ul className="space-y-1">
               {guide.history.map((h) => (
                 <li key={h.version}>
-                  <Link href={`${base}?version=${h.version}`} aria-current={h.version === version.version ? "page" : undefined} className="text-brand-700 underline underline-offset-2 aria-[current=page]:font-semibold">
+                  <Link
+                    href={`${base}?version=${h.version}`}
+                    aria-current={h.version === version.version ? "page" : undefined}
+                    className="text-brand-700 underline underline-offset-2 aria-[current=page]:font-semibold"
+                  >
                     Version {h.version}
                   </Link>{" "}
                   · {h.createdAt.toLocaleDateString("en-US", { dateStyle: "medium" })}
@@ -174,11 +215,14 @@ export default async function GuidePage({
             <p className="mt-3 text-slate-700">
               {guide.shared ? "Shared library guide: changed only by the import command." : "Your clinic's guide."}
               {version.source ? ` Source: ${version.source}` : ""}
-              {version.reviewedAt ? ` Reviewed ${version.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}.` : ""}
+              {version.reviewedAt
+                ? ` Reviewed ${version.reviewedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}.`
+                : ""}
             </p>
             <p className="mt-2 text-slate-700">
               Review by {formatDay(review.reviewBy)}. <ReviewBadge reviewBy={review.reviewBy} />
-              {review.lastReviewedAt && ` Last marked reviewed ${formatDay(review.lastReviewedAt)}${review.lastReviewedBy ? ` by ${review.lastReviewedBy}` : ""}.`}
+              {review.lastReviewedAt &&
+                ` Last marked reviewed ${formatDay(review.lastReviewedAt)}${review.lastReviewedBy ? ` by ${review.lastReviewedBy}` : ""}.`}
             </p>
             {!guide.shared && isManager(ctx.role) && <MarkReviewedButton clinicId={clinicId} guideId={guide.id} />}
           </section>

@@ -11,7 +11,19 @@ import { copyLibraryGuideAction, markGuideReviewedAction } from "../[guideId]/ac
 
 type GuideAction = (clinicId: string, prev: unknown, formData: FormData) => Promise<FormState<unknown>>;
 
-function GuideActionForm({ action, clinicId, guideId, label, pendingText }: { action: GuideAction; clinicId: string; guideId?: string; label: string; pendingText: string }) {
+function GuideActionForm({
+  action,
+  clinicId,
+  guideId,
+  label,
+  pendingText,
+}: {
+  action: GuideAction;
+  clinicId: string;
+  guideId?: string;
+  label: string;
+  pendingText: string;
+}) {
   const [state, formAction] = useActionState(action.bind(null, clinicId), initialFormState);
   return (
     <form action={formAction}>
@@ -26,10 +38,36 @@ function GuideActionForm({ action, clinicId, guideId, label, pendingText }: { ac
   );
 }
 
-export const WriteGuideButton = ({ clinicId }: { clinicId: string }) => <GuideActionForm action={createGuideDraftAction} clinicId={clinicId} label="Write a guide" pendingText="Opening…" />;
+export const WriteGuideButton = ({ clinicId }: { clinicId: string }) => (
+  <GuideActionForm action={createGuideDraftAction} clinicId={clinicId} label="Write a guide" pendingText="Opening…" />
+);
 
-export const EditGuideButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => <GuideActionForm action={editGuideAction} clinicId={clinicId} guideId={guideId} label="Edit guide" pendingText="Opening…" />;
+export const EditGuideButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => (
+  <GuideActionForm
+    action={editGuideAction}
+    clinicId={clinicId}
+    guideId={guideId}
+    label="Edit guide"
+    pendingText="Opening…"
+  />
+);
 
-export const MarkReviewedButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => <GuideActionForm action={markGuideReviewedAction} clinicId={clinicId} guideId={guideId} label="Mark as reviewed" pendingText="Saving…" />;
+export const MarkReviewedButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => (
+  <GuideActionForm
+    action={markGuideReviewedAction}
+    clinicId={clinicId}
+    guideId={guideId}
+    label="Mark as reviewed"
+    pendingText="Saving…"
+  />
+);
 
-export const CopyGuideButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => <GuideActionForm action={copyLibraryGuideAction} clinicId={clinicId} guideId={guideId} label="Make a clinic copy" pendingText="Copying…" />;
+export const CopyGuideButton = ({ clinicId, guideId }: { clinicId: string; guideId: string }) => (
+  <GuideActionForm
+    action={copyLibraryGuideAction}
+    clinicId={clinicId}
+    guideId={guideId}
+    label="Make a clinic copy"
+    pendingText="Copying…"
+  />
+);

@@ -17,37 +17,64 @@ export type ImportPreview = {
   summary: string | null;
   grade: number;
   language: string;
-  sections: { key: string; title: string; kind: string; required: boolean; lock: string | null; redFlag: boolean; grade: number; words: number }[];
+  sections: {
+    key: string;
+    title: string;
+    kind: string;
+    required: boolean;
+    lock: string | null;
+    redFlag: boolean;
+    grade: number;
+    words: number;
+  }[];
   references: number;
   warnings: string[];
 };
 
 /** Step 1: parse and show what would be imported. Nothing is stored. */
-export const previewGuideAction = clinicAction({ schema: importGuideSchema }, async (ctx, input): Promise<FormState<ImportPreview>> => {
-  const file = input.file && input.file.size > 0 ? input.file : undefined;
-  const source = file ? new Uint8Array(await file.arrayBuffer()) : input.text;
-  const field = file ? "file" : "text";
-  try {
-    const { guide: g, warnings } = await previewClinicGuide(ctx, source);
-    return {
-      ok: true,
-      data: {
-        markdown: typeof source === "string" ? source : Buffer.from(source).toString("utf8"),
-        title: g.title,
-        summary: g.summary,
-        grade: g.grade,
-        language: g.variant.language,
-        sections: g.sections.map((s) => ({ key: s.key, title: s.title, kind: s.kind, required: s.required, lock: s.lock, redFlag: s.redFlag, grade: s.grade, words: s.words })),
-        references: g.references.length,
-        warnings,
-      },
-    };
-  } catch (err) {
-    // Problems with the text belong next to the field it came from.
-    if (isAppError(err)) return { ok: false, message: err.message, fieldErrors: { [field]: err.fieldErrors?.source ?? [err.message] }, values: { text: input.text } };
-    throw err;
-  }
-});
+export const previewGuideAction = clinicAction(
+  { schema: importGuideSchema },
+  async (ctx, input): Promise<FormState<ImportPreview>> => {
+    const file = input.file && input.file.size > 0 ? input.file : undefined;
+    const source = file ? new Uint8Array(await file.arrayBuffer()) : input.text;
+    const field = file ? "file" : "text";
+    try {
+      const { guide: g, warnings } = await previewClinicGuide(ctx, source);
+      return {
+        ok: true,
+        data: {
+          markdown: typeof source === "string" ? source : Buffer.from(source).toString("utf8"),
+          title: g.title,
+          summary: g.summary,
+          grade: g.grade,
+          language: g.variant.language,
+          sections: g.sections.map((s) => ({
+            key: s.key,
+            title: s.title,
+            kind: s.kind,
+            required: s.required,
+            lock: s.lock,
+            redFlag: s.redFlag,
+            grade: s.grade,
+            words: s.words,
+          })),
+          references: g.references.length,
+          warnings,
+        },
+      };
+    } catch (err) {
+      // Problems with the text belong next to the field it came from.
+      if (isAppError(err))
+        return {
+          ok: false,
+          message: err.message,
+          fieldErrors: { [field]: err.fieldErrors?.source ?? [err.message] },
+          values: { text: input.text },
+        };
+      throw err;
+    }
+  },
+);
 
 /** Step 2: parse again on the server (the preview is never trusted) and import into the clinic's library. */
 // The preview lists each section that reads like warning signs with a ticked "always include" box: a section
@@ -57,12 +84,18 @@ const readDecisions = (fd: FormData) => {
   return { markdown: fd.get("markdown"), keepUnlocked: fd.getAll("flagged").filter((key) => !locked.has(key)) };
 };
 
-const confirmSchema = z.object({ markdown: z.string().max(2 * 1024 * 1024), keepUnlocked: z.array(z.string().max(120)).max(100) });
-
-export const confirmImportAction = clinicAction({ schema: confirmSchema, read: readDecisions }, async (ctx, { markdown, keepUnlocked }) => {
-  const result = await importClinicGuide(ctx, markdown, { keepUnlocked });
-  redirect(`/clinics/${ctx.clinic.id}/guides/${result.guideId}?imported=${importOutcome(result)}`);
+const confirmSchema = z.object({
+  markdown: z.string().max(2 * 1024 * 1024),
+  keepUnlocked: z.array(z.string().max(120)).max(100),
 });
+
+export const confirmImportAction = clinicAction(
+  { schema: confirmSchema, read: readDecisions },
+  async (ctx, { markdown, keepUnlocked }) => {
+    const result = await importClinicGuide(ctx, markdown, { keepUnlocked });
+    redirect(`/clinics/${ctx.clinic.id}/guides/${result.guideId}?imported=${importOutcome(result)}`);
+  },
+);
 
 const zipSchema = z.object({
   file: z

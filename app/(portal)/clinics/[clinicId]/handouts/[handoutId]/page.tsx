@@ -24,7 +24,13 @@ function formatBytes(n: number) {
   return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export default async function HandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string; handoutId: string }>; searchParams: Promise<{ generated?: string; emailed?: string }> }) {
+export default async function HandoutPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string; handoutId: string }>;
+  searchParams: Promise<{ generated?: string; emailed?: string }>;
+}) {
   const { clinicId, handoutId } = await params;
   const ctx = await requireMemberPage(clinicId);
   const handout = await viewHandout(ctx, handoutId).catch((e) => {
@@ -51,7 +57,12 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
         description={handout.preparedFor ? `Prepared for ${handout.preparedFor}` : undefined}
         actions={
           <>
-            <a href={`${base}/${handout.id}/pdf?print=1`} target="_blank" rel="noopener" className={buttonClass("primary")}>
+            <a
+              href={`${base}/${handout.id}/pdf?print=1`}
+              target="_blank"
+              rel="noopener"
+              className={buttonClass("primary")}
+            >
               Print
             </a>
             <a href={`${base}/${handout.id}/pdf`} className={buttonClass("secondary")} download>
@@ -67,8 +78,9 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
         <Alert tone="error">
           <p className="font-semibold">This handout is void.</p>
           <p>
-            {voidedBy ?? "A member"} voided it on {handout.void.createdAt.toLocaleString("en-US", { dateStyle: "long", timeStyle: "short" })}: “{handout.void.reason}”. It stays on record
-            as it was given, and cannot be emailed.
+            {voidedBy ?? "A member"} voided it on{" "}
+            {handout.void.createdAt.toLocaleString("en-US", { dateStyle: "long", timeStyle: "short" })}: “
+            {handout.void.reason}”. It stays on record as it was given, and cannot be emailed.
           </p>
         </Alert>
       )}
@@ -76,18 +88,26 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
       {generated === "1" && !handout.void && (
         <Alert tone="success">
           The handout was generated and saved.{" "}
-          <a href={`${base}/${handout.id}/pdf?print=1`} target="_blank" rel="noopener" className="font-semibold underline">
+          <a
+            href={`${base}/${handout.id}/pdf?print=1`}
+            target="_blank"
+            rel="noopener"
+            className="font-semibold underline"
+          >
             Print it
           </a>{" "}
           or email it below.
         </Alert>
       )}
-      {emailed === "1" && <Alert tone="success">The handout was generated and its email is queued. Its status updates below.</Alert>}
+      {emailed === "1" && (
+        <Alert tone="success">The handout was generated and its email is queued. Its status updates below.</Alert>
+      )}
       {newer && (
         <Alert tone="warning">
-          The guide has a newer version ({newer.version}) that changed {newer.changed.length === 1 ? "a section" : `${newer.changed.length} sections`} in this
-          handout: {newer.changed.map((c) => `${c.title}${c.removed ? " (removed)" : ""}`).join(", ")}. This handout keeps the text the patient was given.
-          Use “Duplicate and edit” to make one from the newest version.
+          The guide has a newer version ({newer.version}) that changed{" "}
+          {newer.changed.length === 1 ? "a section" : `${newer.changed.length} sections`} in this handout:{" "}
+          {newer.changed.map((c) => `${c.title}${c.removed ? " (removed)" : ""}`).join(", ")}. This handout keeps the
+          text the patient was given. Use “Duplicate and edit” to make one from the newest version.
         </Alert>
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -101,11 +121,16 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
             </dd>
             <dt className="text-slate-700">When</dt>
             <dd>
-              <time dateTime={handout.createdAt.toISOString()}>{handout.createdAt.toLocaleString("en-US", { dateStyle: "long", timeStyle: "short" })}</time>
+              <time dateTime={handout.createdAt.toISOString()}>
+                {handout.createdAt.toLocaleString("en-US", { dateStyle: "long", timeStyle: "short" })}
+              </time>
             </dd>
             <dt className="text-slate-700">Guide</dt>
             <dd>
-              <Link href={`/clinics/${clinicId}/guides/${handout.guideVersion.guideId}?version=${handout.guideVersion.version}`} className="text-brand-700 underline">
+              <Link
+                href={`/clinics/${clinicId}/guides/${handout.guideVersion.guideId}?version=${handout.guideVersion.version}`}
+                className="text-brand-700 underline"
+              >
                 {handout.guideVersion.title}, version {handout.guideVersion.version}
               </Link>
             </dd>
@@ -125,18 +150,20 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
             )}
             <dt className="text-slate-700">PDF</dt>
             <dd>
-              {handout.pdf ? `${handout.pdf.pages} page${handout.pdf.pages === 1 ? "" : "s"}, ${formatBytes(handout.pdf.size)}, ${handout.options.pageSize === "A4" ? "A4" : "US Letter"}${handout.options.largePrint ? ", large print" : ""}` : "missing"}
+              {handout.pdf
+                ? `${handout.pdf.pages} page${handout.pdf.pages === 1 ? "" : "s"}, ${formatBytes(handout.pdf.size)}, ${handout.options.pageSize === "A4" ? "A4" : "US Letter"}${handout.options.largePrint ? ", large print" : ""}`
+                : "missing"}
             </dd>
             <dt className="text-slate-700">Checksum</dt>
-            <dd className="break-all font-mono text-xs">{handout.pdf?.sha256}</dd>
+            <dd className="font-mono text-xs break-all">{handout.pdf?.sha256}</dd>
           </dl>
           {!handout.void && (
             <>
-              <h2 className="mb-3 mt-6 text-lg font-semibold">Email to patient</h2>
+              <h2 className="mt-6 mb-3 text-lg font-semibold">Email to patient</h2>
               <SendForm clinicId={clinicId} handoutId={handout.id} hasLink={!!handout.link?.live} />
             </>
           )}
-          <h2 className="mb-3 mt-6 text-lg font-semibold">Patient link</h2>
+          <h2 className="mt-6 mb-3 text-lg font-semibold">Patient link</h2>
           {handout.link ? (
             <LinkPanel
               clinicId={clinicId}
@@ -156,7 +183,7 @@ export default async function HandoutPage({ params, searchParams }: { params: Pr
           ) : (
             <p className="text-sm text-slate-700">This handout was made without a patient link.</p>
           )}
-          <h3 className="mb-2 mt-6 font-semibold">Emails</h3>
+          <h3 className="mt-6 mb-2 font-semibold">Emails</h3>
           <DeliveryList
             clinicId={clinicId}
             rows={deliveries.map((d) => ({

@@ -3,7 +3,13 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { notFound } from "next/navigation";
-import { builderFromDraft, builderFromGuide, builderFromHandout, builderFromTemplate, findBuilderGuides } from "@/lib/handout-drafts/builder-data";
+import {
+  builderFromDraft,
+  builderFromGuide,
+  builderFromHandout,
+  builderFromTemplate,
+  findBuilderGuides,
+} from "@/lib/handout-drafts/builder-data";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BuilderWithBackup } from "./_components/builder-with-backup";
 import { findHandoutFromDraft, hasDraft, type GeneratedFrom } from "@/lib/handout-drafts/queries";
@@ -14,11 +20,20 @@ export const metadata: Metadata = { title: "New handout" };
 
 type Search = { guide?: string; from?: string; template?: string; draft?: string; language?: string; level?: string };
 
-export default async function NewHandoutPage({ params, searchParams }: { params: Promise<{ clinicId: string }>; searchParams: Promise<Search> }) {
+export default async function NewHandoutPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { clinicId } = await params;
   const { guide, from, template, draft, language, level } = await searchParams;
   // "Open in Spanish" and the like: a wish, used only when the guide has that variant.
-  const wish = { language: typeof language === "string" && LANGUAGE_TAG.test(language) ? language : undefined, level: level === "plain" || level === "standard" ? level : undefined };
+  const wish = {
+    language: typeof language === "string" && LANGUAGE_TAG.test(language) ? language : undefined,
+    level: level === "plain" || level === "standard" ? level : undefined,
+  };
   const ctx = await requireMemberPage(clinicId);
 
   if (!guide && !from && !template && !draft) {
@@ -31,7 +46,10 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
             <li key={g.id}>
               <Card>
                 <h2 className="font-semibold">
-                  <Link href={`/clinics/${clinicId}/handouts/new?guide=${g.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={`/clinics/${clinicId}/handouts/new?guide=${g.id}`}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {g.title}
                   </Link>
                 </h2>
@@ -45,15 +63,17 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
   }
 
   // The address of a draft that is gone: Back after Generate, an old tab, a bookmark.
-  if (draft && !(await hasDraft(ctx, draft))) return <GoneDraft clinicId={clinicId} handout={await findHandoutFromDraft(ctx, draft)} />;
+  if (draft && !(await hasDraft(ctx, draft)))
+    return <GoneDraft clinicId={clinicId} handout={await findHandoutFromDraft(ctx, draft)} />;
 
-  const start = await (draft
-    ? builderFromDraft(ctx, draft)
-    : template
-    ? builderFromTemplate(ctx, template, wish)
-    : from
-      ? builderFromHandout(ctx, from)
-      : builderFromGuide(ctx, guide!, wish)
+  const start = await (
+    draft
+      ? builderFromDraft(ctx, draft)
+      : template
+        ? builderFromTemplate(ctx, template, wish)
+        : from
+          ? builderFromHandout(ctx, from)
+          : builderFromGuide(ctx, guide!, wish)
   ).catch((e) => {
     if (isAppError(e)) notFound();
     throw e;
@@ -64,8 +84,8 @@ export default async function NewHandoutPage({ params, searchParams }: { params:
         title="New handout"
         description={
           <>
-            From <strong>{start.guide.title}</strong> (version {start.guide.version}). Your choices are kept as a draft as you type (only you see it);
-            Generate PDF makes the handout.
+            From <strong>{start.guide.title}</strong> (version {start.guide.version}). Your choices are kept as a draft
+            as you type (only you see it); Generate PDF makes the handout.
           </>
         }
       />
@@ -84,8 +104,8 @@ function GoneDraft({ clinicId, handout }: { clinicId: string; handout: Generated
           <>
             <h2 className="text-lg font-semibold">This draft became a handout</h2>
             <p className="mt-1 text-slate-700">
-              “{handout.title}”{handout.preparedFor ? ` for ${handout.preparedFor}` : ""}, made {when(handout.createdAt)}. A draft makes one handout; to make another like it, duplicate
-              it.
+              “{handout.title}”{handout.preparedFor ? ` for ${handout.preparedFor}` : ""}, made{" "}
+              {when(handout.createdAt)}. A draft makes one handout; to make another like it, duplicate it.
             </p>
             <p className="mt-4 flex flex-wrap gap-3">
               <Link href={`/clinics/${clinicId}/handouts/${handout.id}`} className={buttonClass("primary")}>
@@ -99,7 +119,10 @@ function GoneDraft({ clinicId, handout }: { clinicId: string; handout: Generated
         ) : (
           <>
             <h2 className="text-lg font-semibold">This draft is gone</h2>
-            <p className="mt-1 text-slate-700">It was discarded, or it was more than 7 days old (drafts may hold a patient&apos;s notes, so they do not stay longer).</p>
+            <p className="mt-1 text-slate-700">
+              It was discarded, or it was more than 7 days old (drafts may hold a patient&apos;s notes, so they do not
+              stay longer).
+            </p>
             <p className="mt-4">
               <Link href={`/clinics/${clinicId}/handouts/new`} className={buttonClass("primary")}>
                 Start a new handout

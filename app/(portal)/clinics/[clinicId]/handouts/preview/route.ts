@@ -9,7 +9,8 @@ import { renderPreviewPdf } from "@/lib/printing/preview";
 export const dynamic = "force-dynamic";
 
 const MAX_FORM_BYTES = 64 * 1024;
-const plain = (status: number, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 // The builder's live preview: the real PDF for the form as it is now, from the same code and render threads
 // as Generate. A route, not a server action, because Next runs a page's server actions one at a time: a
@@ -24,7 +25,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ clinicI
     const ctx = await requireMember(clinicId.data, { signedOut: "throw" });
     const form = await readFormData(req, MAX_FORM_BYTES);
     // Page 1 only unless the builder shows every page ("Show all N pages"): a third of the render time.
-    const preview = await renderPreviewPdf(ctx, draftFromFormData(form), { allPages: form.get("allPages") === "1", signal: req.signal });
+    const preview = await renderPreviewPdf(ctx, draftFromFormData(form), {
+      allPages: form.get("allPages") === "1",
+      signal: req.signal,
+    });
     return new Response(new Uint8Array(preview.pdf), {
       headers: {
         "Content-Type": "application/pdf",

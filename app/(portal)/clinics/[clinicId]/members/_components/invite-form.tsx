@@ -18,8 +18,22 @@ export function InviteForm({ clinicId, canInviteOwner }: { clinicId: string; can
     <form ref={formRef} action={action} noValidate>
       {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
       <ErrorSummary state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.email} errors={state.fieldErrors?.email} />
-      <Select label="Role" name="role" defaultValue={state.values?.role ?? "CLINICIAN"} errors={state.fieldErrors?.role} hint="Admins and owners manage members; only owners can add owners.">
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={state.ok ? "" : state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <Select
+        label="Role"
+        name="role"
+        defaultValue={state.values?.role ?? "CLINICIAN"}
+        errors={state.fieldErrors?.role}
+        hint="Admins and owners manage members; only owners can add owners."
+      >
         <option value="CLINICIAN">Clinician</option>
         <option value="ADMIN">Admin</option>
         {canInviteOwner && <option value="OWNER">Owner</option>}

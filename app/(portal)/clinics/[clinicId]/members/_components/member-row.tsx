@@ -7,9 +7,26 @@ import { ROLE_LABELS } from "@/lib/clinics/schemas";
 import { changeRoleAction, removeMemberAction } from "../actions";
 import { ResetSecondFactor } from "./reset-second-factor";
 
-type Member = { id: string; role: "OWNER" | "ADMIN" | "CLINICIAN"; name: string; email: string; isSelf: boolean; hasSecondFactor: boolean };
+type Member = {
+  id: string;
+  role: "OWNER" | "ADMIN" | "CLINICIAN";
+  name: string;
+  email: string;
+  isSelf: boolean;
+  hasSecondFactor: boolean;
+};
 
-export function MemberRow({ clinicId, member, canManageOwners, isLastOwner }: { clinicId: string; member: Member; canManageOwners: boolean; isLastOwner: boolean }) {
+export function MemberRow({
+  clinicId,
+  member,
+  canManageOwners,
+  isLastOwner,
+}: {
+  clinicId: string;
+  member: Member;
+  canManageOwners: boolean;
+  isLastOwner: boolean;
+}) {
   const [roleState, roleAction] = useActionState(changeRoleAction.bind(null, clinicId), initialFormState);
   const [removeState, removeAction] = useActionState(removeMemberAction.bind(null, clinicId), initialFormState);
   const locked = member.role === "OWNER" && !canManageOwners;
@@ -35,7 +52,12 @@ export function MemberRow({ clinicId, member, canManageOwners, isLastOwner }: { 
               <label htmlFor={selectId} className="sr-only">
                 Role for {member.name}
               </label>
-              <select id={selectId} name="role" defaultValue={member.role} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
+              <select
+                id={selectId}
+                name="role"
+                defaultValue={member.role}
+                className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm"
+              >
                 <option value="CLINICIAN">Clinician</option>
                 <option value="ADMIN">Admin</option>
                 {canManageOwners && <option value="OWNER">Owner</option>}
@@ -58,10 +80,22 @@ export function MemberRow({ clinicId, member, canManageOwners, isLastOwner }: { 
           </div>
         )}
       </div>
-      {!member.isSelf && !locked && <ResetSecondFactor clinicId={clinicId} membershipId={member.id} name={member.name} hasSecondFactor={member.hasSecondFactor} />}
-      {isLastOwner && !message && <p className="mt-1 text-sm text-slate-600">The only owner: add another owner before changing this role.</p>}
+      {!member.isSelf && !locked && (
+        <ResetSecondFactor
+          clinicId={clinicId}
+          membershipId={member.id}
+          name={member.name}
+          hasSecondFactor={member.hasSecondFactor}
+        />
+      )}
+      {isLastOwner && !message && (
+        <p className="mt-1 text-sm text-slate-600">The only owner: add another owner before changing this role.</p>
+      )}
       {message && (
-        <p role={failed ? "alert" : "status"} className={`mt-1 text-sm font-medium ${failed ? "text-red-800" : "text-green-800"}`}>
+        <p
+          role={failed ? "alert" : "status"}
+          className={`mt-1 text-sm font-medium ${failed ? "text-red-800" : "text-green-800"}`}
+        >
           {message}
         </p>
       )}

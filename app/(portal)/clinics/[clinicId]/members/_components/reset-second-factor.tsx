@@ -4,7 +4,17 @@ import { ActionButton } from "@/components/accounts/action-button";
 import { resetSecondFactorAction } from "../second-factor-actions";
 
 /** For a member who lost their phone: their authenticator and recovery codes go, and they are told by email. */
-export function ResetSecondFactor({ clinicId, membershipId, name, hasSecondFactor }: { clinicId: string; membershipId: string; name: string; hasSecondFactor: boolean }) {
+export function ResetSecondFactor({
+  clinicId,
+  membershipId,
+  name,
+  hasSecondFactor,
+}: {
+  clinicId: string;
+  membershipId: string;
+  name: string;
+  hasSecondFactor: boolean;
+}) {
   return (
     <div className={hasSecondFactor ? "mt-2" : undefined}>
       <ActionButton

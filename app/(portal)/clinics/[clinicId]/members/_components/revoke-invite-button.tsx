@@ -5,7 +5,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { revokeInviteAction } from "../actions";
 
-export function RevokeInviteButton({ clinicId, inviteId, email }: { clinicId: string; inviteId: string; email: string }) {
+export function RevokeInviteButton({
+  clinicId,
+  inviteId,
+  email,
+}: {
+  clinicId: string;
+  inviteId: string;
+  email: string;
+}) {
   const [state, action] = useActionState(revokeInviteAction.bind(null, clinicId), initialFormState);
   return (
     <form action={action}>

@@ -10,7 +10,9 @@ export function SignedInDevices({ clinicId, devices }: { clinicId: string; devic
   return (
     <>
       <h2 className="mb-1 text-lg font-semibold">Signed-in devices</h2>
-      <p className="mb-3 text-sm text-slate-700">Where you are signed in now. If you do not recognise one, sign it out and change your password.</p>
+      <p className="mb-3 text-sm text-slate-700">
+        Where you are signed in now. If you do not recognise one, sign it out and change your password.
+      </p>
       <ul className="divide-y divide-slate-200" aria-label="Signed-in devices">
         {devices.map((d) => (
           <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
@@ -23,8 +25,16 @@ export function SignedInDevices({ clinicId, devices }: { clinicId: string; devic
               </p>
             </div>
             {!d.isCurrent && (
-              <ActionButton action={signOutDeviceAction.bind(null, clinicId)} fields={{ sessionId: d.id }} pendingText="Signing out…">
-                Sign out<span className="sr-only"> {d.browser}, last seen {when(d.lastSeenAt)}</span>
+              <ActionButton
+                action={signOutDeviceAction.bind(null, clinicId)}
+                fields={{ sessionId: d.id }}
+                pendingText="Signing out…"
+              >
+                Sign out
+                <span className="sr-only">
+                  {" "}
+                  {d.browser}, last seen {when(d.lastSeenAt)}
+                </span>
               </ActionButton>
             )}
           </li>
@@ -32,7 +42,11 @@ export function SignedInDevices({ clinicId, devices }: { clinicId: string; devic
       </ul>
       {others > 0 && (
         <div className="mt-3">
-          <ActionButton action={signOutOtherDevicesAction.bind(null, clinicId)} pendingText="Signing out…" variant="danger">
+          <ActionButton
+            action={signOutOtherDevicesAction.bind(null, clinicId)}
+            pendingText="Signing out…"
+            variant="danger"
+          >
             Sign out all other sessions
           </ActionButton>
         </div>

@@ -17,22 +17,33 @@ export const passkeyRegistrationOptionsAction = clinicAction({ schema: z.object(
   return { ok: true, data: { options: await startPasskeyRegistration(ctx.user, await currentPasskeySite()) } };
 });
 
-export const addPasskeyAction = clinicAction({ schema: addPasskeySchema }, async (ctx, input): Promise<FormState<{ recoveryCodes: string[] | null }>> => {
-  await requireRecentSignIn(ctx.user);
-  const added = await addPasskey(ctx.user.id, await currentPasskeySite(), input, ctx.info);
-  refresh(ctx.clinic.id);
-  return { ok: true, message: `Passkey “${input.name}” added.`, data: { recoveryCodes: added.recoveryCodes } };
-});
+export const addPasskeyAction = clinicAction(
+  { schema: addPasskeySchema },
+  async (ctx, input): Promise<FormState<{ recoveryCodes: string[] | null }>> => {
+    await requireRecentSignIn(ctx.user);
+    const added = await addPasskey(ctx.user.id, await currentPasskeySite(), input, ctx.info);
+    refresh(ctx.clinic.id);
+    return { ok: true, message: `Passkey “${input.name}” added.`, data: { recoveryCodes: added.recoveryCodes } };
+  },
+);
 
-export const renamePasskeyAction = clinicAction({ schema: renamePasskeySchema }, async (ctx, input): Promise<FormState> => {
-  const renamed = await renamePasskey(ctx.user.id, input.passkeyId, input.name);
-  refresh(ctx.clinic.id);
-  return renamed ? { ok: true, message: "Name saved." } : { ok: false, message: "That passkey was already removed." };
-});
+export const renamePasskeyAction = clinicAction(
+  { schema: renamePasskeySchema },
+  async (ctx, input): Promise<FormState> => {
+    const renamed = await renamePasskey(ctx.user.id, input.passkeyId, input.name);
+    refresh(ctx.clinic.id);
+    return renamed ? { ok: true, message: "Name saved." } : { ok: false, message: "That passkey was already removed." };
+  },
+);
 
-export const removePasskeyAction = clinicAction({ schema: removePasskeySchema }, async (ctx, input): Promise<FormState> => {
-  await requireRecentSignIn(ctx.user);
-  const removed = await removePasskey(ctx.user.id, input.passkeyId, ctx.info);
-  refresh(ctx.clinic.id);
-  return removed ? { ok: true, message: "Passkey removed." } : { ok: false, message: "That passkey was already removed." };
-});
+export const removePasskeyAction = clinicAction(
+  { schema: removePasskeySchema },
+  async (ctx, input): Promise<FormState> => {
+    await requireRecentSignIn(ctx.user);
+    const removed = await removePasskey(ctx.user.id, input.passkeyId, ctx.info);
+    refresh(ctx.clinic.id);
+    return removed
+      ? { ok: true, message: "Passkey removed." }
+      : { ok: false, message: "That passkey was already removed." };
+  },
+);

@@ -22,7 +22,16 @@ const DESCRIPTION =
 export default async function PasskeysPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId);
-  if (!(await isRecentSignIn(ctx.user))) return <ConfirmFirst clinicId={clinicId} email={ctx.user.email} sso={!!ctx.user.ssoClinicId} title="Passkeys" description={DESCRIPTION} />;
+  if (!(await isRecentSignIn(ctx.user)))
+    return (
+      <ConfirmFirst
+        clinicId={clinicId}
+        email={ctx.user.email}
+        sso={!!ctx.user.ssoClinicId}
+        title="Passkeys"
+        description={DESCRIPTION}
+      />
+    );
   const h = await headers();
   const [passkeys, status] = await Promise.all([findPasskeys(ctx.user.id), getSecondFactorStatus(ctx.user.id)]);
   const site = passkeySiteFor(h.get("host"));
@@ -31,10 +40,7 @@ export default async function PasskeysPage({ params }: { params: Promise<{ clini
     : "It is your only second factor: two-step sign-in turns off and your recovery codes stop working.";
   return (
     <>
-      <PageHeader
-        title="Passkeys"
-        description={DESCRIPTION}
-      />
+      <PageHeader title="Passkeys" description={DESCRIPTION} />
       <div className="grid max-w-xl gap-6">
         {!site.ok && <Alert tone="warning">{site.message}</Alert>}
         <Card>
@@ -44,14 +50,19 @@ export default async function PasskeysPage({ params }: { params: Promise<{ clini
         {site.ok && (
           <Card>
             <h2 className="mb-1 text-lg font-semibold">Add a passkey</h2>
-            <p className="mb-3 text-sm text-slate-700">Add one on each device you sign in from. Your device will ask you to confirm with your fingerprint, face or PIN.</p>
+            <p className="mb-3 text-sm text-slate-700">
+              Add one on each device you sign in from. Your device will ask you to confirm with your fingerprint, face
+              or PIN.
+            </p>
             <AddPasskeyForm clinicId={clinicId} suggestedName={describeBrowser(h.get("user-agent"))} />
           </Card>
         )}
         {!status.enrolled && passkeys.length > 0 && (
           <Card>
             <h2 className="mb-1 text-lg font-semibold">Recovery codes</h2>
-            <p className="mb-3 text-sm text-slate-700">For when you have none of your passkeys with you. Left: {status.recoveryCodesLeft} of 10.</p>
+            <p className="mb-3 text-sm text-slate-700">
+              For when you have none of your passkeys with you. Left: {status.recoveryCodesLeft} of 10.
+            </p>
             <NewCodesForm clinicId={clinicId} />
           </Card>
         )}

@@ -9,17 +9,23 @@ import { enrolTotp, removeOwnSecondFactor, replaceOwnRecoveryCodes } from "@/lib
 import type { FormState } from "@/lib/forms";
 
 // The member's own second factor. Bound to a clinic like every portal action; what they change is their account.
-export const enrolTotpAction = clinicAction({ schema: enrolmentSchema }, async (ctx, input): Promise<FormState<{ codes: string[] }>> => {
-  await requireRecentSignIn(ctx.user);
-  const codes = await enrolTotp(ctx.user.id, input, ctx.info);
-  return { ok: true, data: { codes } };
-});
+export const enrolTotpAction = clinicAction(
+  { schema: enrolmentSchema },
+  async (ctx, input): Promise<FormState<{ codes: string[] }>> => {
+    await requireRecentSignIn(ctx.user);
+    const codes = await enrolTotp(ctx.user.id, input, ctx.info);
+    return { ok: true, data: { codes } };
+  },
+);
 
-export const replaceRecoveryCodesAction = clinicAction({ schema: z.object({}) }, async (ctx): Promise<FormState<{ codes: string[] }>> => {
-  await requireRecentSignIn(ctx.user);
-  const codes = await replaceOwnRecoveryCodes(ctx.user.id, ctx.info);
-  return { ok: true, message: "New recovery codes made. The old ones no longer work.", data: { codes } };
-});
+export const replaceRecoveryCodesAction = clinicAction(
+  { schema: z.object({}) },
+  async (ctx): Promise<FormState<{ codes: string[] }>> => {
+    await requireRecentSignIn(ctx.user);
+    const codes = await replaceOwnRecoveryCodes(ctx.user.id, ctx.info);
+    return { ok: true, message: "New recovery codes made. The old ones no longer work.", data: { codes } };
+  },
+);
 
 export const removeSecondFactorAction = clinicAction({ schema: z.object({}) }, async (ctx): Promise<FormState> => {
   await requireRecentSignIn(ctx.user);

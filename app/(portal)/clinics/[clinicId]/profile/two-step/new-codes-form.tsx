@@ -7,7 +7,9 @@ import type { FormState } from "@/lib/forms";
 import { replaceRecoveryCodesAction } from "./actions";
 
 export function NewCodesForm({ clinicId }: { clinicId: string }) {
-  const [state, action] = useActionState(replaceRecoveryCodesAction.bind(null, clinicId), { ok: false } as FormState<{ codes: string[] }>);
+  const [state, action] = useActionState(replaceRecoveryCodesAction.bind(null, clinicId), { ok: false } as FormState<{
+    codes: string[];
+  }>);
   return (
     <form
       action={action}
@@ -16,7 +18,10 @@ export function NewCodesForm({ clinicId }: { clinicId: string }) {
       }}
     >
       {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`mb-3 text-sm font-medium ${state.ok ? "text-green-800" : "text-red-800"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`mb-3 text-sm font-medium ${state.ok ? "text-green-800" : "text-red-800"}`}
+        >
           {state.message}
         </p>
       )}

@@ -37,12 +37,14 @@ export default async function SingleSignOnSettingsPage({ params }: { params: Pro
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">At your identity provider</h2>
-          <p className="mb-2 text-sm text-slate-700">Register the portal as a confidential web application (authorization code flow) with:</p>
+          <p className="mb-2 text-sm text-slate-700">
+            Register the portal as a confidential web application (authorization code flow) with:
+          </p>
           <dl className="mb-4 space-y-2 text-sm">
             <div>
               <dt className="font-medium">Redirect URI</dt>
               <dd>
-                <code className="break-all rounded bg-slate-100 px-1">{ssoRedirectUri()}</code>
+                <code className="rounded bg-slate-100 px-1 break-all">{ssoRedirectUri()}</code>
               </dd>
             </div>
             <div>
@@ -57,9 +59,14 @@ export default async function SingleSignOnSettingsPage({ params }: { params: Pro
             </div>
           </dl>
           <p className="mb-2 text-sm text-slate-700">
-            The provider must send the person&apos;s email with <code className="rounded bg-slate-100 px-1">email_verified</code> set to true; an unverified address is refused.
+            The provider must send the person&apos;s email with{" "}
+            <code className="rounded bg-slate-100 px-1">email_verified</code> set to true; an unverified address is
+            refused.
           </p>
-          <p className="text-sm text-slate-700">Only SAML? Connect it through an OpenID Connect bridge such as Keycloak, Okta or Microsoft Entra ID; the README explains how.</p>
+          <p className="text-sm text-slate-700">
+            Only SAML? Connect it through an OpenID Connect bridge such as Keycloak, Okta or Microsoft Entra ID; the
+            README explains how.
+          </p>
         </Card>
       </div>
     </>

@@ -15,7 +15,15 @@ import type { BuilderStart } from "@/lib/handout-drafts/builder-data";
 import { deleteTemplateAction, updateTemplateAction } from "../actions";
 
 /** Everything a template keeps, with the builder's own section picker and contact block. */
-export function EditTemplateForm({ clinicId, template, start }: { clinicId: string; template: { id: string; name: string }; start: BuilderStart }) {
+export function EditTemplateForm({
+  clinicId,
+  template,
+  start,
+}: {
+  clinicId: string;
+  template: { id: string; name: string };
+  start: BuilderStart;
+}) {
   const [state, action] = useActionState(updateTemplateAction.bind(null, clinicId), initialFormState);
   const [deleted, remove] = useActionState(deleteTemplateAction.bind(null, clinicId), initialFormState);
   const [items, setItems] = useState<PickerItem[]>(() => pickerItems(start.sections, start.initial.sectionKeys));
@@ -27,15 +35,44 @@ export function EditTemplateForm({ clinicId, template, start }: { clinicId: stri
         <ErrorSummary state={state} />
         <input type="hidden" name="templateId" value={template.id} />
         <input type="hidden" name="guideVersionId" value={start.guide.versionId} />
-        <Field label="Template name" name="templateName" maxLength={80} defaultValue={state.values?.templateName ?? template.name} errors={e.templateName} />
-        <SectionPicker items={items} guideOrder={start.sections.map((s) => s.key)} onChange={setItems} error={e.sectionKeys} />
-        <TextArea label="Notes" name="notes" rows={6} maxLength={NOTES_MAX} defaultValue={state.values?.notes ?? start.initial.notes} hint='Plain text. Start a line with "- " for a bullet point.' errors={e.notes} />
+        <Field
+          label="Template name"
+          name="templateName"
+          maxLength={80}
+          defaultValue={state.values?.templateName ?? template.name}
+          errors={e.templateName}
+        />
+        <SectionPicker
+          items={items}
+          guideOrder={start.sections.map((s) => s.key)}
+          onChange={setItems}
+          error={e.sectionKeys}
+        />
+        <TextArea
+          label="Notes"
+          name="notes"
+          rows={6}
+          maxLength={NOTES_MAX}
+          defaultValue={state.values?.notes ?? start.initial.notes}
+          hint='Plain text. Start a line with "- " for a bullet point.'
+          errors={e.notes}
+        />
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" name="largePrint" defaultChecked={start.initial.largePrint} className="h-5 w-5 accent-brand-600" />
+          <input
+            type="checkbox"
+            name="largePrint"
+            defaultChecked={start.initial.largePrint}
+            className="h-5 w-5 accent-brand-600"
+          />
           Large print (18 pt text, one column)
         </label>
         <PatientLinkChoice defaultChecked={start.initial.patientLink} linkDays={start.linkDays} />
-        <ContactFields initial={start.initial.contact} values={state.values} errors={e} hint="Fields you change here are kept by the template; the others follow the clinic's settings and the clinician's profile." />
+        <ContactFields
+          initial={start.initial.contact}
+          values={state.values}
+          errors={e}
+          hint="Fields you change here are kept by the template; the others follow the clinic's settings and the clinician's profile."
+        />
         <SubmitButton pendingText="Saving…">Save template</SubmitButton>
       </form>
       <Card>

@@ -4,12 +4,22 @@ import { GradeLabel } from "@/components/guides/grade-label";
 import { variantLabel } from "@/lib/guides/variant-labels";
 import type { Block } from "@/lib/guides/blocks";
 
-type Column = { key: string; href: string; language: string; level: string; title?: string; blocks?: Block[]; grade?: number; words?: number; keyPoint?: string | null };
+type Column = {
+  key: string;
+  href: string;
+  language: string;
+  level: string;
+  title?: string;
+  blocks?: Block[];
+  grade?: number;
+  words?: number;
+  keyPoint?: string | null;
+};
 
 /** One section as each variant of the guide has it, side by side, each column in its own language. */
 export function VariantSection({ sectionKey, kind, columns }: { sectionKey: string; kind: string; columns: Column[] }) {
   return (
-    <div className="mt-2 grid gap-4 md:grid-flow-col md:auto-cols-fr">
+    <div className="mt-2 grid gap-4 md:auto-cols-fr md:grid-flow-col">
       {columns.map((c) => (
         <div key={c.key} lang={c.language} className="min-w-0 rounded border border-slate-200 p-3">
           <h3 className="text-sm font-semibold text-slate-800" lang="en">

@@ -23,7 +23,14 @@ export default async function GuideDraftPage({ params }: { params: Promise<{ cli
         title={draft.content.title || "New guide"}
         description={`Draft of ${draft.guideId ? `version ${next}` : "a new guide"}. Readers and handouts keep using the published version until you publish.`}
       />
-      <GuideEditor clinicId={clinicId} draftId={draft.id} initialRevision={draft.revision} initialContent={draft.content} images={draft.images} nextVersion={draft.guideId ? next : 1} />
+      <GuideEditor
+        clinicId={clinicId}
+        draftId={draft.id}
+        initialRevision={draft.revision}
+        initialContent={draft.content}
+        images={draft.images}
+        nextVersion={draft.guideId ? next : 1}
+      />
     </>
   );
 }

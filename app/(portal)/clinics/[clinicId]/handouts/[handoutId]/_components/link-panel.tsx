@@ -23,7 +23,19 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle:
  * address to copy, and "Withdraw link", which stops the page and its PDF at once (offered to those who may:
  * the handout's author and managers).
  */
-export function LinkPanel({ clinicId, handoutId, link, voided, canWithdraw }: { clinicId: string; handoutId: string; link: LinkPanelData; voided: boolean; canWithdraw: boolean }) {
+export function LinkPanel({
+  clinicId,
+  handoutId,
+  link,
+  voided,
+  canWithdraw,
+}: {
+  clinicId: string;
+  handoutId: string;
+  link: LinkPanelData;
+  voided: boolean;
+  canWithdraw: boolean;
+}) {
   const [state, action] = useActionState(revokeLinkAction.bind(null, clinicId), initialFormState);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -53,7 +65,13 @@ export function LinkPanel({ clinicId, handoutId, link, voided, canWithdraw }: { 
               <label htmlFor="patient-link-url" className="block text-sm font-medium text-slate-800">
                 Link address
               </label>
-              <input id="patient-link-url" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} className="mt-1 block w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" />
+              <input
+                id="patient-link-url"
+                readOnly
+                value={link.url}
+                onFocus={(e) => e.currentTarget.select()}
+                className="mt-1 block w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs"
+              />
             </div>
             <button
               type="button"
@@ -75,10 +93,15 @@ export function LinkPanel({ clinicId, handoutId, link, voided, canWithdraw }: { 
             </p>
           )}
           {!canWithdraw ? (
-            <p className="mt-3 text-sm text-slate-700">The clinician who made this handout, or an owner or admin, can withdraw its link.</p>
+            <p className="mt-3 text-sm text-slate-700">
+              The clinician who made this handout, or an owner or admin, can withdraw its link.
+            </p>
           ) : confirming ? (
             <form action={action} className="mt-3 rounded-md border border-red-200 bg-red-50 p-3">
-              <p className="mb-2 text-sm text-red-950">The patient will no longer be able to open the handout or its PDF through this link. This cannot be undone.</p>
+              <p className="mb-2 text-sm text-red-950">
+                The patient will no longer be able to open the handout or its PDF through this link. This cannot be
+                undone.
+              </p>
               <input type="hidden" name="handoutId" value={handoutId} />
               <div className="flex flex-wrap gap-2">
                 <SubmitButton variant="danger" pendingText="Withdrawing…">

@@ -21,14 +21,17 @@ export function SendForm({ clinicId, handoutId, hasLink }: { clinicId: string; h
   const [key, setKey] = useState(newKey);
   const [message, setMessage] = useState("");
   const [mode, setMode] = useState<EmailMode>(hasLink ? "LINK" : "ATTACHMENT");
-  const [state, action] = useActionState(async (prev: FormState<{ check: RecipientCheck }>, formData: FormData) => {
-    const result = await sendHandoutAction(clinicId, prev, formData);
-    if (result.ok) {
-      setKey(newKey());
-      setMessage("");
-    }
-    return result;
-  }, { ok: false } as FormState<{ check: RecipientCheck }>);
+  const [state, action] = useActionState(
+    async (prev: FormState<{ check: RecipientCheck }>, formData: FormData) => {
+      const result = await sendHandoutAction(clinicId, prev, formData);
+      if (result.ok) {
+        setKey(newKey());
+        setMessage("");
+      }
+      return result;
+    },
+    { ok: false } as FormState<{ check: RecipientCheck }>,
+  );
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
@@ -36,9 +39,24 @@ export function SendForm({ clinicId, handoutId, hasLink }: { clinicId: string; h
       <ErrorSummary state={state} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="handoutId" value={handoutId} />
-      <Field label="Patient's email address" name="recipient" type="email" autoComplete="off" required defaultValue={state.ok ? "" : state.values?.recipient} errors={e.recipient} />
+      <Field
+        label="Patient's email address"
+        name="recipient"
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={state.ok ? "" : state.values?.recipient}
+        errors={e.recipient}
+      />
       <RecipientCheckBox check={state.data?.check} />
-      <EmailModeChoice id={`send-${handoutId}`} hasLink={hasLink} mode={mode} onMode={setMode} errors={e} noticeSeen={state.values?.attachmentNotice === "seen"} />
+      <EmailModeChoice
+        id={`send-${handoutId}`}
+        hasLink={hasLink}
+        mode={mode}
+        onMode={setMode}
+        errors={e}
+        noticeSeen={state.values?.attachmentNotice === "seen"}
+      />
       {mode === "ATTACHMENT" && (
         <TextArea
           label="Personal message (optional)"

@@ -24,10 +24,21 @@ export function VoidForm({ clinicId, handoutId }: { clinicId: string; handoutId:
   return (
     <form action={action} noValidate className="mt-6 border-t border-slate-200 pt-4">
       <h3 className="font-semibold">Void this handout</h3>
-      <p className="mb-2 text-sm text-slate-700">For a handout made in error. It stays on record exactly as it was given, marked void, and can no longer be emailed.</p>
+      <p className="mb-2 text-sm text-slate-700">
+        For a handout made in error. It stays on record exactly as it was given, marked void, and can no longer be
+        emailed.
+      </p>
       <ErrorSummary state={state} />
       <input type="hidden" name="handoutId" value={handoutId} />
-      <TextArea label="Reason" name="reason" rows={2} maxLength={300} required hint="For example: made for the wrong patient." errors={state.fieldErrors?.reason} />
+      <TextArea
+        label="Reason"
+        name="reason"
+        rows={2}
+        maxLength={300}
+        required
+        hint="For example: made for the wrong patient."
+        errors={state.fieldErrors?.reason}
+      />
       <div className="flex flex-wrap gap-2">
         <SubmitButton variant="danger" pendingText="Voiding…">
           Void handout

@@ -36,5 +36,9 @@ export function BuilderWithBackup({ clinicId, start }: { clinicId: string; start
       },
     });
   }, [clinicId, start]);
-  return restored ? <HandoutBuilder key="restored" clinicId={clinicId} start={restored} restored /> : <HandoutBuilder clinicId={clinicId} start={start} />;
+  return restored ? (
+    <HandoutBuilder key="restored" clinicId={clinicId} start={restored} restored />
+  ) : (
+    <HandoutBuilder clinicId={clinicId} start={start} />
+  );
 }

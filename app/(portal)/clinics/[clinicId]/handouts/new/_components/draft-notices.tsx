@@ -34,7 +34,8 @@ export function DraftNotices({ clinicId, draft }: { clinicId: string; draft: Dra
     return (
       <Alert tone="warning">
         <p className="font-semibold">
-          This draft became the handout “{h.title}”{h.preparedFor ? ` for ${h.preparedFor}` : ""} at {time(new Date(h.createdAt))}, in this or another tab.
+          This draft became the handout “{h.title}”{h.preparedFor ? ` for ${h.preparedFor}` : ""} at{" "}
+          {time(new Date(h.createdAt))}, in this or another tab.
         </p>
         <p className="mt-1">Changes here are no longer saved, and it cannot be generated again.</p>
         <p className="mt-2 flex flex-wrap gap-3">
@@ -62,8 +63,12 @@ export function DraftNotices({ clinicId, draft }: { clinicId: string; draft: Dra
   if (draft.stale) {
     return (
       <Alert tone="warning">
-        <p className="font-semibold">You saved this draft in another tab or window at {time(draft.stale.savedAt)}, after this tab opened it.</p>
-        <p className="mt-1">This tab&apos;s latest changes are not saved, so neither version is lost. Choose which one to keep:</p>
+        <p className="font-semibold">
+          You saved this draft in another tab or window at {time(draft.stale.savedAt)}, after this tab opened it.
+        </p>
+        <p className="mt-1">
+          This tab&apos;s latest changes are not saved, so neither version is lost. Choose which one to keep:
+        </p>
         <p className="mt-2 flex flex-wrap gap-3">
           <a href={`/clinics/${clinicId}/handouts/new?draft=${draft.draftId}`} className={buttonClass("secondary")}>
             Load the other tab&apos;s version

@@ -26,13 +26,25 @@ import { useDraft, useLeaveGuard } from "./use-draft";
 import { VariantPicker } from "./variant-picker";
 import { NotesField } from "./notes-field";
 
-export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId: string; start: BuilderStart; restored?: boolean }) {
-  const [state, formAction, generating] = useActionState(createHandoutAction.bind(null, clinicId), { ok: false } as FormState);
+export function HandoutBuilder({
+  clinicId,
+  start,
+  restored = false,
+}: {
+  clinicId: string;
+  start: BuilderStart;
+  restored?: boolean;
+}) {
+  const [state, formAction, generating] = useActionState(createHandoutAction.bind(null, clinicId), {
+    ok: false,
+  } as FormState);
   useEffect(() => {
     if (state.signedOut) announceSignedOut();
   }, [state]);
   const formRef = useRef<HTMLFormElement>(null);
-  const [items, setItems] = useState<PickerItem[]>(() => pickerItems(start.sections, start.initial.sectionKeys, start.initial.order));
+  const [items, setItems] = useState<PickerItem[]>(() =>
+    pickerItems(start.sections, start.initial.sectionKeys, start.initial.order),
+  );
   const [notes, setNotes] = useState(start.initial.notes);
   const [revision, setRevision] = useState(0);
   const [versionId, setVersionId] = useState(start.initial.guideVersionId ?? start.guide.versionId);
@@ -43,15 +55,32 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
     if (!next) return;
     const title = formRef.current?.elements.namedItem("title");
     if (title instanceof HTMLInputElement && title.value === variant.title) title.value = next.title;
-    setItems((current) => pickerItems(next.sections, [], current.filter((i) => i.kind === "content" && !i.required).map((i) => ({ key: i.key, picked: i.picked }))));
+    setItems((current) =>
+      pickerItems(
+        next.sections,
+        [],
+        current.filter((i) => i.kind === "content" && !i.required).map((i) => ({ key: i.key, picked: i.picked })),
+      ),
+    );
     setVersionId(id);
   };
   // What the form holds, as one value: the preview renders again whenever it changes.
-  const change = useMemo(() => JSON.stringify([versionId, items.map((i) => [i.key, i.picked]), notes, revision]), [versionId, items, notes, revision]);
+  const change = useMemo(
+    () => JSON.stringify([versionId, items.map((i) => [i.key, i.picked]), notes, revision]),
+    [versionId, items, notes, revision],
+  );
   const [allPages, setAllPages] = useState(false);
   const preview = usePdfPreview(clinicId, formRef, change, allPages);
-  const draft = useDraft(clinicId, formRef, change, { draftId: start.initial.draftId, revision: start.initial.draftRevision, restored }, generating);
-  const [discarded, discardAction] = useActionState(discardDraftAction.bind(null, clinicId), { ok: false } as FormState);
+  const draft = useDraft(
+    clinicId,
+    formRef,
+    change,
+    { draftId: start.initial.draftId, revision: start.initial.draftRevision, restored },
+    generating,
+  );
+  const [discarded, discardAction] = useActionState(discardDraftAction.bind(null, clinicId), {
+    ok: false,
+  } as FormState);
   const forgetUnsaved = useCallback(() => clearBackup(clinicId), [clinicId]);
   useLeaveGuard(draft.dirty && !generating, forgetUnsaved);
   const errors = state.fieldErrors ?? {};
@@ -64,15 +93,32 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
   const notesText = useMemo(() => notesReadingText(statsNotes), [statsNotes]);
   const notesLevel = useMemo(() => readingLevel(notesText.text, language, notesText.list), [notesText, language]);
   const handoutLevel = useMemo(
-    () => readingLevel([...statsItems.filter((i) => (i.picked || i.required) && i.kind === "content").map((i) => i.plainText), notesText.text].join("\n"), language, notesText.list),
+    () =>
+      readingLevel(
+        [
+          ...statsItems.filter((i) => (i.picked || i.required) && i.kind === "content").map((i) => i.plainText),
+          notesText.text,
+        ].join("\n"),
+        language,
+        notesText.list,
+      ),
     [statsItems, notesText, language],
   );
 
   return (
-    <form ref={formRef} action={formAction} onChange={() => setRevision((r) => r + 1)} noValidate className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+    <form
+      ref={formRef}
+      action={formAction}
+      onChange={() => setRevision((r) => r + 1)}
+      noValidate
+      className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]"
+    >
       <div className="min-w-0 space-y-6">
         {restored && !draft.gone && (
-          <Alert tone="warning">What you typed here before (not yet saved when you left or were signed out) is back{draft.dirty ? ", and is being saved now" : ", and saved"}.</Alert>
+          <Alert tone="warning">
+            What you typed here before (not yet saved when you left or were signed out) is back
+            {draft.dirty ? ", and is being saved now" : ", and saved"}.
+          </Alert>
         )}
         <DraftNotices clinicId={clinicId} draft={draft} />
         <ErrorSummary state={state} />
@@ -87,15 +133,29 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
           </Alert>
         ))}
         <input type="hidden" name="guideVersionId" value={versionId} />
-        {start.initial.sourceHandoutId && <input type="hidden" name="sourceHandoutId" value={start.initial.sourceHandoutId} />}
+        {start.initial.sourceHandoutId && (
+          <input type="hidden" name="sourceHandoutId" value={start.initial.sourceHandoutId} />
+        )}
         {start.initial.templateId && <input type="hidden" name="templateId" value={start.initial.templateId} />}
         {draft.draftId && <input type="hidden" name="draftId" value={draft.draftId} />}
 
-        <Field label="Handout title" name="title" required maxLength={TITLE_MAX} defaultValue={state.values?.title ?? start.initial.title} errors={errors.title} />
+        <Field
+          label="Handout title"
+          name="title"
+          required
+          maxLength={TITLE_MAX}
+          defaultValue={state.values?.title ?? start.initial.title}
+          errors={errors.title}
+        />
 
         <VariantPicker variants={start.variants} value={versionId} onChange={switchVariant} />
 
-        <SectionPicker items={items} guideOrder={variant.sections.map((s) => s.key)} onChange={setItems} error={errors.sectionKeys} />
+        <SectionPicker
+          items={items}
+          guideOrder={variant.sections.map((s) => s.key)}
+          onChange={setItems}
+          error={errors.sectionKeys}
+        />
 
         <NotesField notes={notes} onNotes={setNotes} errors={errors.notes} level={notesLevel} language={language} />
 
@@ -110,9 +170,20 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
             defaultValue={state.values?.preparedFor ?? start.initial.preparedFor}
             errors={errors.preparedFor}
           />
-          <Field label="Follow-up date" name="followUpDate" type="date" defaultValue={state.values?.followUpDate ?? start.initial.followUpDate} errors={errors.followUpDate} />
+          <Field
+            label="Follow-up date"
+            name="followUpDate"
+            type="date"
+            defaultValue={state.values?.followUpDate ?? start.initial.followUpDate}
+            errors={errors.followUpDate}
+          />
           <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" name="largePrint" defaultChecked={start.initial.largePrint} className="h-5 w-5 accent-brand-600" />
+            <input
+              type="checkbox"
+              name="largePrint"
+              defaultChecked={start.initial.largePrint}
+              className="h-5 w-5 accent-brand-600"
+            />
             Large print (18 pt text, one column)
           </label>
           <PatientLinkChoice defaultChecked={start.initial.patientLink} linkDays={start.linkDays} />
@@ -140,13 +211,19 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
                     : typeof draft.failed === "object" && draft.failed
                       ? `Not saved. ${draft.failed.refused}`
                       : draft.saving
-                    ? "Saving draft…"
-                    : draft.savedAt
-                      ? `Draft saved at ${draft.savedAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`
-                      : ""}
+                        ? "Saving draft…"
+                        : draft.savedAt
+                          ? `Draft saved at ${draft.savedAt.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`
+                          : ""}
             </p>
             {draft.draftId && (
-              <button type="submit" formAction={discardAction} formNoValidate onClick={() => clearBackup(clinicId)} className="font-medium text-red-800 underline">
+              <button
+                type="submit"
+                formAction={discardAction}
+                formNoValidate
+                onClick={() => clearBackup(clinicId)}
+                className="font-medium text-red-800 underline"
+              >
                 Discard draft
               </button>
             )}
@@ -178,7 +255,14 @@ export function HandoutBuilder({ clinicId, start, restored = false }: { clinicId
         )}
         {preview.error && <Alert tone="warning">{preview.error}</Alert>}
         <div data-testid="handout-preview" aria-busy={preview.updating}>
-          <PdfPages pdf={preview.pdf} pages={preview.pages} revision={preview.revision} showAll={allPages} onShowAll={setAllPages} label="Preview of the handout PDF" />
+          <PdfPages
+            pdf={preview.pdf}
+            pages={preview.pages}
+            revision={preview.revision}
+            showAll={allPages}
+            onShowAll={setAllPages}
+            label="Preview of the handout PDF"
+          />
         </div>
       </section>
     </form>

@@ -14,7 +14,19 @@ const n = (v: number) => v.toLocaleString("en-US");
  * The builder's notes: a paste longer than the room left keeps its beginning and says how much was cut (the
  * browser's maxlength would cut it without a word), with the reading level and the character count below.
  */
-export function NotesField({ notes, onNotes, errors, level, language }: { notes: string; onNotes: (v: string) => void; errors?: string[]; level: ReadingLevel; language: string }) {
+export function NotesField({
+  notes,
+  onNotes,
+  errors,
+  level,
+  language,
+}: {
+  notes: string;
+  onNotes: (v: string) => void;
+  errors?: string[];
+  level: ReadingLevel;
+  language: string;
+}) {
   const [cut, setCut] = useState<{ cut: number; kept: number } | null>(null);
 
   function onPaste(e: React.ClipboardEvent<HTMLTextAreaElement>) {
@@ -53,7 +65,8 @@ export function NotesField({ notes, onNotes, errors, level, language }: { notes:
       {cut && (
         <div className="mt-2">
           <Alert tone="warning">
-            {n(cut.cut)} characters were cut from the end of what you pasted: notes hold at most {n(NOTES_MAX)} characters. The first {n(cut.kept)} are in the notes.
+            {n(cut.cut)} characters were cut from the end of what you pasted: notes hold at most {n(NOTES_MAX)}{" "}
+            characters. The first {n(cut.kept)} are in the notes.
           </Alert>
         </div>
       )}

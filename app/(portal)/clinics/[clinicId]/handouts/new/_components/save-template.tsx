@@ -17,7 +17,13 @@ export function SaveTemplate({ clinicId }: { clinicId: string }) {
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold">Reuse these choices</legend>
       <ErrorSummary state={state} />
-      <Field label="Template name" name="templateName" maxLength={80} hint="Saves everything but the patient: the sections and their order, the notes, large print and your contact-block changes." errors={state.fieldErrors?.templateName} />
+      <Field
+        label="Template name"
+        name="templateName"
+        maxLength={80}
+        hint="Saves everything but the patient: the sections and their order, the notes, large print and your contact-block changes."
+        errors={state.fieldErrors?.templateName}
+      />
       <button type="submit" formAction={action} formNoValidate disabled={pending} className={buttonClass("secondary")}>
         {pending ? "Saving…" : "Save as template"}
       </button>

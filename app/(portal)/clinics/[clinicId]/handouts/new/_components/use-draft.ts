@@ -37,7 +37,15 @@ export function useDraft(
   initial: { draftId?: string; revision?: number; restored?: boolean },
   stopped = false,
 ): DraftStatus {
-  const [status, setStatus] = useState<Omit<DraftStatus, "keepMine">>({ draftId: initial.draftId ?? null, savedAt: null, saving: false, failed: null, stale: null, gone: null, dirty: !!initial.restored });
+  const [status, setStatus] = useState<Omit<DraftStatus, "keepMine">>({
+    draftId: initial.draftId ?? null,
+    savedAt: null,
+    saving: false,
+    failed: null,
+    stale: null,
+    gone: null,
+    dirty: !!initial.restored,
+  });
   // A restored form is a change the server has not seen yet.
   const first = useRef(initial.restored ? null : change);
   const draftId = useRef(initial.draftId ?? null);
@@ -79,21 +87,34 @@ export function useDraft(
         }
         if (res.status === 409) {
           const stale = (await res.json()) as { revision: number; savedAt: string };
-          return setStatus((s) => ({ ...s, saving: false, stale: { revision: stale.revision, savedAt: new Date(stale.savedAt) } }));
+          return setStatus((s) => ({
+            ...s,
+            saving: false,
+            stale: { revision: stale.revision, savedAt: new Date(stale.savedAt) },
+          }));
         }
         if (!res.ok) throw new Error(String(res.status));
         const saved = (await res.json()) as { id: string; revision: number; savedAt: string };
         // The address now names the draft, so a reload (or a sign-in after the session ran out) reopens it;
         // only while the builder is still the page shown.
         const builder = `/clinics/${clinicId}/handouts/new`;
-        if (draftId.current !== saved.id && window.location.pathname === builder) window.history.replaceState(null, "", `${builder}?draft=${saved.id}`);
+        if (draftId.current !== saved.id && window.location.pathname === builder)
+          window.history.replaceState(null, "", `${builder}?draft=${saved.id}`);
         draftId.current = saved.id;
         revision.current = saved.revision;
         force.current = false;
         if (seq === latest.current) {
           // The server has everything typed: nothing of the patient stays in the browser.
           clearBackup(clinicId);
-          setStatus((s) => ({ ...s, draftId: saved.id, savedAt: new Date(saved.savedAt), saving: false, failed: null, stale: null, dirty: false }));
+          setStatus((s) => ({
+            ...s,
+            draftId: saved.id,
+            savedAt: new Date(saved.savedAt),
+            saving: false,
+            failed: null,
+            stale: null,
+            dirty: false,
+          }));
         } else setStatus((s) => ({ ...s, draftId: saved.id }));
       } catch {
         setStatus((s) => ({ ...s, saving: false, failed: "network" }));
@@ -107,7 +128,9 @@ export function useDraft(
   useEffect(() => {
     const check = async () => {
       if (!draftId.current) return;
-      const res = await fetch(`/clinics/${clinicId}/drafts?id=${encodeURIComponent(draftId.current)}`, { cache: "no-store" }).catch(() => null);
+      const res = await fetch(`/clinics/${clinicId}/drafts?id=${encodeURIComponent(draftId.current)}`, {
+        cache: "no-store",
+      }).catch(() => null);
       if (res?.status !== 410) return;
       const { handout } = (await res.json()) as { handout: BecameHandout | null };
       clearBackup(clinicId);
@@ -134,7 +157,11 @@ export function useDraft(
  * While `dirty`, leaving the page asks first: closing or reloading the tab (beforeunload) and following a
  * link inside the portal (a click on any same-site link, menus included, which beforeunload does not see).
  */
-export function useLeaveGuard(dirty: boolean, onLeave?: () => void, message = "Your latest changes are not saved yet. Leave anyway?") {
+export function useLeaveGuard(
+  dirty: boolean,
+  onLeave?: () => void,
+  message = "Your latest changes are not saved yet. Leave anyway?",
+) {
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (e: BeforeUnloadEvent) => {
@@ -144,7 +171,14 @@ export function useLeaveGuard(dirty: boolean, onLeave?: () => void, message = "Y
     const click = (e: MouseEvent) => {
       const link = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
       // A link marked data-keeps-work (sign in again) leaves with the form kept in the browser (draft-backup.ts).
-      if (!link || link.target === "_blank" || link.hasAttribute("download") || link.hasAttribute("data-keeps-work") || e.defaultPrevented) return;
+      if (
+        !link ||
+        link.target === "_blank" ||
+        link.hasAttribute("download") ||
+        link.hasAttribute("data-keeps-work") ||
+        e.defaultPrevented
+      )
+        return;
       if (new URL(link.href, location.href).origin !== location.origin) return;
       if (!confirm(message)) {
         e.preventDefault();

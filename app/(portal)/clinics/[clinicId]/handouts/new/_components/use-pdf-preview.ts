@@ -7,7 +7,14 @@ import type { Unprintable } from "@/lib/handouts/printable";
 // first key) is sent at once: bench:preview measured the wait as a third of the time to the new page.
 const DEBOUNCE_MS = 150;
 
-export type PreviewState = { pdf: Uint8Array | null; pages: number; unprintable: Unprintable[]; updating: boolean; error: string | null; revision: number };
+export type PreviewState = {
+  pdf: Uint8Array | null;
+  pages: number;
+  unprintable: Unprintable[];
+  updating: boolean;
+  error: string | null;
+  revision: number;
+};
 
 /**
  * The real PDF for the builder's form (handouts/preview/route.ts), fetched again after every change: at
@@ -15,8 +22,20 @@ export type PreviewState = { pdf: Uint8Array | null; pages: number; unprintable:
  * numbered: one older than what is on screen is dropped, so a slow render can never replace a newer one.
  * `allPages`: the PDF has every page; otherwise only page 1 (the page count comes in a header either way).
  */
-export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormElement | null>, change: string, allPages: boolean): PreviewState {
-  const [state, setState] = useState<PreviewState>({ pdf: null, pages: 0, unprintable: [], updating: true, error: null, revision: 0 });
+export function usePdfPreview(
+  clinicId: string,
+  form: React.RefObject<HTMLFormElement | null>,
+  change: string,
+  allPages: boolean,
+): PreviewState {
+  const [state, setState] = useState<PreviewState>({
+    pdf: null,
+    pages: 0,
+    unprintable: [],
+    updating: true,
+    error: null,
+    revision: 0,
+  });
   const sent = useRef(0);
   const shown = useRef(0);
   const inFlight = useRef<AbortController | null>(null);
@@ -37,7 +56,11 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
         const body = new FormData(form.current);
         // The server draws page 1 only unless every page is shown.
         if (allPages) body.set("allPages", "1");
-        const res = await fetch(`/clinics/${clinicId}/handouts/preview`, { method: "POST", body, signal: controller.signal });
+        const res = await fetch(`/clinics/${clinicId}/handouts/preview`, {
+          method: "POST",
+          body,
+          signal: controller.signal,
+        });
         if (seq < shown.current) return;
         if (!res.ok || res.headers.get("content-type") !== "application/pdf") {
           const message =
@@ -55,11 +78,24 @@ export function usePdfPreview(clinicId: string, form: React.RefObject<HTMLFormEl
         const pdf = new Uint8Array(await res.arrayBuffer());
         if (seq < shown.current) return;
         shown.current = seq;
-        const unprintable = JSON.parse(decodeURIComponent(res.headers.get("x-handout-unprintable") ?? "%5B%5D")) as Unprintable[];
-        setState({ pdf, pages: Number(res.headers.get("x-handout-pages") ?? 0), unprintable, updating: seq !== sent.current, error: null, revision: seq });
+        const unprintable = JSON.parse(
+          decodeURIComponent(res.headers.get("x-handout-unprintable") ?? "%5B%5D"),
+        ) as Unprintable[];
+        setState({
+          pdf,
+          pages: Number(res.headers.get("x-handout-pages") ?? 0),
+          unprintable,
+          updating: seq !== sent.current,
+          error: null,
+          revision: seq,
+        });
       } catch (err) {
         if (controller.signal.aborted || seq < shown.current) return;
-        setState((s) => ({ ...s, updating: false, error: `The preview could not be updated (${err instanceof Error ? err.message : "network error"}).` }));
+        setState((s) => ({
+          ...s,
+          updating: false,
+          error: `The preview could not be updated (${err instanceof Error ? err.message : "network error"}).`,
+        }));
       }
     };
     // A change waiting out the debounce is already "updating": what is on screen is not the form any more.

@@ -22,7 +22,11 @@ export function AddPasskeyForm({ clinicId, suggestedName }: { clinicId: string; 
     const form = e.currentTarget;
     const name = String(new FormData(form).get("name") ?? "");
     setBusy(true);
-    const result = await registerPasskey(passkeyRegistrationOptionsAction.bind(null, clinicId), addPasskeyAction.bind(null, clinicId), { name });
+    const result = await registerPasskey(
+      passkeyRegistrationOptionsAction.bind(null, clinicId),
+      addPasskeyAction.bind(null, clinicId),
+      { name },
+    );
     setBusy(false);
     setState(result);
     if (result.ok) router.refresh();

@@ -6,7 +6,15 @@ type Passkey = { id: string; name: string; createdAt: Date; lastUsedAt: Date | n
 
 const day = (d: Date) => d.toLocaleDateString("en-US", { dateStyle: "medium" });
 
-export function PasskeyList({ clinicId, passkeys, lastFactorWarning }: { clinicId: string; passkeys: Passkey[]; lastFactorWarning: string }) {
+export function PasskeyList({
+  clinicId,
+  passkeys,
+  lastFactorWarning,
+}: {
+  clinicId: string;
+  passkeys: Passkey[];
+  lastFactorWarning: string;
+}) {
   if (!passkeys.length) return <p className="text-sm text-slate-700">No passkeys yet.</p>;
   return (
     <ul className="divide-y divide-slate-200" aria-label="Your passkeys">

@@ -4,14 +4,26 @@ import { buttonClass } from "@/components/ui/button";
 type Summary = { enabled: boolean; allowJit: boolean; requireSso: boolean; domains: string[] } | null;
 
 function describe(summary: Summary): string {
-  if (!summary) return "Not set up: members sign in with their passwords. Connect your organisation's identity provider (OpenID Connect) so that leaving the organisation ends access here too.";
+  if (!summary)
+    return "Not set up: members sign in with their passwords. Connect your organisation's identity provider (OpenID Connect) so that leaving the organisation ends access here too.";
   if (!summary.enabled) return "Set up but off: members sign in with their passwords.";
-  const rules = [summary.requireSso ? "required: members cannot use a password" : "members may also use their passwords", summary.allowJit ? "new people join as clinicians" : "new people need an invite"];
+  const rules = [
+    summary.requireSso ? "required: members cannot use a password" : "members may also use their passwords",
+    summary.allowJit ? "new people join as clinicians" : "new people need an invite",
+  ];
   return `On for ${summary.domains.join(", ")}; ${rules.join("; ")}.`;
 }
 
 /** On the settings page: how the clinic signs in through its identity provider; the owner changes it on its own page. */
-export function SingleSignOnSummary({ clinicId, summary, isOwner }: { clinicId: string; summary: Summary; isOwner: boolean }) {
+export function SingleSignOnSummary({
+  clinicId,
+  summary,
+  isOwner,
+}: {
+  clinicId: string;
+  summary: Summary;
+  isOwner: boolean;
+}) {
   return (
     <>
       <h2 className="mb-1 text-lg font-semibold">Single sign-on</h2>

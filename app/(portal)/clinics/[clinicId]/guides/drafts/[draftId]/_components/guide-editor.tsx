@@ -13,7 +13,10 @@ type Image = { id: string; width: number; height: number };
 const blank: DraftSection = { title: "", markdown: "", required: false, keepUnlocked: false };
 
 // Publish's refusal arrives as field errors keyed title/summary/…, section-<n> and general.
-function issuesFrom(fieldErrors: Record<string, string[] | undefined> | undefined, sections: number): DraftIssues | null {
+function issuesFrom(
+  fieldErrors: Record<string, string[] | undefined> | undefined,
+  sections: number,
+): DraftIssues | null {
   if (!fieldErrors) return null;
   const pick = (k: string) => fieldErrors[k] ?? [];
   return {
@@ -75,7 +78,8 @@ export function GuideEditor({
     setContent(next);
     setDirty(true);
   };
-  const setSection = (i: number, next: DraftSection) => update({ ...content, sections: content.sections.map((s, j) => (j === i ? next : s)) });
+  const setSection = (i: number, next: DraftSection) =>
+    update({ ...content, sections: content.sections.map((s, j) => (j === i ? next : s)) });
   const move = (from: number, to: number) => {
     const sections = [...content.sections];
     const [moved] = sections.splice(from, 1);
@@ -96,8 +100,18 @@ export function GuideEditor({
     setRevision(result.data.revision);
     setIssues(result.data.issues);
     setDirty(false);
-    const problems = result.data.issues.general.length + result.data.issues.sections.flat().length + Object.values(result.data.issues.fields).flat().length;
-    setMessage(problems ? { tone: "error", text: `Draft saved, with ${problems} problem${problems === 1 ? "" : "s"} to fix before it can be published.` } : { tone: "success", text: "Draft saved." });
+    const problems =
+      result.data.issues.general.length +
+      result.data.issues.sections.flat().length +
+      Object.values(result.data.issues.fields).flat().length;
+    setMessage(
+      problems
+        ? {
+            tone: "error",
+            text: `Draft saved, with ${problems} problem${problems === 1 ? "" : "s"} to fix before it can be published.`,
+          }
+        : { tone: "success", text: "Draft saved." },
+    );
     return problems ? null : result.data.revision;
   }
 
@@ -135,7 +149,8 @@ export function GuideEditor({
     });
   };
 
-  const fieldErrors = (name: keyof DraftIssues["fields"]) => (issues?.fields[name]?.length ? issues.fields[name] : undefined);
+  const fieldErrors = (name: keyof DraftIssues["fields"]) =>
+    issues?.fields[name]?.length ? issues.fields[name] : undefined;
   return (
     <div className="space-y-6">
       <div aria-live="polite">{message && <Alert tone={message.tone}>{message.text}</Alert>}</div>
@@ -149,11 +164,41 @@ export function GuideEditor({
         </Alert>
       )}
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <Field label="Title" name="title" value={content.title} maxLength={200} errors={fieldErrors("title")} onChange={(e) => update({ ...content, title: e.target.value })} />
-        <TextArea label="Summary" name="summary" value={content.summary} rows={2} maxLength={2000} errors={fieldErrors("summary")} onChange={(e) => update({ ...content, summary: e.target.value })} />
+        <Field
+          label="Title"
+          name="title"
+          value={content.title}
+          maxLength={200}
+          errors={fieldErrors("title")}
+          onChange={(e) => update({ ...content, title: e.target.value })}
+        />
+        <TextArea
+          label="Summary"
+          name="summary"
+          value={content.summary}
+          rows={2}
+          maxLength={2000}
+          errors={fieldErrors("summary")}
+          onChange={(e) => update({ ...content, summary: e.target.value })}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Source" name="source" value={content.source} maxLength={500} hint="Who wrote it or where it comes from." errors={fieldErrors("source")} onChange={(e) => update({ ...content, source: e.target.value })} />
-          <Field label="Reviewed on" name="reviewed" type="date" value={content.reviewed} errors={fieldErrors("reviewed")} onChange={(e) => update({ ...content, reviewed: e.target.value })} />
+          <Field
+            label="Source"
+            name="source"
+            value={content.source}
+            maxLength={500}
+            hint="Who wrote it or where it comes from."
+            errors={fieldErrors("source")}
+            onChange={(e) => update({ ...content, source: e.target.value })}
+          />
+          <Field
+            label="Reviewed on"
+            name="reviewed"
+            type="date"
+            value={content.reviewed}
+            errors={fieldErrors("reviewed")}
+            onChange={(e) => update({ ...content, reviewed: e.target.value })}
+          />
         </div>
       </div>
       {content.sections.map((s, i) => (
@@ -206,8 +251,13 @@ export function GuideEditor({
             <li>It goes into your clinic&apos;s library as version 1, and clinicians can make handouts from it.</li>
           ) : (
             <>
-              <li>It becomes version {nextVersion}, the one new handouts use. Sections you changed are marked “Changed in this version”.</li>
-              <li>Handouts already made keep the version they were made from: their PDFs and patient links do not change.</li>
+              <li>
+                It becomes version {nextVersion}, the one new handouts use. Sections you changed are marked “Changed in
+                this version”.
+              </li>
+              <li>
+                Handouts already made keep the version they were made from: their PDFs and patient links do not change.
+              </li>
             </>
           )}
           <li>Publishing counts as a review: the guide&apos;s review-by date starts again from today.</li>

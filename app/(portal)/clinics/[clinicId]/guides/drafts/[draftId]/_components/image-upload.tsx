@@ -10,7 +10,15 @@ import { uploadGuideImageAction } from "../../actions";
  * Adds a picture to a section: the file is checked and re-encoded on the server (PNG, JPEG or WebP, up to
  * 5 MB), then `![description](image:<id> "caption")` goes into the text where the cursor was.
  */
-export function ImageUpload({ clinicId, draftId, onAdded }: { clinicId: string; draftId: string; onAdded: (markdown: string, image: { id: string; width: number; height: number }) => void }) {
+export function ImageUpload({
+  clinicId,
+  draftId,
+  onAdded,
+}: {
+  clinicId: string;
+  draftId: string;
+  onAdded: (markdown: string, image: { id: string; width: number; height: number }) => void;
+}) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,15 +40,27 @@ export function ImageUpload({ clinicId, draftId, onAdded }: { clinicId: string; 
     const fd = new FormData();
     fd.set("draftId", draftId);
     fd.set("file", file);
-    const tooLarge = oversizedFiles(fd, { file: { maxBytes: GUIDE_IMAGE_MAX_BYTES, noun: "a guide picture" } }).file?.[0];
+    const tooLarge = oversizedFiles(fd, { file: { maxBytes: GUIDE_IMAGE_MAX_BYTES, noun: "a guide picture" } })
+      .file?.[0];
     if (tooLarge) return setError(tooLarge);
     if (!alt) return setError("Describe the picture for people who cannot see it.");
     setBusy(true);
     setError(null);
     const result = await uploadGuideImageAction(clinicId, null, fd)
-      .catch(() => ({ ok: false, message: "The picture could not be sent. Check your connection and try again.", data: undefined, fieldErrors: undefined }))
+      .catch(() => ({
+        ok: false,
+        message: "The picture could not be sent. Check your connection and try again.",
+        data: undefined,
+        fieldErrors: undefined,
+      }))
       .finally(() => setBusy(false));
-    if (!result.ok || !result.data) return setError(result.fieldErrors?.file?.[0] ?? result.fieldErrors?.image?.[0] ?? result.message ?? "The picture could not be added.");
+    if (!result.ok || !result.data)
+      return setError(
+        result.fieldErrors?.file?.[0] ??
+          result.fieldErrors?.image?.[0] ??
+          result.message ??
+          "The picture could not be added.",
+      );
     onAdded(`![${alt.replace(/[[\]]/g, "")}](image:${result.data.id}${caption ? ` "${caption}"` : ""})`, result.data);
     setOpen(false);
   }
@@ -51,7 +71,13 @@ export function ImageUpload({ clinicId, draftId, onAdded }: { clinicId: string; 
         <label htmlFor={`${id}-file`} className="text-sm font-medium">
           Picture (PNG, JPEG or WebP, up to 5 MB)
         </label>
-        <input id={`${id}-file`} name="file" type="file" accept="image/png,image/jpeg,image/webp" aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          id={`${id}-file`}
+          name="file"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         <label htmlFor={`${id}-alt`} className="text-sm font-medium">
           Description (required: read aloud to people who cannot see it)
         </label>
@@ -59,7 +85,12 @@ export function ImageUpload({ clinicId, draftId, onAdded }: { clinicId: string; 
         <label htmlFor={`${id}-caption`} className="text-sm font-medium">
           Caption (optional, printed under the picture)
         </label>
-        <input id={`${id}-caption`} name="caption" className="rounded-md border border-slate-400 px-3 py-2" maxLength={300} />
+        <input
+          id={`${id}-caption`}
+          name="caption"
+          className="rounded-md border border-slate-400 px-3 py-2"
+          maxLength={300}
+        />
         {error && (
           <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
             {error}

@@ -24,7 +24,21 @@ type Props = {
 };
 
 /** One section: its title, its Markdown with the importer's formats on a toolbar, and its live preview. */
-export function SectionEditor({ index, count, section, issues, references, imageRefs, imageBase, clinicId, draftId, onChange, onMove, onDelete, onImage }: Props) {
+export function SectionEditor({
+  index,
+  count,
+  section,
+  issues,
+  references,
+  imageRefs,
+  imageBase,
+  clinicId,
+  draftId,
+  onChange,
+  onMove,
+  onDelete,
+  onImage,
+}: Props) {
   const text = useRef<HTMLTextAreaElement>(null);
   const base = `section-${index}`;
   // An untitled section is named by its place, never by a stand-in title ("Section 3 (no title yet)").
@@ -44,7 +58,14 @@ export function SectionEditor({ index, count, section, issues, references, image
   function insert(snippet: string) {
     const at = text.current?.selectionEnd ?? section.markdown.length;
     const before = section.markdown.slice(0, at).replace(/\s*$/, "");
-    onChange({ ...section, markdown: `${before}${before ? "\n\n" : ""}${snippet}\n\n${section.markdown.slice(at).replace(/^\s*/, "")}`.replace(/\n+$/, "\n") });
+    onChange({
+      ...section,
+      markdown:
+        `${before}${before ? "\n\n" : ""}${snippet}\n\n${section.markdown.slice(at).replace(/^\s*/, "")}`.replace(
+          /\n+$/,
+          "\n",
+        ),
+    });
   }
 
   return (
@@ -54,10 +75,20 @@ export function SectionEditor({ index, count, section, issues, references, image
           {section.title.trim() ? `${index + 1}. ${section.title}` : label}
         </h2>
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={`Move ${label} up`}>
+          <Button
+            variant="secondary"
+            disabled={index === 0}
+            onClick={() => onMove(index - 1)}
+            aria-label={`Move ${label} up`}
+          >
             Up
           </Button>
-          <Button variant="secondary" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={`Move ${label} down`}>
+          <Button
+            variant="secondary"
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1)}
+            aria-label={`Move ${label} down`}
+          >
             Down
           </Button>
           <Button variant="danger" onClick={onDelete} aria-label={`Delete ${label}`}>
@@ -66,7 +97,10 @@ export function SectionEditor({ index, count, section, issues, references, image
         </div>
       </div>
       {issues.length > 0 && (
-        <ul id={`${base}-issues`} className="mt-2 list-disc rounded-md border border-red-700 bg-red-50 py-2 pl-8 pr-3 text-sm text-red-900">
+        <ul
+          id={`${base}-issues`}
+          className="mt-2 list-disc rounded-md border border-red-700 bg-red-50 py-2 pr-3 pl-8 text-sm text-red-900"
+        >
           {issues.map((issue) => (
             <li key={issue}>{issue}</li>
           ))}
@@ -85,9 +119,19 @@ export function SectionEditor({ index, count, section, issues, references, image
             aria-describedby={issues.length ? `${base}-issues` : undefined}
             className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
           />
-          <div role="toolbar" aria-label={`Formatting for ${label}`} aria-controls={`${base}-text`} className="mt-3 flex flex-wrap gap-1">
+          <div
+            role="toolbar"
+            aria-label={`Formatting for ${label}`}
+            aria-controls={`${base}-text`}
+            className="mt-3 flex flex-wrap gap-1"
+          >
             {(Object.keys(FORMAT_LABELS) as Format[]).map((f) => (
-              <button key={f} type="button" onClick={() => format(f)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100">
+              <button
+                key={f}
+                type="button"
+                onClick={() => format(f)}
+                className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+              >
                 {FORMAT_LABELS[f]}
               </button>
             ))}
@@ -105,7 +149,11 @@ export function SectionEditor({ index, count, section, issues, references, image
             className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-sm"
           />
           <label className="mt-2 flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={section.required} onChange={(e) => onChange({ ...section, required: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={section.required}
+              onChange={(e) => onChange({ ...section, required: e.target.checked })}
+            />
             Always include in handouts
           </label>
           <div className="mt-3">

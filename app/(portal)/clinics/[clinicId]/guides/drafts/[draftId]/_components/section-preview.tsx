@@ -10,7 +10,17 @@ import { escapeHeading } from "@/lib/guides/editor/draft-markdown";
  * The section as the guide page will show it, parsed in the browser by the importer's own parser as the
  * author types (the server parses again on save). The references travel along so citations resolve.
  */
-export function SectionPreview({ name, title, markdown, references, imageRefs, imageBase, id, keepUnlocked, onKeepUnlocked }: {
+export function SectionPreview({
+  name,
+  title,
+  markdown,
+  references,
+  imageRefs,
+  imageBase,
+  id,
+  keepUnlocked,
+  onKeepUnlocked,
+}: {
   /** How the editor names the section: its title, or its place while it has none. */
   name: string;
   title: string;
@@ -42,7 +52,12 @@ export function SectionPreview({ name, title, markdown, references, imageRefs, i
           {section.redFlag && (
             // As in the import preview: warning signs are locked into every handout unless the author says no.
             <label className="mt-2 flex items-start gap-2 rounded border border-amber-700 bg-amber-50 p-2 text-sm text-amber-900">
-              <input type="checkbox" checked={!keepUnlocked} onChange={(e) => onKeepUnlocked(!e.target.checked)} className="mt-0.5" />
+              <input
+                type="checkbox"
+                checked={!keepUnlocked}
+                onChange={(e) => onKeepUnlocked(!e.target.checked)}
+                className="mt-0.5"
+              />
               This reads like warning signs: always include it in handouts
             </label>
           )}
