@@ -15,7 +15,8 @@ export const RECENT_SIGN_IN_MS = 10 * 60_000;
 
 export const CONFIRM_FIRST = "For your security, confirm your password first: reload this page to do so.";
 
-const throttleKey = (userId: string) => `confirm-password:${userId}`;
+/** Wrong passwords typed while signed in (here and in "Change password") share one budget per account. */
+export const CONFIRM_THROTTLE_KEY = (userId: string) => `confirm-password:${userId}`;
 
 /** Whether the session signed in, or confirmed the password, within the last 10 minutes. */
 export async function isRecentSignIn(user: Pick<CurrentUser, "id" | "sessionId">, now = new Date()): Promise<boolean> {
@@ -41,7 +42,7 @@ export async function confirmPassword(
   password: string,
   info: RequestInfo,
 ): Promise<void> {
-  if (!(await reserveAttempt(throttleKey(user.id), SIGN_IN_ACCOUNT))) {
+  if (!(await reserveAttempt(CONFIRM_THROTTLE_KEY(user.id), SIGN_IN_ACCOUNT))) {
     throw new AppError(
       "TOO_MANY_REQUESTS",
       "Too many wrong passwords. For your security, please wait 15 minutes and try again.",
@@ -52,7 +53,7 @@ export async function confirmPassword(
     await recordAudit({ action: "auth.password_confirm_failed", actorId: user.id, ...info });
     throw new AppError("BAD_REQUEST", "That password is not right.", { password: ["That password is not right."] });
   }
-  await clearAttempts(throttleKey(user.id));
+  await clearAttempts(CONFIRM_THROTTLE_KEY(user.id));
   await db.$transaction(async (tx) => {
     const { count } = await tx.authSession.updateMany({
       where: { id: user.sessionId, userId: user.id, endedAt: null },

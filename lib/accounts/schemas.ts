@@ -18,6 +18,10 @@ const token = z.string().min(10).max(200);
 
 export const resetPasswordSchema = z.object({ token, ...newPassword }).refine(passwordsMatch, mismatch);
 
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password.").max(1024), ...newPassword })
+  .refine(passwordsMatch, mismatch);
+
 export const nameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 
 export const acceptInviteNewUserSchema = z

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = {
   "auth.sign_out": "Signed out",
   "auth.password_reset_requested": "Password reset requested",
   "auth.password_reset": "Password reset",
+  "auth.password_changed": "Password changed (other sessions signed out)",
   "auth.second_factor_failed": "Wrong second-step code",
   "auth.second_factor_locked": "Second step refused (too many attempts)",
   "auth.second_factor_enrolled": "Second factor set up",

@@ -8,11 +8,20 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ProfileForm } from "./profile-form";
 import { SignedInDevices } from "./_components/signed-in-devices";
 import { TrustedBrowsers } from "./_components/trusted-browsers";
+import { ChangePasswordForm } from "./_components/change-password-form";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Your profile" };
 
-export default async function ProfilePage({ params }: { params: Promise<{ clinicId: string }> }) {
+export default async function ProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clinicId: string }>;
+  searchParams: Promise<{ changed?: string }>;
+}) {
   const { clinicId } = await params;
+  const passwordChanged = (await searchParams).changed === "password";
   const ctx = await requireMemberPage(clinicId);
   const [devices, trusted, twoStep] = await Promise.all([
     findSignedInDevices(ctx.user.id, ctx.user.sessionId),
@@ -26,6 +35,11 @@ export default async function ProfilePage({ params }: { params: Promise<{ clinic
         description="How you appear in the contact block of the handouts you make, and how you sign in."
       />
       <div className="grid max-w-3xl gap-6">
+        {passwordChanged && (
+          <Alert tone="success">
+            Password changed. Every other browser signed in to your account has been signed out.
+          </Alert>
+        )}
         <Card>
           <ProfileForm
             clinicId={clinicId}
@@ -54,6 +68,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ clinic
             </Link>
           </p>
         </Card>
+        {!ctx.user.ssoClinicId && (
+          // A session made by the clinic's single sign-on: the provider holds the password (lib/sso).
+          <Card>
+            <ChangePasswordForm clinicId={clinicId} email={ctx.user.email} />
+          </Card>
+        )}
         <Card>
           <SignedInDevices clinicId={clinicId} devices={devices} />
         </Card>
