@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
 import { verifyPassword } from "@/lib/accounts/passwords";
 import {
   clearAttempts,
@@ -112,7 +112,7 @@ export const authOptions = (outcome: SignInOutcome = { setCookies: [] }): NextAu
   secret: env().NEXTAUTH_SECRET,
   // The JWT lives at most the absolute session length; the idle timeout is enforced on the server (AuthSession).
   session: { strategy: "jwt", maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
-  useSecureCookies: env().APP_URL.startsWith("https://"),
+  useSecureCookies: secureCookies(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

@@ -99,3 +99,6 @@ export function env(): Env {
   }
   return cached;
 }
+
+/** Whether cookies are sent over https only (and take the __Host-/__Secure- names): an https APP_URL. */
+export const secureCookies = () => env().APP_URL.startsWith("https://");

@@ -73,3 +73,16 @@ export function imageResponse(bytes: Uint8Array, contentType: "image/png" | "ima
     },
   });
 }
+
+/** An httpOnly, SameSite=Lax cookie as a Set-Cookie value, for responses made outside `cookies()` (next-auth's). */
+export function setCookieHeader({
+  name,
+  value,
+  options,
+}: {
+  name: string;
+  value: string;
+  options: { path: string; maxAge: number; secure: boolean };
+}): string {
+  return `${name}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
+import { setCookieHeader } from "@/lib/http";
 
 // A browser someone has signed in from successfully carries a signed cookie per account. It gives that
 // account its own sign-in budget on that browser, so strangers who type wrong passwords at an account lock
@@ -16,7 +17,7 @@ const sign = (userId: string, deviceId: string) =>
   crypto.createHmac("sha256", key()).update(`${userId}.${deviceId}`).digest("base64url");
 
 export function deviceCookieName(userId: string): string {
-  const prefix = env().APP_URL.startsWith("https://") ? "__Secure-" : "";
+  const prefix = secureCookies() ? "__Secure-" : "";
   return `${prefix}portal-device-${crypto.createHash("sha256").update(userId).digest("hex").slice(0, 16)}`;
 }
 
@@ -48,13 +49,12 @@ export function knownDeviceCookie(userId: string, deviceId = crypto.randomBytes(
       maxAge: MAX_AGE_S,
       httpOnly: true,
       sameSite: "lax" as const,
-      secure: env().APP_URL.startsWith("https://"),
+      secure: secureCookies(),
     },
   };
 }
 
 /** knownDeviceCookie as a Set-Cookie value. */
 export function deviceCookie(userId: string, deviceId?: string): string {
-  const { name, value, options } = knownDeviceCookie(userId, deviceId);
-  return `${name}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
+  return setCookieHeader(knownDeviceCookie(userId, deviceId));
 }

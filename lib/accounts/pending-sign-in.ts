@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { db, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/env";
+import { setCookieHeader } from "@/lib/http";
 import { AppError } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/accounts/tokens";
 
@@ -26,10 +27,8 @@ export type PendingSignIn = {
 };
 export type PendingProblem = "missing" | "expired" | "used";
 
-const secure = () => env().APP_URL.startsWith("https://");
-
 export function pendingCookieName(): string {
-  return secure() ? "__Host-portal-pending" : "portal-pending";
+  return secureCookies() ? "__Host-portal-pending" : "portal-pending";
 }
 
 export type PendingCookie = {
@@ -55,14 +54,12 @@ export async function startPendingSignIn(
   return {
     name: pendingCookieName(),
     value: token,
-    options: { path: "/", maxAge: PENDING_TTL_MS / 1000, httpOnly: true, sameSite: "lax", secure: secure() },
+    options: { path: "/", maxAge: PENDING_TTL_MS / 1000, httpOnly: true, sameSite: "lax", secure: secureCookies() },
   };
 }
 
 /** A PendingCookie as a Set-Cookie header value (for next-auth's response). */
-export function pendingSetCookie({ name, value, options }: PendingCookie): string {
-  return `${name}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
-}
+export const pendingSetCookie = (cookie: PendingCookie): string => setCookieHeader(cookie);
 
 /** The pending-state token this request carries in its cookie. */
 export async function readPendingToken(): Promise<string | undefined> {
@@ -125,6 +122,6 @@ export async function clearPendingCookie(): Promise<void> {
     maxAge: 0,
     httpOnly: true,
     sameSite: "lax",
-    secure: secure(),
+    secure: secureCookies(),
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
 import { knownDeviceCookie, knownDeviceId } from "@/lib/accounts/known-devices";
 import { ABSOLUTE_TIMEOUT_MS, sessionCookieName } from "@/lib/accounts/sessions";
 
@@ -26,7 +26,7 @@ export async function setSessionCookies(user: SignedInUser, sessionId: string): 
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: env().APP_URL.startsWith("https://"),
+    secure: secureCookies(),
     maxAge,
   });
   const header = jar

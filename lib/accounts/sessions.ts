@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/env";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, TOUCH_EVERY_MS } from "@/lib/accounts/session-limits";
 import type { CurrentUser } from "@/lib/member-context";
 
@@ -8,7 +8,7 @@ export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS };
 
 /** next-auth's session cookie: the JWT that names the AuthSession row. */
 export function sessionCookieName() {
-  return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 export async function createAuthSession(userId: string, ip: string | null, userAgent: string | null, tx: Tx = db) {

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/env";
 import { hashToken, newToken } from "@/lib/accounts/tokens";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { RequestInfo } from "@/lib/request-info";
@@ -11,10 +11,8 @@ import type { RequestInfo } from "@/lib/request-info";
 // right password on that browser signs in without the second step.
 export const TRUST_DAYS = 30;
 
-const secure = () => env().APP_URL.startsWith("https://");
-
 export function trustedCookieName(userId: string): string {
-  return `${secure() ? "__Secure-" : ""}portal-trusted-${crypto.createHash("sha256").update(userId).digest("hex").slice(0, 16)}`;
+  return `${secureCookies() ? "__Secure-" : ""}portal-trusted-${crypto.createHash("sha256").update(userId).digest("hex").slice(0, 16)}`;
 }
 
 function cookieValue(header: string | null | undefined, name: string): string | null {
@@ -57,7 +55,7 @@ export async function trustBrowser(user: { id: string; sessionVersion: number },
       maxAge: TRUST_DAYS * 86_400,
       httpOnly: true,
       sameSite: "lax" as const,
-      secure: secure(),
+      secure: secureCookies(),
     },
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/env";
 import { open, seal } from "@/lib/accounts/secret-box";
 
 // A sign-on in progress lives only in the browser that started it: a cookie, sealed (AES-256-GCM) so that
@@ -22,16 +22,14 @@ const flowSchema = z.object({
 
 export type SignOnFlow = z.infer<typeof flowSchema>;
 
-const secure = () => env().APP_URL.startsWith("https://");
-
 /** __Host- over https: only this host, path / and Secure, so no subdomain can plant or read one. */
-export const flowCookieName = () => (secure() ? "__Host-portal-sso" : "portal-sso");
+export const flowCookieName = () => (secureCookies() ? "__Host-portal-sso" : "portal-sso");
 
 export const flowCookieOptions = () => ({
   httpOnly: true,
   sameSite: "lax" as const,
   path: "/",
-  secure: secure(),
+  secure: secureCookies(),
   maxAge: FLOW_TTL_MS / 1000,
 });
 
