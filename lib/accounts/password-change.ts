@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/mutations";
-import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
-import { SIGN_IN_ACCOUNT, clearAttempts, reserveAttempt } from "@/lib/accounts/throttle";
-import { CONFIRM_THROTTLE_KEY } from "@/lib/accounts/recent-sign-in";
+import { hashPassword } from "@/lib/accounts/passwords";
+import { checkOwnPassword } from "@/lib/accounts/recent-sign-in";
 import type { CurrentUser } from "@/lib/member-context";
 import type { RequestInfo } from "@/lib/request-info";
 
@@ -14,28 +13,17 @@ export type ChangedPassword = { sessionId: string; sessionVersion: number };
  * The profile's "Change password" (ASVS 5.0 6.2.2–6.2.3): the current password and a new one. Every session of
  * the account ends, trusted browsers included (sessionVersion), and this browser gets a new session in the same
  * transaction, so whoever else held the old password or a session is out and the member is not. Wrong current
- * passwords share the budget of "Confirm it is you" (5 per 15 minutes).
+ * passwords share the budget of "Confirm it is you" (checkOwnPassword).
  */
 export async function changePassword(
   user: Pick<CurrentUser, "id" | "sessionId">,
   input: { currentPassword: string; password: string },
   info: RequestInfo,
 ): Promise<ChangedPassword> {
-  const key = CONFIRM_THROTTLE_KEY(user.id);
-  if (!(await reserveAttempt(key, SIGN_IN_ACCOUNT))) {
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      "Too many wrong passwords. For your security, please wait 15 minutes and try again.",
-    );
-  }
-  const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(account?.passwordHash ?? null, input.currentPassword))) {
-    await recordAudit({ action: "auth.password_confirm_failed", actorId: user.id, ...info });
-    throw new AppError("BAD_REQUEST", "That is not your current password.", {
-      currentPassword: ["That is not your current password."],
-    });
-  }
-  await clearAttempts(key);
+  await checkOwnPassword(user.id, input.currentPassword, info, {
+    field: "currentPassword",
+    message: "That is not your current password.",
+  });
   if (input.currentPassword === input.password) {
     throw new AppError("BAD_REQUEST", "The new password is the one you have now.", {
       password: ["Choose a password you do not use now."],

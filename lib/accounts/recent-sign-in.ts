@@ -15,9 +15,6 @@ export const RECENT_SIGN_IN_MS = 10 * 60_000;
 
 export const CONFIRM_FIRST = "For your security, confirm your password first: reload this page to do so.";
 
-/** Wrong passwords typed while signed in (here and in "Change password") share one budget per account. */
-export const CONFIRM_THROTTLE_KEY = (userId: string) => `confirm-password:${userId}`;
-
 /** Whether the session signed in, or confirmed the password, within the last 10 minutes. */
 export async function isRecentSignIn(user: Pick<CurrentUser, "id" | "sessionId">, now = new Date()): Promise<boolean> {
   const session = await db.authSession.findFirst({
@@ -33,27 +30,38 @@ export async function requireRecentSignIn(user: Pick<CurrentUser, "id" | "sessio
 }
 
 /**
- * The password typed again: on success the session counts as just signed in for the next 10 minutes.
- * Wrong passwords count against their own budget of 5 per 15 minutes (as at sign-in), so a session held by
- * someone else cannot be used to guess the password either.
+ * The signed-in member's own password, typed again ("Confirm it is you", "Change password"). Wrong ones count
+ * against their own budget of 5 per 15 minutes (as at sign-in), so a session held by someone else cannot be used
+ * to guess the password either, and each is audited; `field` is the form field a wrong one is reported on.
  */
-export async function confirmPassword(
-  user: Pick<CurrentUser, "id" | "sessionId">,
+export async function checkOwnPassword(
+  userId: string,
   password: string,
   info: RequestInfo,
+  wrong: { field: string; message: string },
 ): Promise<void> {
-  if (!(await reserveAttempt(CONFIRM_THROTTLE_KEY(user.id), SIGN_IN_ACCOUNT))) {
+  const key = `confirm-password:${userId}`;
+  if (!(await reserveAttempt(key, SIGN_IN_ACCOUNT))) {
     throw new AppError(
       "TOO_MANY_REQUESTS",
       "Too many wrong passwords. For your security, please wait 15 minutes and try again.",
     );
   }
-  const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  const account = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(account?.passwordHash ?? null, password))) {
-    await recordAudit({ action: "auth.password_confirm_failed", actorId: user.id, ...info });
-    throw new AppError("BAD_REQUEST", "That password is not right.", { password: ["That password is not right."] });
+    await recordAudit({ action: "auth.password_confirm_failed", actorId: userId, ...info });
+    throw new AppError("BAD_REQUEST", wrong.message, { [wrong.field]: [wrong.message] });
   }
-  await clearAttempts(CONFIRM_THROTTLE_KEY(user.id));
+  await clearAttempts(key);
+}
+
+/** The password typed again: on success the session counts as just signed in for the next 10 minutes. */
+export async function confirmPassword(
+  user: Pick<CurrentUser, "id" | "sessionId">,
+  password: string,
+  info: RequestInfo,
+): Promise<void> {
+  await checkOwnPassword(user.id, password, info, { field: "password", message: "That password is not right." });
   await db.$transaction(async (tx) => {
     const { count } = await tx.authSession.updateMany({
       where: { id: user.sessionId, userId: user.id, endedAt: null },
