@@ -45,6 +45,9 @@ export const LAYERS = [
   ["handout-drafts"],
   // renderers: the PDF and the patient page
   ["pdf", "links"],
+  // the chart: FHIR resources of a handout (pure), then the EHR they are filed to (SMART launch, filing)
+  ["fhir"],
+  ["ehr"],
   // work done with a handout
   ["deliveries"],
   ["printing", "jobs"],

@@ -62,6 +62,14 @@ export const AUDIT_ACTIONS = {
   "auth.password_refused_sso": "Password sign-in refused: the clinic requires single sign-on",
   "auth.sso_break_glass":
     "Owner's password used while single sign-on is required (break-glass; the second step follows)",
+  "clinic.ehr_changed": "EHR connection changed",
+  "auth.ehr_refused": "Launch from the EHR refused",
+  "ehr.launched": "Patient opened from the EHR",
+  "member.ehr_linked": "EHR user linked to a member",
+  "member.ehr_unlinked": "EHR user unlinked",
+  "chart.file_requested": "Handout queued for the patient's chart",
+  "chart.filed": "Filed to the patient's chart",
+  "chart.failed": "Filing to the patient's chart failed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -6,6 +6,7 @@ import { claimNext, classifySmtpError, retryDelay, withLease } from "@/lib/email
 import { recordAudit } from "@/lib/audit/mutations";
 import { composeHandoutEmail, composeLinkEmail } from "@/lib/deliveries/compose";
 import { isLive } from "@/lib/handouts/link-state";
+import { queueChartFollowUp } from "@/lib/handouts/chart-queue";
 import { linkToken, linkUrl } from "@/lib/handouts/link-tokens";
 import { readContact, readOptions } from "@/lib/handouts/snapshots";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -84,7 +85,8 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
         where: fence,
         data: { status: "SENT", sentAt: new Date(), messageId, lastError: null, leaseUntil: null },
       });
-      if (count === 1)
+      if (count === 1) {
+        await queueChartFollowUp(tx, job.clinicId, job.handoutId, `communication:${job.id}`, job.id);
         await recordAudit(
           {
             action: "delivery.sent",
@@ -95,6 +97,7 @@ export async function processDelivery(job: ClaimedDelivery, smtpUrl?: string): P
           },
           tx,
         );
+      }
     });
     return "sent";
   } catch (err) {

@@ -5,10 +5,15 @@ import { sendDeadlineMs } from "@/lib/email/mailer";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { maskAddresses } from "@/lib/email/mask";
 
-// What the two outboxes (Delivery: handout emails; AccountEmail: resets and invites) share: how long a
-// claim lasts, keeping it while a send is in progress, retry timing and how SMTP failures are recorded.
-export type OutboxTable = "Delivery" | "AccountEmail";
-const TABLE = { Delivery: Prisma.raw(`"Delivery"`), AccountEmail: Prisma.raw(`"AccountEmail"`) } as const;
+// What the outboxes (Delivery: handout emails; AccountEmail: resets and invites; ChartFiling: handouts filed to
+// an EHR, lib/ehr/filing.ts) share: how long a claim lasts, keeping it while a send is in progress, retry
+// timing and how SMTP failures are recorded.
+export type OutboxTable = "Delivery" | "AccountEmail" | "ChartFiling";
+const TABLE = {
+  Delivery: Prisma.raw(`"Delivery"`),
+  AccountEmail: Prisma.raw(`"AccountEmail"`),
+  ChartFiling: Prisma.raw(`"ChartFiling"`),
+} as const;
 
 /**
  * A claim outlasts the longest possible attempt (sendMail gives up at sendDeadlineMs()) plus time for the

@@ -55,6 +55,8 @@ export type BuilderStart = {
     contact: ContactBlock;
     sourceHandoutId?: string;
     templateId?: string;
+    // The patient opened from the EHR, whose chart Generate files the handout to.
+    ehrLaunchId?: string;
     draftId?: string;
     // The draft's revision when the page was made: its saves name it (two tabs, lib/handout-drafts/mutations.ts).
     draftRevision?: number;
@@ -274,6 +276,7 @@ export async function builderFromDraft(ctx: MemberContext, draftId: string): Pro
       contact: { ...defaults, ...s.contact },
       templateId: s.templateId,
       sourceHandoutId: s.sourceHandoutId,
+      ehrLaunchId: s.ehrLaunchId,
       draftId: draft.id,
       draftRevision: draft.revision,
     },

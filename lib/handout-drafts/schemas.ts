@@ -28,6 +28,8 @@ export const draftStateSchema = z.object({
     .default({}),
   templateId: idSchema.optional().catch(undefined),
   sourceHandoutId: idSchema.optional().catch(undefined),
+  // The patient opened from the EHR (lib/ehr/launches.ts): Generate files the handout to their chart.
+  ehrLaunchId: idSchema.optional().catch(undefined),
 });
 
 export type DraftState = z.infer<typeof draftStateSchema>;
@@ -53,6 +55,7 @@ export function draftStateFromFormData(formData: FormData): unknown {
     ),
     templateId: text("templateId") || undefined,
     sourceHandoutId: text("sourceHandoutId") || undefined,
+    ehrLaunchId: text("ehrLaunchId") || undefined,
   };
 }
 

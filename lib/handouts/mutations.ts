@@ -1,4 +1,5 @@
 import "server-only";
+import { queueChartFollowUp } from "@/lib/handouts/chart-queue";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
@@ -28,6 +29,7 @@ export async function voidHandout(ctx: MemberContext, handoutId: string, reason:
       where: { handoutId: handout.id, clinicId: ctx.clinic.id, status: { in: ["QUEUED", "FAILED"] } },
       data: { status: "FAILED", lastError: "The handout was voided before this email was sent.", leaseUntil: null },
     });
+    await queueChartFollowUp(tx, ctx.clinic.id, handout.id, "void");
     await auditMember(ctx, { action: "handout.voided", targetType: "handout", targetId: handout.id }, tx);
   });
 }

@@ -57,6 +57,8 @@ export const handoutDraftSchema = z.object({
   contact: contactSchema,
   sourceHandoutId: idSchema.optional(),
   templateId: idSchema.optional(),
+  // The patient opened from the EHR: Generate queues the handout for their chart (lib/ehr).
+  ehrLaunchId: idSchema.optional(),
   // A patient link (QR code on the PDF, /h/<token>): the clinic's default when not said.
   patientLink: z.boolean().optional(),
   // The draft this form was saved as: deleted when the handout is generated.
@@ -87,6 +89,7 @@ export function draftFromFormData(formData: FormData): unknown {
     contact: Object.fromEntries(Object.keys(contactSchema.shape).map((k) => [k, text(k) ?? ""])),
     sourceHandoutId: text("sourceHandoutId") || undefined,
     templateId: text("templateId") || undefined,
+    ehrLaunchId: text("ehrLaunchId") || undefined,
     // The builder says it shows the choice ("patientLinkChoice"); an unticked box then means no link.
     patientLink: formData.has("patientLinkChoice") ? text("patientLink") === "on" : undefined,
     draftId: text("draftId") || undefined,

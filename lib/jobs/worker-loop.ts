@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
 import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/send";
 import { purgeOldDrafts } from "@/lib/handout-drafts/mutations";
+import { claimNextFiling, processFiling } from "@/lib/ehr/filing";
 
 function sleep(ms: number, signal: AbortSignal) {
   return new Promise<void>((resolve) => {
@@ -18,7 +19,7 @@ function sleep(ms: number, signal: AbortSignal) {
 
 /**
  * The worker loop: account emails (resets, invites) first, since someone is waiting at a screen for them,
- * then handout deliveries; sleeps when both queues are empty; erases old patient addresses and old drafts hourly. On abort
+ * then handout deliveries, then filings to clinics' EHRs; sleeps when the queues are empty; erases old patient addresses and old drafts hourly. On abort
  * it finishes the job in hand and returns.
  */
 export async function runWorker(signal: AbortSignal, log: (msg: string) => void = console.log) {
@@ -42,6 +43,11 @@ export async function runWorker(signal: AbortSignal, log: (msg: string) => void 
       const job = await claimNextDelivery();
       if (job) {
         log(`delivery ${job.id}: ${await processDelivery(job)} (attempt ${job.attempts})`);
+        continue;
+      }
+      const filing = await claimNextFiling();
+      if (filing) {
+        log(`chart filing ${filing.id} (${filing.key}): ${await processFiling(filing)} (attempt ${filing.attempts})`);
         continue;
       }
     } catch (err) {

@@ -9,17 +9,20 @@ import { SecondFactorPolicy } from "./_components/second-factor-policy";
 import { countMembersWithoutSecondFactor, findSecondFactorPolicy } from "@/lib/clinics/second-factor-policy";
 import { findSsoSummary } from "@/lib/sso/settings";
 import { SingleSignOnSummary } from "./sso/_components/sso-summary";
+import { EhrSummary } from "./ehr/_components/ehr-summary";
+import { findEhrSettings } from "@/lib/ehr/connection";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ clinicId: string }> }) {
   const { clinicId } = await params;
   const ctx = await requireMemberPage(clinicId, { role: MANAGERS });
-  const [{ clinic, logo }, required, membersWithout, sso] = await Promise.all([
+  const [{ clinic, logo }, required, membersWithout, sso, ehr] = await Promise.all([
     getBranding(ctx),
     findSecondFactorPolicy(ctx),
     countMembersWithoutSecondFactor(ctx),
     findSsoSummary(ctx),
+    findEhrSettings(ctx),
   ]);
   const logoUrl = logo ? `/clinics/${clinicId}/logo?v=${logo.sha256.slice(0, 12)}` : null;
   return (
@@ -68,6 +71,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ clini
           </Card>
           <Card>
             <SingleSignOnSummary clinicId={clinicId} summary={sso} isOwner={ctx.role === "OWNER"} />
+          </Card>
+          <Card>
+            <EhrSummary clinicId={clinicId} fhirBaseUrl={ehr?.fhirBaseUrl ?? null} isOwner={ctx.role === "OWNER"} />
           </Card>
         </div>
       </div>

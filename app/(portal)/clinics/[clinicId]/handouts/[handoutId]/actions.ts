@@ -10,6 +10,7 @@ import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { voidHandout } from "@/lib/handouts/mutations";
 import { revokeLink } from "@/lib/links/mutations";
+import { fileToChart } from "@/lib/ehr/chart-status";
 
 export const sendHandoutAction = clinicAction(
   { schema: sendHandoutSchema },
@@ -51,5 +52,14 @@ export const revokeLinkAction = clinicAction(
     await revokeLink(ctx, handoutId);
     revalidatePath(`/clinics/${ctx.clinic.id}/handouts`, "layout");
     return { ok: true, message: "The link is withdrawn." };
+  },
+);
+
+export const fileToChartAction = clinicAction(
+  { schema: z.object({ handoutId: idSchema }) },
+  async (ctx, { handoutId }): Promise<FormState> => {
+    const { patient } = await fileToChart(ctx, handoutId);
+    revalidatePath(`/clinics/${ctx.clinic.id}/handouts/${handoutId}`);
+    return { ok: true, message: `Queued for the chart of ${patient}. Its state updates below.` };
   },
 );

@@ -17,6 +17,9 @@ import { canWithdrawHandout } from "@/lib/handouts/withdraw-rule";
 import { memberName } from "@/lib/clinics/queries";
 import { VoidForm } from "./_components/void-form";
 import { LinkPanel } from "./_components/link-panel";
+import { ChartPanel } from "./_components/chart-panel";
+import { findChartFilings } from "@/lib/ehr/chart-status";
+import { hasEhr } from "@/lib/ehr/connection";
 
 export const metadata: Metadata = { title: "Handout" };
 
@@ -37,11 +40,13 @@ export default async function HandoutPage({
     if (isAppError(e)) notFound();
     throw e;
   });
-  const [version, newer, deliveries, pdf] = await Promise.all([
+  const [version, newer, deliveries, pdf, filings, ehr] = await Promise.all([
     getGuideVersion(clinicId, handout.guideVersion.id),
     findNewerGuideChanges(handout),
     findDeliveries(ctx, handout.id),
     getHandoutPdfForPage(ctx, handout.id),
+    findChartFilings(ctx, handout.id),
+    hasEhr(clinicId),
   ]);
   const byKey = new Map(version.sections.map((s) => [s.key, s]));
   const printed = handout.sectionKeys.map((k) => byKey.get(k)).filter((s): s is NonNullable<typeof s> => !!s);
@@ -197,6 +202,22 @@ export default async function HandoutPage({
               canRetry: d.status === "FAILED" && !d.erasedAt && !handout.void,
             }))}
           />
+          {(ehr || filings.length > 0) && (
+            <>
+              <h3 className="mt-6 mb-2 font-semibold">Patient&apos;s chart</h3>
+              <ChartPanel
+                clinicId={clinicId}
+                handoutId={handout.id}
+                canFile={ehr && !handout.void}
+                rows={filings.map((f) => ({
+                  ...f,
+                  at: (f.filedAt ?? f.updatedAt).toISOString(),
+                  filedAt: undefined,
+                  updatedAt: undefined,
+                }))}
+              />
+            </>
+          )}
           {canWithdraw && !handout.void && <VoidForm clinicId={clinicId} handoutId={handout.id} />}
         </Card>
         <section aria-labelledby="preview-heading">

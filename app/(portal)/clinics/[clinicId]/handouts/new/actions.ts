@@ -11,13 +11,14 @@ import { createTemplateSchema } from "@/lib/templates/schemas";
 import { createTemplate } from "@/lib/templates/mutations";
 import { createHandout } from "@/lib/printing/generate";
 import { draftFromFormData, handoutDraftSchema } from "@/lib/handouts/schemas";
+import { chartFilingAfterGenerate } from "@/lib/ehr/launches";
 
 export const createHandoutAction = clinicAction(
   { schema: handoutDraftSchema, read: draftFromFormData },
   async (ctx, draft, formData): Promise<FormState> => {
     let id: string;
     try {
-      ({ id } = await createHandout(ctx, draft));
+      ({ id } = await createHandout(ctx, draft, await chartFilingAfterGenerate(ctx, draft.ehrLaunchId)));
     } catch (err) {
       if (isAppError(err)) throw err;
       console.error("handout generation failed", err);

@@ -15,10 +15,19 @@ import { BuilderWithBackup } from "./_components/builder-with-backup";
 import { findHandoutFromDraft, hasDraft, type GeneratedFrom } from "@/lib/handout-drafts/queries";
 import { buttonClass } from "@/components/ui/button";
 import { LANGUAGE_TAG } from "@/lib/guides/import/front-matter";
+import { findLaunch } from "@/lib/ehr/launches";
 
 export const metadata: Metadata = { title: "New handout" };
 
-type Search = { guide?: string; from?: string; template?: string; draft?: string; language?: string; level?: string };
+type Search = {
+  guide?: string;
+  from?: string;
+  template?: string;
+  draft?: string;
+  language?: string;
+  level?: string;
+  ehr?: string;
+};
 
 export default async function NewHandoutPage({
   params,
@@ -28,7 +37,7 @@ export default async function NewHandoutPage({
   searchParams: Promise<Search>;
 }) {
   const { clinicId } = await params;
-  const { guide, from, template, draft, language, level } = await searchParams;
+  const { guide, from, template, draft, language, level, ehr } = await searchParams;
   // "Open in Spanish" and the like: a wish, used only when the guide has that variant.
   const wish = {
     language: typeof language === "string" && LANGUAGE_TAG.test(language) ? language : undefined,
@@ -78,6 +87,13 @@ export default async function NewHandoutPage({
     if (isAppError(e)) notFound();
     throw e;
   });
+  // Opened for a patient from the EHR: "Prepared for" as the clinic allows, and Generate files to their chart.
+  const launch = ehr && !draft ? await findLaunch(ctx, ehr) : null;
+  if (launch) {
+    start.initial.ehrLaunchId = launch.id;
+    if (launch.preparedFor) start.initial.preparedFor = launch.preparedFor;
+    start.notices.push("For the patient opened from the EHR: Generate also files the handout to their chart.");
+  }
   return (
     <>
       <PageHeader

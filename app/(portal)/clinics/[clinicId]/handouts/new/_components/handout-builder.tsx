@@ -137,6 +137,7 @@ export function HandoutBuilder({
           <input type="hidden" name="sourceHandoutId" value={start.initial.sourceHandoutId} />
         )}
         {start.initial.templateId && <input type="hidden" name="templateId" value={start.initial.templateId} />}
+        {start.initial.ehrLaunchId && <input type="hidden" name="ehrLaunchId" value={start.initial.ehrLaunchId} />}
         {draft.draftId && <input type="hidden" name="draftId" value={draft.draftId} />}
 
         <Field
