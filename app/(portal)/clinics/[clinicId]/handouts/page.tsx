@@ -9,6 +9,8 @@ import { countLabel } from "@/lib/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { DateRangeFilters, Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
 import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handouts/email-status";
+import { ChartBadge } from "@/components/handouts/chart-badge";
+import { findChartStates } from "@/lib/ehr/chart-status";
 
 export const metadata: Metadata = { title: "Handouts" };
 
@@ -23,6 +25,7 @@ export default async function HandoutsPage({
   const ctx = await requireMemberPage(clinicId);
   const filters = handoutListSchema.parse(await searchParams);
   const { handouts, total, older, newer, authors, templates } = await findHandouts(ctx, filters);
+  const chart = await findChartStates(ctx.clinic.id, handouts.map((h) => h.id));
   const base = `/clinics/${clinicId}/handouts`;
   return (
     <>
@@ -103,6 +106,7 @@ export default async function HandoutsPage({
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700 sm:justify-end">
               <EmailStatusBadge status={h.emailStatus} />
               <LinkStateBadge link={h.link} voided={!!h.void} />
+              <ChartBadge status={chart.get(h.id)} />
               <span>
                 {h.author.name} ·{" "}
                 <time dateTime={h.createdAt.toISOString()}>
