@@ -6,6 +6,8 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
+import { followAuthorization } from "./follow-authorization";
+import { esc, readForm } from "./html-form";
 
 export type IdpClaims = { sub: string; email?: string; email_verified?: boolean; name?: string };
 
@@ -24,14 +26,6 @@ export type TestIdp = {
   signIn(authUrl: string, login: string): Promise<URL>;
   stop(): Promise<void>;
 };
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
-}
 
 export async function startTestIdp(opts: {
   redirectUri: string;
@@ -128,43 +122,12 @@ export async function startTestIdp(opts: {
     );
   }
 
-  async function signIn(authUrl: string, login: string): Promise<URL> {
-    const jar = new Map<string, string>();
-    const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const remember = (res: Response) => {
-      for (const c of res.headers.getSetCookie()) {
-        const [pair = ""] = c.split(";");
-        const eq = pair.indexOf("=");
-        jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-      }
-    };
-    let url = new URL(authUrl);
-    let init: RequestInit = {};
-    for (let hop = 0; hop < 10; hop++) {
-      if (url.href.startsWith(opts.redirectUri)) return url;
-      const res = await fetch(url, {
-        ...init,
-        redirect: "manual",
-        headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader() },
-      });
-      remember(res);
-      const location = res.headers.get("location");
-      if (location) {
-        url = new URL(location, url);
-        init = {};
-      } else if (res.ok && url.pathname.startsWith("/interaction/")) {
-        init = {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ login }).toString(),
-        };
-        url = new URL(`${url.pathname}/login`, url);
-      } else {
-        throw new Error(`the provider answered ${res.status} at ${url.pathname}: ${(await res.text()).slice(0, 300)}`);
-      }
-    }
-    throw new Error("too many redirects at the provider");
-  }
+  const signIn = (authUrl: string, login: string) =>
+    followAuthorization(authUrl, opts.redirectUri, (page) =>
+      page.pathname.startsWith("/interaction/")
+        ? { url: new URL(`${page.pathname}/login`, page), form: { login } }
+        : undefined,
+    );
 
   return {
     issuer,
