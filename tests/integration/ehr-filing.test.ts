@@ -40,7 +40,11 @@ async function openedPatient() {
   const { redirectUri, launchUrl } = registrationUrls(conn.id);
   ehr.registerClient({ clientId, redirectUris: [redirectUri], jwks: { keys: [conn.publicJwk as object] } });
   const url = new URL(ehr.launch(launchUrl, { encounter: ehr.seeded.encounterId }));
-  const started = await startLaunch(conn.id, { iss: url.searchParams.get("iss"), launch: url.searchParams.get("launch") }, info);
+  const started = await startLaunch(
+    conn.id,
+    { iss: url.searchParams.get("iss"), launch: url.searchParams.get("launch") },
+    info,
+  );
   if (!started.ok) throw new Error(started.reason);
   const outcome = await completeLaunch((await ehr.signIn(started.url, redirectUri)).search, started.flowCookie, info);
   if (outcome.kind !== "link") throw new Error(outcome.kind);
@@ -72,7 +76,10 @@ describe("filing a handout to the chart", () => {
     expect(await drainFilings(s.clinic.id)).toEqual(["filed"]);
     // Three more attempts at the same filing (a retry after a timeout whose request did arrive).
     for (let i = 0; i < 3; i++) {
-      await db.chartFiling.updateMany({ where: { handoutId: s.handout.id }, data: { status: "QUEUED", nextAttemptAt: new Date() } });
+      await db.chartFiling.updateMany({
+        where: { handoutId: s.handout.id },
+        data: { status: "QUEUED", nextAttemptAt: new Date() },
+      });
       expect(await drainFilings(s.clinic.id)).toEqual(["filed"]);
     }
     const docs = await documentsOf(s.handout.id);
@@ -137,8 +144,12 @@ describe("filing a handout to the chart", () => {
     }
     expect(await drainFilings(s.clinic.id)).toEqual(["filed"]);
     const [doc] = await documentsOf(s.handout.id);
-    const comms = await ehr.searchResources<Communication>("Communication", { subject: `Patient/${ehr.seeded.patientId}` });
-    const mine = comms.filter((c) => c.payload?.some((p) => p.contentReference?.reference === `DocumentReference/${doc!.id}`));
+    const comms = await ehr.searchResources<Communication>("Communication", {
+      subject: `Patient/${ehr.seeded.patientId}`,
+    });
+    const mine = comms.filter((c) =>
+      c.payload?.some((p) => p.contentReference?.reference === `DocumentReference/${doc!.id}`),
+    );
     expect(mine).toHaveLength(1);
     expect(JSON.stringify(mine[0])).not.toContain("jane.patient");
 

@@ -25,7 +25,10 @@ export default async function HandoutsPage({
   const ctx = await requireMemberPage(clinicId);
   const filters = handoutListSchema.parse(await searchParams);
   const { handouts, total, older, newer, authors, templates } = await findHandouts(ctx, filters);
-  const chart = await findChartStates(ctx.clinic.id, handouts.map((h) => h.id));
+  const chart = await findChartStates(
+    ctx.clinic.id,
+    handouts.map((h) => h.id),
+  );
   const base = `/clinics/${clinicId}/handouts`;
   return (
     <>
