@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ClaimedFiling } from "@/lib/ehr/filing";
-import { communicationFor, documentReferenceFor, enteredInError, handoutIdentifierSystem } from "@/lib/fhir/resources";
+import { communicationFor, communicationQuery } from "@/lib/fhir/communication";
+import { documentQuery, documentReferenceFor, enteredInError } from "@/lib/fhir/document-reference";
 
 export type ChartResource =
   | { kind: "create"; type: "DocumentReference" | "Communication"; body: object; ifNoneExist: string }
@@ -19,9 +20,10 @@ export async function chartResources(job: ClaimedFiling): Promise<ChartResource>
     select: {
       id: true,
       title: true,
+      preparedFor: true,
       createdAt: true,
       clinic: { select: { name: true } },
-      pdf: { select: { bytes: true, sha256: true, size: true } },
+      pdf: { select: { bytes: true, sha256: true, createdAt: true } },
       void: { select: { createdAt: true } },
     },
   });
@@ -33,14 +35,14 @@ export async function chartResources(job: ClaimedFiling): Promise<ChartResource>
     portalBaseUrl: env().APP_URL,
     clinicName: handout.clinic.name,
   };
-  const pdf = { bytes: new Uint8Array(handout.pdf.bytes), sha256: handout.pdf.sha256, size: handout.pdf.size };
+  const pdf = { ...handout.pdf, bytes: new Uint8Array(handout.pdf.bytes) };
   if (job.key === "document") {
     if (handout.void) return { kind: "skip", reason: "The handout was voided before it was filed." };
     return {
       kind: "create",
       type: "DocumentReference",
       body: documentReferenceFor(handout, pdf, ctx),
-      ifNoneExist: `identifier=${handoutIdentifierSystem(ctx.portalBaseUrl)}|${handout.id}`,
+      ifNoneExist: documentQuery(handout.id, ctx.portalBaseUrl),
     };
   }
   const document = await db.chartFiling.findUnique({
@@ -57,7 +59,7 @@ export async function chartResources(job: ClaimedFiling): Promise<ChartResource>
   const delivery = job.deliveryId
     ? await db.delivery.findFirst({
         where: { id: job.deliveryId, clinicId: job.clinicId, status: "SENT" },
-        select: { id: true, mode: true, sentAt: true },
+        select: { id: true, mode: true, status: true, sentAt: true, createdAt: true },
       })
     : null;
   if (!delivery) return { kind: "skip", reason: "The email was not sent." };
@@ -65,6 +67,6 @@ export async function chartResources(job: ClaimedFiling): Promise<ChartResource>
     kind: "create",
     type: "Communication",
     body: communicationFor(delivery, document.resourceRef, ctx),
-    ifNoneExist: `identifier=${handoutIdentifierSystem(ctx.portalBaseUrl).replace(/handout-id$/, "delivery-id")}|${delivery.id}`,
+    ifNoneExist: communicationQuery(delivery.id, ctx.portalBaseUrl),
   };
 }
