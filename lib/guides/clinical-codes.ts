@@ -42,7 +42,8 @@ export function normaliseCode(system: CodeSystem, code: string): string {
   const trimmed = code.trim();
   if (system !== ICD10CM) return trimmed;
   const upper = trimmed.toUpperCase();
-  return !upper.includes(".") && upper.length > 3 ? `${upper.slice(0, 3)}.${upper.slice(3)}` : upper;
+  // Only a plain run of letters and digits gets its dot, so a typo is reported as it was written.
+  return /^[A-Z0-9]{4,7}$/.test(upper) ? `${upper.slice(0, 3)}.${upper.slice(3)}` : upper;
 }
 
 // Verhoeff's dihedral-group check (as SNOMED CT's identifiers use it): the multiplication and permutation
