@@ -72,6 +72,7 @@ test("an ADMIN writes a guide with two sections and a picture, and publishes it"
   guideTitle = title;
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Summary").fill("A stretch for tight calves.");
+  await page.getByLabel("Suggested for (clinical codes)").fill("ICD-10-CM M62.831 Muscle spasm of calf");
 
   const first = section(page, 0);
   await first.getByLabel("Section title").fill("The Stretch");
@@ -116,6 +117,7 @@ test("an ADMIN writes a guide with two sections and a picture, and publishes it"
   await expect(picture).toBeVisible();
   expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
   await expect(page.getByText(CAPTION)).toBeVisible();
+  await expect(page.getByText("Suggested for: M62.831 Muscle spasm of calf (ICD-10-CM)")).toBeVisible();
   await expectAccessible(page);
 });
 

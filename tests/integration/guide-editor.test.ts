@@ -24,6 +24,7 @@ const content = (title: string, warmUp = "Walk gently for five minutes."): Draft
   reviewed: "2026-11-01",
   language: "en",
   level: "standard",
+  codes: "",
   sections: [
     section("Warm Up", warmUp),
     section("Stretches", "- **Calf** stretch\n- Knee to chest (Smith, 2021)"),

@@ -98,6 +98,7 @@ describe("guide pictures", () => {
       reviewed: "",
       language: "en",
       level: "standard" as const,
+      codes: "",
       sections: [
         {
           title: "Stretch",

@@ -145,7 +145,7 @@ describe("guide zip import", () => {
     const saved = await act(c.admin.id, c.clinic.id, saveGuideDraft, {
       draftId,
       revision: 1,
-      content: { title, summary: "", source: "", reviewed: "", language: "en", level: "standard", sections },
+      content: { title, summary: "", source: "", reviewed: "", language: "en", level: "standard", codes: "", sections },
     });
     const v1 = await act(c.admin.id, c.clinic.id, publishGuideDraft, { draftId, revision: saved.revision });
     const imageIds = async () =>

@@ -101,6 +101,7 @@ describe("one clinic cannot hold up another", () => {
       reviewed: "",
       language: "en",
       level: "standard" as const,
+      codes: "",
       sections: [
         { title: "Basics", markdown: `Walk ${i} minutes a day.`, required: false, keepUnlocked: false },
         { title: "Disclaimer", markdown: "General advice.", required: false, keepUnlocked: false },

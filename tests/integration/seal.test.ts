@@ -186,6 +186,7 @@ describe("the seal of what a handout printed", () => {
       reviewed: "",
       language: "en",
       level: "standard" as const,
+      codes: "",
       sections: [
         {
           title: "Stretch",

@@ -3,6 +3,8 @@ import { db, type Tx } from "@/lib/db";
 import { blocksToMarkdown, referencesToMarkdown } from "@/lib/guides/editor/blocks-to-markdown";
 import { readBlocks } from "@/lib/guides/blocks";
 import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
+import { codeLinesOf } from "@/lib/guides/editor/code-lines";
+import { readCodes } from "@/lib/guides/clinical-codes";
 
 /**
  * A stored version as the editor's draft: each section's blocks back as Markdown, the references as their
@@ -18,6 +20,7 @@ export async function versionAsDraft(versionId: string, tx: Tx = db): Promise<Dr
       summary: true,
       source: true,
       reviewedAt: true,
+      codes: true,
       sections: {
         orderBy: { position: "asc" },
         select: { title: true, kind: true, blocks: true, lockReason: true, redFlag: true, required: true },
@@ -32,6 +35,7 @@ export async function versionAsDraft(versionId: string, tx: Tx = db): Promise<Dr
     reviewed: v.reviewedAt?.toISOString().slice(0, 10) ?? "",
     language: v.guide.language,
     level: v.guide.level === "plain" ? "plain" : "standard",
+    codes: codeLinesOf(readCodes(v.codes)),
     sections: v.sections.map((s) => ({
       title: s.title,
       markdown: s.kind === "references" ? referencesToMarkdown(v.references) : blocksToMarkdown(readBlocks(s.blocks)),

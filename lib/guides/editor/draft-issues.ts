@@ -1,12 +1,13 @@
 import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
 import type { SectionLines } from "@/lib/guides/editor/draft-markdown";
 import { slugify } from "@/lib/guides/slugify";
+import { readCodeLines } from "@/lib/guides/editor/code-lines";
 
 // The importer's messages about a whole Markdown file, put where the editor shows them: on a guide field, on
 // the section they are about (its line numbers counted from the section's first line), or above the form.
 
 export type DraftIssues = {
-  fields: Partial<Record<"title" | "summary" | "source" | "reviewed", string[]>>;
+  fields: Partial<Record<"title" | "summary" | "source" | "reviewed" | "codes", string[]>>;
   sections: string[][];
   general: string[];
 };
@@ -22,11 +23,16 @@ export const hasIssues = (i: DraftIssues) =>
 // A `#` or `##` line inside a section's text would start a new section (or a second title) in the file.
 const STRUCTURE_HEADING = /^ {0,3}#{1,2}(?:[ \t]|$)/;
 
-/** What the editor can tell before parsing: untitled sections and headings that would split a section. */
+/**
+ * What the editor can tell before parsing: untitled sections, headings that would split a section, and code
+ * lines that do not read as codes.
+ */
 export function checkDraftShape(draft: DraftContent): DraftIssues {
   const issues = emptyIssues(draft);
   if (!draft.title) issues.fields.title = ["Give the guide a title."];
   if (draft.sections.length === 0) issues.general.push("Add at least one section.");
+  const codes = readCodeLines(draft.codes).errors;
+  if (codes.length > 0) issues.fields.codes = codes;
   draft.sections.forEach((s, i) => {
     const list = issues.sections[i]!;
     if (!s.title) list.push("Give this section a title.");
@@ -48,7 +54,7 @@ export function placeErrors(
   into: DraftIssues,
 ): DraftIssues {
   for (const error of errors) {
-    const field = /^Front matter: "(title|summary|source|reviewed)"/.exec(error)?.[1] as
+    const field = /^Front matter: "(title|summary|source|reviewed|codes)"/.exec(error)?.[1] as
       keyof DraftIssues["fields"] | undefined;
     if (field) {
       (into.fields[field] ??= []).push(error.replace(/^Front matter: /, ""));

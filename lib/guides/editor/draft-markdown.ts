@@ -1,4 +1,5 @@
 import type { DraftContent } from "@/lib/guides/editor/draft-schemas";
+import { readCodeLines } from "@/lib/guides/editor/code-lines";
 
 // A draft as one Markdown guide in the importer's format (front matter, then one `##` per section), and where
 // each section landed in it, so the parser's "line N" messages can be shown on the section they are about.
@@ -20,6 +21,10 @@ export function draftToMarkdown(draft: DraftContent): { markdown: string; lines:
   if (draft.level !== "standard") out.push(`level: ${draft.level}`);
   const required = draft.sections.filter((s) => s.required && s.title).map((s) => s.title);
   if (required.length > 0) out.push(`required: ${JSON.stringify(required)}`);
+  // The lines that read as codes (the others are reported on the field by checkDraftShape), as a JSON list,
+  // which is YAML too: the importer reads back exactly these.
+  const { codes } = readCodeLines(draft.codes);
+  if (codes.length > 0) out.push(`codes: ${JSON.stringify(codes)}`);
   out.push("---", "");
   const lines: SectionLines[] = [];
   for (const section of draft.sections) {

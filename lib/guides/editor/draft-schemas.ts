@@ -24,6 +24,9 @@ export const draftContentSchema = z.object({
   // The guide's language and reading level (lib/guides/import/variants.ts), carried so a publish keeps them.
   language: z.string().max(35).default("en"),
   level: z.enum(["standard", "plain"]).default("standard"),
+  // The conditions it is suggested for, as typed: one "ICD-10-CM M62.830 Muscle spasm of back" a line
+  // (editor/code-lines.ts), so a line with a typo is kept until it is fixed.
+  codes: z.string().max(20_000, "The codes can be at most 20,000 characters.").default(""),
 });
 
 export type DraftContent = z.output<typeof draftContentSchema>;

@@ -24,6 +24,7 @@ const NEW_GUIDE: DraftContent = {
   reviewed: "",
   language: "en",
   level: "standard",
+  codes: "",
   sections: [{ title: "", markdown: "", required: false, keepUnlocked: false }],
 };
 

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { MAX_GUIDE_CODES, readCodeEntry, readCodeLine, sameCode, type GuideCode } from "../clinical-codes";
 
 export type FrontMatter = {
   title?: string;
@@ -13,6 +14,7 @@ export type FrontMatter = {
   keys?: string[];
   keyPoints?: Record<string, string>;
   translationNote?: string;
+  codes?: GuideCode[];
 };
 
 // BCP 47 as the portal needs it: a language subtag, then optional script, region or variant subtags.
@@ -25,6 +27,9 @@ const textField = (field: string) =>
     .min(1, { error: `Front matter: "${field}" is empty.` })
     .nullish()
     .transform((value) => value ?? undefined);
+
+const codesShapeMessage =
+  'Front matter: "codes" must be a list of codes, e.g. codes: [{system: icd-10-cm, code: M62.830, display: Muscle spasm of back}].';
 
 const reviewedMessage = 'Front matter: "reviewed" must be a date written as YYYY-MM-DD, e.g. 2026-11-01.';
 
@@ -90,6 +95,38 @@ const fieldSchemas = {
     .nullish()
     .transform((value) => value ?? undefined),
   translationNote: textField("translationNote"),
+  // The conditions the guide is suggested for: codes: [{system: icd-10-cm, code: M62.830, display: Muscle
+  // spasm of back}], or one "ICD-10-CM M62.830 Muscle spasm of back" string per code (the editor's lines).
+  codes: z.unknown().transform((value, ctx): GuideCode[] | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: codesShapeMessage });
+      return z.NEVER;
+    }
+    if (value.length > MAX_GUIDE_CODES) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Front matter: "codes" lists ${value.length} codes; a guide can have at most ${MAX_GUIDE_CODES}.`,
+      });
+      return z.NEVER;
+    }
+    const codes: GuideCode[] = [];
+    value.forEach((item: unknown, i) => {
+      const entry =
+        typeof item === "string"
+          ? readCodeLine(item)
+          : typeof item === "object" && item !== null && !Array.isArray(item)
+            ? readCodeEntry(
+                (item as Record<string, unknown>).system,
+                (item as Record<string, unknown>).code,
+                (item as Record<string, unknown>).display,
+              )
+            : { ok: false as const, error: "write it as {system: …, code: …, display: …}." };
+      if (!entry.ok) ctx.addIssue({ code: "custom", message: `Front matter: "codes" entry ${i + 1}: ${entry.error}` });
+      else if (!codes.some((c) => sameCode(c, entry.code))) codes.push(entry.code);
+    });
+    return codes;
+  }),
 } satisfies { [K in keyof FrontMatter]-?: z.ZodType<FrontMatter[K]> };
 
 export type FrontMatterResult = {

@@ -19,6 +19,7 @@ import { slugify } from "../slugify";
 import { readingStats } from "../readability";
 import { applyLocks, type LockReason } from "../locks";
 import { MAX_GUIDE_BYTES } from "./file-limits";
+import type { GuideCode } from "../clinical-codes";
 
 export { slugify };
 
@@ -62,6 +63,9 @@ export type ParsedGuide = {
   sections: ParsedSection[];
   references: Reference[];
   variant: GuideVariantInfo;
+  // The conditions the guide is suggested for (front matter `codes:`); always empty on a variant, which is
+  // suggested through its original (lib/guides/library/codes.ts).
+  codes: GuideCode[];
   // Reading level of the content sections together (references and disclaimers left out).
   grade: number;
   words: number;
@@ -254,6 +258,13 @@ export function parseGuideMarkdown(
   }
   errors.push(...applyLocks(sections, front.data.required ?? []));
 
+  // A variant is found through its original (the builder then offers the family's levels and languages), so
+  // it has no codes of its own: one set per family, kept on the original.
+  if (front.data.variantOf && front.data.codes?.length)
+    warnings.push(
+      'Front matter "codes" was ignored: a variant is suggested through its original guide, so put the codes there.',
+    );
+
   // Not an error: some clinics keep their disclaimer in the branding settings instead.
   if (sections.length > 0 && !sections.some((s) => s.kind === "disclaimer")) warnings.push(NO_DISCLAIMER_WARNING);
 
@@ -276,6 +287,7 @@ export function parseGuideMarkdown(
         translationNote: front.data.translationNote ?? null,
         keysGiven: front.data.keys !== undefined,
       },
+      codes: front.data.variantOf ? [] : (front.data.codes ?? []),
     },
     warnings,
   };

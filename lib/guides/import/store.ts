@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { slugify, type ParsedGuide } from "@/lib/guides/import/parse-markdown";
 import { matchVariantSections } from "@/lib/guides/import/variants";
 import { AppError } from "@/lib/errors";
+import { codesKey, readCodes } from "@/lib/guides/clinical-codes";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ImportResult = {
@@ -133,6 +134,7 @@ export async function importGuide(
         source: true,
         reviewedAt: true,
         translationNote: true,
+        codes: true,
         sections: { orderBy: { position: "asc" }, select: { key: true, contentHash: true } },
         references: { select: { key: true, text: true } },
       },
@@ -146,6 +148,8 @@ export async function importGuide(
       latest.summary === parsed.summary &&
       latest.source === parsed.source &&
       latest.translationNote === parsed.variant.translationNote &&
+      // A re-import that only changes the codes is a new version.
+      codesKey(readCodes(latest.codes)) === codesKey(parsed.codes) &&
       (latest.reviewedAt?.toISOString().slice(0, 10) ?? null) === parsed.reviewed &&
       // Same sections with the same text, in the same order.
       JSON.stringify(latest.sections.map((s) => s.key)) === JSON.stringify(parsed.sections.map((s) => s.key)) &&
@@ -165,6 +169,7 @@ export async function importGuide(
         source: parsed.source,
         reviewedAt: parsed.reviewed ? new Date(`${parsed.reviewed}T00:00:00Z`) : null,
         translationNote: parsed.variant.translationNote,
+        codes: parsed.codes as unknown as Prisma.InputJsonValue,
         grade: parsed.grade,
         words: parsed.words,
         importedBy: target.importedBy ?? null,

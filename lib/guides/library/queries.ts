@@ -6,6 +6,7 @@ import { reviewBySql } from "@/lib/guides/library/review-dates";
 import type { MemberContext } from "@/lib/member-context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readBlocks, type Block } from "@/lib/guides/blocks";
+import { readCodes } from "@/lib/guides/clinical-codes";
 
 export const LIBRARY_PAGE_SIZE = 20;
 
@@ -111,6 +112,7 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       words: true,
       createdAt: true,
       translationNote: true,
+      codes: true,
       sections: {
         orderBy: { position: "asc" },
         select: {
@@ -149,6 +151,8 @@ export async function getGuide(ctx: MemberContext, guideId: string, opts: { vers
       changedSections: v._count.sections,
     })),
     version,
+    // The conditions this version is suggested for (library/codes.ts).
+    codes: readCodes(version.codes),
     sections: version.sections.map((s) => ({ ...s, blocks: readBlocks(s.blocks) })),
     references: version.references,
   };

@@ -56,6 +56,7 @@ describe("guide editor, pure parts", () => {
       reviewed: "",
       language: "en",
       level: "standard" as const,
+      codes: "",
       sections: [section("One", "Fine."), section("Two", "Text\n\n<div>x</div>")],
     };
     const { markdown, lines } = draftToMarkdown(draft);
@@ -77,6 +78,7 @@ describe("guide editor, pure parts", () => {
       reviewed: "",
       language: "en",
       level: "standard" as const,
+      codes: "",
       sections: [section("Step #1 *now* [x]", "Text.")],
     };
     const parsed = parseGuideMarkdown(draftToMarkdown(draft).markdown);

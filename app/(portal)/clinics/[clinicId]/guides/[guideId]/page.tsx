@@ -13,6 +13,7 @@ import { findVariantColumns, getGuide } from "@/lib/guides/library/queries";
 import { VariantSection } from "./_components/variant-section";
 import { OutcomeNotice } from "./_components/outcome-notice";
 import { variantLabel } from "@/lib/guides/variant-labels";
+import { codeLabel } from "@/lib/guides/clinical-codes";
 import { GuideBlocks } from "@/components/guides/guide-blocks";
 import { GradeLabel } from "@/components/guides/grade-label";
 import { Alert } from "@/components/ui/alert";
@@ -91,6 +92,9 @@ export default async function GuidePage({
             <span className="text-sm text-slate-700">(whole guide, {variantLabel(guide)})</span>
           </p>
           {version.translationNote && <Alert tone="warning">{version.translationNote}</Alert>}
+          {guide.codes.length > 0 && (
+            <p className="mb-4 text-sm text-slate-700">Suggested for: {guide.codes.map(codeLabel).join("; ")}</p>
+          )}
           {variants.length > 0 && (
             <p className="mb-4 text-sm text-slate-700">
               Each section is shown beside the same section in this guide&apos;s other{" "}

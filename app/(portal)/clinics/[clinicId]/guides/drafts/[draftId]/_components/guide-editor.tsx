@@ -20,7 +20,13 @@ function issuesFrom(
   if (!fieldErrors) return null;
   const pick = (k: string) => fieldErrors[k] ?? [];
   return {
-    fields: { title: pick("title"), summary: pick("summary"), source: pick("source"), reviewed: pick("reviewed") },
+    fields: {
+      title: pick("title"),
+      summary: pick("summary"),
+      source: pick("source"),
+      reviewed: pick("reviewed"),
+      codes: pick("codes"),
+    },
     sections: Array.from({ length: sections }, (_, i) => pick(`section-${i}`)),
     general: pick("general"),
   };
@@ -200,6 +206,18 @@ export function GuideEditor({
             onChange={(e) => update({ ...content, reviewed: e.target.value })}
           />
         </div>
+        <TextArea
+          label="Suggested for (clinical codes)"
+          name="codes"
+          value={content.codes}
+          rows={3}
+          maxLength={20000}
+          className="font-mono"
+          spellCheck={false}
+          hint="One code a line: the system (ICD-10-CM or SNOMED CT), the code, then what it means, e.g. ICD-10-CM M62.830 Muscle spasm of back. A launch from the EHR suggests this guide for patients with these conditions (or narrower ICD-10-CM codes under them)."
+          errors={fieldErrors("codes")}
+          onChange={(e) => update({ ...content, codes: e.target.value })}
+        />
       </div>
       {content.sections.map((s, i) => (
         <SectionEditor
