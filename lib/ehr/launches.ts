@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { MemberContext } from "@/lib/member-context";
 import type { Tx } from "@/lib/db";
 import { queueChartDocument } from "@/lib/handouts/chart-queue";
-import type { ClinicalCode } from "@/lib/ehr/patient-context";
+import type { ClinicalCode } from "@/lib/guides/library/codes";
 
 export type EhrLaunchContext = {
   id: string;

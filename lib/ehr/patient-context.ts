@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { fhirFetch, FhirHttpError } from "@/lib/ehr/fhir-http";
-
-export type ClinicalCode = { system: string; code: string; display?: string };
+import type { ClinicalCode } from "@/lib/guides/library/codes";
 
 const humanName = z.object({
   use: z.string().optional(),

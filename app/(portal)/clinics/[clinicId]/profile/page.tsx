@@ -10,6 +10,8 @@ import { SignedInDevices } from "./_components/signed-in-devices";
 import { TrustedBrowsers } from "./_components/trusted-browsers";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { Alert } from "@/components/ui/alert";
+import { EhrLinks } from "./_components/ehr-links";
+import { findOwnEhrLinks } from "@/lib/ehr/identity";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -23,10 +25,11 @@ export default async function ProfilePage({
   const { clinicId } = await params;
   const passwordChanged = (await searchParams).changed === "password";
   const ctx = await requireMemberPage(clinicId);
-  const [devices, trusted, twoStep] = await Promise.all([
+  const [devices, trusted, twoStep, ehrLinks] = await Promise.all([
     findSignedInDevices(ctx.user.id, ctx.user.sessionId),
     findTrustedBrowsers(ctx.user.id),
     getSecondFactorStatus(ctx.user.id),
+    findOwnEhrLinks(ctx),
   ]);
   return (
     <>
@@ -80,6 +83,11 @@ export default async function ProfilePage({
         <Card>
           <TrustedBrowsers clinicId={clinicId} browsers={trusted} />
         </Card>
+        {ehrLinks.length > 0 && (
+          <Card>
+            <EhrLinks clinicId={clinicId} links={ehrLinks} />
+          </Card>
+        )}
       </div>
     </>
   );
