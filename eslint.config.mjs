@@ -47,6 +47,8 @@ export const LAYERS = [
   ["pdf", "links"],
   // work done with a handout
   ["deliveries"],
+  // the chart copy: pure FHIR resources built from a stored handout and its deliveries
+  ["fhir"],
   ["printing", "jobs"],
   // entry points; lib/dev (development only) is above every product room but npm start's chooser
   ["actions", "components"],
