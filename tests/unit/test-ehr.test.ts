@@ -226,5 +226,25 @@ describe("test EHR", { timeout: 20_000 }, () => {
     expect((await read()).status).toBe(200);
     ehr.faults.expireTokens();
     expect((await read()).status).toBe(401);
+    // Expired, not revoked: the refresh token still gets a fresh access token.
+    const fresh = await (
+      await client.token({ grant_type: "refresh_token", refresh_token: token.refresh_token as string })
+    ).json();
+    expect((await fhir(`Patient/${ehr.seeded.patientId}`, fresh.access_token)).status).toBe(200);
+  });
+
+  it("has a front page that launches the app for a patient (a fresh launch id each time)", async () => {
+    const withApp = await startTestEhr({ appLaunchUrl: "http://127.0.0.1:5999/ehr/launch" });
+    try {
+      const origin = new URL(withApp.issuer).origin;
+      expect(await (await fetch(`${origin}/`)).text()).toContain(`/launch?patient=${withApp.seeded.patientId}`);
+      const go = () =>
+        fetch(`${origin}/launch?patient=${withApp.seeded.patientNoConditionsId}`, { redirect: "manual" });
+      const [a, b] = [(await go()).headers.get("location")!, (await go()).headers.get("location")!];
+      expect(new URL(a).searchParams.get("iss")).toBe(withApp.issuer);
+      expect(new URL(a).searchParams.get("launch")).not.toBe(new URL(b).searchParams.get("launch"));
+    } finally {
+      await withApp.stop();
+    }
   });
 });
