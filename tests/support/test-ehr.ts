@@ -12,9 +12,12 @@
 //   clients     ehr.registerClient({ clientId, redirectUris, jwksUri | jwks (private_key_jwt, RS384/ES384) |
 //               clientSecret (client_secret_basic; tokenEndpointAuthMethod for _post) }) at any time.
 //   tokens      the token response carries scope, patient, encounter (when the launch had one),
-//               need_patient_banner, id_token (claim fhirUser = "Practitioner/<id>") and refresh_token when
-//               offline_access was asked for. Scopes: SMART v2 (patient/Condition.rs,
-//               patient/DocumentReference.cruds, .c, .u …) and v1 (patient/*.read, patient/DocumentReference.write).
+//               need_patient_banner, id_token (claim fhirUser = "Practitioner/<id>", absolute with the option
+//               absoluteFhirUser) and refresh_token when offline_access was asked for. Scopes: SMART v2
+//               (patient/Condition.rs, patient/DocumentReference.cruds, .c, .u …) and v1 (patient/*.read,
+//               patient/DocumentReference.write). The redirect back carries RFC 9207's `iss` = the auth server.
+//   browser     ehr.signIn(authUrl, redirectUri) walks the flow without one; the pages work in Chromium.
+//   assertions  ehr.read(type, id), ehr.searchResources(type, { identifier: "system|value" }) read the repository.
 //   FHIR        read, search, create (If-None-Exist → the existing resource, 200), update, transaction Bundles
 //               (POST {fhir}), Binary; 401 without a live token, 403 outside the token's scope or patient.
 //   faults      ehr.faults.failNext(n, status, body?), hugeNext(), malformedNext() for the FHIR API;
@@ -83,6 +86,8 @@ export type TestEhrOptions = {
   accessTokenTtl?: number;
   /** The portal's SMART launch URL: enables the EHR's front page (GET /) and GET /launch?patient=&encounter=&practitioner=. */
   appLaunchUrl?: string;
+  /** The ID token's fhirUser as an absolute URL ({issuer}/Practitioner/<id>) instead of "Practitioner/<id>". */
+  absoluteFhirUser?: boolean;
 };
 
 export async function startTestEhr(opts: TestEhrOptions = {}): Promise<TestEhr> {
@@ -124,6 +129,7 @@ export async function startTestEhr(opts: TestEhrOptions = {}): Promise<TestEhr> 
     defaultPractitionerId: seeded.practitionerId,
     standalonePatientId: seeded.patientId,
     accessTokenTtl: opts.accessTokenTtl ?? 3600,
+    absoluteFhirUser: opts.absoluteFhirUser ?? false,
   });
   const oidcCallback = auth.provider.callback();
   const api = fhirApi({

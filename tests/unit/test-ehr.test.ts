@@ -233,9 +233,14 @@ describe("test EHR", { timeout: 20_000 }, () => {
     expect((await fhir(`Patient/${ehr.seeded.patientId}`, fresh.access_token)).status).toBe(200);
   });
 
-  it("has a front page that launches the app for a patient (a fresh launch id each time)", async () => {
-    const withApp = await startTestEhr({ appLaunchUrl: "http://127.0.0.1:5999/ehr/launch" });
+  it("has a front page that launches the app for a patient (a fresh launch id each time), and can say fhirUser absolutely", async () => {
+    const withApp = await startTestEhr({ appLaunchUrl: "http://127.0.0.1:5999/ehr/launch", absoluteFhirUser: true });
+    const other = await startSmartClient(withApp);
     try {
+      const { id_token } = await other.launchToken("launch openid fhirUser");
+      expect(decodeJwt(id_token as string).fhirUser).toBe(
+        `${withApp.issuer}/Practitioner/${withApp.seeded.practitionerId}`,
+      );
       const origin = new URL(withApp.issuer).origin;
       expect(await (await fetch(`${origin}/`)).text()).toContain(`/launch?patient=${withApp.seeded.patientId}`);
       const go = () =>
@@ -244,6 +249,7 @@ describe("test EHR", { timeout: 20_000 }, () => {
       expect(new URL(a).searchParams.get("iss")).toBe(withApp.issuer);
       expect(new URL(a).searchParams.get("launch")).not.toBe(new URL(b).searchParams.get("launch"));
     } finally {
+      await other.stop();
       await withApp.stop();
     }
   });
