@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   "handout.downloaded": "Handout PDF downloaded",
   "handout.viewed": "Handout opened",
   "handout.printed": "Handout opened for printing",
+  "handout.chart_exported": "Handout downloaded for the chart (FHIR Bundle)",
   "handout.voided": "Handout voided",
   "handout.searched": "Handouts searched by title or patient",
   "link.created": "Patient link made",

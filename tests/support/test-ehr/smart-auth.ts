@@ -41,6 +41,8 @@ export type SmartAuthOptions = {
   defaultPractitionerId: string;
   standalonePatientId: string;
   accessTokenTtl: number;
+  /** fhirUser as an absolute URL ({fhirBase}/Practitioner/<id>, as Epic sends it) instead of "Practitioner/<id>". */
+  absoluteFhirUser: boolean;
 };
 
 const sameUrl = (a: string, b: string) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
@@ -96,7 +98,8 @@ export function smartAuth(o: SmartAuthOptions): SmartAuth {
       keys: [crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }) as never],
     },
     async findAccount(_ctx, sub) {
-      return { accountId: sub, claims: () => ({ sub, fhirUser: `Practitioner/${sub}` }) };
+      const fhirUser = `${o.absoluteFhirUser ? `${o.fhirBase}/` : ""}Practitioner/${sub}`;
+      return { accountId: sub, claims: () => ({ sub, fhirUser }) };
     },
     // Consent is taken as given (the clinic registered the app); the grant records the launch context.
     async loadExistingGrant(ctx: KoaContextWithOIDC): Promise<Grant> {

@@ -73,6 +73,9 @@ export default async function HandoutPage({
             <a href={`${base}/${handout.id}/pdf`} className={buttonClass("secondary")} download>
               Download PDF
             </a>
+            <a href={`${base}/${handout.id}/fhir`} className={buttonClass("secondary")} download>
+              Download for the chart
+            </a>
             <Link href={`${base}/new?from=${handout.id}`} className={buttonClass("secondary")}>
               Duplicate and edit
             </Link>
