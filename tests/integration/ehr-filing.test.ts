@@ -16,6 +16,7 @@ import { requestDelivery } from "@/lib/deliveries/mutations";
 import { claimNextDelivery, processDelivery } from "@/lib/deliveries/send";
 import { startScriptedSmtp } from "../support/smtp-faults";
 import { startTestEhr, type TestEhr } from "../support/test-ehr";
+import { fhirErrors } from "../support/fhir-definitions";
 import { act, db, info } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -95,6 +96,7 @@ describe("filing a handout to the chart", () => {
       subject: { reference: `Patient/${ehr.seeded.patientId}` },
       context: { encounter: [{ reference: `Encounter/${ehr.seeded.encounterId}` }] },
     });
+    expect(fhirErrors(doc)).toEqual([]);
     const [row] = await act(s.clinician.id, s.clinic.id, findChartFilings, s.handout.id);
     expect(row).toMatchObject({ key: "document", status: "FILED", resourceRef: `DocumentReference/${doc.id}` });
   });
@@ -151,10 +153,14 @@ describe("filing a handout to the chart", () => {
       c.payload?.some((p) => p.contentReference?.reference === `DocumentReference/${doc!.id}`),
     );
     expect(mine).toHaveLength(1);
+    expect(fhirErrors(mine[0]!)).toEqual([]);
     expect(JSON.stringify(mine[0])).not.toContain("jane.patient");
 
     await act(s.clinician.id, s.clinic.id, voidHandout, s.handout.id, "Made for the wrong patient.");
     expect(await drainFilings(s.clinic.id)).toEqual(["filed"]);
-    expect((await ehr.read<DocumentReference>("DocumentReference", doc!.id!)).status).toBe("entered-in-error");
+    const voided = await ehr.read<DocumentReference>("DocumentReference", doc!.id!);
+    expect(voided.status).toBe("entered-in-error");
+    expect(fhirErrors(voided)).toEqual([]);
+    expect(await documentsOf(s.handout.id)).toHaveLength(1);
   });
 });

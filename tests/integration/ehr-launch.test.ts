@@ -7,6 +7,7 @@ import { startLaunch } from "@/lib/ehr/launch-start";
 import { completeLaunch } from "@/lib/ehr/callback";
 import { linkEhrUser } from "@/lib/ehr/identity";
 import { findLaunch } from "@/lib/ehr/launches";
+import { signInFromEhr } from "@/lib/ehr/sign-in";
 import { startTestEhr, BACK_SPASM, type TestEhr } from "../support/test-ehr";
 import { act, as, db, info } from "./helpers";
 
@@ -159,5 +160,47 @@ describe("SMART launch from the EHR", () => {
         preparedFor: "initials",
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a standalone launch with a client secret: the EHR asks for the patient, v1 or v2 scopes as the server says", async () => {
+    const c = await createClinicWithMembers(db);
+    const clientId = `portal-secret-${c.clinic.id}`;
+    await act(c.owner.id, c.clinic.id, saveEhrSettings, {
+      fhirBaseUrl: ehr.issuer,
+      clientId,
+      authMethod: "client_secret_basic",
+      clientSecret: "a-client-secret-from-the-ehr",
+      preparedFor: "first-name",
+    });
+    const conn = (await findConnection({ clinicId: c.clinic.id }))!;
+    expect(conn.clientSecret).not.toContain("a-client-secret");
+    ehr.registerClient({
+      clientId,
+      redirectUris: [registrationUrls(conn.id).redirectUri],
+      clientSecret: "a-client-secret-from-the-ehr",
+    });
+    const started = await startLaunch(conn.id, {}, info);
+    if (!started.ok) throw new Error(started.reason);
+    expect(new URL(started.url).searchParams.get("scope")).toContain("launch/patient");
+    const back = await ehr.signIn(started.url, registrationUrls(conn.id).redirectUri);
+    const outcome = await completeLaunch(back.search, started.flowCookie, info);
+    if (outcome.kind !== "link") throw new Error(outcome.kind);
+    const launchId = await act(c.clinician.id, c.clinic.id, linkEhrUser, outcome.linkToken);
+    const launch = (await findLaunch(await as(c.clinician.id, c.clinic.id), launchId))!;
+    expect(launch.patient).toBe(`Patient/${ehr.seeded.patientId}`);
+    expect(launch.preparedFor).toMatch(/^\p{L}+$/u);
+  });
+
+  it("a launch signs in after the portal's second step when the clinic requires one", async () => {
+    const s = await connectedClinic();
+    await db.clinic.update({ where: { id: s.clinic.id }, data: { requireSecondFactor: true } });
+    expect(await signInFromEhr(s.clinician.id, s.clinic.id, null, info)).toMatchObject({ next: "enrol" });
+    await db.clinic.update({ where: { id: s.clinic.id }, data: { requireSecondFactor: false } });
+    const signedIn = await signInFromEhr(s.clinician.id, s.clinic.id, null, info);
+    expect(signedIn.next).toBe("session");
+    const session = await db.authSession.findUniqueOrThrow({
+      where: { id: (signedIn as { sessionId: string }).sessionId },
+    });
+    expect(session.ssoClinicId).toBe(s.clinic.id);
   });
 });
