@@ -123,6 +123,7 @@ test("a clinician launches from the chart, links once, and the handout is filed 
   handoutId = new URL(page.url()).pathname.split("/").at(-1)!;
 
   await waitForChart(page, /Filed as DocumentReference\//);
+  await expectAccessible(page);
   const docs = await ehr.searchResources<DocumentReference>("DocumentReference", { identifier: handoutId });
   expect(docs).toHaveLength(1);
   const bytes = Buffer.from(docs[0]!.content[0]!.attachment.data!, "base64");
