@@ -1,0 +1,199 @@
+-- CreateTable
+CREATE TABLE "InsightDay" (
+    "clinicId" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "guideId" TEXT NOT NULL,
+    "templateId" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "level" TEXT NOT NULL,
+    "handouts" INTEGER NOT NULL DEFAULT 0,
+    "voided" INTEGER NOT NULL DEFAULT 0,
+    "linksMade" INTEGER NOT NULL DEFAULT 0,
+    "linksOpened" INTEGER NOT NULL DEFAULT 0,
+    "emailsLink" INTEGER NOT NULL DEFAULT 0,
+    "emailsAttachment" INTEGER NOT NULL DEFAULT 0,
+    "emailsWaiting" INTEGER NOT NULL DEFAULT 0,
+    "emailsSent" INTEGER NOT NULL DEFAULT 0,
+    "emailsFailed" INTEGER NOT NULL DEFAULT 0,
+    "printViews" INTEGER NOT NULL DEFAULT 0,
+    "downloads" INTEGER NOT NULL DEFAULT 0,
+    "firstOpenUnder1h" INTEGER NOT NULL DEFAULT 0,
+    "firstOpen1to2h" INTEGER NOT NULL DEFAULT 0,
+    "firstOpen2to6h" INTEGER NOT NULL DEFAULT 0,
+    "firstOpen6to24h" INTEGER NOT NULL DEFAULT 0,
+    "firstOpen1to3d" INTEGER NOT NULL DEFAULT 0,
+    "firstOpen3to7d" INTEGER NOT NULL DEFAULT 0,
+    "firstOpenOver7d" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "InsightDay_pkey" PRIMARY KEY ("clinicId","day","authorId","guideId","templateId","language","level")
+);
+
+-- CreateTable
+CREATE TABLE "InsightOpenDay" (
+    "clinicId" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "guideId" TEXT NOT NULL,
+    "templateId" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "level" TEXT NOT NULL,
+    "opens" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "InsightOpenDay_pkey" PRIMARY KEY ("clinicId","day","authorId","guideId","templateId","language","level")
+);
+
+-- The Insights rollups are kept by triggers, in the transaction of the write they count, so every write path
+-- (the app, the worker, a later one, a fix by hand) keeps them right without remembering to. Each counter is
+-- keyed by the handout it is about: its clinic, its UTC day, author, guide (a variant under its main guide),
+-- template and the variant's language and level (lib/insights/README.md).
+
+-- Which rollup row a handout's counters go to.
+CREATE FUNCTION insights_handout_key(h_id TEXT)
+RETURNS TABLE ("clinicId" TEXT, "day" DATE, "authorId" TEXT, "guideId" TEXT, "templateId" TEXT, "language" TEXT, "level" TEXT)
+LANGUAGE sql STABLE AS $$
+  SELECT h."clinicId", h."createdAt"::date, h."authorId", COALESCE(g."variantOfId", g."id"), COALESCE(h."templateId", ''), g."language", g."level"
+  FROM "Handout" h JOIN "GuideVersion" v ON v."id" = h."guideVersionId" JOIN "Guide" g ON g."id" = v."guideId"
+  WHERE h."id" = h_id
+$$;
+
+-- The first-open delay bucket (null: not opened): 0 under 1 h, 1 1–2 h, 2 2–6 h, 3 6–24 h, 4 1–3 days, 5 3–7 days, 6 longer.
+CREATE FUNCTION insights_open_bucket(delay INTERVAL) RETURNS INT LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN delay IS NULL THEN NULL WHEN delay < interval '1 hour' THEN 0 WHEN delay < interval '2 hours' THEN 1 WHEN delay < interval '6 hours' THEN 2
+    WHEN delay < interval '24 hours' THEN 3 WHEN delay < interval '3 days' THEN 4 WHEN delay < interval '7 days' THEN 5 ELSE 6 END
+$$;
+
+-- Where an email is now, for its counter: waiting (queued, or being sent), sent or failed.
+CREATE FUNCTION insights_email_state(s "DeliveryStatus") RETURNS INT LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE s WHEN 'SENT' THEN 1 WHEN 'FAILED' THEN 2 ELSE 0 END
+$$;
+
+-- Adds to the counters of a handout's row (a delta may be negative: an email leaving "failed" on retry).
+CREATE FUNCTION insights_add(h_id TEXT, handouts INT DEFAULT 0, voided INT DEFAULT 0, links_made INT DEFAULT 0,
+  email_mode "DeliveryMode" DEFAULT NULL, email_from INT DEFAULT -1, email_to INT DEFAULT -1,
+  print_views INT DEFAULT 0, downloads INT DEFAULT 0, first_open INTERVAL DEFAULT NULL)
+RETURNS VOID LANGUAGE sql AS $$
+  INSERT INTO "InsightDay" ("clinicId", "day", "authorId", "guideId", "templateId", "language", "level", "handouts", "voided",
+    "linksMade", "linksOpened", "emailsLink", "emailsAttachment", "emailsWaiting", "emailsSent", "emailsFailed", "printViews",
+    "downloads", "firstOpenUnder1h", "firstOpen1to2h", "firstOpen2to6h", "firstOpen6to24h", "firstOpen1to3d", "firstOpen3to7d", "firstOpenOver7d")
+  SELECT k.*, handouts, voided, links_made, (first_open IS NOT NULL)::int, (email_mode IS NOT DISTINCT FROM 'LINK')::int,
+    (email_mode IS NOT DISTINCT FROM 'ATTACHMENT')::int,
+    (email_to = 0)::int - (email_from = 0)::int, (email_to = 1)::int - (email_from = 1)::int, (email_to = 2)::int - (email_from = 2)::int,
+    print_views, downloads, (b IS NOT DISTINCT FROM 0)::int, (b IS NOT DISTINCT FROM 1)::int, (b IS NOT DISTINCT FROM 2)::int,
+    (b IS NOT DISTINCT FROM 3)::int, (b IS NOT DISTINCT FROM 4)::int, (b IS NOT DISTINCT FROM 5)::int, (b IS NOT DISTINCT FROM 6)::int
+  FROM insights_handout_key(h_id) k, (SELECT insights_open_bucket(first_open) AS b) bucket
+  ON CONFLICT ("clinicId", "day", "authorId", "guideId", "templateId", "language", "level") DO UPDATE SET
+    "handouts" = "InsightDay"."handouts" + EXCLUDED."handouts", "voided" = "InsightDay"."voided" + EXCLUDED."voided",
+    "linksMade" = "InsightDay"."linksMade" + EXCLUDED."linksMade", "linksOpened" = "InsightDay"."linksOpened" + EXCLUDED."linksOpened",
+    "emailsLink" = "InsightDay"."emailsLink" + EXCLUDED."emailsLink", "emailsAttachment" = "InsightDay"."emailsAttachment" + EXCLUDED."emailsAttachment",
+    "emailsWaiting" = "InsightDay"."emailsWaiting" + EXCLUDED."emailsWaiting", "emailsSent" = "InsightDay"."emailsSent" + EXCLUDED."emailsSent",
+    "emailsFailed" = "InsightDay"."emailsFailed" + EXCLUDED."emailsFailed", "printViews" = "InsightDay"."printViews" + EXCLUDED."printViews",
+    "downloads" = "InsightDay"."downloads" + EXCLUDED."downloads", "firstOpenUnder1h" = "InsightDay"."firstOpenUnder1h" + EXCLUDED."firstOpenUnder1h",
+    "firstOpen1to2h" = "InsightDay"."firstOpen1to2h" + EXCLUDED."firstOpen1to2h", "firstOpen2to6h" = "InsightDay"."firstOpen2to6h" + EXCLUDED."firstOpen2to6h",
+    "firstOpen6to24h" = "InsightDay"."firstOpen6to24h" + EXCLUDED."firstOpen6to24h", "firstOpen1to3d" = "InsightDay"."firstOpen1to3d" + EXCLUDED."firstOpen1to3d",
+    "firstOpen3to7d" = "InsightDay"."firstOpen3to7d" + EXCLUDED."firstOpen3to7d", "firstOpenOver7d" = "InsightDay"."firstOpenOver7d" + EXCLUDED."firstOpenOver7d"
+$$;
+
+CREATE FUNCTION insights_add_opens(h_id TEXT, at TIMESTAMP, n INT) RETURNS VOID LANGUAGE sql AS $$
+  INSERT INTO "InsightOpenDay" ("clinicId", "day", "authorId", "guideId", "templateId", "language", "level", "opens")
+  SELECT k."clinicId", at::date, k."authorId", k."guideId", k."templateId", k."language", k."level", n FROM insights_handout_key(h_id) k
+  ON CONFLICT ("clinicId", "day", "authorId", "guideId", "templateId", "language", "level") DO UPDATE SET "opens" = "InsightOpenDay"."opens" + EXCLUDED."opens"
+$$;
+
+CREATE FUNCTION insights_on_handout() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_add(NEW."id", handouts => 1);
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION insights_on_void() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_add(NEW."handoutId", voided => 1);
+  RETURN NULL;
+END $$;
+
+-- A link made, first opened (with its delay), and every counted opening on the day it happened.
+CREATE FUNCTION insights_on_link() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM insights_add(NEW."handoutId", links_made => 1, first_open => NEW."firstOpenedAt" - NEW."createdAt");
+    IF NEW."openCount" > 0 THEN PERFORM insights_add_opens(NEW."handoutId", COALESCE(NEW."lastOpenedAt", NEW."createdAt"), NEW."openCount"); END IF;
+    RETURN NULL;
+  END IF;
+  IF OLD."firstOpenedAt" IS NULL AND NEW."firstOpenedAt" IS NOT NULL THEN
+    PERFORM insights_add(NEW."handoutId", first_open => NEW."firstOpenedAt" - NEW."createdAt");
+  END IF;
+  IF NEW."openCount" <> OLD."openCount" THEN
+    PERFORM insights_add_opens(NEW."handoutId", COALESCE(NEW."lastOpenedAt", now()::timestamp), NEW."openCount" - OLD."openCount");
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- An email counted by what it carries when requested, and under its current state as that changes.
+CREATE FUNCTION insights_on_delivery() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM insights_add(NEW."handoutId", email_mode => NEW."mode", email_to => insights_email_state(NEW."status"));
+  ELSIF insights_email_state(OLD."status") <> insights_email_state(NEW."status") THEN
+    PERFORM insights_add(NEW."handoutId", email_from => insights_email_state(OLD."status"), email_to => insights_email_state(NEW."status"));
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION insights_on_audit() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_add(NEW."targetId", print_views => (NEW."action" = 'handout.printed')::int, downloads => (NEW."action" = 'handout.downloaded')::int);
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Handout_insights" AFTER INSERT ON "Handout" FOR EACH ROW EXECUTE FUNCTION insights_on_handout();
+CREATE TRIGGER "HandoutVoid_insights" AFTER INSERT ON "HandoutVoid" FOR EACH ROW EXECUTE FUNCTION insights_on_void();
+CREATE TRIGGER "PatientLink_insights_insert" AFTER INSERT ON "PatientLink" FOR EACH ROW EXECUTE FUNCTION insights_on_link();
+CREATE TRIGGER "PatientLink_insights_open" AFTER UPDATE OF "openCount", "firstOpenedAt" ON "PatientLink" FOR EACH ROW
+  WHEN (NEW."openCount" IS DISTINCT FROM OLD."openCount" OR NEW."firstOpenedAt" IS DISTINCT FROM OLD."firstOpenedAt")
+  EXECUTE FUNCTION insights_on_link();
+CREATE TRIGGER "Delivery_insights_insert" AFTER INSERT ON "Delivery" FOR EACH ROW EXECUTE FUNCTION insights_on_delivery();
+CREATE TRIGGER "Delivery_insights_status" AFTER UPDATE OF "status" ON "Delivery" FOR EACH ROW
+  WHEN (OLD."status" IS DISTINCT FROM NEW."status") EXECUTE FUNCTION insights_on_delivery();
+CREATE TRIGGER "AuditEvent_insights" AFTER INSERT ON "AuditEvent" FOR EACH ROW
+  WHEN (NEW."action" IN ('handout.printed', 'handout.downloaded') AND NEW."targetType" = 'handout')
+  EXECUTE FUNCTION insights_on_audit();
+
+-- Both rollups computed again from the raw rows: the backfill below, and `npm run bench:scale` after its bulk
+-- load (which runs without triggers). Openings before this migration were counted, not dated: the first is
+-- put on the day of firstOpenedAt, the rest on the day of lastOpenedAt.
+CREATE FUNCTION insights_rebuild() RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "InsightDay";
+  DELETE FROM "InsightOpenDay";
+  DROP TABLE IF EXISTS insights_key;
+  CREATE TEMP TABLE insights_key AS
+    SELECT h."id", h."clinicId", h."createdAt"::date AS "day", h."authorId", COALESCE(g."variantOfId", g."id") AS "guideId",
+      COALESCE(h."templateId", '') AS "templateId", g."language", g."level"
+    FROM "Handout" h JOIN "GuideVersion" v ON v."id" = h."guideVersionId" JOIN "Guide" g ON g."id" = v."guideId";
+  INSERT INTO "InsightDay"
+  SELECT k."clinicId", k."day", k."authorId", k."guideId", k."templateId", k."language", k."level",
+    sum(x.h), sum(x.vd), sum(x.lm), sum(x.lo), sum(x.el), sum(x.ea), sum(x.ew), sum(x.es), sum(x.ef), sum(x.pv), sum(x.dl),
+    count(*) FILTER (WHERE x.b = 0), count(*) FILTER (WHERE x.b = 1), count(*) FILTER (WHERE x.b = 2), count(*) FILTER (WHERE x.b = 3),
+    count(*) FILTER (WHERE x.b = 4), count(*) FILTER (WHERE x.b = 5), count(*) FILTER (WHERE x.b = 6)
+  FROM (
+    SELECT "id" AS hid, 1 AS h, 0 AS vd, 0 AS lm, 0 AS lo, 0 AS el, 0 AS ea, 0 AS ew, 0 AS es, 0 AS ef, 0 AS pv, 0 AS dl, NULL::int AS b FROM "Handout"
+    UNION ALL SELECT "handoutId", 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL FROM "HandoutVoid"
+    UNION ALL SELECT "handoutId", 0, 0, 1, ("firstOpenedAt" IS NOT NULL)::int, 0, 0, 0, 0, 0, 0, 0, insights_open_bucket("firstOpenedAt" - "createdAt") FROM "PatientLink"
+    UNION ALL SELECT "handoutId", 0, 0, 0, 0, ("mode" = 'LINK')::int, ("mode" = 'ATTACHMENT')::int, (insights_email_state("status") = 0)::int,
+      (insights_email_state("status") = 1)::int, (insights_email_state("status") = 2)::int, 0, 0, NULL FROM "Delivery"
+    UNION ALL SELECT "targetId", 0, 0, 0, 0, 0, 0, 0, 0, 0, ("action" = 'handout.printed')::int, ("action" = 'handout.downloaded')::int, NULL
+      FROM "AuditEvent" WHERE "action" IN ('handout.printed', 'handout.downloaded') AND "targetType" = 'handout'
+  ) x JOIN insights_key k ON k."id" = x.hid
+  GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  INSERT INTO "InsightOpenDay"
+  SELECT k."clinicId", o.at::date, k."authorId", k."guideId", k."templateId", k."language", k."level", sum(o.n)
+  FROM (
+    SELECT "handoutId", "firstOpenedAt" AS at, 1 AS n FROM "PatientLink" WHERE "openCount" > 0 AND "firstOpenedAt" IS NOT NULL
+    UNION ALL SELECT "handoutId", "lastOpenedAt", "openCount" - 1 FROM "PatientLink" WHERE "openCount" > 1 AND "lastOpenedAt" IS NOT NULL
+  ) o JOIN insights_key k ON k."id" = o."handoutId"
+  GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  DROP TABLE insights_key;
+END $$;
+
+SELECT insights_rebuild();
