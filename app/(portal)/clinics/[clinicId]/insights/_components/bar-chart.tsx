@@ -4,7 +4,7 @@
 
 export type Bar = { label: string; value: number; note?: string };
 
-const W = 360;
+const W = 280;
 const ROW = 38;
 const VALUE_SPACE = 56;
 // A pattern per bar where bars are different kinds of thing (how handouts reached patients), so a bar keeps
@@ -18,7 +18,7 @@ const PATTERNS = [
   <path key="p" d="M0 3 H6" stroke="#1e293b" strokeWidth="1.5" />,
 ];
 
-const clip = (s: string, n = 52) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (s: string, n = 42) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function BarChart({
   id,
@@ -52,7 +52,7 @@ export function BarChart({
         role="img"
         aria-labelledby={`${id}-title ${id}-what`}
         viewBox={`0 0 ${W} ${height}`}
-        className="mt-3 h-auto w-full max-w-xl"
+        className="mt-3 h-auto w-full max-w-[22rem]"
       >
         {patterned && (
           <defs>
