@@ -5,7 +5,7 @@
 export type Bar = { label: string; value: number; note?: string };
 
 const W = 280;
-const ROW = 38;
+const ROW = 40;
 const VALUE_SPACE = 56;
 // A pattern per bar where bars are different kinds of thing (how handouts reached patients), so a bar keeps
 // its identity in greyscale and print as well as by its name.
@@ -73,19 +73,19 @@ export function BarChart({
           const pattern = patterned ? i % PATTERNS.length : 0;
           return (
             <g key={`${b.label}-${i}`}>
-              <text x="0" y={y + 13} fontSize="12" fill="#0f172a">
+              <text x="0" y={y + 14} fontSize="13" fill="#0f172a">
                 {clip(b.label)}
               </text>
               <rect
                 x="0"
-                y={y + 18}
+                y={y + 20}
                 width={Math.max(width, b.value > 0 ? 2 : 0)}
                 height="14"
                 fill={pattern ? `url(#${id}-p${pattern})` : "#334155"}
                 stroke="#1e293b"
                 strokeWidth={b.value > 0 ? 1 : 0}
               />
-              <text x={width + 6} y={y + 30} fontSize="12" fill="#0f172a">
+              <text x={width + 6} y={y + 32} fontSize="13" fill="#0f172a">
                 {b.value.toLocaleString("en-US")}
               </text>
             </g>

@@ -35,8 +35,11 @@ export function BreakdownTable({
         <p className="mt-3 text-sm text-slate-700">No handouts in this range.</p>
       ) : (
         // Wide on a phone: the table scrolls sideways on its own, reachable by keyboard.
-        <div role="region" aria-labelledby={`${id}-title`} tabIndex={0} className="mt-3 overflow-x-auto">
+        <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-sm">
+            <caption id={`${id}-caption`} className="sr-only">
+              {title}: the numbers
+            </caption>
             <thead>
               <tr className="border-b border-slate-300 text-left">
                 <th scope="col" className="py-1 pr-3 font-medium">

@@ -33,7 +33,11 @@ export function InsightsFigures({ insights }: { insights: Insights }) {
         <KeyFigure
           term="Median time to first open"
           value={median ?? "no link opened yet"}
-          note={median ? `the bucket that holds the median of ${n(t.linksOpened)} opened links` : undefined}
+          note={
+            median
+              ? `the bucket that holds the median of ${n(t.linksOpened)} opened link${t.linksOpened === 1 ? "" : "s"}`
+              : undefined
+          }
         />
         <KeyFigure
           term="Emails sent"
