@@ -6,9 +6,9 @@ import { COUNTERS, emptyCounts, periodStarts, type Counts } from "@/lib/insights
 import { periodOf, type InsightsFilters } from "@/lib/insights/schemas";
 import { groupLabels } from "@/lib/insights/labels";
 
-// The Insights figures, read from the rollups only (InsightDay, InsightOpenDay; never the raw tables): one
-// statement per rollup, every breakdown in it at once (GROUPING SETS), so a range of two years at a clinic of
-// 100,000 handouts a year stays one index range scan of each.
+// The Insights figures, read from the rollups only (lib/insights/README.md), never the raw tables: without a
+// filter from InsightDimDay (one row per day and breakdown group), with one from InsightDay and InsightOpenDay
+// (one row per day and author, guide, template and variant), every breakdown in one statement (GROUPING SETS).
 
 export type Kind = "period" | "author" | "guide" | "template" | "variant";
 export type Group = { key: string; label: string; counts: Counts };
@@ -31,15 +31,35 @@ const KIND = Prisma.sql`CASE WHEN GROUPING("period") = 0 THEN 'period' WHEN GROU
   WHEN GROUPING("language") = 0 THEN 'variant' ELSE 'total' END AS "kind",
   COALESCE(to_char("period", 'YYYY-MM-DD'), "authorId", "guideId", "templateId", "language" || '|' || "level", '') AS "key"`;
 
-/** The clinic's (or, for a clinician, their own) figures for the filters, every breakdown at once. */
-export async function findInsights(ctx: MemberContext, filters: InsightsFilters): Promise<Insights> {
-  const scope = ctx.role === "CLINICIAN" ? "own" : "clinic";
-  // A clinician's author filter is forced to themself, whatever the request said.
-  const f = { ...filters, author: scope === "own" ? ctx.user.id : filters.author };
-  const period = periodOf(f);
+// The sums of an empty range are null: zero on the page.
+const sum = (c: string) => `COALESCE(sum("${c}"), 0)`;
+const SUMS = Prisma.raw(
+  [
+    ...COUNTERS.filter((c) => c !== "opens").map((c) => `${sum(c)}::int AS "${c}"`),
+    `ARRAY[${FIRST_OPEN_COLUMNS.map(sum).join(", ")}]::int[] AS "firstOpen"`,
+  ].join(", "),
+);
+const OPENS = Prisma.raw(`${sum("opens")}::int AS "opens"`);
+type Row = Partial<Counts> & { kind: Kind | "total"; key: string };
+
+/**
+ * No filter: InsightDimDay, where each breakdown has rows of its own (the total's by day give the periods).
+ * Two index range scans of the clinic's days, each row added into one group.
+ */
+function readWhole(clinicId: string, f: InsightsFilters, period: string) {
+  const range = Prisma.sql`"clinicId" = ${clinicId} AND "day" BETWEEN ${f.from}::date AND ${f.to}::date`;
+  return db.$queryRaw<Row[]>`
+    SELECT "dim" AS "kind", "key", ${SUMS}, ${OPENS} FROM "InsightDimDay" WHERE ${range} GROUP BY "dim", "key"
+    UNION ALL
+    SELECT 'period', to_char(date_trunc(${period}, "day"::timestamp), 'YYYY-MM-DD'), ${SUMS}, ${OPENS}
+    FROM "InsightDimDay" WHERE ${range} AND "dim" = 'total' GROUP BY 2`;
+}
+
+/** A clinician, guide or template chosen (or a clinician's own): the rows of InsightDay and InsightOpenDay that match. */
+async function readFiltered(clinicId: string, f: InsightsFilters, period: string) {
   const where = Prisma.join(
     [
-      Prisma.sql`"clinicId" = ${ctx.clinic.id}`,
+      Prisma.sql`"clinicId" = ${clinicId}`,
       Prisma.sql`"day" BETWEEN ${f.from}::date AND ${f.to}::date`,
       ...(f.author ? [Prisma.sql`"authorId" = ${f.author}`] : []),
       ...(f.guide ? [Prisma.sql`"guideId" = ${f.guide}`] : []),
@@ -48,22 +68,20 @@ export async function findInsights(ctx: MemberContext, filters: InsightsFilters)
     " AND ",
   );
   const rows = Prisma.sql`SELECT date_trunc(${period}, "day"::timestamp)::date AS "period", * FROM`;
-  // The sums of an empty range are null: zero on the page.
-  const sums = Prisma.join(
-    [
-      ...COUNTERS.filter((c) => c !== "opens").map((c) => Prisma.raw(`COALESCE(sum("${c}"), 0)::int AS "${c}"`)),
-      Prisma.raw(
-        `ARRAY[${FIRST_OPEN_COLUMNS.map((c) => `COALESCE(sum("${c}"), 0)`).join(", ")}]::int[] AS "firstOpen"`,
-      ),
-    ],
-    ", ",
-  );
-  type Row = Omit<Counts, "opens"> & { kind: Kind | "total"; key: string };
   const [made, opened] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT ${KIND}, ${sums} FROM (${rows} "InsightDay" WHERE ${where}) d GROUP BY ${GROUPS}`,
-    db.$queryRaw<{ kind: Kind | "total"; key: string; opens: number }[]>`
-      SELECT ${KIND}, COALESCE(sum("opens"), 0)::int AS "opens" FROM (${rows} "InsightOpenDay" WHERE ${where}) d GROUP BY ${GROUPS}`,
+    db.$queryRaw<Row[]>`SELECT ${KIND}, ${SUMS} FROM (${rows} "InsightDay" WHERE ${where}) d GROUP BY ${GROUPS}`,
+    db.$queryRaw<Row[]>`SELECT ${KIND}, ${OPENS} FROM (${rows} "InsightOpenDay" WHERE ${where}) d GROUP BY ${GROUPS}`,
   ]);
+  return [...made, ...opened];
+}
+
+/** The clinic's (or, for a clinician, their own) figures for the filters, every breakdown at once. */
+export async function findInsights(ctx: MemberContext, filters: InsightsFilters): Promise<Insights> {
+  const scope = ctx.role === "CLINICIAN" ? "own" : "clinic";
+  // A clinician's author filter is forced to themself, whatever the request said.
+  const f = { ...filters, author: scope === "own" ? ctx.user.id : filters.author };
+  const period = periodOf(f);
+  const rows = await (f.author || f.guide || f.template ? readFiltered : readWhole)(ctx.clinic.id, f, period);
 
   const byKey = new Map<string, Counts>();
   const at = (kind: string, key: string) => {
@@ -71,8 +89,7 @@ export async function findInsights(ctx: MemberContext, filters: InsightsFilters)
     if (!byKey.has(id)) byKey.set(id, emptyCounts());
     return byKey.get(id)!;
   };
-  for (const { kind, key, ...counts } of made) Object.assign(at(kind, key), counts);
-  for (const { kind, key, opens } of opened) at(kind, key).opens = opens;
+  for (const { kind, key, ...counts } of rows) Object.assign(at(kind, key), counts);
 
   const keysOf = (kind: Kind) =>
     [...byKey.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));

@@ -185,6 +185,11 @@ describe("Insights", () => {
       ["English · standard", 2, 1, 0],
       ["Spanish · plain language", 1, 1, 1],
     ]);
+    // A filter that every handout matches reads the other rollups (InsightDay and InsightOpenDay, not
+    // InsightDimDay) and must come to the same figures.
+    const viaFilter = await get(await as(a.owner.id, a.clinic.id), { guide: a.main.guideId });
+    expect(viaFilter.total).toEqual(ins.total);
+    expect(viaFilter.groups).toEqual(ins.groups);
   });
 
   it("keeps the rollups equal to a rebuild from the raw rows, through a retry of a failed email", async () => {
@@ -204,6 +209,10 @@ describe("Insights", () => {
       Promise.all([
         db.insightDay.findMany({ where: { clinicId: a.clinic.id }, orderBy: [{ day: "asc" }, { authorId: "asc" }] }),
         db.insightOpenDay.findMany({ where: { clinicId: a.clinic.id }, orderBy: [{ day: "asc" }] }),
+        db.insightDimDay.findMany({
+          where: { clinicId: a.clinic.id },
+          orderBy: [{ dim: "asc" }, { day: "asc" }, { key: "asc" }],
+        }),
       ]);
     const kept = await rollup();
     await db.$executeRaw`SELECT insights_rebuild(${a.clinic.id})`;
@@ -234,6 +243,34 @@ describe("Insights", () => {
     expect(ins.total).toMatchObject({ handouts: 1, linksMade: 1, linksOpened: 1, opens: 1 });
     expect(ins.total.firstOpen).toEqual([0, 0, 0, 0, 1, 0, 0]);
     expect(ins.groups.guide.map((g) => g.key)).toEqual([guide.guideId]);
+  });
+
+  it("openings, prints and emails of one clinic's handouts at once all count, with no deadlock", async () => {
+    const c = await createClinicWithMembers(db);
+    const { versionId } = await createGuideVersion(db, c.clinic.id);
+    const now = new Date().toISOString();
+    const hs = await Promise.all(
+      Array.from({ length: 6 }, () => handout(c.clinic.id, c.clinician.id, versionId, now, { link: true })),
+    );
+    await Promise.all(
+      hs.flatMap((h) => [
+        recordOpen({ id: h.link!.id, clinicId: c.clinic.id, handoutId: h.id }),
+        recordOpen({ id: h.link!.id, clinicId: c.clinic.id, handoutId: h.id }),
+        act(c.clinician.id, c.clinic.id, getHandoutPdfForDownload, h.id, "print"),
+        act(c.owner.id, c.clinic.id, requestDelivery, email(h.id, "LINK")),
+      ]),
+    );
+    const parsed = parseInsightsFilters({});
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { total } = await findInsights(await as(c.owner.id, c.clinic.id), parsed.filters);
+    expect(total).toMatchObject({
+      handouts: 6,
+      linksOpened: 6,
+      opens: 12,
+      printViews: 6,
+      emailsLink: 6,
+      emailsWaiting: 6,
+    });
   });
 
   it("an email failed and retried moves from failed to waiting to sent", async () => {
