@@ -119,51 +119,42 @@ CREATE FUNCTION insights_add(h_id TEXT, handouts INT DEFAULT 0, voided INT DEFAU
   email_mode "DeliveryMode" DEFAULT NULL, email_from INT DEFAULT -1, email_to INT DEFAULT -1,
   print_views INT DEFAULT 0, downloads INT DEFAULT 0, first_open INTERVAL DEFAULT NULL)
 RETURNS VOID LANGUAGE sql AS $$
-  INSERT INTO "InsightDay" ("clinicId", "day", "authorId", "guideId", "templateId", "language", "level", "handouts", "voided",
-    "linksMade", "linksOpened", "emailsLink", "emailsAttachment", "emailsWaiting", "emailsSent", "emailsFailed", "printViews",
-    "downloads", "firstOpenUnder1h", "firstOpen1to2h", "firstOpen2to6h", "firstOpen6to24h", "firstOpen1to3d", "firstOpen3to7d", "firstOpenOver7d")
-  SELECT k.*, handouts, voided, links_made, (first_open IS NOT NULL)::int, (email_mode IS NOT DISTINCT FROM 'LINK')::int,
-    (email_mode IS NOT DISTINCT FROM 'ATTACHMENT')::int,
-    (email_to = 0)::int - (email_from = 0)::int, (email_to = 1)::int - (email_from = 1)::int, (email_to = 2)::int - (email_from = 2)::int,
-    print_views, downloads, (b IS NOT DISTINCT FROM 0)::int, (b IS NOT DISTINCT FROM 1)::int, (b IS NOT DISTINCT FROM 2)::int,
-    (b IS NOT DISTINCT FROM 3)::int, (b IS NOT DISTINCT FROM 4)::int, (b IS NOT DISTINCT FROM 5)::int, (b IS NOT DISTINCT FROM 6)::int
-  FROM insights_handout_key(h_id) k, (SELECT insights_open_bucket(first_open) AS b) bucket
-  ON CONFLICT ("clinicId", "day", "authorId", "guideId", "templateId", "language", "level") DO UPDATE SET
-    "handouts" = "InsightDay"."handouts" + EXCLUDED."handouts", "voided" = "InsightDay"."voided" + EXCLUDED."voided",
-    "linksMade" = "InsightDay"."linksMade" + EXCLUDED."linksMade", "linksOpened" = "InsightDay"."linksOpened" + EXCLUDED."linksOpened",
-    "emailsLink" = "InsightDay"."emailsLink" + EXCLUDED."emailsLink", "emailsAttachment" = "InsightDay"."emailsAttachment" + EXCLUDED."emailsAttachment",
-    "emailsWaiting" = "InsightDay"."emailsWaiting" + EXCLUDED."emailsWaiting", "emailsSent" = "InsightDay"."emailsSent" + EXCLUDED."emailsSent",
-    "emailsFailed" = "InsightDay"."emailsFailed" + EXCLUDED."emailsFailed", "printViews" = "InsightDay"."printViews" + EXCLUDED."printViews",
-    "downloads" = "InsightDay"."downloads" + EXCLUDED."downloads", "firstOpenUnder1h" = "InsightDay"."firstOpenUnder1h" + EXCLUDED."firstOpenUnder1h",
-    "firstOpen1to2h" = "InsightDay"."firstOpen1to2h" + EXCLUDED."firstOpen1to2h", "firstOpen2to6h" = "InsightDay"."firstOpen2to6h" + EXCLUDED."firstOpen2to6h",
-    "firstOpen6to24h" = "InsightDay"."firstOpen6to24h" + EXCLUDED."firstOpen6to24h", "firstOpen1to3d" = "InsightDay"."firstOpen1to3d" + EXCLUDED."firstOpen1to3d",
-    "firstOpen3to7d" = "InsightDay"."firstOpen3to7d" + EXCLUDED."firstOpen3to7d", "firstOpenOver7d" = "InsightDay"."firstOpenOver7d" + EXCLUDED."firstOpenOver7d";
+  WITH delta AS (
+    SELECT k.*, handouts AS "handouts", voided AS "voided", links_made AS "linksMade", (first_open IS NOT NULL)::int AS "linksOpened",
+      (email_mode IS NOT DISTINCT FROM 'LINK')::int AS "emailsLink", (email_mode IS NOT DISTINCT FROM 'ATTACHMENT')::int AS "emailsAttachment",
+      (email_to = 0)::int - (email_from = 0)::int AS "emailsWaiting", (email_to = 1)::int - (email_from = 1)::int AS "emailsSent",
+      (email_to = 2)::int - (email_from = 2)::int AS "emailsFailed", print_views AS "printViews", downloads AS "downloads",
+      (b IS NOT DISTINCT FROM 0)::int AS "firstOpenUnder1h", (b IS NOT DISTINCT FROM 1)::int AS "firstOpen1to2h",
+      (b IS NOT DISTINCT FROM 2)::int AS "firstOpen2to6h", (b IS NOT DISTINCT FROM 3)::int AS "firstOpen6to24h",
+      (b IS NOT DISTINCT FROM 4)::int AS "firstOpen1to3d", (b IS NOT DISTINCT FROM 5)::int AS "firstOpen3to7d",
+      (b IS NOT DISTINCT FROM 6)::int AS "firstOpenOver7d"
+    FROM insights_handout_key(h_id) k, (SELECT insights_open_bucket(first_open) AS b) bucket
+  ), by_handout AS (
+    INSERT INTO "InsightDay" SELECT * FROM delta
+    ON CONFLICT ("clinicId", "day", "authorId", "guideId", "templateId", "language", "level") DO UPDATE SET
+      "handouts" = "InsightDay"."handouts" + EXCLUDED."handouts", "voided" = "InsightDay"."voided" + EXCLUDED."voided",
+      "linksMade" = "InsightDay"."linksMade" + EXCLUDED."linksMade", "linksOpened" = "InsightDay"."linksOpened" + EXCLUDED."linksOpened",
+      "emailsLink" = "InsightDay"."emailsLink" + EXCLUDED."emailsLink", "emailsAttachment" = "InsightDay"."emailsAttachment" + EXCLUDED."emailsAttachment",
+      "emailsWaiting" = "InsightDay"."emailsWaiting" + EXCLUDED."emailsWaiting", "emailsSent" = "InsightDay"."emailsSent" + EXCLUDED."emailsSent",
+      "emailsFailed" = "InsightDay"."emailsFailed" + EXCLUDED."emailsFailed", "printViews" = "InsightDay"."printViews" + EXCLUDED."printViews",
+      "downloads" = "InsightDay"."downloads" + EXCLUDED."downloads", "firstOpenUnder1h" = "InsightDay"."firstOpenUnder1h" + EXCLUDED."firstOpenUnder1h",
+      "firstOpen1to2h" = "InsightDay"."firstOpen1to2h" + EXCLUDED."firstOpen1to2h", "firstOpen2to6h" = "InsightDay"."firstOpen2to6h" + EXCLUDED."firstOpen2to6h",
+      "firstOpen6to24h" = "InsightDay"."firstOpen6to24h" + EXCLUDED."firstOpen6to24h", "firstOpen1to3d" = "InsightDay"."firstOpen1to3d" + EXCLUDED."firstOpen1to3d",
+      "firstOpen3to7d" = "InsightDay"."firstOpen3to7d" + EXCLUDED."firstOpen3to7d", "firstOpenOver7d" = "InsightDay"."firstOpenOver7d" + EXCLUDED."firstOpenOver7d"
+  )
   INSERT INTO "InsightDimDay" ("clinicId", "dim", "day", "key", "handouts", "voided", "linksMade", "linksOpened", "emailsLink", "emailsAttachment", "emailsWaiting", "emailsSent", "emailsFailed", "printViews", "downloads", "firstOpenUnder1h", "firstOpen1to2h", "firstOpen2to6h", "firstOpen6to24h", "firstOpen1to3d", "firstOpen3to7d", "firstOpenOver7d")
-  SELECT k."clinicId", d."dim", k."day", d."key", handouts, voided, links_made, (first_open IS NOT NULL)::int, (email_mode IS NOT DISTINCT FROM 'LINK')::int,
-    (email_mode IS NOT DISTINCT FROM 'ATTACHMENT')::int,
-    (email_to = 0)::int - (email_from = 0)::int, (email_to = 1)::int - (email_from = 1)::int, (email_to = 2)::int - (email_from = 2)::int,
-    print_views, downloads, (b IS NOT DISTINCT FROM 0)::int, (b IS NOT DISTINCT FROM 1)::int, (b IS NOT DISTINCT FROM 2)::int,
-    (b IS NOT DISTINCT FROM 3)::int, (b IS NOT DISTINCT FROM 4)::int, (b IS NOT DISTINCT FROM 5)::int, (b IS NOT DISTINCT FROM 6)::int
-  FROM insights_handout_key(h_id) k, (SELECT insights_open_bucket(first_open) AS b) bucket, insights_dims(k."authorId", k."guideId", k."templateId", k."language", k."level") d
+  SELECT x."clinicId", d."dim", x."day", d."key", x."handouts", x."voided", x."linksMade", x."linksOpened", x."emailsLink", x."emailsAttachment", x."emailsWaiting", x."emailsSent", x."emailsFailed", x."printViews", x."downloads", x."firstOpenUnder1h", x."firstOpen1to2h", x."firstOpen2to6h", x."firstOpen6to24h", x."firstOpen1to3d", x."firstOpen3to7d", x."firstOpenOver7d"
+  FROM delta x, insights_dims(x."authorId", x."guideId", x."templateId", x."language", x."level") d
   ON CONFLICT ("clinicId", "dim", "day", "key") DO UPDATE SET
-    "handouts" = "InsightDimDay"."handouts" + EXCLUDED."handouts",
-    "voided" = "InsightDimDay"."voided" + EXCLUDED."voided",
-    "linksMade" = "InsightDimDay"."linksMade" + EXCLUDED."linksMade",
-    "linksOpened" = "InsightDimDay"."linksOpened" + EXCLUDED."linksOpened",
-    "emailsLink" = "InsightDimDay"."emailsLink" + EXCLUDED."emailsLink",
-    "emailsAttachment" = "InsightDimDay"."emailsAttachment" + EXCLUDED."emailsAttachment",
-    "emailsWaiting" = "InsightDimDay"."emailsWaiting" + EXCLUDED."emailsWaiting",
-    "emailsSent" = "InsightDimDay"."emailsSent" + EXCLUDED."emailsSent",
-    "emailsFailed" = "InsightDimDay"."emailsFailed" + EXCLUDED."emailsFailed",
-    "printViews" = "InsightDimDay"."printViews" + EXCLUDED."printViews",
-    "downloads" = "InsightDimDay"."downloads" + EXCLUDED."downloads",
-    "firstOpenUnder1h" = "InsightDimDay"."firstOpenUnder1h" + EXCLUDED."firstOpenUnder1h",
-    "firstOpen1to2h" = "InsightDimDay"."firstOpen1to2h" + EXCLUDED."firstOpen1to2h",
-    "firstOpen2to6h" = "InsightDimDay"."firstOpen2to6h" + EXCLUDED."firstOpen2to6h",
-    "firstOpen6to24h" = "InsightDimDay"."firstOpen6to24h" + EXCLUDED."firstOpen6to24h",
-    "firstOpen1to3d" = "InsightDimDay"."firstOpen1to3d" + EXCLUDED."firstOpen1to3d",
-    "firstOpen3to7d" = "InsightDimDay"."firstOpen3to7d" + EXCLUDED."firstOpen3to7d",
-    "firstOpenOver7d" = "InsightDimDay"."firstOpenOver7d" + EXCLUDED."firstOpenOver7d"
+    "handouts" = "InsightDimDay"."handouts" + EXCLUDED."handouts", "voided" = "InsightDimDay"."voided" + EXCLUDED."voided",
+    "linksMade" = "InsightDimDay"."linksMade" + EXCLUDED."linksMade", "linksOpened" = "InsightDimDay"."linksOpened" + EXCLUDED."linksOpened",
+    "emailsLink" = "InsightDimDay"."emailsLink" + EXCLUDED."emailsLink", "emailsAttachment" = "InsightDimDay"."emailsAttachment" + EXCLUDED."emailsAttachment",
+    "emailsWaiting" = "InsightDimDay"."emailsWaiting" + EXCLUDED."emailsWaiting", "emailsSent" = "InsightDimDay"."emailsSent" + EXCLUDED."emailsSent",
+    "emailsFailed" = "InsightDimDay"."emailsFailed" + EXCLUDED."emailsFailed", "printViews" = "InsightDimDay"."printViews" + EXCLUDED."printViews",
+    "downloads" = "InsightDimDay"."downloads" + EXCLUDED."downloads", "firstOpenUnder1h" = "InsightDimDay"."firstOpenUnder1h" + EXCLUDED."firstOpenUnder1h",
+    "firstOpen1to2h" = "InsightDimDay"."firstOpen1to2h" + EXCLUDED."firstOpen1to2h", "firstOpen2to6h" = "InsightDimDay"."firstOpen2to6h" + EXCLUDED."firstOpen2to6h",
+    "firstOpen6to24h" = "InsightDimDay"."firstOpen6to24h" + EXCLUDED."firstOpen6to24h", "firstOpen1to3d" = "InsightDimDay"."firstOpen1to3d" + EXCLUDED."firstOpen1to3d",
+    "firstOpen3to7d" = "InsightDimDay"."firstOpen3to7d" + EXCLUDED."firstOpen3to7d", "firstOpenOver7d" = "InsightDimDay"."firstOpenOver7d" + EXCLUDED."firstOpenOver7d"
 $$;
 
 CREATE FUNCTION insights_add_opens(h_id TEXT, at TIMESTAMP, n INT) RETURNS VOID LANGUAGE sql AS $$
