@@ -50,7 +50,8 @@ export const LAYERS = [
   ["ehr"],
   // work done with a handout
   ["deliveries"],
-  ["printing", "jobs"],
+  // insights reads the rollups of handouts, deliveries and links, and guides' review dates
+  ["printing", "jobs", "insights"],
   // entry points; lib/dev (development only) is above every product room but npm start's chooser
   ["actions", "components"],
   ["app", "cli"],

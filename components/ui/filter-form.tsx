@@ -67,3 +67,31 @@ export function DateRangeFilters({ from, to }: { from?: string; to?: string }) {
     </>
   );
 }
+
+/** A labelled select of the filter form: "any" first (the empty value), then one option per choice. */
+export function SelectFilter({
+  id,
+  label,
+  any,
+  value,
+  choices,
+}: {
+  id: string;
+  label: string;
+  any: string;
+  value?: string;
+  choices: { value: string; label: string }[];
+}) {
+  return (
+    <Filter id={id} label={label}>
+      <select id={id} name={id} defaultValue={value ?? ""} className={filterInput}>
+        <option value="">{any}</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </Filter>
+  );
+}

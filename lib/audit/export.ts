@@ -62,7 +62,7 @@ export async function* exportBatches(clinicId: string, from: Date, to: Date): As
  * would run as a formula (= + - @, tab, return) or that starts with ' gets a leading ', which the verifier
  * takes off again.
  */
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
   if (/^[=+\-@\t\r']/.test(text)) text = `'${text}`;

@@ -1,9 +1,10 @@
 // The data set `npm run bench:scale` measures: a network of 10,000 clinics, built in SQL (INSERT … SELECT
 // generate_series) on the throwaway database, so a million handouts take minutes, not hours. Most clinics are
 // small (a skewed random draw), but clinic "sc00001", the one the bench queries, is the hard case: 100,000
-// handouts and ~500,000 audit events over a year by 40 members, 100 guides and 60 templates. Guide text is a
-// real guide's sections (the seed guide, imported by the portal's own importer) with a topic sentence per
-// guide, so full-text search has real words to find and to miss.
+// handouts and ~500,000 audit events over a year by 40 members, 100 guides and 60 templates; 3,000,000
+// patient-link openings across the network feed the Insights rollups. Guide text is a real guide's sections
+// (the seed guide, imported by the portal's own importer) with a topic sentence per guide, so full-text search
+// has real words to find and to miss.
 import crypto from "node:crypto";
 import type pg from "pg";
 
@@ -225,13 +226,19 @@ export async function buildScaleData(
     SELECT 'sp' || substr(h."id", 3), h."id", $1, $2, $3, 1, h."createdAt" FROM "Handout" h WHERE h."id" LIKE 'sh%'`,
     [pdf, sha256(pdf), pdf.length],
   );
+  // 600,000 links (handout ids ending 0-5), 500,000 of them opened (0-4): first after a skewed delay (most within
+  // hours, a few after a week or more), 1 to 11 times each, 6 on average: 3,000,000 openings in all.
   await step(
     "patient links",
     `INSERT INTO "PatientLink" ("id", "clinicId", "handoutId", "seed", "tokenHash", "expiresAt", "firstOpenedAt", "lastOpenedAt", "openCount", "createdAt")
     SELECT 'sl' || substr(h."id", 3), h."clinicId", h."id", md5(h."id"), md5('t' || h."id"), h."createdAt" + interval '90 days',
-      CASE WHEN right(h."id", 1) < '5' THEN h."createdAt" + interval '2 hours' END, CASE WHEN right(h."id", 1) < '5' THEN h."createdAt" + interval '3 days' END,
-      CASE WHEN right(h."id", 1) < '5' THEN 2 ELSE 0 END, h."createdAt"
-    FROM "Handout" h WHERE h."id" LIKE 'sh%' AND right(h."id", 1) < '6'`,
+      CASE WHEN o.opened THEN h."createdAt" + r.first * interval '10 days' END,
+      CASE WHEN o.opened THEN h."createdAt" + r.first * interval '10 days' + (o.n > 1)::int * r.later * interval '20 days' END,
+      CASE WHEN o.opened THEN o.n ELSE 0 END, h."createdAt"
+    FROM "Handout" h,
+      LATERAL (SELECT random() ^ 4 AS first, random() AS later, h."id" AS hid) r,
+      LATERAL (SELECT right(h."id", 1) < '5' AS opened, 1 + floor(random() * 11)::int AS n, r.hid) o
+    WHERE h."id" LIKE 'sh%' AND right(h."id", 1) < '6'`,
   );
   await step(
     "deliveries",
@@ -287,6 +294,8 @@ export async function buildScaleData(
     }),
   );
   log(`  indexes: ${indexes.length}, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  // The load ran without triggers: the Insights rollups are filled by the migration's own backfill.
+  await step("insights rollups (insights_rebuild)", `SELECT insights_rebuild()`);
   const v = performance.now();
   await q(`VACUUM (ANALYZE)`);
   log(`  vacuum analyze: ${((performance.now() - v) / 1000).toFixed(1)} s`);
@@ -311,9 +320,12 @@ export async function countRows(client: pg.Client, log: (s: string) => void): Pr
     "HandoutVoid",
     "HandoutDraft",
     "AuditEvent",
+    "InsightDay",
+    "InsightOpenDay",
   ];
   const rows: ScaleRows = {};
   for (const name of tables) rows[name] = Number((await client.query(`SELECT count(*) FROM "${name}"`)).rows[0].count);
+  rows["link openings"] = Number((await client.query(`SELECT sum("openCount") AS n FROM "PatientLink"`)).rows[0].n);
   const [handouts, events] = await Promise.all([
     client.query(`SELECT count(*) FROM "Handout" WHERE "clinicId" = $1`, [BIG_CLINIC]),
     client.query(

@@ -1,8 +1,8 @@
-// `npm run bench:scale [-- --json]`: the portal's lists and searches at network scale. Builds the data set of
-// tests/bench/scale-data.ts on a throwaway PostgreSQL (or reuses it on a DATABASE_URL that already holds
-// it), then times the portal's own query functions as the big clinic's owner (warm-up, then p50/p95 of 30
-// runs each), and EXPLAINs (ANALYZE, BUFFERS) every statement they sent. seqScan: a sequential scan of
-// Handout, HandoutPdf, AuditEvent or Section in any of them. Plans go to the file named at the end.
+// `npm run bench:scale [-- --json]`: the portal's lists, searches and Insights at network scale. Builds the
+// data set of tests/bench/scale-data.ts on a throwaway PostgreSQL (or reuses it on a DATABASE_URL that already
+// holds it), then times the portal's own query functions as the big clinic's owner (warm-up, then p50/p95 of 30
+// runs each), and EXPLAINs (ANALYZE, BUFFERS) every statement they sent. seqScan: a sequential scan of a
+// large table (sql-capture.ts: WATCHED) in any of them. Plans go to the file named at the end.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +30,10 @@ const { findDrafts } = await import("@/lib/handout-drafts/queries");
 const { getClinicBranding } = await import("@/lib/clinics/branding");
 const { findGuidesDueForReview } = await import("@/lib/guides/library/review-dates");
 const { encodeCursor } = await import("@/lib/pagination");
+const { findInsights } = await import("@/lib/insights/queries");
+const { findFilterOptions } = await import("@/lib/insights/labels");
+const { insightsCsv } = await import("@/lib/insights/csv");
+const { defaultRange } = await import("@/lib/insights/schemas");
 const { as } = await import("../integration/helpers");
 
 const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -67,6 +71,13 @@ const deepHandouts = await cursorAt("Handout", 50_000);
 const deepEvents = await cursorAt("AuditEvent", 200_000);
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
+// Insights: the default 12 weeks and the longest range allowed (the data set spans a year, so two years read
+// all of it); su000040 is the clinic's busiest clinician (about 5% of its handouts), sg00001 a guide, st1 a template.
+const clinician = await as("su000040", BIG_CLINIC);
+const twelveWeeks = defaultRange();
+const twoYears = { from: day(730), to: day(0) };
+const insightsCsvOf = async () => insightsCsv(await findInsights(ctx, twoYears));
+
 const queries: { name: string; run: () => Promise<unknown> }[] = [
   { name: "handouts: first page", run: () => findHandouts(ctx, {}) },
   { name: "handouts: deep page (50,000 back)", run: () => findHandouts(ctx, { after: deepHandouts }) },
@@ -96,6 +107,14 @@ const queries: { name: string; run: () => Promise<unknown> }[] = [
     name: "home search: guides and templates 'knee'",
     run: () => Promise.all([findLibrary(ctx, { q: "knee" }), searchTemplates(ctx, "knee")]),
   },
+  { name: "insights: 12 weeks", run: () => findInsights(ctx, twelveWeeks) },
+  { name: "insights: 2 years", run: () => findInsights(ctx, twoYears) },
+  { name: "insights: 2 years, one clinician", run: () => findInsights(ctx, { ...twoYears, author: "su000040" }) },
+  { name: "insights: 2 years, one guide", run: () => findInsights(ctx, { ...twoYears, guide: "sg00001" }) },
+  { name: "insights: 2 years, one template", run: () => findInsights(ctx, { ...twoYears, template: "st1" }) },
+  { name: "insights: a clinician's own, 2 years", run: () => findInsights(clinician, twoYears) },
+  { name: "insights: filter choices", run: () => findFilterOptions(ctx) },
+  { name: "insights: CSV, 2 years", run: insightsCsvOf },
 ];
 
 const load = os

@@ -24,7 +24,7 @@ export async function captureSql(fn: () => Promise<unknown>): Promise<Statement[
   }
 }
 
-const WATCHED = /Seq Scan on "(Handout|HandoutPdf|AuditEvent|Section)"/;
+const WATCHED = /Seq Scan on "(Handout|HandoutPdf|AuditEvent|Section|PatientLink|Delivery|InsightDay|InsightOpenDay)"/;
 
 /** EXPLAIN (ANALYZE, BUFFERS) of a read; writes (the search's audit event) are not run twice. */
 export async function explain(client: pg.Client, s: Statement): Promise<{ plan: string; seqScan: boolean } | null> {

@@ -5,7 +5,7 @@ import { findDeliveries } from "@/lib/deliveries/queries";
 import { claimNextDelivery, eraseExpiredRecipients, processDelivery } from "@/lib/deliveries/send";
 import { sendHandoutSchema } from "@/lib/deliveries/schemas";
 import { freePort, startScriptedSmtp, startSilentServer } from "../support/smtp-faults";
-import { db, act } from "./helpers";
+import { db, act, drainDeliveries } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const closers: (() => Promise<void>)[] = [];
@@ -31,21 +31,7 @@ async function setup(contact: Record<string, string> = {}) {
   return { ...c, handout };
 }
 
-/** Runs the worker for this clinic until its queue is empty (waiting out short retry delays). */
-async function drain(clinicId: string, smtpUrl: string, maxRounds = 30) {
-  const outcomes: string[] = [];
-  for (let i = 0; i < maxRounds; i++) {
-    const job = await claimNextDelivery({ clinicId });
-    if (!job) {
-      const pending = await db.delivery.count({ where: { clinicId, status: { in: ["QUEUED", "SENDING"] } } });
-      if (!pending) break;
-      await new Promise((r) => setTimeout(r, 50));
-      continue;
-    }
-    outcomes.push(await processDelivery(job, smtpUrl));
-  }
-  return outcomes;
-}
+const drain = drainDeliveries;
 
 describe("emailing a handout", () => {
   it("arrives once, with the stored PDF byte for byte, a neutral subject and file name, and the contact block", async () => {

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { getMembership } from "@/lib/clinics/membership";
 import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
+import { claimNextDelivery, processDelivery } from "@/lib/deliveries/send";
 import type { MemberContext } from "@/lib/member-context";
 import type { startTestSmtp } from "../support/smtp";
 
@@ -60,5 +61,21 @@ export async function sendAccountEmails(email: string): Promise<string[]> {
   const outcomes: string[] = [];
   for (let job = await claimNextAccountEmail({ email }); job; job = await claimNextAccountEmail({ email }))
     outcomes.push(await processAccountEmail(job));
+  return outcomes;
+}
+
+/** Runs the worker for this clinic until its queue is empty (waiting out short retry delays). */
+export async function drainDeliveries(clinicId: string, smtpUrl: string, maxRounds = 30) {
+  const outcomes: string[] = [];
+  for (let i = 0; i < maxRounds; i++) {
+    const job = await claimNextDelivery({ clinicId });
+    if (!job) {
+      const pending = await db.delivery.count({ where: { clinicId, status: { in: ["QUEUED", "SENDING"] } } });
+      if (!pending) break;
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    outcomes.push(await processDelivery(job, smtpUrl));
+  }
   return outcomes;
 }

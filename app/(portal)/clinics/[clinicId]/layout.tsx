@@ -23,6 +23,7 @@ export default async function ClinicLayout({
     { href: `${base}/guides`, label: "Library" },
     { href: `${base}/handouts`, label: "Handouts" },
     { href: `${base}/templates`, label: "Templates" },
+    { href: `${base}/insights`, label: "Insights" },
     ...(isManager(ctx.role)
       ? [
           { href: `${base}/members`, label: "Members" },

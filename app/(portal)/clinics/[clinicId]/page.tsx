@@ -10,7 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handouts/email-status";
 import { getClinicBranding } from "@/lib/clinics/branding";
 import { MakeAndEmail } from "./_components/make-and-email";
-import { GuidesDue } from "./_components/guides-due";
+import { GuidesDue } from "@/components/guides/guides-due";
 import { findGuidesDueForReview } from "@/lib/guides/library/review-dates";
 import { getsPatientLink } from "@/lib/handouts/link-state";
 

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { countLabel } from "@/lib/pagination";
 import { cursorParam } from "@/lib/cursor-param";
-import { DateRangeFilters, Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
+import { DateRangeFilters, Filter, FilterForm, SelectFilter, filterInput } from "@/components/ui/filter-form";
 import { AuditExportForm } from "./_components/audit-export-form";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -60,16 +60,13 @@ export default async function ActivityPage({
             ))}
           </select>
         </Filter>
-        <Filter id="actor" label="Who">
-          <select id="actor" name="actor" defaultValue={filters.actor ?? ""} className={filterInput}>
-            <option value="">Anyone</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </Filter>
+        <SelectFilter
+          id="actor"
+          label="Who"
+          any="Anyone"
+          value={filters.actor}
+          choices={members.map((m) => ({ value: m.id, label: m.name }))}
+        />
         <DateRangeFilters from={filters.from} to={filters.to} />
         <label className="flex items-center gap-2 text-sm font-medium sm:col-span-2 lg:col-span-4">
           <input

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { countLabel } from "@/lib/pagination";
 import { buttonClass } from "@/components/ui/button";
-import { DateRangeFilters, Filter, FilterForm, filterInput } from "@/components/ui/filter-form";
+import { DateRangeFilters, Filter, FilterForm, SelectFilter, filterInput } from "@/components/ui/filter-form";
 import { EmailStatusBadge, LinkStateBadge, VoidBadge } from "@/components/handouts/email-status";
 import { ChartBadge } from "@/components/handouts/chart-badge";
 import { findChartStates } from "@/lib/ehr/chart-status";
@@ -45,26 +45,20 @@ export default async function HandoutsPage({
         <Filter id="q" label="Title or prepared for" className="sm:col-span-2">
           <input id="q" name="q" type="search" defaultValue={filters.q} className={filterInput} />
         </Filter>
-        <Filter id="author" label="Clinician">
-          <select id="author" name="author" defaultValue={filters.author ?? ""} className={filterInput}>
-            <option value="">Anyone</option>
-            {authors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </Filter>
-        <Filter id="template" label="Template">
-          <select id="template" name="template" defaultValue={filters.template ?? ""} className={filterInput}>
-            <option value="">Any</option>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </Filter>
+        <SelectFilter
+          id="author"
+          label="Clinician"
+          any="Anyone"
+          value={filters.author}
+          choices={authors.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <SelectFilter
+          id="template"
+          label="Template"
+          any="Any"
+          value={filters.template}
+          choices={templates.map((t) => ({ value: t.id, label: t.name }))}
+        />
         <Filter id="email" label="Email">
           <select id="email" name="email" defaultValue={filters.email ?? ""} className={filterInput}>
             <option value="">Any</option>
