@@ -1,27 +1,11 @@
 import { z } from "zod";
-import { allowsPlainHttp } from "@/lib/sso/schemas";
+import { serverUrlSchema } from "@/lib/sso/schemas";
 
-const fhirBaseSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the FHIR base URL of your EHR (its SMART “iss”).")
-  .max(500, "Use at most 500 characters.")
-  .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return ctx.addIssue({
-        code: "custom",
-        message: "Enter the FHIR base URL in full, such as https://fhir.example-ehr.com/api/FHIR/R4.",
-      });
-    }
-    if (url.search || url.hash || url.username || url.password)
-      ctx.addIssue({ code: "custom", message: "The FHIR base URL has no query, fragment or user name in it." });
-    else if (url.protocol !== "https:" && !allowsPlainHttp(url))
-      ctx.addIssue({ code: "custom", message: "The FHIR base URL must start with https://." });
-  })
-  .transform((v) => v.replace(/\/+$/, ""));
+const fhirBaseSchema = serverUrlSchema(
+  "The FHIR base URL",
+  "Enter the FHIR base URL of your EHR (its SMART “iss”).",
+  "https://fhir.example-ehr.com/api/FHIR/R4",
+).transform((v) => v.replace(/\/+$/, ""));
 
 export const ehrSettingsSchema = z.object({
   fhirBaseUrl: fhirBaseSchema,

@@ -62,26 +62,38 @@ const isLoopback = (host: string) => host === "127.0.0.1" || host === "localhost
 /** http is accepted for a provider on this machine only (a test provider, a bridge running beside the portal). */
 export const allowsPlainHttp = (url: URL) => url.protocol === "http:" && isLoopback(url.hostname);
 
-const issuerSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the issuer URL your identity provider shows for this app.")
-  .max(500, "Use at most 500 characters.")
-  .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return ctx.addIssue({
-        code: "custom",
-        message: "Enter the issuer as a full URL, such as https://login.example.org/realms/clinic.",
-      });
-    }
-    if (url.search || url.hash || url.username || url.password)
-      ctx.addIssue({ code: "custom", message: "The issuer URL has no query, fragment or user name in it." });
-    else if (url.protocol !== "https:" && !allowsPlainHttp(url))
-      ctx.addIssue({ code: "custom", message: "The issuer must start with https://." });
-  });
+/**
+ * The URL of a server the portal signs in to (an identity provider's issuer, an EHR's FHIR base): in full,
+ * https (http only on this machine), no query, fragment or user name. `name` begins the messages ("The
+ * issuer"), `missing` is the message for an empty field, `example` shows the shape.
+ */
+export const serverUrlSchema = (name: string, missing: string, example: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, missing)
+    .max(500, "Use at most 500 characters.")
+    .superRefine((value, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        return ctx.addIssue({
+          code: "custom",
+          message: `Enter ${name.replace(/^The /, "the ")} in full, such as ${example}.`,
+        });
+      }
+      if (url.search || url.hash || url.username || url.password)
+        ctx.addIssue({ code: "custom", message: `${name} has no query, fragment or user name in it.` });
+      else if (url.protocol !== "https:" && !allowsPlainHttp(url))
+        ctx.addIssue({ code: "custom", message: `${name} must start with https://.` });
+    });
+
+const issuerSchema = serverUrlSchema(
+  "The issuer URL",
+  "Enter the issuer URL your identity provider shows for this app.",
+  "https://login.example.org/realms/clinic",
+);
 
 const checkbox = z.preprocess((v) => v === "on" || v === true, z.boolean());
 
