@@ -19,8 +19,16 @@ export async function captureReplay(browser: Browser, base: string, cookie: stri
     page: 60_000,
     saved: 60_000,
   });
-  const headers = actionHeaders(request);
-  const body = new Uint8Array(request.postDataBuffer()!);
+  const { "content-type": _, ...headers } = actionHeaders(request);
+  // The form as the browser sent it, less the fields that make it one particular handout: its draft (a draft
+  // becomes one handout, a second Generate of it is refused) and its request key (a repeat returns the first
+  // handout, making none). Each replay then makes a new handout, as a new clinician's form would.
+  const sent = await new Request("http://x", {
+    method: "POST",
+    headers: { "content-type": request.headers()["content-type"]! },
+    body: new Uint8Array(request.postDataBuffer()!),
+  }).formData();
+  for (const name of [...sent.keys()]) if (/(^|_)(draftId|requestKey)$/.test(name)) sent.delete(name);
   const pathname = new URL(request.url()).pathname;
   await context.close();
   return async (target, session) => {
@@ -28,7 +36,7 @@ export async function captureReplay(browser: Browser, base: string, cookie: stri
     const res = await fetch(target + pathname, {
       method: "POST",
       headers: { ...headers, origin: target, cookie: session },
-      body,
+      body: sent,
       redirect: "manual",
     });
     await res.arrayBuffer();
