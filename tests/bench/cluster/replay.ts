@@ -31,19 +31,28 @@ export async function captureReplay(browser: Browser, base: string, cookie: stri
   for (const name of [...sent.keys()]) if (/(^|_)(draftId|requestKey)$/.test(name)) sent.delete(name);
   const pathname = new URL(request.url()).pathname;
   await context.close();
+  let told = false;
   return async (target, session) => {
     const t = performance.now();
     const res = await fetch(target + pathname, {
       method: "POST",
-      headers: { ...headers, origin: target, cookie: session },
+      // As nginx forwards it: the portal checks the page was opened at its public address (APP_URL, the
+      // balancer), believed from X-Forwarded-Host since the cluster trusts 127.0.0.1 as its proxy.
+      headers: {
+        ...headers,
+        origin: base,
+        "x-forwarded-host": new URL(base).host,
+        "x-forwarded-proto": "http",
+        cookie: session,
+      },
       body: sent,
       redirect: "manual",
     });
-    await res.arrayBuffer();
-    return {
-      ok: !!res.headers.get("x-action-redirect")?.includes("/handouts/"),
-      ms: performance.now() - t,
-      status: res.status,
-    };
+    const body = await res.text();
+    const ok = !!res.headers.get("x-action-redirect")?.includes("/handouts/");
+    // The first failure, once: a bench whose every Generate fails says why instead of printing 0/s.
+    if (!ok && !told && (told = true))
+      process.stderr.write(`[replay] first failure: ${res.status} ${body.slice(0, 400).replace(/\s+/g, " ")}\n`);
+    return { ok, ms: performance.now() - t, status: res.status };
   };
 }
