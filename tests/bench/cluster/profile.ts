@@ -6,7 +6,11 @@ import fs from "node:fs";
 import type { WebServer } from "./stack.mjs";
 
 type CallFrame = { functionName: string; url: string; lineNumber: number };
-type Profile = { nodes: { id: number; callFrame: CallFrame }[]; samples: number[]; timeDeltas: number[] };
+type Profile = {
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+};
 
 export async function startProfile(server: WebServer, port: number) {
   process.kill(server.child.pid!, "SIGUSR1");
@@ -47,8 +51,9 @@ export async function startProfile(server: WebServer, port: number) {
 }
 
 const PARTS: [string, RegExp][] = [
-  ["prisma", /@prisma|generated\/prisma|query_compiler/],
+  ["prisma", /@prisma\/client|generated\/prisma|query_compiler|^wasm:/],
   ["zlib", /zlib|compression/],
+  ["prisma-adapter", /adapter-pg/],
   ["react-dom server", /react-dom|react-server-dom/],
   ["pg", /node_modules\/pg/],
   ["next", /next\/dist|\.next\//],
@@ -56,6 +61,15 @@ const PARTS: [string, RegExp][] = [
 
 export function summarize(profile: Profile, top = 15) {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parent = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id] as const)));
+  // A native frame (zlib's write, a socket's writev) counts for the nearest caller with a source file.
+  const partOf = (nodeId: number): string => {
+    for (let id: number | undefined = nodeId; id !== undefined; id = parent.get(id)) {
+      const url = byNode.get(id)!.url;
+      if (url) return PARTS.find(([, re]) => re.test(url))?.[0] ?? "other";
+    }
+    return "other";
+  };
   const self = new Map<string, number>();
   const parts = new Map<string, number>();
   let busy = 0;
@@ -68,8 +82,7 @@ export function summarize(profile: Profile, top = 15) {
     const where = f.url.replace(/^.*node_modules\//, "").replace(/^.*\.next\//, ".next/");
     const key = `${f.functionName || "(anonymous)"} ${where}${where ? `:${f.lineNumber + 1}` : ""}`;
     self.set(key, (self.get(key) ?? 0) + us);
-    const part =
-      f.functionName === "(garbage collector)" ? "gc" : (PARTS.find(([, re]) => re.test(f.url))?.[0] ?? "other");
+    const part = f.functionName === "(garbage collector)" ? "gc" : partOf(nodeId);
     parts.set(part, (parts.get(part) ?? 0) + us);
   });
   const pct = (us: number) => Math.round((1000 * us) / Math.max(1, busy)) / 10;
