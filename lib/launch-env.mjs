@@ -51,6 +51,11 @@ export const launchSchema = z.object({
   // How long a stopping web server keeps serving new requests (with Connection: close) while load balancers
   // notice its 503 on /api/health (lib/cli/web-server.mjs). The development stack makes it 0.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5000),
+  // "off": the web server leaves compressing responses to a proxy in front of it that does (lib/cli/web-server.mjs).
+  HTTP_COMPRESSION: z
+    .enum(["on", "off"])
+    .optional()
+    .transform((v) => v !== "off"),
   SMTP_URL: url(["smtp:", "smtps:"]).optional(),
   // "1" lets smtp:// to another machine run without STARTTLS (lib/email/smtp-security.mjs).
   SMTP_INSECURE: z

@@ -12,7 +12,11 @@
 //   its inline scripts carry it;
 // - a server action whose declared body is larger than any form sends gets 413 and a message the form shows,
 //   before Next reads it (Next answered 500 with a digest);
-// - the address asked for, in one header the app reads to send a signed-out visitor back after sign-in.
+// - the address asked for, in one header the app reads to send a signed-out visitor back after sign-in;
+// - with HTTP_COMPRESSION=off, no compression here: Next compresses a response only when the request's
+//   Accept-Encoding allows it, so the header is dropped before Next sees it, and the proxy in front (which
+//   compresses on its own machine) gets the response plain. Next's zlib took ~1.4 s of a web server's 22 s
+//   busy under bench:cluster load (issue 30).
 // Reads its own few settings through lib/launch-env.mjs (the start checked the rest before starting it).
 import http from "node:http";
 import next from "next";
@@ -37,7 +41,7 @@ const settings = (() => {
     process.exit(1);
   }
 })();
-const { PORT: port, HOST: host, SHUTDOWN_DRAIN_MS: drainMs } = settings;
+const { PORT: port, HOST: host, SHUTDOWN_DRAIN_MS: drainMs, HTTP_COMPRESSION: compress } = settings;
 const trusted = parseTrustedProxies(settings.TRUSTED_PROXIES);
 
 const app = next({ dev, dir: process.cwd(), port, hostname: host ?? "localhost" });
@@ -66,6 +70,7 @@ const server = http.createServer((req, res) => {
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
   if (!trusted.has(req.socket.remoteAddress)) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   req.headers[REQUEST_URL_HEADER] = req.url ?? "/";
+  if (!compress) delete req.headers["accept-encoding"];
   const csp = portalCsp({ nonce: newNonce(), dev });
   req.headers["content-security-policy"] = csp;
   res.setHeader("Content-Security-Policy", csp);

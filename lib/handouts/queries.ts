@@ -269,6 +269,7 @@ export async function readStoredPdf(clinicId: string, handoutId: string) {
   if (!row) throw new AppError("NOT_FOUND", "Not found.");
   return {
     bytes: checkedBytes(handoutId, row),
+    sha256: row.sha256,
     pages: row.pages,
     title: row.handout.title,
     createdAt: row.handout.createdAt,
@@ -292,8 +293,21 @@ export async function getHandoutPdfForDownload(
   return pdf;
 }
 
-/** The stored PDF drawn on the handout's page (whose opening is audited by viewHandout). */
-export const getHandoutPdfForPage = storedPdf;
+/**
+ * The stored PDF drawn on the handout's page, fetched by it from its own route (pdf/view): not audited, as the
+ * page's opening is (viewHandout, "handout.viewed"). With its SHA-256, the route's ETag.
+ */
+export const getHandoutPdfForView = storedPdf;
+
+/** The SHA-256 recorded for a handout's stored PDF (what the browser's copy is checked against). */
+export async function getHandoutPdfSha(ctx: MemberContext, handoutId: string) {
+  const row = await db.handoutPdf.findFirst({
+    where: { handoutId, handout: { clinicId: ctx.clinic.id } },
+    select: { sha256: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "Not found.");
+  return row.sha256;
+}
 
 /**
  * What the chart copy of a handout is made of (lib/fhir builds it): the handout's own fields, its stored PDF's

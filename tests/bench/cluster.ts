@@ -1,4 +1,4 @@
-// `npm run bench:cluster [-- --json] [--seconds N]`: the portal as a deployment of several machines runs it,
+// `npm run bench:cluster [-- --json] [--seconds N] [--minutes M] [--compression on|off] [--profile]`: the portal as a deployment of several machines runs it,
 // on this one (tests/bench/cluster/stack.mjs): one PostgreSQL, app servers A and B behind nginx, two delivery
 // workers. It checks, and prints:
 // 1. sessions: signed in on A, the clinician keeps working on B (pages and a Generate);
@@ -8,6 +8,14 @@
 // 5. pages while rendering: TTFB of the handouts list and the library on one server, idle and while 20
 //    clinicians generate there non-stop, with render threads below the request thread (the default) and, on
 //    server C (out of the balancer), at the same priority (PDF_RENDER_NICE=0), in the same run.
+// 6. the render threads' own capacity in the same run (the document Generate made, straight through a pool
+//    with A's and B's thread count, for as long as phase 4): phase 4 divided by it is what the request path
+//    keeps of the renderer;
+// 7. memory: server A's RSS while 20 clinicians generate there for M minutes (default 2; the issue asks 10),
+//    at minute 1 and at the end.
+// `--compression off` (the default) runs A and B as behind a proxy that compresses (HTTP_COMPRESSION=off, and
+// nginx gzips); `on` leaves compression to them. `--profile` samples server A's own thread during phase 4
+// (tests/bench/cluster/profile.ts) and prints the top of it.
 // Generate is the builder's real server action, captured once from Chromium and replayed over HTTP (the
 // same request the browser sends), so the load is made without twenty browsers on a 2-core machine.
 import fs from "node:fs";
@@ -19,9 +27,18 @@ import { CLINICIAN, LAKESIDE_OWNER, RIVERSIDE } from "../e2e/support";
 import { captureReplay, type Replay } from "./cluster/replay";
 import { sampleTtfb, type Percentiles, percentiles } from "./cluster/timing";
 import { measureSteal } from "./machine";
+import { renderCapacity } from "./cluster/capacity";
+import { rssUnderGenerate } from "./cluster/memory";
+import { startProfile } from "./cluster/profile";
 
 const json = process.argv.includes("--json");
-const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 60;
+const option = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+const seconds = Number(option("--seconds")) || 60;
+const minutes = Number(option("--minutes")) || 2;
+const compression = option("--compression") === "on" ? "on" : "off";
+const profile = process.argv.includes("--profile");
+const INSPECT_PORT = 9239;
 const log = (m: string) => void (json || process.stderr.write(`${m}\n`));
 const HOME = `/clinics/${RIVERSIDE}`;
 const PAGES = { handouts: `${HOME}/handouts`, library: `${HOME}/guides` };
@@ -75,6 +92,7 @@ async function generateTogether(
   perServer: number,
   seconds: number,
 ) {
+  const steal = measureSteal();
   const until = Date.now() + seconds * 1000;
   const times: number[] = [];
   let failed = 0;
@@ -101,6 +119,7 @@ async function generateTogether(
     perServer: perServerCount,
     perSecond: Math.round((times.length / seconds) * 10) / 10,
     ...percentiles(times),
+    stealPercent: steal(),
   };
 }
 
@@ -187,7 +206,7 @@ async function pagesUnderRendering(
   const loaded = await sampleTtfb(urls, cookie, seconds * 1000);
   running = false;
   await Promise.all(load);
-  const ratio = (a: Percentiles, b: Percentiles) => Math.round((b.p95Ms / Math.max(1, a.p95Ms)) * 10) / 10;
+  const ratio = (a: Percentiles, b: Percentiles) => Math.round((b.p95Ms / Math.max(1, a.p95Ms)) * 100) / 100;
   return {
     server: server.name,
     idle,
@@ -198,10 +217,22 @@ async function pagesUnderRendering(
   };
 }
 
+const behindProxy = { HTTP_COMPRESSION: compression };
 const cluster = await startCluster({
-  servers: [{ name: "A" }, { name: "B" }, { name: "C", env: { PDF_RENDER_NICE: "0" }, balanced: false }],
+  servers: [
+    // --inspect-port only names the port: the inspector opens when the bench sends SIGUSR1 (--profile).
+    {
+      name: "A",
+      env: { ...behindProxy, ...(profile ? { NODE_OPTIONS: `--inspect-port=127.0.0.1:${INSPECT_PORT}` } : {}) },
+    },
+    { name: "B", env: behindProxy },
+    { name: "C", env: { PDF_RENDER_NICE: "0" }, balanced: false },
+  ],
   workers: 2,
+  gzip: compression === "off",
 });
+// Ctrl-C stops the servers, workers, nginx and the database too.
+process.once("SIGINT", () => void cluster.stop().finally(() => process.exit(130)));
 try {
   Object.assign(process.env, cluster.env);
   const [a, b, c] = cluster.web as [WebServer, WebServer, WebServer];
@@ -234,8 +265,12 @@ try {
 
   const cookie = await signIn(a.base, CLINICIAN);
   log(`4. Generate on A and B at once for ${seconds} s (10 clinicians each)`);
+  const stopProfile = profile ? await startProfile(a, INSPECT_PORT) : null;
   const generate = await generateTogether([a, b], cookie, replay, 10, seconds);
   log(`  ${JSON.stringify(generate)}`);
+  const profileFile = `/tmp/cluster-A-${Date.now()}.cpuprofile`;
+  const cpu = stopProfile ? await stopProfile(profileFile) : null;
+  if (cpu) log(`  server A's own thread during phase 4 (${profileFile}): ${JSON.stringify(cpu, null, 2)}`);
   const { db } = await import("@/lib/db");
   const sizes = await db.handoutPdf.aggregate({
     _avg: { size: true },
@@ -251,6 +286,13 @@ try {
   };
   log(`  stored PDF bytes per handout: ${JSON.stringify(pdfBytes)}`);
 
+  log(`6. the render threads' own capacity: the same document straight through a pool, ${seconds} s`);
+  const last = await db.handout.findFirstOrThrow({ where: { clinicId: RIVERSIDE }, orderBy: { createdAt: "desc" } });
+  const capacitySteal = measureSteal();
+  const capacity = { ...(await renderCapacity(RIVERSIDE, last.id, 2, seconds)), stealPercent: capacitySteal() };
+  const ofCapacity = Math.round((generate.perSecond / capacity.perSecond) * 100) / 100;
+  log(`  ${JSON.stringify(capacity)}; Generate end to end ${generate.perSecond}/s = ${ofCapacity} of it`);
+
   log("3. 200 emails, one worker killed midway");
   const emails = await emailsWithAKill(cluster, 200, cookie, replay);
   log(`  ${JSON.stringify(emails)}`);
@@ -262,11 +304,21 @@ try {
   const same = await pagesUnderRendering(c, cookie, replay, 20, pageSeconds);
   log(`  render threads at normal priority (C): ${JSON.stringify(same)}`);
 
+  log(`7. server A's RSS while 20 clinicians generate there for ${minutes} min`);
+  const memorySteal = measureSteal();
+  const memory = { ...(await rssUnderGenerate(a, cookie, replay, 20, minutes)), stealPercent: memorySteal() };
+  log(`  ${JSON.stringify(memory)}`);
+
   const result = {
     sessions,
     throttle,
     emails,
+    compression,
     generate,
+    capacity,
+    generateOfCapacity: ofCapacity,
+    cpu,
+    memory,
     pdfBytes,
     pages: { renderThreadsLowered: lowered, renderThreadsNormal: same },
   };
@@ -277,12 +329,15 @@ try {
         `Sessions: signed in on ${sessions.signedInOn}, page on ${sessions.workedOn} ${sessions.pageStatus}, Generate on ${sessions.workedOn} ${sessions.generateOnOther ? "ok" : "FAILED"}`,
         `Throttle across A and B: ${throttle.evaluated} of ${throttle.attempts} wrong passwords evaluated, ${throttle.refusedUnevaluated} refused unevaluated, right password then ${throttle.rightPasswordRefused ? "refused (locked)" : "ACCEPTED"}`,
         `Emails: ${emails.sent}/${emails.queued} sent, ${emails.received} received, ${emails.duplicates} duplicates (worker killed after ${emails.killedWorkerAfter})`,
-        `Generate on A+B for ${generate.seconds} s, ${generate.clinicians} clinicians: ${generate.handouts} handouts (${generate.perSecond}/s), p50 ${generate.p50Ms} ms, p95 ${generate.p95Ms} ms, ${generate.failed} failed`,
+        `Generate on A+B for ${generate.seconds} s, ${generate.clinicians} clinicians (compression ${compression === "off" ? "in nginx" : "in the servers"}): ${generate.handouts} handouts (${generate.perSecond}/s), p50 ${generate.p50Ms} ms, p95 ${generate.p95Ms} ms, ${generate.failed} failed; CPU stolen by the host ${generate.stealPercent ?? "?"}%`,
+        `Render threads alone (${capacity.threads} threads, the same document, ${capacity.seconds} s): ${capacity.rendered} handouts (${capacity.perSecond}/s); CPU stolen ${capacity.stealPercent ?? "?"}%`,
+        `Generate capacity ÷ render threads' capacity: ${generate.perSecond} ÷ ${capacity.perSecond} = ${ofCapacity} (target ≥ 0.6)`,
         `Stored PDF: ${pdfBytes.mean} bytes per handout on average (${pdfBytes.min}–${pdfBytes.max}, ${pdfBytes.handouts} handouts)`,
         ...[lowered, same].map(
           (p, i) =>
-            `Pages on ${p.server} (${i === 0 ? "render threads lowered" : "render threads at normal priority"}): TTFB p95 idle ${p.idle.p95Ms} ms, under 20 generating ${p.loaded.p95Ms} ms (${p.p95Ratio}×), p50 ${p.idle.p50Ms} → ${p.loaded.p50Ms} ms; generate p50 ${p.generate.p50Ms} ms; CPU stolen by the host ${p.stealPercent ?? "?"}%`,
+            `Pages on ${p.server} (${i === 0 ? "render threads lowered" : "render threads at normal priority"}): TTFB p95 under 20 generating ÷ idle: ${p.loaded.p95Ms} ÷ ${p.idle.p95Ms} ms = ${p.p95Ratio}×${i === 0 ? " (target ≤ 1.5)" : ""}, p50 ${p.idle.p50Ms} → ${p.loaded.p50Ms} ms; generate p50 ${p.generate.p50Ms} ms; CPU stolen by the host ${p.stealPercent ?? "?"}%`,
         ),
+        `Memory of ${memory.server} over ${memory.minutes} min of 20 generating (${memory.handouts} handouts, ${memory.failed} failed): RSS ${memory.atMinute1Mb} MB at minute 1 → ${memory.endMb} MB at the end (${memory.growthPercent}%, target within 10%), peak ${memory.peakMb}, at start ${memory.startMb}; CPU stolen ${memory.stealPercent ?? "?"}%`,
       ].join("\n"),
     );
 } finally {

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import {
+  captureGenerate,
   CLINICIAN,
   expectAccessible,
   expectFormError,
@@ -116,7 +117,36 @@ test("another clinic cannot open or download the handout", async ({ page, browse
   expect((await otherPage.goto(href!))?.status()).toBe(404);
   const res = await otherPage.request.get(`${href}/pdf`);
   expect(res.status()).toBe(404);
+  // Nor the copy the handout page draws (pdf/view), fetched as the page fetches it.
+  const view = await otherPage.request.get(`${href}/pdf/view`, { headers: { "sec-fetch-dest": "empty" } });
+  expect(view.status()).toBe(404);
   await other.close();
+});
+
+test("the handout page's PDF comes from pdf/view: revalidated by its SHA-256, and an address to open in a tab goes back to the page", async ({
+  page,
+}) => {
+  await signIn(page, CLINICIAN);
+  const fetched = page.waitForResponse((r) => /\/handouts\/[a-z0-9]+\/pdf\/view$/.test(r.url()));
+  await captureGenerate(page, RIVERSIDE, "Fetched by the viewer", { saved: 30_000 });
+  const href = new URL(page.url()).pathname;
+  const res = await fetched;
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("application/pdf");
+  expect(res.headers()["cache-control"]).toBe("private, no-cache");
+  const etag = res.headers()["etag"]!;
+  expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+  await expect(page.getByRole("img", { name: /^Page 1 of \d+$/ })).toBeVisible();
+  const again = await page.request.get(`${href}/pdf/view`, {
+    headers: { "sec-fetch-dest": "empty", "if-none-match": etag },
+  });
+  expect(again.status()).toBe(304);
+  const opened = await page.request.get(`${href}/pdf/view`, {
+    headers: { "sec-fetch-dest": "document" },
+    maxRedirects: 0,
+  });
+  expect(opened.status()).toBe(303);
+  expect(new URL(opened.headers()["location"]!, "http://x").pathname).toBe(href);
 });
 
 test("notes: a long paste keeps its first 4,000 characters and says how many were cut; text too short or too list-like is not scored; the header says drafts are kept", async ({

@@ -15,4 +15,5 @@ export type Cluster = {
 export declare function startCluster(options: {
   servers: { name: string; env?: Record<string, string>; balanced?: boolean }[];
   workers: number;
+  gzip?: boolean;
 }): Promise<Cluster>;

@@ -31,8 +31,8 @@ function nginxBinary() {
   return "/usr/sbin/nginx";
 }
 
-/** @param {string} dir @param {number} port @param {string[]} upstreams */
-function nginxConfig(dir, port, upstreams) {
+/** @param {string} dir @param {number} port @param {string[]} upstreams @param {boolean} gzip */
+function nginxConfig(dir, port, upstreams, gzip) {
   return `worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log warn;
@@ -42,7 +42,7 @@ http {
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
   client_max_body_size 20m;
-  upstream portal { ${upstreams.map((u) => `server ${u} max_fails=0;`).join(" ")} keepalive 32; }
+${gzip ? "  gzip on; gzip_proxied any; gzip_types text/css application/javascript application/json text/x-component;\n" : ""}  upstream portal { ${upstreams.map((u) => `server ${u} max_fails=0;`).join(" ")} keepalive 32; }
   server {
     listen 127.0.0.1:${port};
     location / {
@@ -76,10 +76,11 @@ async function waitForHealth(base, child) {
 
 /**
  * `servers`: each web server's name, extra environment, and whether nginx sends it requests (default yes);
- * `workers`: how many delivery workers.
+ * `workers`: how many delivery workers; `gzip`: nginx compresses responses (as a proxy in front of servers
+ * run with HTTP_COMPRESSION=off does).
  */
 /** @type {typeof import("./stack.d.mts").startCluster} */
-export async function startCluster({ servers, workers }) {
+export async function startCluster({ servers, workers, gzip = false }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-cluster-"));
   fs.chmodSync(tmp, 0o755);
   /** @type {{ stop: () => Promise<void> }[]} */
@@ -146,6 +147,7 @@ export async function startCluster({ servers, workers }) {
         tmp,
         lbPort,
         lbServers.map((s) => s.base.replace("http://", "")),
+        gzip,
       ),
     );
     nginx = spawn(nginxBinary(), ["-c", path.join(tmp, "nginx.conf"), "-p", tmp, "-g", "daemon off;"], {

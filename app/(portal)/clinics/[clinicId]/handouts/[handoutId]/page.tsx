@@ -4,12 +4,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
-import { findNewerGuideChanges, getHandoutPdfForPage, viewHandout } from "@/lib/handouts/queries";
+import { findNewerGuideChanges, viewHandout } from "@/lib/handouts/queries";
 import { findDeliveries } from "@/lib/deliveries/queries";
 import { SendForm } from "./_components/send-form";
 import { DeliveryList } from "./_components/delivery-list";
 import { getGuideVersion } from "@/lib/guides/library/versions";
-import { PdfPages } from "@/components/pdf/pdf-pages";
+import { StoredPdfPages } from "@/components/pdf/stored-pdf-pages";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -40,11 +40,10 @@ export default async function HandoutPage({
     if (isAppError(e)) notFound();
     throw e;
   });
-  const [version, newer, deliveries, pdf, filings, ehr] = await Promise.all([
+  const [version, newer, deliveries, filings, ehr] = await Promise.all([
     getGuideVersion(clinicId, handout.guideVersion.id),
     findNewerGuideChanges(handout),
     findDeliveries(ctx, handout.id),
-    getHandoutPdfForPage(ctx, handout.id),
     findChartFilings(ctx, handout.id),
     hasEhr(clinicId),
   ]);
@@ -225,9 +224,15 @@ export default async function HandoutPage({
         </Card>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
-            The PDF the patient was given ({pdf.pages} page{pdf.pages === 1 ? "" : "s"})
+            The PDF the patient was given
+            {handout.pdf && ` (${handout.pdf.pages} page${handout.pdf.pages === 1 ? "" : "s"})`}
           </h2>
-          <PdfPages pdf={new Uint8Array(pdf.bytes)} pages={pdf.pages} label="The PDF the patient was given" />
+          {/* Fetched by the browser from its own route, not carried in this page's payload (issue 30). */}
+          <StoredPdfPages
+            src={`${base}/${handout.id}/pdf/view`}
+            pages={handout.pdf?.pages ?? 0}
+            label="The PDF the patient was given"
+          />
         </section>
       </div>
     </>
