@@ -3,24 +3,19 @@
 // the same from the route's loader and from the command.
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import type { DocumentReference } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { chartBundle } from "@/lib/fhir/bundle";
-import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
-import { importGuide } from "@/lib/guides/import/store";
 import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
 import { getChartSourceForExport } from "@/lib/handouts/queries";
 import { createHandout } from "@/lib/printing/generate";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
 import { fhirErrors } from "../support/fhir-definitions";
-import { act, db } from "./helpers";
+import { act, db, importSeedGuide } from "./helpers";
 
 async function storedHandout() {
-  const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-  if (!parsed.ok) throw new Error("seed guide does not parse");
-  const guide = await importGuide(db, parsed.guide, { clinicId: null });
+  const guide = await importSeedGuide();
   const c = await createClinicWithMembers(db);
   const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
   const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {

@@ -1,7 +1,4 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
-import { importGuide } from "@/lib/guides/import/store";
 import { createTemplate } from "@/lib/templates/mutations";
 import { makeAndEmail } from "@/lib/printing/make-and-email";
 import { voidHandout } from "@/lib/handouts/mutations";
@@ -12,18 +9,13 @@ import { findDrafts, getDraft } from "@/lib/handout-drafts/queries";
 import { draftStateSchema } from "@/lib/handout-drafts/schemas";
 import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
 import { createClinicWithMembers, addMember, createUser } from "@/prisma/seed/factories";
-import { act, db } from "./helpers";
+import { act, db, importSeedGuide } from "./helpers";
 
-async function seedGuide() {
-  const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-  if (!parsed.ok) throw new Error("seed guide does not parse");
-  return importGuide(db, parsed.guide, { clinicId: null });
-}
 const key = () => crypto.randomUUID().replace(/-/g, "");
 
 describe("the daily job", () => {
   it("'Make and email' is one idempotent request: a double click makes one handout and one email", async () => {
-    const guide = await seedGuide();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const t = await act(c.clinician.id, c.clinic.id, createTemplate, {
       templateName: "Usual back handout",
@@ -56,7 +48,7 @@ describe("the daily job", () => {
   }, 60_000);
 
   it("a voided handout stays stored, cannot be emailed (even by a direct call), and only its author or a manager can void it", async () => {
-    const guide = await seedGuide();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const other = await createUser(db);
     await addMember(db, other.id, c.clinic.id, "CLINICIAN");
@@ -99,7 +91,7 @@ describe("the daily job", () => {
   }, 60_000);
 
   it("drafts belong to their author in their clinic: invisible to other members and other clinics, and purged after 7 days", async () => {
-    const guide = await seedGuide();
+    const guide = await importSeedGuide();
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);
     await addMember(db, a.clinician.id, b.clinic.id, "CLINICIAN");
@@ -142,7 +134,7 @@ describe("the daily job", () => {
   }, 60_000);
 
   it("a draft is deleted when its handout is generated, and becomes that handout everywhere: a late save, a second tab's Generate", async () => {
-    const guide = await seedGuide();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
     const state = draftStateSchema.parse({ guideVersionId: guide.versionId, title: "x" });
@@ -166,7 +158,7 @@ describe("the daily job", () => {
   }, 60_000);
 
   it("two tabs on one draft: a save from the tab that fell behind is refused with when the other saved, unless it keeps its own version", async () => {
-    const guide = await seedGuide();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const state = (notes: string) => draftStateSchema.parse({ guideVersionId: guide.versionId, title: "x", notes });
     const first = await act(c.clinician.id, c.clinic.id, saveDraft, state("one"));

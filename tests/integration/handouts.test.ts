@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
 import { importGuide } from "@/lib/guides/import/store";
@@ -7,14 +6,8 @@ import { createHandout } from "@/lib/printing/generate";
 import { findHandouts, getHandout, getHandoutPdfForDownload } from "@/lib/handouts/queries";
 import type { HandoutDraft } from "@/lib/handouts/schemas";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { db, act } from "./helpers";
+import { db, act, importSeedGuide } from "./helpers";
 import { pdftotext } from "../support/pdf-tools";
-
-async function backSpasms() {
-  const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-  if (!parsed.ok) throw new Error("seed guide does not parse");
-  return importGuide(db, parsed.guide, { clinicId: null });
-}
 
 const draft = (versionId: string, over: Partial<HandoutDraft> = {}): HandoutDraft => ({
   guideVersionId: versionId,
@@ -40,7 +33,7 @@ const draft = (versionId: string, over: Partial<HandoutDraft> = {}): HandoutDraf
 
 describe("handouts", () => {
   it("generates and stores the handout and its PDF in one go; the stored bytes match their SHA-256", async () => {
-    const guide = await backSpasms();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const { id } = await act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId));
     const handout = await act(c.clinician.id, c.clinic.id, getHandout, id);
@@ -66,7 +59,7 @@ describe("handouts", () => {
   }, 60_000);
 
   it("clinic B cannot see or download clinic A's handout", async () => {
-    const guide = await backSpasms();
+    const guide = await importSeedGuide();
     const a = await createClinicWithMembers(db);
     const b = await createClinicWithMembers(db);
     const { id } = await act(a.clinician.id, a.clinic.id, createHandout, draft(guide.versionId));
@@ -81,7 +74,7 @@ describe("handouts", () => {
   }, 60_000);
 
   it("a tampered PDF is not sent", async () => {
-    const guide = await backSpasms();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const { id } = await act(c.clinician.id, c.clinic.id, createHandout, draft(guide.versionId));
     await db.$executeRaw`ALTER TABLE "HandoutPdf" DISABLE TRIGGER "HandoutPdf_immutable"`;
@@ -136,7 +129,7 @@ describe("handouts", () => {
   }, 60_000);
 
   it("lists newest first, searchable by title and prepared-for, filterable by clinician, without PDF bytes", async () => {
-    const guide = await backSpasms();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     await act(
       c.clinician.id,
@@ -162,7 +155,7 @@ describe("handouts", () => {
   }, 60_000);
 
   it("refuses characters no font can print, naming each and its field, and stores nothing", async () => {
-    const guide = await backSpasms();
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const refused = act(
       c.clinician.id,

@@ -1,4 +1,7 @@
+import fs from "node:fs";
 import { db } from "@/lib/db";
+import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
+import { importGuide } from "@/lib/guides/import/store";
 import { getMembership } from "@/lib/clinics/membership";
 import { claimNextAccountEmail, processAccountEmail } from "@/lib/accounts/account-emails";
 import { claimNextDelivery, processDelivery } from "@/lib/deliveries/send";
@@ -78,4 +81,11 @@ export async function drainDeliveries(clinicId: string, smtpUrl: string, maxRoun
     outcomes.push(await processDelivery(job, smtpUrl));
   }
   return outcomes;
+}
+
+/** The seed back-spasms guide, imported by the portal's own importer into the shared library or a clinic. */
+export async function importSeedGuide(clinicId: string | null = null) {
+  const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
+  if (!parsed.ok) throw new Error("seed guide does not parse");
+  return importGuide(db, parsed.guide, { clinicId });
 }

@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { addMember, createClinicWithMembers, createGuideVersion, createUser } from "@/prisma/seed/factories";
 import { requestDelivery, retryDelivery } from "@/lib/deliveries/mutations";
@@ -9,12 +8,10 @@ import { recordOpen } from "@/lib/links/mutations";
 import { findInsights } from "@/lib/insights/queries";
 import { insightsCsv, INSIGHTS_CSV_HEADER } from "@/lib/insights/csv";
 import { parseInsightsFilters } from "@/lib/insights/schemas";
-import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
-import { importGuide } from "@/lib/guides/import/store";
 import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
 import { createHandout } from "@/lib/printing/generate";
 import { startScriptedSmtp } from "../support/smtp-faults";
-import { act, as, db, drainDeliveries } from "./helpers";
+import { act, as, db, drainDeliveries, importSeedGuide } from "./helpers";
 
 // Every Insights figure against a small clinic made by hand, whose answers are worked out below. Rows are
 // written through the portal's own functions where one exists (opens, emails, voids, print and download), and
@@ -220,9 +217,7 @@ describe("Insights", () => {
   });
 
   it("counts a handout made by Generate, with its link, and its link's openings", async () => {
-    const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-    if (!parsed.ok) throw new Error("seed guide does not parse");
-    const guide = await importGuide(db, parsed.guide, { clinicId: null });
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const start = await act(c.clinician.id, c.clinic.id, builderFromGuide, guide.guideId);
     const { id } = await act(c.clinician.id, c.clinic.id, createHandout, {

@@ -1,7 +1,4 @@
-import fs from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
-import { importGuide } from "@/lib/guides/import/store";
 import { voidHandout } from "@/lib/handouts/mutations";
 import { createHandout } from "@/lib/printing/generate";
 import { builderFromGuide } from "@/lib/handout-drafts/builder-data";
@@ -13,13 +10,7 @@ import { CLIENT_IP_HEADER } from "@/lib/server/client-ip.mjs";
 import { GET as pageGET, HEAD as pageHEAD } from "@/app/h/[token]/route";
 import { GET as pdfGET } from "@/app/h/[token]/pdf/route";
 import { addMember, createClinicWithMembers, createUser } from "@/prisma/seed/factories";
-import { act, db } from "./helpers";
-
-async function seedGuide() {
-  const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-  if (!parsed.ok) throw new Error("seed guide does not parse");
-  return importGuide(db, parsed.guide, { clinicId: null });
-}
+import { act, db, importSeedGuide } from "./helpers";
 
 let ipCounter = 0;
 /** A fresh documentation address per test, so one test's requests never count against another's. */
@@ -35,7 +26,7 @@ const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 async function handoutWithLink(
   opts: { clinicName?: string; phone?: string; notes?: string; preparedFor?: string; by?: "clinician" | "owner" } = {},
 ) {
-  const guide = await seedGuide();
+  const guide = await importSeedGuide();
   const c = await createClinicWithMembers(db, opts.clinicName);
   if (opts.phone) await db.clinic.update({ where: { id: c.clinic.id }, data: { phone: opts.phone } });
   const author = c[opts.by ?? "clinician"];

@@ -9,7 +9,7 @@ import { createHandout } from "@/lib/printing/generate";
 import { storedPdfInput } from "@/lib/handouts/stored-input";
 import { createRenderPool } from "@/lib/pdf/pool";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { db, act } from "./helpers";
+import { db, act, importSeedGuide } from "./helpers";
 
 // A stored handout can be made again from what it stored, byte for byte: the plan for a growing PDF table
 // (README, "Scaling out") moves old bytes out of Postgres and re-renders them on demand, checked by SHA-256.
@@ -27,9 +27,7 @@ const PRINT_OPTIONS = (["LETTER", "A4"] as const).flatMap((pageSize) =>
 
 describe("re-rendering a stored handout", () => {
   it("gives the stored bytes in every print option, after the clinic changed its logo and branding", async () => {
-    const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-    if (!parsed.ok) throw new Error("seed guide does not parse");
-    const guide = await importGuide(db, parsed.guide, { clinicId: null });
+    const guide = await importSeedGuide();
     const c = await createClinicWithMembers(db);
     const logo = await sharp({ create: { width: 240, height: 80, channels: 3, background: "#0b6e4f" } })
       .png()

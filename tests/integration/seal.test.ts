@@ -1,9 +1,6 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseGuideMarkdown } from "@/lib/guides/import/parse-markdown";
-import { importGuide } from "@/lib/guides/import/store";
 import { addDraftImage, createGuideDraft, publishGuideDraft, saveGuideDraft } from "@/lib/guides/editor/drafts";
 import { setLogo } from "@/lib/clinics/branding";
 import { createHandout } from "@/lib/printing/generate";
@@ -16,7 +13,7 @@ import { CLIENT_IP_HEADER } from "@/lib/server/client-ip.mjs";
 import { GET as pageGET, HEAD as pageHEAD } from "@/app/h/[token]/route";
 import { GET as logoGET } from "@/app/h/[token]/logo/route";
 import { createClinicWithMembers } from "@/prisma/seed/factories";
-import { act, db } from "./helpers";
+import { act, db, importSeedGuide } from "./helpers";
 
 // The patient page shows a handout only while what it is about to show matches the seal written with the
 // handout (lib/handouts/seal.ts). The tampering below is what the tables' owner can do (disable a trigger),
@@ -73,9 +70,7 @@ beforeEach(() => resetLinkRateLimit());
 describe("the seal of what a handout printed", () => {
   it("is written with the handout from what was rendered, and the page, reading it back, finds the same", async () => {
     const c = await createClinicWithMembers(db);
-    const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-    if (!parsed.ok) throw new Error("seed guide does not parse");
-    const guide = await importGuide(db, parsed.guide, { clinicId: c.clinic.id });
+    const guide = await importSeedGuide(c.clinic.id);
     const h = await handoutWithLink(c, guide.guideId, {
       notes: "Walk daily.\n- Ice 15 minutes",
       preparedFor: "Jo",
@@ -91,9 +86,7 @@ describe("the seal of what a handout printed", () => {
   it("keeps the page from showing a handout whose sections or references were changed behind the portal's back, and says why", async () => {
     const c = await createClinicWithMembers(db, "Juniper Spine Clinic");
     await db.clinic.update({ where: { id: c.clinic.id }, data: { phone: "(555) 010-7700" } });
-    const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-    if (!parsed.ok) throw new Error("seed guide does not parse");
-    const guide = await importGuide(db, parsed.guide, { clinicId: c.clinic.id });
+    const guide = await importSeedGuide(c.clinic.id);
     const h = await handoutWithLink(c, guide.guideId, { notes: "Walk for ten minutes after lunch." });
     const before = await open(h.token);
     expect(before.status).toBe(200);
@@ -247,9 +240,7 @@ describe("the seal of what a handout printed", () => {
 
   it("refuses a handout that has no seal until the migration step's backfill seals it", async () => {
     const c = await createClinicWithMembers(db);
-    const parsed = parseGuideMarkdown(fs.readFileSync("prisma/seed/guides/back-spasms.md"));
-    if (!parsed.ok) throw new Error("seed guide does not parse");
-    const guide = await importGuide(db, parsed.guide, { clinicId: c.clinic.id });
+    const guide = await importSeedGuide(c.clinic.id);
     const h = await handoutWithLink(c, guide.guideId);
     const seal = await db.handoutSeal.findUniqueOrThrow({ where: { handoutId: h.id } });
     // As a handout made before seals existed.
