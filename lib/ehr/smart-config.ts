@@ -35,11 +35,10 @@ export async function fetchSmartConfig(fhirBaseUrl: string): Promise<SmartConfig
 /**
  * The scopes a launch asks for: who the user is (openid fhirUser), the launch context, a refresh token for
  * filing after the clinician has moved on, reading the patient and their conditions, and writing the
- * handout's DocumentReference and the Communication of each email. SMART v2 (`.rs`, `.cu`) when the server
- * says it speaks it; v1 (`.read`, `.write`) otherwise.
+ * handout's DocumentReference and the Communication of each email. SMART v2 (`.rs`, `.cru`) or v1 (`.read`,
+ * `.write`).
  */
-export function launchScopes(config: SmartConfig, ehrLaunch: boolean): string {
-  const v2 = config.capabilities.includes("permission-v2") || !config.capabilities.includes("permission-v1");
+function scopesFor(v2: boolean, ehrLaunch: boolean): string[] {
   const read = v2 ? "rs" : "read";
   const write = v2 ? "cru" : "write";
   return [
@@ -51,8 +50,17 @@ export function launchScopes(config: SmartConfig, ehrLaunch: boolean): string {
     `patient/Condition.${read}`,
     `patient/DocumentReference.${write}`,
     `patient/Communication.${v2 ? "cr" : "write"}`,
-  ].join(" ");
+  ];
 }
+
+/** v2 syntax when the server says it speaks it, v1 when it says only that. */
+export function launchScopes(config: SmartConfig, ehrLaunch: boolean): string {
+  const v2 = config.capabilities.includes("permission-v2") || !config.capabilities.includes("permission-v1");
+  return scopesFor(v2, ehrLaunch).join(" ");
+}
+
+/** What the owner registers in the EHR (Settings): the scopes of both kinds of launch, in SMART v2 syntax. */
+export const REGISTERED_SCOPES = [...new Set([...scopesFor(true, true), ...scopesFor(true, false)])].join(" ");
 
 /** What the SMART configuration lacks for the portal to work as a confidential client with PKCE. */
 export function configProblems(config: SmartConfig, authMethod: string): string[] {

@@ -211,11 +211,9 @@ export default async function HandoutPage({
                 clinicId={clinicId}
                 handoutId={handout.id}
                 canFile={ehr && !handout.void}
-                rows={filings.map((f) => ({
+                rows={filings.map(({ filedAt, updatedAt, ...f }) => ({
                   ...f,
-                  at: (f.filedAt ?? f.updatedAt).toISOString(),
-                  filedAt: undefined,
-                  updatedAt: undefined,
+                  at: (filedAt ?? updatedAt).toISOString(),
                 }))}
               />
             </>

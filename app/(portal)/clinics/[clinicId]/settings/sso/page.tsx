@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/authz";
 import { SSO_SCOPE } from "@/lib/sso/provider";
 import { findSsoSettings, ssoRedirectUri } from "@/lib/sso/settings";
-import { Card, PageHeader } from "@/components/ui/card";
+import { ConnectionPage, RegistrationValue } from "@/components/portal/connection-page";
 import { SsoSettingsForm } from "./_components/sso-settings-form";
 
 export const metadata: Metadata = { title: "Single sign-on" };
@@ -21,38 +20,20 @@ export default async function SingleSignOnSettingsPage({ params }: { params: Pro
     requireSso: settings?.requireSso ?? false,
   };
   return (
-    <>
-      <PageHeader
-        title="Single sign-on"
-        description="Members sign in through your organisation's identity provider (OpenID Connect), so leaving the organisation ends their access here too."
-        actions={
-          <Link href={`/clinics/${clinicId}/settings`} className="text-sm font-medium text-brand-700 underline">
-            Back to clinic settings
-          </Link>
-        }
-      />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <Card>
-          <SsoSettingsForm clinicId={clinicId} initial={initial} hasSecret={!!settings} />
-        </Card>
-        <Card>
+    <ConnectionPage
+      clinicId={clinicId}
+      title="Single sign-on"
+      description="Members sign in through your organisation's identity provider (OpenID Connect), so leaving the organisation ends their access here too."
+      form={<SsoSettingsForm clinicId={clinicId} initial={initial} hasSecret={!!settings} />}
+      aside={
+        <>
           <h2 className="mb-3 text-lg font-semibold">At your identity provider</h2>
           <p className="mb-2 text-sm text-slate-700">
             Register the portal as a confidential web application (authorization code flow) with:
           </p>
           <dl className="mb-4 space-y-2 text-sm">
-            <div>
-              <dt className="font-medium">Redirect URI</dt>
-              <dd>
-                <code className="rounded bg-slate-100 px-1 break-all">{ssoRedirectUri()}</code>
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium">Scopes</dt>
-              <dd>
-                <code className="rounded bg-slate-100 px-1">{SSO_SCOPE}</code>
-              </dd>
-            </div>
+            <RegistrationValue label="Redirect URI" value={ssoRedirectUri()} />
+            <RegistrationValue label="Scopes" value={SSO_SCOPE} />
             <div>
               <dt className="font-medium">Client authentication</dt>
               <dd>Client secret (HTTP Basic), PKCE with S256</dd>
@@ -67,8 +48,8 @@ export default async function SingleSignOnSettingsPage({ params }: { params: Pro
             Only SAML? Connect it through an OpenID Connect bridge such as Keycloak, Okta or Microsoft Entra ID; the
             README explains how.
           </p>
-        </Card>
-      </div>
-    </>
+        </>
+      }
+    />
   );
 }

@@ -6,16 +6,10 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 import { fileToChartAction } from "../actions";
+import type { ChartFilingRow } from "@/lib/ehr/chart-status";
 
-export type ChartRow = {
-  key: string;
-  status: "QUEUED" | "SENDING" | "FILED" | "FAILED";
-  patient: string;
-  resourceRef: string | null;
-  lastError: string | null;
-  attempts: number;
-  at: string;
-};
+// A filing as the page hands it over: its date as text (a client component gets plain values).
+export type ChartRow = Omit<ChartFilingRow, "filedAt" | "updatedAt"> & { at: string };
 
 const WHAT = (key: string) =>
   key === "document"
