@@ -66,16 +66,20 @@ export async function passwordStep(page: Page, who: { email: string; password: s
   await expect(page).not.toHaveURL(/\/login$/);
 }
 
-/** On an enrolment page: reads the key the page shows, types the code computed from it, returns the key and the recovery codes shown. */
+/**
+ * On an enrolment page: reads the key the page shows, types the code computed from it, returns the key, that
+ * code (spent by the set-up) and the recovery codes shown.
+ */
 export async function confirmEnrolment(page: Page) {
   const secret = ((await page.locator("#totp-secret").textContent()) ?? "").replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-  await page.getByLabel("6-digit code").fill(await codeAt(secret));
+  const used = await codeAt(secret);
+  await page.getByLabel("6-digit code").fill(used);
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
   const codes = await page.locator("#recovery-codes li").allTextContents();
   expect(codes).toHaveLength(10);
-  return { secret, codes };
+  return { secret, used, codes };
 }
 
 export async function signOut(page: Page) {
